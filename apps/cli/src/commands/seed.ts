@@ -1,0 +1,17 @@
+import { connect, migrate } from '@kern/db';
+import { loadConfig } from '@kern/kit';
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../seed/demo';
+
+export async function runSeed(options: { dataDir?: string; scale: string }): Promise<void> {
+  if (options.scale !== 'demo') throw new Error(`unknown scale "${options.scale}"; available: demo`);
+  const config = loadConfig(process.env, { dataDir: options.dataDir });
+  const database = await connect(config);
+  try {
+    await migrate(database.db, (m) => console.error(`kern seed: migration ${m}`));
+    const result = await seedDemo(database.db, { progress: true });
+    console.error(result.created ? 'kern seed: demo seeded' : 'kern seed: demo already present, nothing changed');
+    console.log(`Demo logins (password for all: ${DEMO_PASSWORD}): ${demoAccounts.map((a) => a.username).join(', ')}`);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect, migrate } from '@kern/db';
+import { loadConfig } from '@kern/kit';
+import { createBrpClient, startFakeBrp } from '@kern/registry';
+import { buildApp, createServices } from '@kern/server';
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../seed/demo';
+
+const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+
+export async function runServe(options: { port?: number; host?: string; dataDir?: string; demo?: boolean }): Promise<void> {
+  const config = loadConfig(process.env, { port: options.port, host: options.host, dataDir: options.dataDir, webDistDir: process.env.KERN_WEB_DIST ?? WEB_DIST });
+  const closers: (() => Promise<void>)[] = [];
+
+  let brpUrl = config.brpUrl;
+  if (!brpUrl) {
+    if (!options.demo) throw new Error('set KERN_BRP_URL to the Haal Centraal BRP bevragen API, or start with --demo to use the fake BRP');
+    const fake = await startFakeBrp({ port: 0 });
+    closers.push(() => fake.close());
+    brpUrl = fake.url;
+    console.error(`kern: fake BRP (GBA-V test persons) at ${fake.url}`);
+  }
+
+  const database = await connect(config);
+  closers.unshift(() => database.close());
+  console.error(`kern: database ${database.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`);
+  const migrated = await migrate(database.db, (m) => console.error(`kern: migration ${m}`));
+  if (migrated.applied.length === 0) console.error('kern: database schema up to date');
+  if (options.demo) await seedDemo(database.db);
+
+  const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) });
+  const { app } = await buildApp(services);
+  closers.unshift(() => app.close());
+  const address = await app.listen({ port: config.port, host: config.host });
+
+  console.log(`\nKern is running at ${address.replace('127.0.0.1', 'localhost')}`);
+  console.log(`  API reference: ${address}/api/v1/docs   OpenAPI: ${address}/api/v1/openapi.json`);
+  if (options.demo) {
+    console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
+    for (const a of demoAccounts) console.log(`  ${a.username.padEnd(24)} ${a.municipalityName.padEnd(14)} ${a.description}`);
+  }
+  console.log('\nStop with Ctrl+C.');
+
+  const shutdown = () => {
+    void (async () => {
+      for (const close of closers) await close().catch(() => undefined);
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

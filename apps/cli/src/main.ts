@@ -1,0 +1,50 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { runBrp } from './commands/brp';
+import { runMigrate } from './commands/migrate';
+import { runSeed } from './commands/seed';
+import { runServe } from './commands/serve';
+
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+};
+
+const program = new Command()
+  .name('kern')
+  .description('Kern: an open platform for the Dutch social domain (Wmo 2015, Jeugdwet, Participatiewet, Wgs).')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the Kern server (API, web app). Embedded PGlite unless DATABASE_URL is set.')
+  .option('--port <port>', 'port to listen on (env PORT, default 8080)', port)
+  .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .option('--demo', 'migrate, seed the demo municipalities and start the fake BRP unless KERN_BRP_URL is set')
+  .action(runServe);
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations (numbered, append-only).')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action(runMigrate);
+
+program
+  .command('seed')
+  .description('Load the 342 municipalities and seed the demo: Rotterdam and Den Haag, teams, staff, relations.')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .option('--scale <scale>', 'dataset size: demo', 'demo')
+  .action(runSeed);
+
+program
+  .command('brp')
+  .description('Run the fake BRP: the Haal Centraal BRP bevragen API serving the official GBA-V test persons.')
+  .option('--port <port>', 'port to listen on', port, 8081)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .action(runBrp);
+
+await program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(`kern: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

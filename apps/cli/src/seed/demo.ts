@@ -1,0 +1,112 @@
+import { insertInvolvement, type Purpose, type Role } from '@kern/access';
+import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
+import { createAccount, createTeam } from '@kern/identity';
+import { newId } from '@kern/kit';
+import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
+import { progress } from '../progress';
+
+/** Shown on start-up and in the README; the demo is not for real data. */
+export const DEMO_PASSWORD = 'kern-demo-2026';
+
+interface DemoCity {
+  code: string;
+  prefix: string;
+  name: string;
+  /** A family from the official GBA-V test set, living together at one address. */
+  family: { label: string; parent: string; partner: string; child: string };
+}
+
+/**
+ * Two municipalities so isolation is visible: Rotterdam (0599) and 's-Gravenhage (0518), the two
+ * with the most GBA-V test persons. The families were picked from the test set because parents
+ * and a young child share one address.
+ */
+export const demoCities: DemoCity[] = [
+  { code: '0599', prefix: 'rotterdam', name: 'Rotterdam', family: { label: 'Braveheart-Goulouse, 3074LA 5', parent: '999991838', partner: '999990512', child: '999990342' } },
+  { code: '0518', prefix: 'denhaag', name: "'s-Gravenhage", family: { label: 'Janssen-Overvaart, 2572HT 2', parent: '999990627', partner: '999990226', child: '999997580' } },
+];
+
+const staff: { suffix: string; displayName: string; roles: Role[]; team: string; description: string }[] = [
+  { suffix: 'generalist', displayName: 'Sanne de Wit', roles: ['wijkteam-generalist'], team: 'Wijkteam Noord', description: 'wijkteam generalist, coordinator of the demo family' },
+  { suffix: 'wmo', displayName: 'Mehmet Yilmaz', roles: ['wmo-consultant'], team: 'Wijkteam Noord', description: 'Wmo consultant, team has a Wmo case for the demo parent' },
+  { suffix: 'jeugd', displayName: 'Lotte Bakker', roles: ['youth-consultant'], team: 'Wijkteam Zuid', description: 'youth consultant, own Jeugdwet case for the demo child' },
+  { suffix: 'inkomen', displayName: 'Priya Ramdin', roles: ['income-consultant'], team: 'Werk en Inkomen', description: 'income consultant, no cases yet' },
+  { suffix: 'schuld', displayName: 'Joost Visser', roles: ['debt-counsellor'], team: 'Schuldhulp', description: 'debt counsellor, no cases yet' },
+  { suffix: 'besluit', displayName: 'Fatima El Amrani', roles: ['decision-maker'], team: 'Backoffice Wmo en Jeugd', description: 'back-office decision maker' },
+  { suffix: 'kwaliteit', displayName: 'Tom Jansen', roles: ['quality-analyst'], team: 'Kwaliteit', description: 'quality analyst (no personal data)' },
+  { suffix: 'beheer', displayName: 'Ingrid Mulder', roles: ['functional-administrator'], team: 'Kwaliteit', description: 'functional administrator' },
+  { suffix: 'auditor', displayName: 'Kees van Dijk', roles: ['auditor'], team: 'Kwaliteit', description: 'auditor: audit log and break-the-glass reviews' },
+];
+
+export const demoAccounts = demoCities.flatMap((c) =>
+  staff.map((s) => ({ username: `${c.prefix}.${s.suffix}`, municipalityCode: c.code, municipalityName: c.name, description: s.description })),
+);
+
+const regions: Region[] = [
+  { id: 'rijnmond', name: 'Inkoopregio Rijnmond', kind: 'inkoopregio', members: ['0599', '0606', '0622', '0613', '0597', '0489', '1621', '0542', '0556', '1930', '0614'] },
+  { id: 'haaglanden', name: 'Jeugdregio Haaglanden', kind: 'jeugdregio', members: ['0518', '0603', '0629', '1926', '0637', '1916', '1783', '0503', '1842'] },
+];
+
+/**
+ * Idempotent: a second run finds the demo accounts and changes nothing, so `npm start` can seed
+ * on every start.
+ */
+export async function seedDemo(db: AnyDb, options: { progress?: boolean } = {}): Promise<{ created: boolean }> {
+  const existing = await withSystem(db, (tx) => sql<{ n: number }>`select count(*)::int as n from staff_accounts where username = ${demoAccounts[0]?.username ?? ''}`.execute(tx));
+  if (Number(existing.rows[0]?.n ?? 0) > 0) return { created: false };
+
+  const steps = 2 + demoCities.length * (staff.length + 2);
+  const bar = options.progress ? progress('kern seed', steps) : { step: () => undefined, tick: () => undefined, done: () => undefined };
+
+  bar.step('municipalities (CBS 2026)');
+  await loadMunicipalities(db);
+  const known = new Set((await withSystem(db, (tx) => findMunicipalities(tx, undefined))).map((m) => m.code));
+  bar.tick();
+  bar.step('regions');
+  await withSystem(db, async (tx) => {
+    for (const r of regions) await upsertRegion(tx, { ...r, members: r.members.filter((m) => known.has(m)) });
+  });
+  bar.tick();
+
+  for (const city of demoCities) {
+    bar.step(`${city.name}: settings and audit chain`);
+    await activateMunicipality(db, city.code);
+    bar.tick();
+    const teams = new Map<string, string>();
+    for (const name of new Set(staff.map((s) => s.team))) teams.set(name, await createTeam(db, city.code, name, name.startsWith('Wijkteam') ? name.replace('Wijkteam ', '') : null));
+    const accounts = new Map<string, string>();
+    for (const s of staff) {
+      bar.step(`${city.name}: ${city.prefix}.${s.suffix}`);
+      const teamId = teams.get(s.team);
+      accounts.set(
+        s.suffix,
+        await createAccount(db, {
+          municipalityCode: city.code,
+          username: `${city.prefix}.${s.suffix}`,
+          displayName: s.displayName,
+          password: DEMO_PASSWORD,
+          roles: s.roles,
+          teamIds: teamId ? [teamId] : [],
+        }),
+      );
+      bar.tick();
+    }
+    bar.step(`${city.name}: relations with the demo family`);
+    const f = city.family;
+    const involvements: { bsn: string; purpose: Purpose; kind: 'case' | 'coordinator'; account?: string; team?: string; reason: string }[] = [
+      { bsn: f.parent, purpose: 'wmo', kind: 'case', team: 'Wijkteam Noord', reason: 'Melding huishoudelijke ondersteuning' },
+      { bsn: f.child, purpose: 'jeugdwet', kind: 'case', account: 'jeugd', reason: 'Melding opvoedondersteuning' },
+      ...[f.parent, f.partner, f.child].map((bsn) => ({ bsn, purpose: 'integraal' as const, kind: 'coordinator' as const, account: 'generalist', reason: `Regie huishouden ${f.label}` })),
+    ];
+    await withTenant(db, city.code, async (tx) => {
+      for (const i of involvements) {
+        const accountId = i.account ? (accounts.get(i.account) ?? null) : null;
+        const teamId = i.team ? (teams.get(i.team) ?? null) : null;
+        await insertInvolvement(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date() });
+      }
+    });
+    bar.tick();
+  }
+  bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);
+  return { created: true };
+}

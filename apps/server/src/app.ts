@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { accessRoutes, type KernApp } from '@kern/access';
+import { sql } from '@kern/db';
+import { authenticationHook, identityRoutes } from '@kern/identity';
+import { registryRoutes } from '@kern/registry';
+import { tenancyRoutes } from '@kern/tenancy';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorHandler, notFoundHandler } from './problem';
+import { guardRoute, type KernRoute } from './route-guard';
+import type { KernServices } from './services';
+
+export const API_VERSION = '1.0.0';
+
+export interface BuiltApp {
+  app: KernApp;
+  /** The route table as declared, for the audit-coverage test and the OpenAPI check. */
+  routes: KernRoute[];
+}
+
+export async function buildApp(services: KernServices): Promise<BuiltApp> {
+  const { config } = services;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  const webDist = config.webDistDir && existsSync(join(config.webDistDir, 'index.html')) ? config.webDistDir : undefined;
+  // The web app routes on the client: unknown non-API GETs get its index.html, the API a problem.
+  app.setNotFoundHandler(async (request, reply) => {
+    if (webDist && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return notFoundHandler(request, reply);
+  });
+
+  const routes: KernRoute[] = [];
+  app.addHook('onRoute', (route) => guardRoute(route, routes));
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('API-Version', API_VERSION);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (!request.url.startsWith('/api/v1/docs')) {
+      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'");
+    }
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kern API',
+        version: API_VERSION,
+        description:
+          'Kern, an open platform for the Dutch social domain. Staff authenticate with a session cookie (POST /api/v1/sessions) and send the CSRF token as X-CSRF-Token on every state-changing request. Personal-data routes need the purpose header Kern-Purpose (wmo, jeugdwet, participatiewet, wgs, integraal). Errors are application/problem+json with a Dutch and an English message.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kern_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+
+  await app.register(async (api) => {
+    const typed = api.withTypeProvider<ZodTypeProvider>();
+    typed.addHook('onRequest', authenticationHook(services));
+
+    typed.get('/api/v1/health', {
+      config: { auth: 'public', personalData: 'none' },
+      schema: { tags: ['operations'], summary: 'Ready when the database answers', response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), apiVersion: z.string() }) } },
+    }, async () => {
+      await sql`select 1`.execute(services.db);
+      return { status: 'ok' as const, engine: services.database.engine, apiVersion: API_VERSION };
+    });
+
+    typed.get('/api/v1/openapi.json', {
+      config: { auth: 'public', personalData: 'none' },
+      schema: { hide: true },
+    }, async () => app.swagger());
+
+    identityRoutes(typed, { ...services, secureCookies: config.secureCookies });
+    tenancyRoutes(typed, services);
+    accessRoutes(typed, services);
+    registryRoutes(typed, services);
+  });
+
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  await app.ready();
+  return { app: app as unknown as KernApp, routes };
+}

@@ -1,0 +1,4 @@
+export * from './app';
+export * from './services';
+export * from './problem';
+export * from './route-guard';

@@ -1,0 +1,25 @@
+import { PolicyStore, type AccessServices } from '@kern/access';
+import type { Database } from '@kern/db';
+import type { IdentityServices } from '@kern/identity';
+import { systemClock, type Clock, type Config } from '@kern/kit';
+import type { BrpClient } from '@kern/registry';
+
+/** Everything the use cases need, built once at start-up and passed down explicitly. */
+export interface KernServices extends AccessServices, IdentityServices {
+  database: Database;
+  brp: BrpClient;
+  config: Config;
+}
+
+export function createServices(config: Config, deps: { database: Database; brp: BrpClient; clock?: Clock }): KernServices {
+  return {
+    config,
+    database: deps.database,
+    db: deps.database.db,
+    clock: deps.clock ?? systemClock,
+    policies: new PolicyStore(),
+    brp: deps.brp,
+    sessionTtlMinutes: config.sessionTtlMinutes,
+    loginAttemptLimit: config.loginAttemptLimit,
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { AccessServices } from './authorize';
+import { runAsTenant } from './authorize';
+import { contextOf, type KernApp } from './http-context';
+import { closeInvolvement, involvementOutputSchema, openInvolvement, openInvolvementInputSchema } from './open-involvement';
+import { breakGlassInputSchema, breakGlassOutputSchema, requestBreakGlass } from './request-break-glass';
+import { listBreakGlassGrants, listBreakGlassInputSchema, listBreakGlassOutputSchema, reviewBreakGlass, reviewBreakGlassInputSchema } from './review-break-glass';
+import { auditRecordsToCsv, auditSearchInputSchema, auditSearchOutputSchema, chainVerificationSchema, searchAuditRecords, verifyAuditChain } from './search-audit-records';
+
+const bsnParam = z.object({ bsn: z.string().regex(/^\d{9}$/, 'a BSN is nine digits') });
+const idParam = z.object({ id: z.string().uuid() });
+
+export function accessRoutes(app: KernApp, services: AccessServices): void {
+  app.post('/api/v1/residents/:bsn/break-glass', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: {
+      tags: ['access'], summary: 'Break the glass: time-limited access to one resident with a written reason',
+      params: bsnParam, body: breakGlassInputSchema, response: { 201: breakGlassOutputSchema },
+    },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => requestBreakGlass(services, tx, ctx, request.params.bsn, request.body));
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/v1/break-glass-grants', {
+    config: { auth: 'staff', personalData: 'reads' },
+    schema: { tags: ['access'], summary: 'Break-the-glass grants for the auditor to review', querystring: listBreakGlassInputSchema, response: { 200: listBreakGlassOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => listBreakGlassGrants(services, tx, ctx, request.query));
+  });
+
+  app.post('/api/v1/break-glass-grants/:id/review', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: { tags: ['access'], summary: 'Review a break-the-glass grant', params: idParam, body: reviewBreakGlassInputSchema, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    await runAsTenant(services, ctx, (tx) => reviewBreakGlass(services, tx, ctx, request.params.id, request.body));
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/v1/audit-records', {
+    config: { auth: 'staff', personalData: 'reads' },
+    schema: {
+      tags: ['audit'], summary: 'Search the audit log (auditor); format=csv exports it',
+      querystring: auditSearchInputSchema,
+      response: { 200: auditSearchOutputSchema.or(z.string()) },
+    },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => searchAuditRecords(services, tx, ctx, request.query));
+    if (request.query.format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="kern-audit-${ctx.actor.municipalityCode}.csv"`)
+        .send(auditRecordsToCsv(result.records));
+    }
+    return result;
+  });
+
+  app.get('/api/v1/audit-chain/verification', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['audit'], summary: 'Verify the hash chain of the audit log', response: { 200: chainVerificationSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => verifyAuditChain(services, tx, ctx));
+  });
+
+  app.post('/api/v1/involvements', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: { tags: ['access'], summary: 'Record that you or your team work on a resident under the purpose', body: openInvolvementInputSchema, response: { 201: involvementOutputSchema } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => openInvolvement(services, tx, ctx, request.body));
+    return reply.code(201).send(result);
+  });
+
+  app.post('/api/v1/involvements/:id/closure', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: { tags: ['access'], summary: 'Close an involvement (the relation ends)', params: idParam, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    await runAsTenant(services, ctx, (tx) => closeInvolvement(services, tx, ctx, request.params.id));
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * Doelbinding: every access to personal data happens for a purpose, and the purpose is the law
+ * the work is done under (or integral coordination of a household across laws).
+ */
+export const purposes = ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'] as const;
+export const purposeSchema = z.enum(purposes);
+export type Purpose = z.infer<typeof purposeSchema>;
+
+export const roles = [
+  'wijkteam-generalist',
+  'wmo-consultant',
+  'youth-consultant',
+  'income-consultant',
+  'debt-counsellor',
+  'decision-maker',
+  'quality-analyst',
+  'functional-administrator',
+  'auditor',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who acts. Every use case receives one explicitly; there is no ambient "current user". */
+export interface StaffActor {
+  kind: 'staff';
+  id: string;
+  name: string;
+  municipalityCode: string;
+  roles: Role[];
+  teamIds: string[];
+}
+export interface SystemActor {
+  kind: 'system';
+  id: string;
+  name: string;
+  municipalityCode: string;
+  roles: Role[];
+  teamIds: string[];
+}
+export type Actor = StaffActor | SystemActor;
+
+/** An actor plus the purpose and request they act in. */
+export interface AccessContext {
+  actor: Actor;
+  purpose?: Purpose | undefined;
+  requestId?: string | undefined;
+}
+
+/** What the policy reasons about. New modules add their resources here. */
+export const resources = ['resident', 'household', 'resident-search', 'involvement', 'audit-log', 'break-glass-grant', 'access-policy', 'municipality-settings'] as const;
+export const resourceSchema = z.enum(resources);
+export type Resource = z.infer<typeof resourceSchema>;
+
+/**
+ * The relation between the actor and the subject, looked up per request:
+ * - case: the actor personally works on an open case for this resident under the purpose;
+ * - team-case: the actor's team does;
+ * - coordinator: the actor coordinates the household (integral purpose);
+ * - break-glass: the actor opened access outside the policy with a written reason;
+ * - none: no relation at all (every subject starts here).
+ */
+export const relations = ['case', 'team-case', 'coordinator', 'break-glass', 'none'] as const;
+export const relationSchema = z.enum(relations);
+export type Relation = z.infer<typeof relationSchema>;
+
+export const viewSchema = z.enum(['full', 'signal']);
+export type View = z.infer<typeof viewSchema>;
+
+export const policyRuleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{3,64}$/),
+  description: z.string().min(1),
+  roles: z.array(roleSchema).min(1),
+  /** Omitted: the rule applies to work without a purpose (audit, administration). */
+  purposes: z.array(purposeSchema).min(1).optional(),
+  relations: z.array(relationSchema).min(1),
+  resources: z.array(resourceSchema).min(1),
+  actions: z.array(z.enum(['read', 'search', 'create', 'update', 'export', 'review'])).min(1),
+  view: viewSchema.default('full'),
+  /** The legal basis recorded in the audit log when this rule grants access. */
+  legalBasis: z.string().min(1),
+});
+export type PolicyRule = z.infer<typeof policyRuleSchema>;
+
+export const policyDocumentSchema = z
+  .object({
+    name: z.string().min(1),
+    rules: z.array(policyRuleSchema).min(1),
+    breakGlass: z.object({
+      roles: z.array(roleSchema),
+      minutes: z.number().int().min(5).max(480),
+      minReasonLength: z.number().int().min(20).max(500),
+    }),
+  })
+  .superRefine((doc, ctx) => {
+    const ids = new Set<string>();
+    doc.rules.forEach((r, i) => {
+      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
+      ids.add(r.id);
+      // Break-the-glass is an exception reviewed afterwards, never something a rule grants wholesale.
+      if (r.relations.includes('break-glass') && r.relations.length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'relations'], message: 'break-glass must be a rule of its own' });
+      }
+    });
+  });
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+
+export type Action = PolicyRule['actions'][number] | 'login' | 'logout' | 'break-glass';
+
+export interface AccessDecision {
+  allowed: boolean;
+  view?: View;
+  ruleId?: string;
+  legalBasis?: string;
+  relation: Relation;
+  reason: string;
+}
+
+export const auditRecordSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string().optional(),
+  actorKind: z.enum(['staff', 'citizen', 'system']),
+  actorRoles: z.array(z.string()),
+  actorTeams: z.array(z.string()),
+  purpose: z.string().optional(),
+  action: z.string(),
+  resource: z.string(),
+  subjectBsn: z.string().optional(),
+  outcome: z.enum(['allowed', 'denied']),
+  reason: z.string(),
+  legalBasis: z.string().optional(),
+  breakGlass: z.boolean(),
+  requestId: z.string().optional(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;

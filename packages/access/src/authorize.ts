@@ -1,0 +1,127 @@
+import { withTenant, type AnyDb, type Tx } from '@kern/db';
+import { DomainError, type Clock } from '@kern/kit';
+import type { AccessContext, AccessDecision, Action, Resource, View } from './access.schema';
+import { findRelations } from './access.repository';
+import type { AuditEntry } from './audit-chain';
+import { appendAuditEntries } from './audit.repository';
+import { decide } from './decide';
+import type { PolicyStore } from './policy-store';
+
+/** What every use case needs to check access and write the audit log. */
+export interface AccessServices {
+  db: AnyDb;
+  clock: Clock;
+  policies: PolicyStore;
+}
+
+/**
+ * A denial. It carries its own audit entry out of the failed transaction, because the
+ * transaction is rolled back and the denial must still be on record (see runAsTenant).
+ */
+export class AccessDenied extends DomainError {
+  constructor(
+    readonly audit: AuditEntry,
+    readonly breakGlassPossible: boolean,
+  ) {
+    super(
+      'forbidden',
+      breakGlassPossible
+        ? {
+            nl: 'U heeft voor dit doel geen relatie met deze inwoner. Alleen met een geschreven reden (doorbreekglas) kunt u toch inzien; dat wordt beoordeeld.',
+            en: 'You have no relation with this resident for this purpose. Only with a written reason (break the glass) can you still look; that will be reviewed.',
+          }
+        : {
+            nl: 'U heeft geen toegang tot deze gegevens voor dit doel.',
+            en: 'You have no access to this data for this purpose.',
+          },
+    );
+  }
+}
+
+export interface Grant {
+  view: View;
+  legalBasis: string;
+  breakGlass: boolean;
+  ruleId: string;
+}
+
+export interface AccessCheck {
+  resource: Resource;
+  action: Action;
+  subjectBsn?: string | undefined;
+  /** Written into the audit record: what exactly was done, in a few words. */
+  detail?: string | undefined;
+}
+
+export function auditEntryFor(ctx: AccessContext, check: AccessCheck, d: Pick<AccessDecision, 'allowed' | 'reason' | 'legalBasis' | 'relation'>): AuditEntry {
+  return {
+    actorId: ctx.actor.id,
+    actorKind: ctx.actor.kind,
+    actorRoles: [...ctx.actor.roles],
+    actorTeams: [...ctx.actor.teamIds],
+    purpose: ctx.purpose,
+    action: check.action,
+    resource: check.resource,
+    subjectBsn: check.subjectBsn,
+    outcome: d.allowed ? 'allowed' : 'denied',
+    reason: check.detail ? `${check.detail}; ${d.reason}` : d.reason,
+    legalBasis: d.legalBasis,
+    breakGlass: d.relation === 'break-glass',
+    requestId: ctx.requestId,
+  };
+}
+
+/**
+ * The one choke point for personal data: looks up the actor's relation with the subject,
+ * decides by the municipality's policy, and writes the audit record in the caller's
+ * transaction. Throws AccessDenied (with its audit entry) when no rule allows.
+ */
+export async function authorize(services: AccessServices, tx: Tx, ctx: AccessContext, check: AccessCheck): Promise<Grant> {
+  const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
+  const relations = check.subjectBsn
+    ? await findRelations(tx, {
+        subjectBsn: check.subjectBsn,
+        purpose: ctx.purpose,
+        actorId: ctx.actor.id,
+        teamIds: ctx.actor.teamIds,
+        now: services.clock.now(),
+      })
+    : [];
+  const decision = decide(document, { actor: ctx.actor, purpose: ctx.purpose, resource: check.resource, action: check.action, relations });
+  const entry = auditEntryFor(ctx, check, decision);
+  if (!decision.allowed || !decision.ruleId || !decision.legalBasis) {
+    const breakGlassPossible =
+      check.subjectBsn !== undefined &&
+      ctx.purpose !== undefined &&
+      document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r)) &&
+      (check.resource === 'resident' || check.resource === 'household');
+    throw new AccessDenied(entry, breakGlassPossible);
+  }
+  await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), [entry]);
+  return { view: decision.view ?? 'full', legalBasis: decision.legalBasis, breakGlass: decision.relation === 'break-glass', ruleId: decision.ruleId };
+}
+
+/** Audits further subjects touched under a grant already given (search hits, household members). */
+export async function recordAccess(services: AccessServices, tx: Tx, ctx: AccessContext, grant: Grant, checks: AccessCheck[]): Promise<void> {
+  const entries = checks.map((c) =>
+    auditEntryFor(ctx, c, { allowed: true, reason: `rule ${grant.ruleId}`, legalBasis: grant.legalBasis, relation: grant.breakGlass ? 'break-glass' : 'case' }),
+  );
+  await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), entries);
+}
+
+/**
+ * Runs a use case in the actor's tenant. If access is denied the transaction rolls back (so
+ * nothing half-done remains) and the denial is then written in a transaction of its own.
+ */
+export async function runAsTenant<T>(services: AccessServices, ctx: AccessContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await withTenant(services.db, ctx.actor.municipalityCode, fn);
+  } catch (e) {
+    if (e instanceof AccessDenied) {
+      await withTenant(services.db, ctx.actor.municipalityCode, (tx) =>
+        appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), [e.audit]),
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,136 @@
+import { policyDocumentSchema, type PolicyDocument } from './access.schema';
+
+/**
+ * The policy Kern ships. A municipality starts here and may store its own version
+ * (table access_policies). Deny by default: anything not granted below is refused.
+ *
+ * Reading: each law's consultant works on their own and their team's cases under that law;
+ * the wijkteam generalist works under Wmo, Jeugdwet and integral coordination; the coordinator
+ * of a household sees it under the integral purpose; the decision maker reads the case under
+ * the law they decide on. Quality analysts, functional administrators and auditors see no
+ * resident data at all. Search returns identifying data only and is open to caseworkers,
+ * because finding a resident comes before any relation exists (search first, no browsing).
+ */
+const caseworkers = [
+  'wijkteam-generalist',
+  'wmo-consultant',
+  'youth-consultant',
+  'income-consultant',
+  'debt-counsellor',
+  'decision-maker',
+] as const;
+
+export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
+  name: 'Kern standaardbeleid 2026',
+  rules: [
+    {
+      id: 'search-identification',
+      description: 'Caseworkers may look a resident up by BSN, surname + birth date, or postcode + house number.',
+      roles: [...caseworkers],
+      purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+      relations: ['case', 'team-case', 'coordinator', 'none'],
+      resources: ['resident-search'],
+      actions: ['search'],
+      legalBasis: 'AVG art. 6(1)(e) with the law of the chosen purpose',
+    },
+    {
+      id: 'wmo-own-cases',
+      description: 'Wmo consultants and generalists read residents they or their team work on under the Wmo.',
+      roles: ['wmo-consultant', 'wijkteam-generalist'],
+      purposes: ['wmo'],
+      relations: ['case', 'team-case'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Wmo 2015 art. 5.1.1',
+    },
+    {
+      id: 'jeugd-own-cases',
+      description: 'Youth consultants and generalists read residents they or their team work on under the Jeugdwet.',
+      roles: ['youth-consultant', 'wijkteam-generalist'],
+      purposes: ['jeugdwet'],
+      relations: ['case', 'team-case'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Jeugdwet art. 7.4.0',
+    },
+    {
+      id: 'participatie-own-cases',
+      description: 'Income consultants read residents they or their team work on under the Participatiewet.',
+      roles: ['income-consultant'],
+      purposes: ['participatiewet'],
+      relations: ['case', 'team-case'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Participatiewet art. 64',
+    },
+    {
+      id: 'wgs-own-cases',
+      description: 'Debt counsellors read residents they or their team work on under the Wgs.',
+      roles: ['debt-counsellor'],
+      purposes: ['wgs'],
+      relations: ['case', 'team-case'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Wgs art. 8a',
+    },
+    {
+      id: 'decision-own-cases',
+      description: 'The back office reads the residents of cases it decides on.',
+      roles: ['decision-maker'],
+      purposes: ['wmo', 'jeugdwet', 'participatiewet'],
+      relations: ['case', 'team-case'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Awb art. 3:2 with the law of the purpose',
+    },
+    {
+      id: 'coordinator-household',
+      description: 'The coordinator of a household reads it under integral coordination.',
+      roles: ['wijkteam-generalist'],
+      purposes: ['integraal'],
+      relations: ['coordinator'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Wmo 2015 art. 2.3.2 with consent (AVG art. 6(1)(a)) for what crosses laws',
+    },
+    {
+      id: 'open-case',
+      description: 'Caseworkers may open a case (and so a relation) for a resident under their own law.',
+      roles: [...caseworkers],
+      purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+      relations: ['case', 'team-case', 'coordinator', 'none'],
+      resources: ['involvement'],
+      actions: ['create', 'update'],
+      legalBasis: 'Melding under the law of the purpose',
+    },
+    {
+      id: 'break-glass',
+      description: 'Access outside the rules above, granted per resident with a written reason and reviewed afterwards.',
+      roles: [...caseworkers],
+      purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+      relations: ['break-glass'],
+      resources: ['resident', 'household'],
+      actions: ['read'],
+      legalBasis: 'Doorbreekglas: reason recorded, reviewed by the auditor',
+    },
+    {
+      id: 'auditor-log',
+      description: 'Auditors read, export and review the audit log and break-the-glass grants.',
+      roles: ['auditor'],
+      relations: ['none'],
+      resources: ['audit-log', 'break-glass-grant'],
+      actions: ['read', 'export', 'review'],
+      legalBasis: 'AVG art. 5(2) and art. 32 (accountability, security of processing)',
+    },
+    {
+      id: 'admin-configuration',
+      description: 'Functional administrators read and change the access policy and the municipality settings.',
+      roles: ['functional-administrator'],
+      relations: ['none'],
+      resources: ['access-policy', 'municipality-settings'],
+      actions: ['read', 'create', 'update'],
+      legalBasis: 'Municipal mandate for the administration of the system',
+    },
+  ],
+  breakGlass: { roles: [...caseworkers], minutes: 60, minReasonLength: 20 },
+});

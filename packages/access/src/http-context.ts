@@ -1,0 +1,69 @@
+import { DomainError } from '@kern/kit';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { purposeSchema, type AccessContext, type Actor, type Purpose } from './access.schema';
+
+/**
+ * Every /api route declares whether it touches personal data and who may call it. The server
+ * refuses to start with a route that does not (apps/server/src/route-guard.ts), and a test walks
+ * the route table to prove each personal-data route writes audit records.
+ */
+export type PersonalDataUse = 'none' | 'reads' | 'writes';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    personalData?: PersonalDataUse;
+    auth?: 'public' | 'staff';
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    csrfToken?: string;
+  }
+}
+
+export type KernApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export const PURPOSE_HEADER = 'kern-purpose';
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) {
+    throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
+  }
+  return request.actor;
+}
+
+export function purposeOf(request: FastifyRequest): Purpose | undefined {
+  const raw = request.headers[PURPOSE_HEADER];
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = purposeSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new DomainError(
+      'invalid-input',
+      {
+        nl: 'Kies een geldig doel: wmo, jeugdwet, participatiewet, wgs of integraal.',
+        en: 'Choose a valid purpose: wmo, jeugdwet, participatiewet, wgs or integraal.',
+      },
+      [{ name: 'Kern-Purpose', reason: 'unknown purpose' }],
+    );
+  }
+  return parsed.data;
+}
+
+export function contextOf(request: FastifyRequest): AccessContext {
+  return { actor: requireActor(request), purpose: purposeOf(request), requestId: request.id };
+}
+
+/** Use cases that need a purpose say so clearly rather than being silently denied. */
+export function requirePurpose(ctx: AccessContext): Purpose {
+  if (!ctx.purpose) {
+    throw new DomainError(
+      'invalid-input',
+      {
+        nl: 'Geef aan voor welk doel u werkt (Wmo, Jeugdwet, Participatiewet, Wgs of integrale regie).',
+        en: 'State the purpose you work for (Wmo, Jeugdwet, Participatiewet, Wgs or integral coordination).',
+      },
+      [{ name: 'Kern-Purpose', reason: 'required for personal data' }],
+    );
+  }
+  return ctx.purpose;
+}

@@ -1,0 +1,81 @@
+import type { Tx } from '@kern/db';
+import { z } from 'zod';
+import { auditRecordSchema, type AccessContext, type AuditRecord } from './access.schema';
+import { authorize, type AccessServices } from './authorize';
+import { findAuditRecords, readChain } from './audit.repository';
+import { verifyChain } from './audit-chain';
+
+const bsnFilter = z.string().regex(/^\d{9}$/, 'nine digits');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const auditSearchInputSchema = z.object({
+  subjectBsn: bsnFilter.optional(),
+  actorId: z.string().max(100).optional(),
+  outcome: z.enum(['allowed', 'denied']).optional(),
+  breakGlass: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type AuditSearchInput = z.infer<typeof auditSearchInputSchema>;
+
+export const auditSearchOutputSchema = z.object({
+  records: z.array(auditRecordSchema),
+  nextBefore: z.number().int().optional(),
+});
+
+/** The auditor searches the log; the search itself is audited (it reveals who saw whom). */
+export async function searchAuditRecords(
+  services: AccessServices,
+  tx: Tx,
+  ctx: AccessContext,
+  input: AuditSearchInput,
+): Promise<z.infer<typeof auditSearchOutputSchema>> {
+  await authorize(services, tx, ctx, {
+    resource: 'audit-log',
+    action: input.format === 'csv' ? 'export' : 'read',
+    detail: describeFilter(input),
+  });
+  const records = await findAuditRecords(tx, { ...input });
+  const last = records[records.length - 1];
+  return { records, ...(records.length === input.limit && last ? { nextBefore: last.seq } : {}) };
+}
+
+function describeFilter(input: AuditSearchInput): string {
+  const parts = Object.entries(input)
+    .filter(([k, v]) => v !== undefined && k !== 'limit' && k !== 'format')
+    .map(([k, v]) => `${k}=${String(v)}`);
+  return parts.length ? `filter ${parts.join(' ')}` : 'no filter';
+}
+
+const csvColumns: (keyof AuditRecord)[] = [
+  'seq', 'at', 'actorId', 'actorName', 'actorKind', 'actorRoles', 'actorTeams', 'purpose', 'action', 'resource',
+  'subjectBsn', 'outcome', 'reason', 'legalBasis', 'breakGlass', 'requestId',
+];
+
+/** RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function auditRecordsToCsv(records: AuditRecord[]): string {
+  const cell = (v: unknown): string => {
+    let s = Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [csvColumns.join(','), ...records.map((r) => csvColumns.map((c) => cell(r[c])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export const chainVerificationSchema = z.object({
+  valid: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().optional(),
+  problem: z.string().optional(),
+});
+
+export async function verifyAuditChain(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<z.infer<typeof chainVerificationSchema>> {
+  await authorize(services, tx, ctx, { resource: 'audit-log', action: 'read', detail: 'verify hash chain' });
+  const { links, headHash } = await readChain(tx, ctx.actor.municipalityCode);
+  // The verification's own audit record was just appended; it is part of what gets checked.
+  return verifyChain(ctx.actor.municipalityCode, links, headHash);
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+
+/** Kysely's base type; each repository narrows it with `withTables<…>()` for its own tables. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type AnyDb = Kysely<{}>;
+
+export interface Database {
+  readonly db: AnyDb;
+  readonly engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A PostgreSQL server. When absent, embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` (or undefined) keeps everything in memory. */
+  dataDir?: string | undefined;
+}
+
+// Dates without time (the law counts days) stay ISO strings; bigint counters fit a JS number.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const keepDate = (v: string): string => v;
+const int8ToNumber = (v: string): number => Number(v);
+
+export async function connect(options: ConnectOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return keepDate;
+          if (oid === INT8_OID) return int8ToNumber;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir, {
+    parsers: { [DATE_OID]: keepDate, [INT8_OID]: int8ToNumber },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

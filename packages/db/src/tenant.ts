@@ -1,0 +1,32 @@
+import { sql, type Transaction } from 'kysely';
+import type { AnyDb } from './connection';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type Tx = Transaction<{}>;
+
+export const MUNICIPALITY_CODE = /^\d{4}$/;
+
+/**
+ * The tenancy guard. Runs `fn` in one transaction as the unprivileged role `kern_app`, with
+ * `app.municipality` set, so PostgreSQL row-level security hides every row of every other
+ * municipality even if a use case forgets its own check. Personal-data work happens only here.
+ */
+export async function withTenant<T>(db: AnyDb, municipalityCode: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!MUNICIPALITY_CODE.test(municipalityCode)) {
+    throw new Error(`withTenant: not a CBS municipality code: ${municipalityCode}`);
+  }
+  return db.transaction().execute(async (tx) => {
+    await sql`select set_config('app.municipality', ${municipalityCode}, true)`.execute(tx);
+    await sql`set local role kern_app`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/**
+ * A transaction as the schema owner, outside any tenant. Only for what precedes or spans
+ * tenants by nature: migrations, reference data, finding the account behind a login or a
+ * session cookie, and seeding. Never for reading personal data.
+ */
+export async function withSystem<T>(db: AnyDb, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}

@@ -1,0 +1,31 @@
+import { roleSchema } from '@kern/access';
+import { z } from 'zod';
+
+export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, '3-64 characters: a-z, 0-9, dot, dash, underscore');
+
+export const loginInputSchema = z.object({
+  username: z.string().max(200),
+  password: z.string().max(1000),
+});
+
+export const sessionSchema = z.object({
+  csrfToken: z.string(),
+  account: z.object({
+    id: z.string().uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(roleSchema),
+    teams: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+    municipality: z.object({ code: z.string(), name: z.string() }),
+  }),
+});
+export type Session = z.infer<typeof sessionSchema>;
+export const sessionOutputSchema = z.object({ session: sessionSchema });
+
+export const passwordChangeInputSchema = z.object({
+  currentPassword: z.string().max(1000),
+  newPassword: z.string().max(1000),
+});
+
+export const SESSION_COOKIE = 'kern_session';
+export const CSRF_HEADER = 'x-csrf-token';

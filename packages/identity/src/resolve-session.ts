@@ -1,0 +1,51 @@
+import { timingSafeEqual } from 'node:crypto';
+import { appendAuditEntries, type Actor } from '@kern/access';
+import { withSystem } from '@kern/db';
+import { deleteSession, findSessionAccount, touchSession } from './identity.repository';
+import { hashSessionId, toActor, toSession, type IdentityServices } from './login';
+import type { Session } from './identity.schema';
+
+export interface ResolvedSession {
+  actor: Actor;
+  session: Session;
+  idHash: string;
+}
+
+/** Finds the live session behind a cookie value; `undefined` for unknown or expired ones. */
+export async function resolveSession(services: IdentityServices, sessionId: string): Promise<ResolvedSession | undefined> {
+  if (sessionId.length < 20 || sessionId.length > 100) return undefined;
+  const idHash = hashSessionId(sessionId);
+  const now = services.clock.now();
+  const found = await withSystem(services.db, (tx) => findSessionAccount(tx, idHash, now));
+  if (!found) return undefined;
+  // Recording activity once a minute is enough to show idle sessions, and keeps reads cheap.
+  if (now.getTime() - found.lastSeenAt.getTime() > 60_000) {
+    await withSystem(services.db, (tx) => touchSession(tx, idHash, now));
+  }
+  return { actor: toActor(found.account), session: toSession(found.account, found.csrfToken), idHash };
+}
+
+export function csrfTokenMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function logout(services: IdentityServices, resolved: ResolvedSession): Promise<void> {
+  await withSystem(services.db, async (tx) => {
+    await deleteSession(tx, resolved.idHash);
+    await appendAuditEntries(tx, resolved.actor.municipalityCode, services.clock.now(), [
+      {
+        actorId: resolved.actor.id,
+        actorKind: 'staff',
+        actorRoles: resolved.actor.roles,
+        actorTeams: resolved.actor.teamIds,
+        action: 'logout',
+        resource: 'session',
+        outcome: 'allowed',
+        reason: 'logout',
+      },
+    ]);
+  });
+}

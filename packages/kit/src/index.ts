@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './clock';
+export * from './ids';
+export * from './log';
+export * from './config';
+export * from './bsn';

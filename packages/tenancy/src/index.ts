@@ -1,0 +1,6 @@
+export * from './tenancy.schema';
+export * from './municipalities';
+export * from './tenancy.repository';
+export * from './activate-municipality';
+export * from './municipality-settings';
+export * from './tenancy.routes';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const municipalityCodeSchema = z.string().regex(/^\d{4}$/, 'a CBS municipality code is four digits, e.g. 0363');
+
+export const municipalitySchema = z.object({
+  code: z.string(),
+  /** The code as shown to people, e.g. GM0363. */
+  gmCode: z.string(),
+  name: z.string(),
+  province: z.string(),
+});
+export type Municipality = z.infer<typeof municipalitySchema>;
+
+export const regionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['inkoopregio', 'jeugdregio', 'arbeidsmarktregio', 'samenwerking']),
+  members: z.array(z.string()),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+/** Per-municipality settings. Known keys are typed; the werkwijzen and other modules add theirs. */
+export const municipalitySettingsSchema = z.object({
+  /** Celebrate Liberation Day (5 May) as an office holiday every year, not only each fifth year. */
+  liberationDayOffice: z.boolean().default(true),
+  /** Wgs art. 4a: the municipality's own term for the decision after the first conversation, in weeks (at most 8). */
+  wgsDecisionWeeks: z.number().int().min(1).max(8).default(8),
+  /** Small-cell threshold for published aggregates. */
+  benchmarkSuppressBelow: z.number().int().min(10).default(10),
+  benchmarkOptIn: z.boolean().default(false),
+});
+export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
