@@ -4,7 +4,7 @@ import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import { buildApp, createServices } from '@kern/server';
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../seed/demo';
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from '@kern/seed';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 

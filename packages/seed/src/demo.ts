@@ -3,7 +3,6 @@ import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
-import { progress } from '../progress';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
 export const DEMO_PASSWORD = 'kern-demo-2026';
@@ -51,12 +50,22 @@ const regions: Region[] = [
  * Idempotent: a second run finds the demo accounts and changes nothing, so `npm start` can seed
  * on every start.
  */
-export async function seedDemo(db: AnyDb, options: { progress?: boolean } = {}): Promise<{ created: boolean }> {
+export interface SeedProgress {
+  step(label: string): void;
+  tick(): void;
+  done(summary: string): void;
+}
+
+/** Steps reported through SeedProgress, for a progress bar's total. */
+export const demoSeedSteps = (): number => 2 + demoCities.length * (staff.length + 2);
+
+const quiet: SeedProgress = { step: () => undefined, tick: () => undefined, done: () => undefined };
+
+
+export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ created: boolean }> {
   const existing = await withSystem(db, (tx) => sql<{ n: number }>`select count(*)::int as n from staff_accounts where username = ${demoAccounts[0]?.username ?? ''}`.execute(tx));
   if (Number(existing.rows[0]?.n ?? 0) > 0) return { created: false };
 
-  const steps = 2 + demoCities.length * (staff.length + 2);
-  const bar = options.progress ? progress('kern seed', steps) : { step: () => undefined, tick: () => undefined, done: () => undefined };
 
   bar.step('municipalities (CBS 2026)');
   await loadMunicipalities(db);

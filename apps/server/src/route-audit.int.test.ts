@@ -1,0 +1,94 @@
+import { sql } from '@kern/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestKern, type Agent, type TestKern } from './testing';
+
+const PARENT = '999991838';
+const PARTNER = '999990512';
+
+let kern: TestKern;
+beforeAll(async () => {
+  kern = await startTestKern();
+});
+afterAll(async () => kern?.close());
+
+interface Example {
+  as: string;
+  /** Builds the request; may prepare state (e.g. a grant to review) first. */
+  run(agent: Agent): Promise<{ statusCode: number; body: string }>;
+}
+
+const examples: Record<string, Example> = {
+  'GET /api/v1/residents': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents?bsn=${PARENT}`, { purpose: 'integraal' }) },
+  'GET /api/v1/residents/:bsn': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}`, { purpose: 'integraal' }) },
+  'GET /api/v1/residents/:bsn/household': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/household`, { purpose: 'integraal' }) },
+  'POST /api/v1/residents/:bsn/break-glass': {
+    as: 'rotterdam.schuld',
+    run: (a) => a.request('POST', `/api/v1/residents/${PARTNER}/break-glass`, { purpose: 'wgs', body: { reason: 'Dreigende afsluiting energie, direct contact nodig.' } }),
+  },
+  'GET /api/v1/break-glass-grants': { as: 'rotterdam.auditor', run: (a) => a.request('GET', '/api/v1/break-glass-grants') },
+  'POST /api/v1/break-glass-grants/:id/review': {
+    as: 'rotterdam.auditor',
+    run: async (a) => {
+      const debt = await kern.login('rotterdam.schuld');
+      const g = await debt.request('POST', `/api/v1/residents/${PARENT}/break-glass`, { purpose: 'wgs', body: { reason: 'Beslaglegging op inkomen, spoedoverleg met deurwaarder.' } });
+      const id = g.json<{ grant: { id: string } }>().grant.id;
+      return a.request('POST', `/api/v1/break-glass-grants/${id}/review`, { body: { verdict: 'justified', note: 'In orde.' } });
+    },
+  },
+  'GET /api/v1/audit-records': { as: 'rotterdam.auditor', run: (a) => a.request('GET', '/api/v1/audit-records') },
+  'POST /api/v1/involvements': {
+    as: 'rotterdam.schuld',
+    run: (a) => a.request('POST', '/api/v1/involvements', { purpose: 'wgs', body: { subjectBsn: PARTNER, reason: 'Aanmelding schuldhulp' } }),
+  },
+  'POST /api/v1/involvements/:id/closure': {
+    as: 'rotterdam.schuld',
+    run: async (a) => {
+      const created = await a.request('POST', '/api/v1/involvements', { purpose: 'wgs', body: { subjectBsn: PARENT, reason: 'Aanmelding schuldhulp' } });
+      const id = created.json<{ involvement: { id: string } }>().involvement.id;
+      return a.request('POST', `/api/v1/involvements/${id}/closure`, { purpose: 'wgs' });
+    },
+  },
+};
+
+const auditCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(kern.services.db)).rows[0]?.n);
+
+describe('the route table', () => {
+  it('has an audited example for every route that touches personal data', () => {
+    const personal = kern.routes.filter((r) => r.personalData !== 'none').map((r) => `${r.method} ${r.url}`);
+    const missing = personal.filter((key) => !examples[key]);
+    expect(missing, 'add an example to route-audit.int.test.ts for each new personal-data route').toEqual([]);
+    expect(personal.length).toBeGreaterThanOrEqual(Object.keys(examples).length);
+  });
+
+  it('writes audit records on every route that reads or writes personal data', async () => {
+    for (const route of kern.routes.filter((r) => r.personalData !== 'none')) {
+      const key = `${route.method} ${route.url}`;
+      const example = examples[key];
+      if (!example) continue;
+      const agent = await kern.login(example.as);
+      const before = await auditCount();
+      const res = await example.run(agent);
+      expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      expect(await auditCount(), `${key} wrote no audit record`).toBeGreaterThan(before);
+    }
+  });
+
+  it('never returns a BSN from a route declared free of personal data', async () => {
+    const agent = await kern.login('rotterdam.auditor');
+    const admin = await kern.login('rotterdam.beheer');
+    for (const route of kern.routes.filter((r) => r.personalData === 'none' && r.method === 'GET')) {
+      const url = route.url.replace(':code', '0599');
+      const res = await (route.url.includes('settings') ? admin : agent).request('GET', url);
+      expect(res.statusCode, `${route.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
+      expect(res.body, route.url).not.toMatch(/9999\d{5}/);
+    }
+  });
+
+  it('requires a staff session on every route that touches personal data', async () => {
+    for (const route of kern.routes.filter((r) => r.personalData !== 'none')) {
+      const url = route.url.replace(':bsn', PARENT).replace(':id', '00000000-0000-4000-8000-000000000000');
+      const res = await kern.anonymous.request(route.method as 'GET', url, { purpose: 'wmo', ...(route.method === 'GET' ? {} : { body: {} }) });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,160 @@
+import { SkipLink } from '@utrecht/component-library-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createApi, type Problem, type Session } from './api';
+import { AppContext, type AppState } from './app-context';
+import { Loading, ProblemAlert, toProblem } from './components/Alerts';
+import { Header, Logo } from './components/Header';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { loadLang, saveLang, translate, type Lang, type MessageKey } from './i18n';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { ForbiddenPage } from './pages/ForbiddenPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PasswordPage } from './pages/PasswordPage';
+import { ResidentPage } from './pages/ResidentPage';
+import { SearchPage, type SearchMemory } from './pages/SearchPage';
+import { loadPurpose, savePurpose, type Purpose } from './purpose';
+import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(loadLang);
+  const [purpose, setPurposeState] = useState<Purpose | null>(loadPurpose);
+  // undefined while we ask the server whether a session exists.
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [startupProblem, setStartupProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  // Search results survive a visit to a resident page, in memory only (never in storage or the URL).
+  const searchMemory = useRef<SearchMemory | null>(null);
+
+  // The API reads these at call time; refs keep one client for the app's lifetime.
+  const langRef = useRef(lang);
+  const purposeRef = useRef(purpose);
+  const csrfRef = useRef<string | null>(null);
+  langRef.current = lang;
+  purposeRef.current = purpose;
+  csrfRef.current = session?.csrfToken ?? null;
+
+  const api = useMemo(
+    () =>
+      createApi({
+        lang: () => langRef.current,
+        purpose: () => purposeRef.current,
+        csrfToken: () => csrfRef.current,
+        onUnauthenticated: () => {
+          setSession((current) => {
+            if (current) setNotice('login.expired');
+            return null;
+          });
+          searchMemory.current = null;
+        },
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    api.currentSession().then(setSession, (error: unknown) => {
+      setStartupProblem(toProblem(error));
+      setSession(null);
+    });
+  }, [api]);
+
+  const setLang = useCallback((next: Lang) => {
+    saveLang(next);
+    setLangState(next);
+  }, []);
+
+  const setPurpose = useCallback((next: Purpose | null) => {
+    savePurpose(next);
+    setPurposeState(next);
+  }, []);
+
+  const t = useCallback((key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars), [lang]);
+
+  const state: AppState = useMemo(
+    () => ({ lang, t, setLang, purpose, setPurpose, api, session: session ?? null }),
+    [lang, t, setLang, purpose, setPurpose, api, session],
+  );
+
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+
+  // Without a session every URL shows the login form, so after login the same URL shows what was
+  // asked for. With a session, / and /login move on to search.
+  useEffect(() => {
+    if (session && (route.name === 'login' || route.name === 'home')) navigate(paths.search, { replace: true });
+  }, [session, route.name]);
+
+  const onLogin = (next: Session) => {
+    markPageChange();
+    setNotice(null);
+    setStartupProblem(null);
+    setSession(next);
+  };
+
+  const onLogout = () => {
+    const done = () => {
+      searchMemory.current = null;
+      setPurpose(null);
+      setSession(null);
+      setNotice('login.loggedOut');
+      navigate(paths.login);
+    };
+    // Leave locally even when the server cannot be reached; the server session then expires by itself.
+    api.logout().then(done, done);
+  };
+
+  let page: ReactNode;
+  if (session === undefined) {
+    page = <Loading />;
+  } else if (!session) {
+    page = (
+      <>
+        {startupProblem && <ProblemAlert problem={startupProblem} />}
+        <LoginPage notice={notice} onLogin={onLogin} />
+      </>
+    );
+  } else {
+    switch (route.name) {
+      case 'home':
+      case 'login':
+      case 'search':
+        page = <SearchPage memory={searchMemory} />;
+        break;
+      case 'resident':
+        page = <ResidentPage key={route.bsn} bsn={route.bsn} />;
+        break;
+      case 'audit':
+        page = session.account.roles.includes('auditor') ? <AuditLogPage /> : <ForbiddenPage />;
+        break;
+      case 'password':
+        page = <PasswordPage />;
+        break;
+      case 'notFound':
+        page = <NotFoundPage />;
+        break;
+    }
+  }
+
+  return (
+    <AppContext.Provider value={state}>
+      <SkipLink href="#main">{t('skip.link')}</SkipLink>
+      {session ? (
+        <Header onLogout={onLogout} />
+      ) : (
+        <header className="kern-header">
+          <div className="kern-header__bar">
+            <Logo />
+            <LanguageSwitch />
+          </div>
+        </header>
+      )}
+      <main id="main" tabIndex={-1} className="kern-main">
+        {page}
+      </main>
+    </AppContext.Provider>
+  );
+}

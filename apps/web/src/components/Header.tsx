@@ -1,0 +1,79 @@
+import { Button } from '@utrecht/component-library-react';
+import { useApp, useSession } from '../app-context';
+import type { MessageKey } from '../i18n';
+import { AppLink, paths, useLocation } from '../router';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PurposeSelect } from './PurposeSelect';
+
+export function Logo() {
+  const { t } = useApp();
+  return (
+    <p className="kern-logo">
+      <span className="kern-logo__name">{t('app.name')}</span> <span className="kern-logo__tagline">{t('app.tagline')}</span>
+    </p>
+  );
+}
+
+interface NavItem {
+  href: string;
+  label: MessageKey;
+  show: boolean;
+}
+
+export function Header({ onLogout }: { onLogout: () => void }) {
+  const { t } = useApp();
+  const { account } = useSession();
+  const { pathname } = useLocation();
+  const items: NavItem[] = [
+    { href: paths.search, label: 'nav.search', show: true },
+    { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
+    { href: paths.password, label: 'nav.password', show: true },
+  ];
+
+  return (
+    <header className="kern-header">
+      <div className="kern-header__bar">
+        <div className="kern-header__brand">
+          <Logo />
+          <p className="kern-header__municipality">
+            <span className="kern-visually-hidden">{t('header.municipality')}: </span>
+            {account.municipality.name}
+          </p>
+        </div>
+        <div className="kern-header__user">
+          <p>
+            {t('header.user')} <strong>{account.displayName}</strong>
+            <br />
+            <span className="kern-header__roles">
+              {t('header.roles')}: {account.roles.join(', ')}
+            </span>
+          </p>
+          <LanguageSwitch />
+          <Button appearance="secondary-action-button" onClick={onLogout}>
+            {t('header.logout')}
+          </Button>
+        </div>
+      </div>
+      <div className="kern-header__tools">
+        <nav aria-label={t('nav.label')} className="kern-nav">
+          <ul className="kern-nav__list">
+            {items
+              .filter((item) => item.show)
+              .map((item) => (
+                <li key={item.href}>
+                  <AppLink
+                    href={item.href}
+                    className="kern-nav__link"
+                    aria-current={pathname === item.href ? 'page' : undefined}
+                  >
+                    {t(item.label)}
+                  </AppLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <PurposeSelect />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * A tiny history router: the server answers every non-API path with index.html, so real paths work
+ * on reload and links stay real <a href> elements (keyboard, middle-click, open in new tab).
+ */
+import { Link, type LinkProps } from '@utrecht/component-library-react';
+import { useSyncExternalStore, type MouseEvent } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'login' }
+  | { name: 'search' }
+  | { name: 'resident'; bsn: string }
+  | { name: 'audit' }
+  | { name: 'password' }
+  | { name: 'notFound' };
+
+export const paths = {
+  login: '/login',
+  search: '/search',
+  resident: (bsn: string) => `/residents/${encodeURIComponent(bsn)}`,
+  audit: '/audit-log',
+  password: '/password',
+} as const;
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  if (path === paths.login) return { name: 'login' };
+  if (path === paths.search) return { name: 'search' };
+  if (path === paths.audit) return { name: 'audit' };
+  if (path === paths.password) return { name: 'password' };
+  const resident = /^\/residents\/([^/]+)$/.exec(path);
+  if (resident?.[1]) return { name: 'resident', bsn: decodeURIComponent(resident[1]) };
+  return { name: 'notFound' };
+}
+
+const CHANGE = 'kern:navigate';
+/** Whether the person has moved between pages; the first page load keeps the browser's own focus. */
+let navigated = false;
+let lastPath = typeof window === 'undefined' ? '' : window.location.pathname;
+
+function subscribe(onChange: () => void): () => void {
+  const onPop = () => {
+    if (window.location.pathname !== lastPath) {
+      navigated = true;
+      lastPath = window.location.pathname;
+    }
+    onChange();
+  };
+  window.addEventListener('popstate', onPop);
+  window.addEventListener(CHANGE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onPop);
+    window.removeEventListener(CHANGE, onChange);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+/** The current path and query string; re-renders on every navigation. */
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const current = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(current, window.location.origin);
+  return { pathname: url.pathname, search: url.searchParams };
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  const pathname = window.location.pathname;
+  if (pathname !== lastPath) {
+    navigated = true;
+    lastPath = pathname;
+  }
+  window.dispatchEvent(new Event(CHANGE));
+}
+
+export function hasNavigated(): boolean {
+  return navigated;
+}
+
+/** For page changes without a URL change (login shows the page asked for at the same URL). */
+export function markPageChange(): void {
+  navigated = true;
+}
+
+export type AppLinkProps = LinkProps & { href: string };
+
+/** A real link that the router handles for plain left-clicks; modified clicks stay with the browser. */
+export function AppLink({ href, onClick, target, ...rest }: AppLinkProps) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || target) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return <Link href={href} target={target} onClick={handleClick} {...rest} />;
+}

@@ -1,0 +1,27 @@
+/** Client-side checks that mirror the server's, so people get an answer before a round trip. */
+
+/** A BSN is nine digits that pass the 11-test (elfproef): sum of digit * weight (9..2, -1) divisible by 11. */
+export function isValidBsn(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const digit = Number(value.charAt(i));
+    sum += i === 8 ? -digit : digit * (9 - i);
+  }
+  return sum % 11 === 0 && sum !== 0;
+}
+
+/** Normalises "1234 ab" to "1234AB"; returns null when it is not a Dutch postcode. */
+export function normalisePostcode(value: string): string | null {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  return /^[1-9]\d{3}[A-Z]{2}$/.test(compact) ? compact : null;
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_BREAK_GLASS_REASON = 20;
