@@ -243,9 +243,9 @@ export function createApi(ctx: RequestContext) {
         throw error;
       }
     },
-    logout: () => request<void>('DELETE', '/sessions/current'),
+    logout: () => request<undefined>('DELETE', '/sessions/current'),
     changePassword: (currentPassword: string, newPassword: string) =>
-      request<void>('POST', '/accounts/current/password-change', { currentPassword, newPassword }),
+      request<undefined>('POST', '/accounts/current/password-change', { currentPassword, newPassword }),
 
     searchResidents: (query: ResidentQuery) =>
       request<{ residents: ResidentSummary[] }>('GET', `/residents${queryString(query)}`).then((r) => r.residents),

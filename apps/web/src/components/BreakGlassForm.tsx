@@ -1,5 +1,5 @@
 import { ButtonGroup, Heading2, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { Problem } from '../api';
 import { useApp } from '../app-context';
 import { MIN_BREAK_GLASS_REASON } from '../validation';
@@ -17,7 +17,7 @@ export function BreakGlassForm({ bsn, onGranted }: { bsn: string; onGranted: () 
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
     const trimmed = reason.trim();

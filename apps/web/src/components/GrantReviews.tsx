@@ -15,7 +15,7 @@ import {
   PrimaryActionButton,
   RadioButton,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { BreakGlassGrant, Problem, Verdict } from '../api';
 import { useApp } from '../app-context';
 import { formatDateTime, type MessageKey } from '../i18n';
@@ -76,7 +76,7 @@ function GrantReview({ grant, onReviewed }: { grant: BreakGlassGrant; onReviewed
   const purposeLabel = isPurpose(grant.purpose) ? t(`purpose.${grant.purpose}`) : grant.purpose;
   const verdictError = errors.find((e) => e.id === `${prefix}-justified`)?.message;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
     const found: FieldError[] = [];

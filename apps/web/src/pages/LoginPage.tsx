@@ -1,5 +1,5 @@
 import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import type { Problem, Session } from '../api';
 import { useApp } from '../app-context';
 import { ErrorSummary, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../components/Alerts';
@@ -24,7 +24,7 @@ export function LoginPage({ notice, onLogin }: Props) {
 
   const errorFor = (id: string) => errors.find((e) => e.id === id)?.message;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found: FieldError[] = [];
     if (!username.trim()) found.push({ id: 'username', message: t('error.required') });

@@ -15,7 +15,7 @@ interface Loaded {
   household: Household | Problem;
 }
 
-function isProblem<T extends object>(value: T | Problem): value is Problem {
+function isProblem(value: object): value is Problem {
   return 'status' in value && 'title' in value;
 }
 

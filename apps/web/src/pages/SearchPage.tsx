@@ -9,7 +9,7 @@ import {
   PrimaryActionButton,
   RadioButton,
 } from '@utrecht/component-library-react';
-import { useEffect, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useState, type SyntheticEvent, type RefObject } from 'react';
 import type { Problem, ResidentQuery, ResidentSummary } from '../api';
 import { useApp } from '../app-context';
 import { ErrorSummary, ProblemAlert, toProblem, type FieldError } from '../components/Alerts';
@@ -85,7 +85,7 @@ export function SearchPage({ memory }: { memory: RefObject<SearchMemory | null> 
     memory.current = { mode, values, results };
   }, [memory, mode, values, results]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
     const checked = validate(mode, values, t);
