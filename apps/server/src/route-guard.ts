@@ -13,7 +13,8 @@ export interface KernRoute {
  * does not is a programming error, refused at start-up rather than discovered in an audit.
  */
 export function guardRoute(route: RouteOptions, registry: KernRoute[]): void {
-  if (!route.url.startsWith('/api/')) return;
+  // The browsable API reference is static documentation served by @fastify/swagger-ui.
+  if (!route.url.startsWith('/api/') || route.url.startsWith('/api/v1/docs')) return;
   const config = (route.config ?? {}) as { auth?: 'public' | 'staff'; personalData?: PersonalDataUse };
   if (!config.auth || !config.personalData) {
     throw new Error(`Route ${String(route.method)} ${route.url} must declare config.auth and config.personalData`);

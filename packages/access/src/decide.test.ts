@@ -73,3 +73,10 @@ describe('policy documents', () => {
     );
   });
 });
+
+describe('decide with several relations', () => {
+  it('still applies a no-relation rule when the actor also holds a break-the-glass grant', () => {
+    const d = decide(defaultPolicy, { actor: actor('debt-counsellor'), purpose: 'wgs', resource: 'involvement', action: 'create', relations: ['break-glass'] });
+    expect(d).toMatchObject({ allowed: true, ruleId: 'open-case', relation: 'none' });
+  });
+});

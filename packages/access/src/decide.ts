@@ -12,11 +12,13 @@ export interface AccessRequest {
 /**
  * The access decision: pure, so it can be tested exhaustively and benchmarked without a
  * database. Deny by default; the first rule that matches role, purpose, relation, resource
- * and action allows. A relation of 'break-glass' only matches a break-glass rule.
+ * and action allows. A relation of 'break-glass' only matches a break-glass rule, and it is
+ * tried last, so work a rule allows anyway is never flagged as breaking the glass.
  */
 export function decide(policy: PolicyDocument, request: AccessRequest): AccessDecision {
   const { actor, purpose, resource, action } = request;
-  const relations: Relation[] = request.relations.length > 0 ? request.relations : ['none'];
+  // 'none' is always among the relations: a rule that needs no relation applies to everyone.
+  const relations: Relation[] = [...new Set<Relation>([...request.relations, 'none'])];
   // A direct relation is preferred over break-the-glass, so normal work is never flagged.
   const ordered = [...relations].sort((a, b) => rank(a) - rank(b));
   for (const relation of ordered) {

@@ -16,8 +16,8 @@ export async function withTenant<T>(db: AnyDb, municipalityCode: string, fn: (tx
     throw new Error(`withTenant: not a CBS municipality code: ${municipalityCode}`);
   }
   return db.transaction().execute(async (tx) => {
-    await sql`select set_config('app.municipality', ${municipalityCode}, true)`.execute(tx);
-    await sql`set local role kern_app`.execute(tx);
+    // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+    await sql`select set_config('app.municipality', ${municipalityCode}, true), set_config('role', 'kern_app', true)`.execute(tx);
     return fn(tx);
   });
 }

@@ -6,3 +6,4 @@ export * from './change-password';
 export * from './create-account';
 export * from './identity.routes';
 export * from './identity-provider';
+export { findAccountByUsername } from './identity.repository';

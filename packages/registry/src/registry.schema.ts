@@ -1,0 +1,88 @@
+/**
+ * Kern's own view of a resident, in English code names. The BRP's Dutch API shapes stop at the
+ * client (haal-centraal.schema.ts); the HTTP API and the web app reuse these schemas.
+ */
+import { z } from 'zod';
+
+/** A date as far as it is known: `1985-12-01`, `1985-12` or `1985`; null when wholly unknown. */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+  .nullable();
+
+export const bsnSchema = z.string().regex(/^\d{9}$/);
+export const municipalityCodeSchema = z.string().regex(/^\d{4}$/);
+
+export const personNameSchema = z.object({
+  givenNames: z.string().nullable(),
+  prefix: z.string().nullable(),
+  surname: z.string().nullable(),
+  fullName: z.string(),
+});
+export type PersonName = z.infer<typeof personNameSchema>;
+
+export const addressSchema = z.object({
+  street: z.string(),
+  houseNumber: z.number().int(),
+  houseLetter: z.string().optional(),
+  houseNumberAddition: z.string().optional(),
+  postcode: z.string(),
+  city: z.string(),
+  addressableObjectId: z.string().optional(),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const genderSchema = z.enum(['male', 'female', 'unknown']);
+export type Gender = z.infer<typeof genderSchema>;
+
+/** A partner, parent or child as the subject's own record describes them. */
+export const relatedPersonSchema = z.object({
+  /** Absent when the BRP does not know the relative's BSN (e.g. born abroad, never registered). */
+  bsn: bsnSchema.optional(),
+  name: personNameSchema,
+  birthDate: partialDateSchema,
+  /** Partners only: set when the marriage or partnership has been dissolved. */
+  dissolvedOn: partialDateSchema.optional(),
+});
+export type RelatedPerson = z.infer<typeof relatedPersonSchema>;
+
+export const residentSchema = z.object({
+  bsn: bsnSchema,
+  name: personNameSchema,
+  birthDate: partialDateSchema,
+  gender: genderSchema,
+  birthPlace: z.string().optional(),
+  address: addressSchema.optional(),
+  municipalityCode: municipalityCodeSchema,
+  deceased: z.boolean(),
+  partners: z.array(relatedPersonSchema),
+  parents: z.array(relatedPersonSchema),
+  children: z.array(relatedPersonSchema),
+});
+export type Resident = z.infer<typeof residentSchema>;
+
+export const residentSummarySchema = residentSchema.pick({ bsn: true, name: true, birthDate: true, address: true });
+export type ResidentSummary = z.infer<typeof residentSummarySchema>;
+
+export const householdRelationSchema = z.enum(['self', 'partner', 'child', 'parent', 'housemate']);
+export type HouseholdRelation = z.infer<typeof householdRelationSchema>;
+
+export const householdMemberSchema = z.object({
+  relation: householdRelationSchema,
+  /** True for a partner, child or parent who is registered at another address (or not visible to this municipality). */
+  livesElsewhere: z.boolean(),
+  bsn: bsnSchema.optional(),
+  name: personNameSchema,
+  birthDate: partialDateSchema,
+  /** The full record when this municipality can see it; absent for relatives registered elsewhere in the country. */
+  resident: residentSchema.optional(),
+});
+export type HouseholdMember = z.infer<typeof householdMemberSchema>;
+
+export const householdSchema = z.object({
+  subjectBsn: bsnSchema,
+  address: addressSchema.optional(),
+  /** The subject first, then everyone at the address, then relatives who live elsewhere. */
+  members: z.array(householdMemberSchema),
+});
+export type Household = z.infer<typeof householdSchema>;
