@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -19,6 +17,7 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** playwright-core gives every launch a fresh, throw-away profile of its own. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
@@ -31,7 +30,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'kern-chromium-'))}`,
     ],
   });
 }
