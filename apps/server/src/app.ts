@@ -24,7 +24,12 @@ export interface BuiltApp {
   routes: KernRoute[];
 }
 
-export async function buildApp(services: KernServices): Promise<BuiltApp> {
+export interface BuildOptions {
+  /** Routes added by a test or benchmark harness, inside the authenticated API scope. */
+  extraRoutes?: (api: KernApp) => void;
+}
+
+export async function buildApp(services: KernServices, options: BuildOptions = {}): Promise<BuiltApp> {
   const { config } = services;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -101,6 +106,7 @@ export async function buildApp(services: KernServices): Promise<BuiltApp> {
     tenancyRoutes(typed, services);
     accessRoutes(typed, services);
     registryRoutes(typed, services);
+    options.extraRoutes?.(typed);
   });
 
   if (webDist) {

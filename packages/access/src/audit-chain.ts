@@ -34,12 +34,13 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
 
 /**
  * The canonical payload fixes key order and turns absent values into null, so the same
- * record always hashes the same on any engine and in any language that re-verifies it.
+ * record always hashes the same on any engine and in any language that re-verifies it. The
+ * position in the chain is not part of it: the previous hash already fixes the order, and so
+ * the payload can be prepared before the database hands out the next position.
  */
-export function canonicalPayload(municipalityCode: string, seq: number, at: string, e: AuditEntry): string {
+export function canonicalPayload(municipalityCode: string, at: string, e: AuditEntry): string {
   return JSON.stringify([
     municipalityCode,
-    seq,
     at,
     e.actorId,
     e.actorKind,
@@ -69,7 +70,7 @@ export function chain(
   let prev = head.hash;
   return entries.map((entry, i) => {
     const seq = head.seq + i + 1;
-    const payload = canonicalPayload(municipalityCode, seq, at, entry);
+    const payload = canonicalPayload(municipalityCode, at, entry);
     const hash = chainHash(prev, payload);
     const record = { municipalityCode, seq, at, entry, prevHash: prev, hash, payload };
     prev = hash;

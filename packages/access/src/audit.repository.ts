@@ -25,8 +25,76 @@ export async function appendAuditEntries(tx: Tx, municipalityCode: string, at: D
       values ${sql.join(rows)}
       returning 1
     )
-    update audit_chain_heads set last_hash = ${last.hash} where municipality_code = ${municipalityCode}
+    update audit_chain_heads set last_hash = ${last.hash}, prev_hash = ${last.prevHash} where municipality_code = ${municipalityCode}
   `.execute(tx);
+}
+
+/** One way the actor may be related to the subject, with the audit record it would produce. */
+export interface RelatedCandidate {
+  relation: 'case' | 'team-case' | 'coordinator' | 'break-glass';
+  rank: number;
+  entry: AuditEntry;
+  payload: string;
+}
+
+/**
+ * The hot path of every personal-data read, in one statement: find the actor's relations with
+ * the subject, keep the best one the policy allows (the candidates, decided beforehand in
+ * decide.ts), and append its audit record to the chain, hashing in SQL. Returns the relation
+ * used, or undefined when none applies (then nothing was written and the caller denies).
+ */
+export async function appendIfRelated(
+  tx: Tx,
+  q: { municipalityCode: string; subjectBsn: string; purpose: string; actorId: string; teamIds: string[]; at: Date; candidates: RelatedCandidate[] },
+): Promise<RelatedCandidate['relation'] | undefined> {
+  const first = q.candidates[0];
+  if (!first) return undefined;
+  const e = first.entry;
+  const at = q.at.toISOString();
+  const values = q.candidates.map(
+    (c) => sql`(${c.relation}::text, ${c.rank}::int, ${c.payload}::text, ${c.entry.reason}::text, ${c.entry.legalBasis ?? null}::text, ${c.entry.breakGlass ?? false}::boolean)`,
+  );
+  const r = await sql<{ relation: RelatedCandidate['relation'] | null; appended: number }>`
+    with rel as (
+      select case when i.kind = 'coordinator' then 'coordinator' when i.account_id = ${q.actorId}::uuid then 'case' else 'team-case' end as relation
+        from involvements i
+        where i.subject_bsn = ${q.subjectBsn} and i.closed_at is null and i.purpose = ${q.purpose}
+          and (i.account_id = ${q.actorId}::uuid or i.team_id = any(${q.teamIds}::uuid[]))
+      union all
+      select 'break-glass' from break_glass_grants g
+        where g.subject_bsn = ${q.subjectBsn} and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose}
+          and g.expires_at > ${at}::timestamptz
+    ),
+    choice as (
+      select c.* from (values ${sql.join(values)}) as c(relation, rank, payload, reason, legal_basis, break_glass)
+      where c.relation in (select relation from rel)
+      order by c.rank limit 1
+    ),
+    head as (
+      update audit_chain_heads h
+        set seq = h.seq + 1, prev_hash = h.last_hash,
+            last_hash = encode(sha256(convert_to(h.last_hash || E'\n' || (select payload from choice), 'UTF8')), 'hex')
+        where h.municipality_code = ${q.municipalityCode} and exists (select 1 from choice)
+        returning h.seq, h.prev_hash, h.last_hash
+    ),
+    appended as (
+      insert into audit_log (municipality_code, seq, at, actor_id, actor_kind, actor_roles, actor_teams, purpose, action, resource,
+        subject_bsn, outcome, reason, legal_basis, break_glass, request_id, prev_hash, hash, payload)
+      select ${q.municipalityCode}, head.seq, ${at}, ${e.actorId}, ${e.actorKind}, ${e.actorRoles}::text[], ${e.actorTeams}::text[], ${e.purpose ?? null},
+        ${e.action}, ${e.resource}, ${e.subjectBsn ?? null}, 'allowed', choice.reason, choice.legal_basis, choice.break_glass, ${e.requestId ?? null},
+        head.prev_hash, head.last_hash, choice.payload
+      from head, choice
+      returning 1
+    )
+    select (select relation from choice) as relation, (select count(*)::int from appended) as appended
+  `.execute(tx);
+  const row = r.rows[0];
+  if (row?.relation && Number(row.appended) === 0) {
+    // No chain head yet (a municipality activated before heads existed): create it and retry.
+    await sql`insert into audit_chain_heads (municipality_code, seq, last_hash) values (${q.municipalityCode}, 0, ${genesisHash(q.municipalityCode)}) on conflict do nothing`.execute(tx);
+    return appendIfRelated(tx, q);
+  }
+  return row?.relation ?? undefined;
 }
 
 async function bumpHead(tx: Tx, municipalityCode: string, n: number): Promise<{ seq: number; lastHash: string }> {

@@ -1,9 +1,8 @@
 import { withTenant, type AnyDb, type Tx } from '@kern/db';
 import { DomainError, type Clock } from '@kern/kit';
 import type { AccessContext, AccessDecision, Action, Resource, View } from './access.schema';
-import { findRelations } from './access.repository';
-import type { AuditEntry } from './audit-chain';
-import { appendAuditEntries } from './audit.repository';
+import { canonicalPayload, type AuditEntry } from './audit-chain';
+import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './audit.repository';
 import { decide } from './decide';
 import type { PolicyStore } from './policy-store';
 
@@ -78,28 +77,54 @@ export function auditEntryFor(ctx: AccessContext, check: AccessCheck, d: Pick<Ac
  */
 export async function authorize(services: AccessServices, tx: Tx, ctx: AccessContext, check: AccessCheck): Promise<Grant> {
   const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
-  const relations = check.subjectBsn
-    ? await findRelations(tx, {
+  const request = { actor: ctx.actor, purpose: ctx.purpose, resource: check.resource, action: check.action };
+  const now = services.clock.now();
+
+  // Allowed without any relation (search, audit log, configuration): no lookup needed.
+  const unrelated = decide(document, { ...request, relations: [] });
+  if (unrelated.allowed && unrelated.ruleId && unrelated.legalBasis) {
+    await appendAuditEntries(tx, ctx.actor.municipalityCode, now, [auditEntryFor(ctx, check, unrelated)]);
+    return { view: unrelated.view ?? 'full', legalBasis: unrelated.legalBasis, breakGlass: false, ruleId: unrelated.ruleId };
+  }
+
+  // Otherwise decide beforehand what each possible relation would allow, then let one
+  // statement find the actor's best relation and append its audit record.
+  const candidates: (RelatedCandidate & { decision: AccessDecision })[] = [];
+  if (check.subjectBsn && ctx.purpose) {
+    relationRanking.forEach((relation, rank) => {
+      const d = decide(document, { ...request, relations: [relation] });
+      if (d.allowed && d.relation === relation) {
+        const entry = auditEntryFor(ctx, check, d);
+        candidates.push({ relation, rank, entry, payload: canonicalPayload(ctx.actor.municipalityCode, now.toISOString(), entry), decision: d });
+      }
+    });
+  }
+  const used = check.subjectBsn && ctx.purpose && candidates.length > 0
+    ? await appendIfRelated(tx, {
+        municipalityCode: ctx.actor.municipalityCode,
         subjectBsn: check.subjectBsn,
         purpose: ctx.purpose,
         actorId: ctx.actor.id,
         teamIds: ctx.actor.teamIds,
-        now: services.clock.now(),
+        at: now,
+        candidates,
       })
-    : [];
-  const decision = decide(document, { actor: ctx.actor, purpose: ctx.purpose, resource: check.resource, action: check.action, relations });
-  const entry = auditEntryFor(ctx, check, decision);
-  if (!decision.allowed || !decision.ruleId || !decision.legalBasis) {
+    : undefined;
+  const chosen = candidates.find((c) => c.relation === used);
+  if (!chosen?.decision.ruleId || !chosen.decision.legalBasis) {
     const breakGlassPossible =
       check.subjectBsn !== undefined &&
       ctx.purpose !== undefined &&
       document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r)) &&
       (check.resource === 'resident' || check.resource === 'household');
-    throw new AccessDenied(entry, breakGlassPossible);
+    throw new AccessDenied(auditEntryFor(ctx, check, { ...unrelated, reason: unrelated.reason.replace(/with relation none$/, "with the actor's relations") }), breakGlassPossible);
   }
-  await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), [entry]);
-  return { view: decision.view ?? 'full', legalBasis: decision.legalBasis, breakGlass: decision.relation === 'break-glass', ruleId: decision.ruleId };
+  const d = chosen.decision;
+  return { view: d.view ?? 'full', legalBasis: d.legalBasis ?? '', breakGlass: chosen.relation === 'break-glass', ruleId: d.ruleId ?? '' };
 }
+
+/** Preference when an actor has several relations: their own case first, break-the-glass last. */
+const relationRanking = ['case', 'team-case', 'coordinator', 'break-glass'] as const;
 
 /** Audits further subjects touched under a grant already given (search hits, household members). */
 export async function recordAccess(services: AccessServices, tx: Tx, ctx: AccessContext, grant: Grant, checks: AccessCheck[]): Promise<void> {

@@ -1,8 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AnyDb } from './connection';
 
+/** One connection inside an open transaction. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type Tx = Transaction<{}>;
+export type Tx = Kysely<{}>;
 
 export const MUNICIPALITY_CODE = /^\d{4}$/;
 
@@ -15,10 +16,23 @@ export async function withTenant<T>(db: AnyDb, municipalityCode: string, fn: (tx
   if (!MUNICIPALITY_CODE.test(municipalityCode)) {
     throw new Error(`withTenant: not a CBS municipality code: ${municipalityCode}`);
   }
-  return db.transaction().execute(async (tx) => {
-    // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
-    await sql`select set_config('app.municipality', ${municipalityCode}, true), set_config('role', 'kern_app', true)`.execute(tx);
-    return fn(tx);
+  return db.connection().execute(async (conn) => {
+    // Begin, tenant and role in one round trip: this runs before every personal-data read, so it
+    // is worth it. The code is inlined as a literal only because the check above allows nothing
+    // but four digits; set_config('role', ..., true) is SET LOCAL ROLE.
+    await sql
+      .raw(`begin; select set_config('app.municipality', '${municipalityCode}', true), set_config('role', 'kern_app', true)`)
+      .execute(conn);
+    let result: T;
+    try {
+      result = await fn(conn);
+    } catch (e) {
+      // Keep the original error; a failed rollback (a broken connection) ends the transaction anyway.
+      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      throw e;
+    }
+    await sql.raw('commit').execute(conn);
+    return result;
   });
 }
 
@@ -28,5 +42,5 @@ export async function withTenant<T>(db: AnyDb, municipalityCode: string, fn: (tx
  * session cookie, and seeding. Never for reading personal data.
  */
 export async function withSystem<T>(db: AnyDb, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  return db.transaction().execute((tx) => fn(tx));
 }
