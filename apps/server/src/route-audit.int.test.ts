@@ -87,7 +87,7 @@ describe('the route table', () => {
   it('requires a staff session on every route that touches personal data', async () => {
     for (const route of kern.routes.filter((r) => r.personalData !== 'none')) {
       const url = route.url.replace(':bsn', PARENT).replace(':id', '00000000-0000-4000-8000-000000000000');
-      const res = await kern.anonymous.request(route.method as 'GET', url, { purpose: 'wmo', ...(route.method === 'GET' ? {} : { body: {} }) });
+      const res = await kern.anonymous.request(route.method, url, { purpose: 'wmo', ...(route.method === 'GET' ? {} : { body: {} }) });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });

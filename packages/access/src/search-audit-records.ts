@@ -57,7 +57,7 @@ const csvColumns: (keyof AuditRecord)[] = [
 
 /** RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function auditRecordsToCsv(records: AuditRecord[]): string {
-  const cell = (v: unknown): string => {
+  const cell = (v: AuditRecord[keyof AuditRecord]): string => {
     let s = Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v);
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
