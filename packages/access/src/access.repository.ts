@@ -55,11 +55,19 @@ export interface InvolvementRow {
   teamId: string | null;
   reason: string;
   openedAt: Date;
+  /** The case this relation comes from; closing the case ends it. */
+  caseId?: string | null;
 }
 
 export async function insertInvolvement(tx: Tx, row: InvolvementRow): Promise<void> {
-  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at)
-    values (${row.id}, ${row.municipalityCode}, ${row.subjectBsn}, ${row.purpose}, ${row.kind}, ${row.accountId}, ${row.teamId}, ${row.reason}, ${row.openedAt.toISOString()})`.execute(tx);
+  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, case_id)
+    values (${row.id}, ${row.municipalityCode}, ${row.subjectBsn}, ${row.purpose}, ${row.kind}, ${row.accountId}, ${row.teamId}, ${row.reason},
+      ${row.openedAt.toISOString()}, ${row.caseId ?? null})`.execute(tx);
+}
+
+/** Closing a case ends the relations it created: need-to-know ends with the work. */
+export async function closeInvolvementsOfCase(tx: Tx, caseId: string, closedAt: Date): Promise<void> {
+  await sql`update involvements set closed_at = ${closedAt.toISOString()} where case_id = ${caseId}::uuid and closed_at is null`.execute(tx);
 }
 
 export async function closeInvolvementRow(tx: Tx, id: string, closedAt: Date): Promise<{ subjectBsn: string; purpose: Purpose } | undefined> {

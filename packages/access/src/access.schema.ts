@@ -49,7 +49,7 @@ export interface AccessContext {
 }
 
 /** What the policy reasons about. New modules add their resources here. */
-export const resources = ['resident', 'household', 'resident-search', 'involvement', 'audit-log', 'break-glass-grant', 'access-policy', 'municipality-settings'] as const;
+export const resources = ['resident', 'household', 'resident-search', 'involvement', 'audit-log', 'break-glass-grant', 'access-policy', 'municipality-settings', 'case', 'worklist', 'werkwijze'] as const;
 export const resourceSchema = z.enum(resources);
 export type Resource = z.infer<typeof resourceSchema>;
 
@@ -76,7 +76,7 @@ export const policyRuleSchema = z.object({
   purposes: z.array(purposeSchema).min(1).optional(),
   relations: z.array(relationSchema).min(1),
   resources: z.array(resourceSchema).min(1),
-  actions: z.array(z.enum(['read', 'search', 'create', 'update', 'export', 'review'])).min(1),
+  actions: z.array(z.enum(['read', 'search', 'create', 'update', 'export', 'review', 'decide'])).min(1),
   view: viewSchema.default('full'),
   /** The legal basis recorded in the audit log when this rule grants access. */
   legalBasis: z.string().min(1),

@@ -20,6 +20,43 @@ const caseworkers = [
   'decision-maker',
 ] as const;
 
+/**
+ * Working on a case (reading it, moving it through its steps, deciding) follows the same
+ * doelbinding as reading the resident: the law's own roles, with a case relation.
+ */
+function caseRules() {
+  const byLaw = [
+    { purpose: 'wmo', roles: ['wmo-consultant', 'wijkteam-generalist', 'decision-maker'], basis: 'Wmo 2015 art. 2.3.2 and 5.1.1' },
+    { purpose: 'jeugdwet', roles: ['youth-consultant', 'wijkteam-generalist', 'decision-maker'], basis: 'Jeugdwet art. 2.3 and 7.4.0' },
+    { purpose: 'participatiewet', roles: ['income-consultant', 'decision-maker'], basis: 'Participatiewet art. 64' },
+    { purpose: 'wgs', roles: ['debt-counsellor'], basis: 'Wgs art. 3 and 8a' },
+    { purpose: 'integraal', roles: ['wijkteam-generalist'], basis: 'Wmo 2015 art. 2.3.2 with consent for what crosses laws' },
+  ] as const;
+  return byLaw.flatMap((l) => [
+    {
+      id: `case-work-${l.purpose}`,
+      description: `Work on ${l.purpose} cases you or your team are involved in, or coordinate.`,
+      roles: [...l.roles],
+      purposes: [l.purpose],
+      relations: ['case', 'team-case', 'coordinator'],
+      resources: ['case'],
+      actions: ['read', 'update', 'decide'],
+      legalBasis: l.basis,
+    },
+    {
+      // Starting a case from a melding is what creates the relation, so it needs none.
+      id: `case-start-${l.purpose}`,
+      description: `Start a ${l.purpose} case from a melding.`,
+      roles: l.roles.filter((r) => r !== 'decision-maker'),
+      purposes: [l.purpose],
+      relations: ['case', 'team-case', 'coordinator', 'none'],
+      resources: ['case'],
+      actions: ['create'],
+      legalBasis: `Melding: ${l.basis}`,
+    },
+  ]);
+}
+
 export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
   name: 'Kern standaardbeleid 2026',
   rules: [
@@ -92,6 +129,34 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
       resources: ['resident', 'household'],
       actions: ['read'],
       legalBasis: 'Wmo 2015 art. 2.3.2 with consent (AVG art. 6(1)(a)) for what crosses laws',
+    },
+    ...caseRules(),
+    {
+      id: 'worklist-own',
+      description: 'Caseworkers see their own and their teams\' worklists (case references, steps and deadlines; no resident data).',
+      roles: [...caseworkers],
+      relations: ['none'],
+      resources: ['worklist'],
+      actions: ['read'],
+      legalBasis: 'Municipal task organisation (no personal data shown)',
+    },
+    {
+      id: 'werkwijze-read',
+      description: 'All staff may read the werkwijzen: they are process descriptions, not personal data.',
+      roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker', 'quality-analyst', 'functional-administrator', 'auditor'],
+      relations: ['none'],
+      resources: ['werkwijze'],
+      actions: ['read'],
+      legalBasis: 'Public process description',
+    },
+    {
+      id: 'werkwijze-manage',
+      description: 'Functional administrators import, activate and migrate werkwijzen.',
+      roles: ['functional-administrator'],
+      relations: ['none'],
+      resources: ['werkwijze'],
+      actions: ['create', 'update'],
+      legalBasis: 'Municipal mandate for the administration of the system',
     },
     {
       id: 'open-case',
