@@ -3,6 +3,7 @@ import { runBrp } from './commands/brp';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
+import { runDiff, runExport, runImport, runValidate } from './commands/werkwijze';
 
 const port = (v: string): number => {
   const n = Number(v);
@@ -43,6 +44,35 @@ program
   .option('--port <port>', 'port to listen on', port, 8081)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .action(runBrp);
+
+const werkwijze = program.command('werkwijze').description('Validate, compare, import and export werkwijzen (YAML files or library:<id>).');
+werkwijze
+  .command('validate')
+  .description('Check werkwijze files; errors name the line and the path. Exit code 1 on any error.')
+  .argument('<files...>', 'YAML files or library:<id>')
+  .action(runValidate);
+werkwijze
+  .command('diff')
+  .description('Show how two werkwijzen differ, readably. Exit code 1 when they differ.')
+  .argument('<from>', 'YAML file or library:<id>')
+  .argument('<to>', 'YAML file or library:<id>')
+  .option('--lang <lang>', 'nl or en', 'nl')
+  .action(runDiff);
+werkwijze
+  .command('import')
+  .description('Store a werkwijze as a new version for a municipality (activate it in Kern).')
+  .argument('<file>', 'YAML file or library:<id>')
+  .requiredOption('--municipality <code>', 'CBS code, e.g. 0599 or GM0599')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action(runImport);
+werkwijze
+  .command('export')
+  .description('Write a werkwijze as one YAML file: library:<id>, or <id>@<version> with --municipality.')
+  .argument('<ref>', 'library:<id> or <id>@<version>')
+  .option('--municipality <code>', 'CBS code for a stored version')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action(runExport);
 
 await program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`kern: ${e instanceof Error ? e.message : String(e)}`);

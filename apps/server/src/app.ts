@@ -5,10 +5,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, type KernApp } from '@kern/access';
+import { casesRoutes } from '@kern/cases';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
+import { werkwijzenRoutes } from '@kern/workflows';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -106,6 +108,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     tenancyRoutes(typed, services);
     accessRoutes(typed, services);
     registryRoutes(typed, services);
+    werkwijzenRoutes(typed, services);
+    casesRoutes(typed, services);
     options.extraRoutes?.(typed);
   });
 

@@ -52,3 +52,14 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
   return { db, engine: 'pglite', close: () => db.destroy() };
 }
+
+/**
+ * A `date` column as an ISO day. node-postgres is told to leave dates as text (above); PGlite
+ * ignores that option for `date` and hands back a Date at UTC midnight, so both are accepted.
+ */
+export function isoDay(value: string | Date): string;
+export function isoDay(value: string | Date | null): string | null;
+export function isoDay(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

@@ -2,6 +2,7 @@ import { insertInvolvement, type Purpose, type Role } from '@kern/access';
 import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
+import { activateWerkwijzeVersion, insertWerkwijzeVersion, libraryWerkwijzen } from '@kern/workflows';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -9,6 +10,8 @@ export const DEMO_PASSWORD = 'kern-demo-2026';
 
 interface DemoCity {
   code: string;
+  /** The werkwijze new cases start on: the two cities organise access differently. */
+  werkwijzen: string[];
   prefix: string;
   name: string;
   /** A family from the official GBA-V test set, living together at one address. */
@@ -21,8 +24,8 @@ interface DemoCity {
  * and a young child share one address.
  */
 export const demoCities: DemoCity[] = [
-  { code: '0599', prefix: 'rotterdam', name: 'Rotterdam', family: { label: 'Braveheart-Goulouse, 3074LA 5', parent: '999991838', partner: '999990512', child: '999990342' } },
-  { code: '0518', prefix: 'denhaag', name: "'s-Gravenhage", family: { label: 'Janssen-Overvaart, 2572HT 2', parent: '999990627', partner: '999990226', child: '999997580' } },
+  { code: '0599', werkwijzen: ['frontoffice-backoffice', 'een-loket', 'buurtcentrum-beschikkingsvrij'], prefix: 'rotterdam', name: 'Rotterdam', family: { label: 'Braveheart-Goulouse, 3074LA 5', parent: '999991838', partner: '999990512', child: '999990342' } },
+  { code: '0518', werkwijzen: ['wijkteam-met-mandaat', 'een-loket', 'buurtcentrum-beschikkingsvrij'], prefix: 'denhaag', name: "'s-Gravenhage", family: { label: 'Janssen-Overvaart, 2572HT 2', parent: '999990627', partner: '999990226', child: '999997580' } },
 ];
 
 const staff: { suffix: string; displayName: string; roles: Role[]; team: string; description: string }[] = [
@@ -100,6 +103,16 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       );
       bar.tick();
     }
+    bar.step(`${city.name}: werkwijzen from the library`);
+    await withTenant(db, city.code, async (tx) => {
+      for (const l of libraryWerkwijzen()) {
+        await insertWerkwijzeVersion(tx, {
+          municipalityCode: city.code, werkwijzeId: l.werkwijze.id, version: 1, name: l.werkwijze.name, sourceYaml: l.yaml, definition: l.werkwijze,
+          importedFrom: `library:${l.id}`, createdBy: null, at: new Date(),
+        });
+        if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, 1, new Date());
+      }
+    });
     bar.step(`${city.name}: relations with the demo family`);
     const f = city.family;
     const involvements: { bsn: string; purpose: Purpose; kind: 'case' | 'coordinator'; account?: string; team?: string; reason: string }[] = [

@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { connect, migrate, withSystem, withTenant } from '@kern/db';
+import { loadConfig } from '@kern/kit';
+import { diffWerkwijzen, findWerkwijzeVersion, formatDiff, insertWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, parseWerkwijzeYaml, type Werkwijze } from '@kern/workflows';
+import { findMunicipality } from '@kern/tenancy';
+
+/** Reads a werkwijze from a file path or `library:<id>`, refusing invalid ones with their lines. */
+function load(ref: string): { werkwijze: Werkwijze; yaml: string } {
+  if (ref.startsWith('library:')) {
+    const found = libraryWerkwijzen().find((l) => l.id === ref.slice('library:'.length));
+    if (!found) throw new Error(`no library werkwijze ${ref}; available: ${libraryWerkwijzen().map((l) => `library:${l.id}`).join(', ')}`);
+    return { werkwijze: found.werkwijze, yaml: found.yaml };
+  }
+  const yaml = readFileSync(ref, 'utf8');
+  const parsed = parseWerkwijzeYaml(yaml);
+  if (!parsed.ok) {
+    const lines = parsed.errors.map((e) => `  ${ref}${e.line !== undefined ? `:${e.line}` : ''}  ${e.path}  ${e.message}`);
+    throw new Error(`${ref} is not a valid werkwijze:\n${lines.join('\n')}`);
+  }
+  return { werkwijze: parsed.werkwijze, yaml };
+}
+
+export function runValidate(files: string[]): void {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { werkwijze } = load(file);
+      console.log(`ok   ${file}: ${werkwijze.id} "${werkwijze.name}", ${werkwijze.steps.length} steps, case types ${werkwijze.caseTypes.map((t) => t.id).join(', ')}`);
+    } catch (e) {
+      failed++;
+      console.error(`FAIL ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (failed > 0) process.exitCode = 1;
+}
+
+export function runDiff(from: string, to: string, options: { lang: 'nl' | 'en' }): void {
+  const entries = diffWerkwijzen(load(from).werkwijze, load(to).werkwijze);
+  console.log(formatDiff(entries, options.lang));
+  if (entries.length > 0) process.exitCode = 1;
+}
+
+export async function runImport(file: string, options: { municipality: string; dataDir?: string }): Promise<void> {
+  const { werkwijze, yaml } = load(file);
+  const config = loadConfig(process.env, { dataDir: options.dataDir });
+  const database = await connect(config);
+  try {
+    await migrate(database.db);
+    const code = options.municipality.replace(/^GM/i, '');
+    if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${options.municipality}`);
+    const stored = await withTenant(database.db, code, async (tx) => {
+      const versions = await findWerkwijzeVersions(tx, werkwijze.id);
+      const same = versions.find((v) => JSON.stringify(v.definition) === JSON.stringify(werkwijze));
+      if (same) return { version: same.version, created: false };
+      const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      await insertWerkwijzeVersion(tx, { municipalityCode: code, werkwijzeId: werkwijze.id, version, name: werkwijze.name, sourceYaml: yaml, definition: werkwijze, importedFrom: file, createdBy: null, at: new Date() });
+      return { version, created: true };
+    });
+    console.log(stored.created ? `imported ${werkwijze.id} as version ${stored.version} for GM${code} (activate it in Kern)` : `${werkwijze.id} is already stored as version ${stored.version}; nothing changed`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runExport(ref: string, options: { municipality?: string; out?: string; dataDir?: string }): Promise<void> {
+  let yaml: string;
+  const m = /^([a-z0-9-]+)@(\d+)$/.exec(ref);
+  if (m?.[1] && m[2] && options.municipality) {
+    const config = loadConfig(process.env, { dataDir: options.dataDir });
+    const database = await connect(config);
+    try {
+      const code = options.municipality.replace(/^GM/i, '');
+      const found = await withTenant(database.db, code, (tx) => findWerkwijzeVersion(tx, m[1] ?? '', Number(m[2])));
+      if (!found) throw new Error(`GM${code} has no werkwijze ${ref}`);
+      yaml = found.sourceYaml;
+    } finally {
+      await database.close();
+    }
+  } else {
+    yaml = load(ref).yaml;
+  }
+  if (options.out) {
+    writeFileSync(options.out, yaml);
+    console.error(`written ${options.out}`);
+  } else {
+    process.stdout.write(yaml);
+  }
+}

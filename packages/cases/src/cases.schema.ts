@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const deadlineStatusSchema = z.enum(['met', 'met-late', 'on-time', 'due-soon', 'overdue']);
+
+export const startCaseInputSchema = z.object({
+  werkwijzeId: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  caseTypeId: z.string().min(1).max(64),
+  subjectBsn: z.string().regex(/^\d{9}$/, 'a BSN is nine digits'),
+  householdBsns: z.array(z.string().regex(/^\d{9}$/)).max(20).default([]),
+  /** The day the melding was made; statutory terms count from it. Defaults to today. */
+  meldingDate: isoDateSchema.optional(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  teamId: z.string().uuid().optional(),
+});
+export type StartCaseInput = z.infer<typeof startCaseInputSchema>;
+
+export const transitionInputSchema = z.object({
+  to: z.string().min(1).max(64),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  provisionCategories: z.array(z.string().regex(/^\d{2}$/)).max(20).optional(),
+});
+export type TransitionInput = z.infer<typeof transitionInputSchema>;
+
+export const caseDeadlineSchema = z.object({
+  termId: z.string(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  metDate: z.string().nullable(),
+  suspendedDays: z.number().int(),
+  explanation: z.array(z.string()),
+  status: deadlineStatusSchema,
+});
+
+export const caseSummarySchema = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  werkwijzeId: z.string(),
+  werkwijzeVersion: z.number().int(),
+  caseTypeId: z.string(),
+  purpose: z.string(),
+  subjectBsn: z.string(),
+  householdBsns: z.array(z.string()),
+  stepId: z.string(),
+  stepName: z.string(),
+  phase: z.string(),
+  status: z.enum(['open', 'closed']),
+  meldingDate: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  parentCaseId: z.string().nullable(),
+});
+
+export const caseDetailSchema = z.object({
+  case: caseSummarySchema.extend({ fields: z.record(z.string(), z.unknown()) }),
+  phases: z.array(z.object({ phase: z.string(), state: z.enum(['done', 'current', 'todo', 'skipped']) })),
+  tasks: z.array(z.object({ id: z.string(), stepId: z.string(), title: z.string(), roles: z.array(z.string()), teamId: z.string().nullable(), status: z.string(), createdAt: z.string(), doneAt: z.string().nullable() })),
+  deadlines: z.array(caseDeadlineSchema),
+  transitions: z.array(z.object({ to: z.string(), label: z.string(), allowed: z.boolean(), reason: z.string().optional() })),
+  history: z.array(z.object({ seq: z.number().int(), at: z.string(), actorId: z.string(), actorName: z.string().optional(), kind: z.string(), fromStep: z.string().nullable(), toStep: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
+  routedCaseIds: z.array(z.string()).optional(),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const worklistInputSchema = z.object({
+  scope: z.enum(['mine', 'team']).default('mine'),
+  teamId: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const worklistItemSchema = z.object({
+  taskId: z.string(),
+  caseId: z.string(),
+  reference: z.string(),
+  caseTypeId: z.string(),
+  purpose: z.string(),
+  stepId: z.string(),
+  phase: z.string(),
+  title: z.string(),
+  teamId: z.string().nullable(),
+  assignedToMe: z.boolean(),
+  createdAt: z.string(),
+  dueDate: z.string().nullable(),
+  termId: z.string().nullable(),
+  deadlineStatus: deadlineStatusSchema.nullable(),
+});
+export const worklistOutputSchema = z.object({
+  items: z.array(worklistItemSchema),
+  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), onTime: z.number().int(), noDeadline: z.number().int() }),
+});

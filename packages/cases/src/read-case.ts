@@ -1,0 +1,49 @@
+import type { AccessContext, AccessServices } from '@kern/access';
+import type { Tx } from '@kern/db';
+import { availableTransitions, corePhases } from '@kern/workflows';
+import { isoDay, withStatus } from './case-deadlines';
+import { findCaseEvents, findDeadlines, findTasks } from './cases.repository';
+import type { CaseDetail } from './cases.schema';
+import { loadCaseFor, stateOf } from './advance-case';
+
+/** The case page: phase bar, current step, tasks, deadlines with status, what the actor can do next, history. */
+export async function readCase(services: AccessServices, tx: Tx, ctx: AccessContext, caseId: string): Promise<CaseDetail> {
+  const { row, werkwijze } = await loadCaseFor(services, tx, ctx, caseId, 'read');
+  const today = isoDay(services.clock.now());
+  const step = werkwijze.steps.find((s) => s.id === row.stepId);
+  const skipped = new Set(werkwijze.skippedPhases?.map((p) => p.phase) ?? []);
+  const currentIndex = corePhases.indexOf(row.phase as (typeof corePhases)[number]);
+  const state = await stateOf(tx, row);
+  return {
+    case: {
+      id: row.id,
+      reference: row.reference,
+      werkwijzeId: row.werkwijzeId,
+      werkwijzeVersion: row.werkwijzeVersion,
+      caseTypeId: row.caseTypeId,
+      purpose: row.purpose,
+      subjectBsn: row.subjectBsn,
+      householdBsns: row.householdBsns,
+      stepId: row.stepId,
+      stepName: step?.name ?? row.stepId,
+      phase: row.phase,
+      status: row.status,
+      meldingDate: row.meldingDate,
+      openedAt: row.openedAt,
+      closedAt: row.closedAt,
+      parentCaseId: row.parentCaseId,
+      fields: row.fields,
+    },
+    phases: corePhases.map((phase, i) => ({
+      phase,
+      state: skipped.has(phase) ? 'skipped' : row.status === 'closed' || i < currentIndex ? 'done' : i === currentIndex ? 'current' : 'todo',
+    })),
+    tasks: (await findTasks(tx, row.id)).map((t) => ({ id: t.id, stepId: t.stepId, title: t.title, roles: t.roles, teamId: t.teamId, status: t.status, createdAt: t.createdAt, doneAt: t.doneAt })),
+    deadlines: (await findDeadlines(tx, row.id)).map((d) => {
+      const { id: _id, caseId: _c, ...rest } = withStatus(d, today);
+      return rest;
+    }),
+    transitions: row.status === 'open' ? availableTransitions(werkwijze, state, { id: ctx.actor.id, roles: ctx.actor.roles }) : [],
+    history: await findCaseEvents(tx, row.id),
+  };
+}

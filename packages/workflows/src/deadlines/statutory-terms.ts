@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { TermLength } from './counting';
+
+/**
+ * The statutory terms as data. Code reads the rules from here; a new term is a new entry, not a
+ * new branch. Texts: wetten.overheid.nl (Wmo 2015 BWBR0035362, Wgs BWBR0031331, Awb BWBR0005537).
+ */
+
+export const statutoryTermIds = [
+  'wmo-onderzoek',
+  'wmo-beschikking',
+  'jeugdwet-beschikking',
+  'wgs-eerste-gesprek',
+  'wgs-eerste-gesprek-urgent',
+  'wgs-beschikking',
+  'wgs-moratorium',
+] as const;
+export type StatutoryTermId = (typeof statutoryTermIds)[number];
+export const statutoryTermIdSchema = z.enum(statutoryTermIds);
+
+/**
+ * Why the clock may stop. Awb 4:15 applies to every decision term, whatever law sets it:
+ * lid 1 while the applicant completes an incomplete application (after an Awb 4:5 invitation),
+ * lid 2 (a) with the applicant's written consent, (b) while the delay is the applicant's doing,
+ * (c) force majeure. The Wmo 2015 onderzoek term has no statutory suspension; case law accepts a
+ * longer onderzoek agreed with the client, modelled as `agreed-with-client`.
+ */
+export const suspensionGrounds = ['awb-4:15-aanvulling', 'awb-4:15-instemming', 'awb-4:15-vertraging-aanvrager', 'awb-4:15-overmacht', 'agreed-with-client'] as const;
+export type SuspensionGround = (typeof suspensionGrounds)[number];
+export const suspensionGroundSchema = z.enum(suspensionGrounds);
+
+export const suspensionGroundLabels: Record<SuspensionGround, { nl: string; en: string }> = {
+  'awb-4:15-aanvulling': { nl: 'aanvraag wordt aangevuld (Awb 4:15 lid 1)', en: 'the application is being completed (Awb 4:15(1))' },
+  'awb-4:15-instemming': { nl: 'uitstel met schriftelijke instemming van de aanvrager (Awb 4:15 lid 2 sub a)', en: "delay with the applicant's written consent (Awb 4:15(2)(a))" },
+  'awb-4:15-vertraging-aanvrager': { nl: 'vertraging is aan de aanvrager toe te rekenen (Awb 4:15 lid 2 sub b)', en: "the delay is the applicant's doing (Awb 4:15(2)(b))" },
+  'awb-4:15-overmacht': { nl: 'overmacht (Awb 4:15 lid 2 sub c)', en: 'force majeure (Awb 4:15(2)(c))' },
+  'agreed-with-client': { nl: 'in overleg met de cliënt afgesproken', en: 'agreed with the client' },
+};
+
+const awbGrounds: readonly SuspensionGround[] = ['awb-4:15-aanvulling', 'awb-4:15-instemming', 'awb-4:15-vertraging-aanvrager', 'awb-4:15-overmacht'];
+
+export interface StatutoryTerm {
+  id: StatutoryTermId;
+  law: 'Wmo 2015' | 'Awb' | 'Wgs' | 'Fw';
+  article: string;
+  /** The event on whose day the term starts; that day itself does not count. */
+  startEvent: { nl: string; en: string };
+  description: { nl: string; en: string };
+  /** The statutory length; for a term the municipality sets, the statutory maximum and default. */
+  length: TermLength;
+  /**
+   * `atw`: calendar length, end adjusted by Atw art. 1 and 2;
+   * `working-days`: counted in working days of the statutory calendar;
+   * `maximum-duration`: how long something may last at most; Atw art. 4(1)(a) excludes terms over
+   *   three months, so the end is the plain calendar date.
+   */
+  counting: 'atw' | 'working-days' | 'maximum-duration';
+  /** Set by municipal regulation within `length` (Wgs art. 4a); `computeDeadline` takes the weeks. */
+  setByMunicipality: boolean;
+  suspension: { allowed: false } | { allowed: true; grounds: readonly SuspensionGround[] };
+}
+
+export const statutoryTerms: Readonly<Record<StatutoryTermId, StatutoryTerm>> = {
+  'wmo-onderzoek': {
+    id: 'wmo-onderzoek',
+    law: 'Wmo 2015',
+    article: 'art. 2.3.2 lid 1',
+    startEvent: { nl: 'de melding', en: 'the melding (request for support)' },
+    description: {
+      nl: 'Het onderzoek naar de hulpvraag is binnen zes weken na de melding afgerond. Een persoonlijk plan (binnen 7 dagen, lid 2) zet de klok niet stil.',
+      en: 'The assessment of the request is completed within six weeks of the melding. A personal plan (within 7 days, para. 2) does not stop the clock.',
+    },
+    length: { count: 6, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: true, grounds: ['agreed-with-client'] },
+  },
+  'wmo-beschikking': {
+    id: 'wmo-beschikking',
+    law: 'Wmo 2015',
+    article: 'art. 2.3.5 lid 2',
+    startEvent: { nl: 'de ontvangst van de aanvraag', en: 'receipt of the application' },
+    description: { nl: 'Beschikking op de aanvraag binnen twee weken na ontvangst.', en: 'Decision on the application within two weeks of receipt.' },
+    length: { count: 2, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: true, grounds: awbGrounds },
+  },
+  'jeugdwet-beschikking': {
+    id: 'jeugdwet-beschikking',
+    law: 'Awb',
+    article: 'art. 4:13 lid 2',
+    startEvent: { nl: 'de ontvangst van de aanvraag', en: 'receipt of the application' },
+    description: {
+      nl: 'De Jeugdwet kent geen eigen beslistermijn: beschikking binnen acht weken na ontvangst van de aanvraag (Awb 4:13).',
+      en: 'The Jeugdwet sets no term of its own: decision within eight weeks of receipt of the application (Awb 4:13).',
+    },
+    length: { count: 8, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: true, grounds: awbGrounds },
+  },
+  'wgs-eerste-gesprek': {
+    id: 'wgs-eerste-gesprek',
+    law: 'Wgs',
+    article: 'art. 4 lid 1',
+    startEvent: { nl: 'het hulpverzoek of het aanvaarde aanbod na een signaal', en: 'the request for help or the accepted offer after a signal' },
+    description: { nl: 'Eerste gesprek binnen vier weken na het hulpverzoek.', en: 'First conversation within four weeks of the request for help.' },
+    length: { count: 4, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: false },
+  },
+  'wgs-eerste-gesprek-urgent': {
+    id: 'wgs-eerste-gesprek-urgent',
+    law: 'Wgs',
+    article: 'art. 4 lid 2',
+    startEvent: { nl: 'het hulpverzoek of signaal', en: 'the request for help or signal' },
+    description: {
+      nl: 'Bij dreigende huisuitzetting, afsluiting van gas, elektriciteit, warmte of drinkwater, of opzegging van de zorgverzekering: eerste gesprek binnen drie werkdagen.',
+      en: 'On threatened eviction, cut-off of gas, electricity, heat or drinking water, or termination of health insurance: first conversation within three working days.',
+    },
+    length: { count: 3, unit: 'working-days' },
+    counting: 'working-days',
+    setByMunicipality: false,
+    suspension: { allowed: false },
+  },
+  'wgs-beschikking': {
+    id: 'wgs-beschikking',
+    law: 'Wgs',
+    article: 'art. 4a',
+    startEvent: { nl: 'het eerste gesprek', en: 'the first conversation' },
+    description: {
+      nl: 'Beschikking over toegang tot schuldhulpverlening (met plan van aanpak of afwijzing) binnen de gemeentelijke termijn, ten hoogste acht weken na het eerste gesprek.',
+      en: 'Decision on access to debt help (with a plan or a refusal) within the municipal term, at most eight weeks after the first conversation.',
+    },
+    length: { count: 8, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: true,
+    suspension: { allowed: true, grounds: awbGrounds },
+  },
+  'wgs-moratorium': {
+    id: 'wgs-moratorium',
+    law: 'Fw',
+    article: 'art. 287b (Wgs art. 5)',
+    startEvent: { nl: 'de ingang van het moratorium', en: 'the start of the moratorium' },
+    description: {
+      nl: 'Afkoelingsperiode of breed moratorium: ten hoogste zes maanden.',
+      en: 'Cooling-off period or broad moratorium: at most six months.',
+    },
+    length: { count: 6, unit: 'months' },
+    counting: 'maximum-duration',
+    setByMunicipality: false,
+    suspension: { allowed: false },
+  },
+};
+
+/** The most weeks a municipality may set for the Wgs decision (art. 4a). */
+export const MAX_WGS_DECISION_WEEKS = 8;

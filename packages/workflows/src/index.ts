@@ -1,0 +1,3 @@
+export * from './deadlines';
+export * from './werkwijze';
+export * from './store';

@@ -1,0 +1,123 @@
+import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import type { Tx } from '@kern/db';
+import { invalidInput, notFound } from '@kern/kit';
+import { z } from 'zod';
+import { diffWerkwijzen, formatDiff, libraryWerkwijzen, parseWerkwijzeYaml, type Werkwijze } from '../werkwijze';
+import {
+  activateWerkwijzeVersion,
+  findActiveWerkwijze,
+  findWerkwijzeVersion,
+  findWerkwijzeVersions,
+  insertWerkwijzeVersion,
+  type StoredWerkwijze,
+} from './werkwijze-store.repository';
+
+export const werkwijzeSummarySchema = z.object({
+  werkwijzeId: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  status: z.enum(['available', 'active', 'retired']),
+  importedFrom: z.string().nullable(),
+  createdAt: z.string(),
+  activatedAt: z.string().nullable(),
+});
+export const werkwijzeDetailSchema = werkwijzeSummarySchema.extend({ sourceYaml: z.string(), definition: z.unknown() });
+
+const summary = ({ sourceYaml: _y, definition: _d, ...s }: StoredWerkwijze) => s;
+
+export async function listWerkwijzen(services: AccessServices, tx: Tx, ctx: AccessContext) {
+  await authorize(services, tx, ctx, { resource: 'werkwijze', action: 'read' });
+  return { werkwijzen: (await findWerkwijzeVersions(tx)).map(summary) };
+}
+
+export async function getWerkwijzeVersion(services: AccessServices, tx: Tx, ctx: AccessContext, werkwijzeId: string, version: number) {
+  await authorize(services, tx, ctx, { resource: 'werkwijze', action: 'read' });
+  const found = await findWerkwijzeVersion(tx, werkwijzeId, version);
+  if (!found) throw notFound({ nl: `Werkwijze ${werkwijzeId} versie ${version} bestaat niet.`, en: `Werkwijze ${werkwijzeId} version ${version} does not exist.` });
+  return found;
+}
+
+export const importWerkwijzeInputSchema = z.object({
+  yaml: z.string().min(1).max(512 * 1024),
+  /** Where it came from, e.g. "library:een-loket" or "GM0363" when adopting a neighbour's. */
+  importedFrom: z.string().max(200).optional(),
+});
+
+/**
+ * Stores a werkwijze as a new immutable version. An invalid file is refused with every error's
+ * path and line and nothing is stored; importing the same definition twice stores nothing new.
+ */
+export async function importWerkwijze(services: AccessServices, tx: Tx, ctx: AccessContext, input: z.infer<typeof importWerkwijzeInputSchema>) {
+  await authorize(services, tx, ctx, { resource: 'werkwijze', action: 'create', detail: input.importedFrom ? `import from ${input.importedFrom}` : 'import' });
+  const parsed = parseWerkwijzeYaml(input.yaml);
+  if (!parsed.ok) {
+    throw invalidInput(
+      { nl: 'De werkwijze is ongeldig en is niet opgeslagen; zie de fouten per regel.', en: 'The werkwijze is invalid and was not stored; see the errors per line.' },
+      parsed.errors.map((e) => ({ name: e.line !== undefined ? `${e.path} (regel ${e.line})` : e.path, reason: e.message })),
+    );
+  }
+  const w = parsed.werkwijze;
+  const versions = await findWerkwijzeVersions(tx, w.id);
+  const same = versions.find((v) => JSON.stringify(v.definition) === JSON.stringify(w));
+  if (same) return { werkwijze: summary(same), created: false };
+  const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+  await insertWerkwijzeVersion(tx, {
+    municipalityCode: ctx.actor.municipalityCode,
+    werkwijzeId: w.id,
+    version,
+    name: w.name,
+    sourceYaml: input.yaml,
+    definition: w,
+    importedFrom: input.importedFrom ?? null,
+    createdBy: ctx.actor.kind === 'staff' ? ctx.actor.id : null,
+    at: services.clock.now(),
+  });
+  const stored = await findWerkwijzeVersion(tx, w.id, version);
+  if (!stored) throw new Error('werkwijze version vanished after insert');
+  return { werkwijze: summary(stored), created: true };
+}
+
+export async function activateWerkwijze(services: AccessServices, tx: Tx, ctx: AccessContext, werkwijzeId: string, version: number) {
+  await authorize(services, tx, ctx, { resource: 'werkwijze', action: 'update', detail: `activate ${werkwijzeId} v${version}` });
+  const found = await findWerkwijzeVersion(tx, werkwijzeId, version);
+  if (!found) throw notFound({ nl: `Werkwijze ${werkwijzeId} versie ${version} bestaat niet.`, en: `Werkwijze ${werkwijzeId} version ${version} does not exist.` });
+  await activateWerkwijzeVersion(tx, werkwijzeId, version, services.clock.now());
+  return { werkwijze: summary((await findWerkwijzeVersion(tx, werkwijzeId, version)) ?? found) };
+}
+
+/** The active definition new cases start on. */
+export async function activeDefinition(tx: Tx, werkwijzeId: string): Promise<{ version: number; werkwijze: Werkwijze } | undefined> {
+  const active = await findActiveWerkwijze(tx, werkwijzeId);
+  return active ? { version: active.version, werkwijze: active.definition as Werkwijze } : undefined;
+}
+
+export async function definitionOf(tx: Tx, werkwijzeId: string, version: number): Promise<Werkwijze | undefined> {
+  return (await findWerkwijzeVersion(tx, werkwijzeId, version))?.definition as Werkwijze | undefined;
+}
+
+export const diffInputSchema = z.object({
+  /** `<id>@<version>` of a stored version, or `library:<id>` for a werkwijze from the shared library. */
+  from: z.string().min(3).max(200),
+  to: z.string().min(3).max(200),
+  lang: z.enum(['nl', 'en']).default('nl'),
+});
+
+async function resolve(tx: Tx, ref: string): Promise<Werkwijze> {
+  if (ref.startsWith('library:')) {
+    const found = libraryWerkwijzen().find((l) => l.id === ref.slice('library:'.length));
+    if (found) return found.werkwijze;
+  } else {
+    const m = /^([a-z0-9-]+)@(\d+)$/.exec(ref);
+    if (m?.[1] && m[2]) {
+      const stored = await findWerkwijzeVersion(tx, m[1], Number(m[2]));
+      if (stored) return stored.definition as Werkwijze;
+    }
+  }
+  throw notFound({ nl: `Werkwijze ${ref} niet gevonden (gebruik id@versie of library:id).`, en: `Werkwijze ${ref} not found (use id@version or library:id).` });
+}
+
+export async function diffStoredWerkwijzen(services: AccessServices, tx: Tx, ctx: AccessContext, input: z.infer<typeof diffInputSchema>) {
+  await authorize(services, tx, ctx, { resource: 'werkwijze', action: 'read', detail: `diff ${input.from} ${input.to}` });
+  const entries = diffWerkwijzen(await resolve(tx, input.from), await resolve(tx, input.to));
+  return { entries, text: formatDiff(entries, input.lang) };
+}
