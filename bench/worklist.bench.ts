@@ -71,7 +71,7 @@ const kernRun = async () => {
   if (r.items.length !== 100) throw new Error(`expected a full page, got ${r.items.length}`);
 };
 const bareRun = async () => {
-  const r = await findWorklist(database.db, { teamIds: [team], limit: 100 });
+  const r = await findWorklist(database.db, { municipalityCode: MUNICIPALITY, teamIds: [team], limit: 100 });
   if (r.length !== 100) throw new Error(`expected a full page, got ${r.length}`);
 };
 

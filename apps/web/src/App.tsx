@@ -7,14 +7,21 @@ import { Header, Logo } from './components/Header';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { loadLang, saveLang, translate, type Lang, type MessageKey } from './i18n';
 import { AuditLogPage } from './pages/AuditLogPage';
+import { CasePage } from './pages/CasePage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { ResidentPage } from './pages/ResidentPage';
 import { SearchPage, type SearchMemory } from './pages/SearchPage';
+import { WerkwijzeComparePage } from './pages/WerkwijzeComparePage';
+import { WerkwijzeEditorPage } from './pages/WerkwijzeEditorPage';
+import { WerkwijzenPage } from './pages/WerkwijzenPage';
+import { WerkwijzeViewerPage } from './pages/WerkwijzeViewerPage';
+import { WorklistPage } from './pages/WorklistPage';
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
+import { FUNCTIONAL_ADMINISTRATOR, isCaseworker } from './werkwijze';
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -83,10 +90,11 @@ export function App() {
   const route = matchRoute(pathname);
 
   // Without a session every URL shows the login form, so after login the same URL shows what was
-  // asked for. With a session, / and /login move on to search.
+  // asked for. With a session, / and /login move on to the worklist (caseworkers) or search.
+  const landing = session && isCaseworker(session.account.roles) ? paths.worklist : paths.search;
   useEffect(() => {
-    if (session && (route.name === 'login' || route.name === 'home')) navigate(paths.search, { replace: true });
-  }, [session, route.name]);
+    if (session && (route.name === 'login' || route.name === 'home')) navigate(landing, { replace: true });
+  }, [session, route.name, landing]);
 
   const onLogin = (next: Session) => {
     markPageChange();
@@ -121,8 +129,28 @@ export function App() {
     switch (route.name) {
       case 'home':
       case 'login':
+        page = <Loading />;
+        break;
       case 'search':
         page = <SearchPage memory={searchMemory} />;
+        break;
+      case 'worklist':
+        page = <WorklistPage />;
+        break;
+      case 'case':
+        page = <CasePage key={route.id} id={route.id} />;
+        break;
+      case 'werkwijzen':
+        page = <WerkwijzenPage />;
+        break;
+      case 'werkwijze':
+        page = <WerkwijzeViewerPage key={`${route.id}@${route.version}`} id={route.id} version={route.version} />;
+        break;
+      case 'werkwijzeNew':
+        page = session.account.roles.includes(FUNCTIONAL_ADMINISTRATOR) ? <WerkwijzeEditorPage /> : <ForbiddenPage reason="forbidden.functionalAdministrator" />;
+        break;
+      case 'werkwijzeCompare':
+        page = <WerkwijzeComparePage />;
         break;
       case 'resident':
         page = <ResidentPage key={route.bsn} bsn={route.bsn} />;

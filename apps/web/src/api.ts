@@ -112,6 +112,189 @@ export interface BreakGlassGrant {
 
 export type Verdict = 'justified' | 'unjustified';
 
+export type DeadlineStatus = 'met' | 'met-late' | 'on-time' | 'due-soon' | 'overdue';
+
+export interface WorklistItem {
+  taskId: string;
+  caseId: string;
+  reference: string;
+  caseTypeId: string;
+  purpose: string;
+  stepId: string;
+  phase: string;
+  title: string;
+  teamId: string | null;
+  assignedToMe: boolean;
+  createdAt: string;
+  dueDate: string | null;
+  termId: string | null;
+  deadlineStatus: DeadlineStatus | null;
+}
+
+export interface WorklistCounts {
+  overdue: number;
+  dueSoon: number;
+  onTime: number;
+  noDeadline: number;
+}
+
+export interface Worklist {
+  items: WorklistItem[];
+  counts: WorklistCounts;
+}
+
+export type WorklistScope = 'mine' | 'team';
+
+export interface StartCaseInput {
+  werkwijzeId: string;
+  caseTypeId: string;
+  subjectBsn: string;
+  householdBsns?: string[];
+  meldingDate?: string;
+  fields?: Record<string, unknown>;
+  teamId?: string;
+}
+
+export type PhaseState = 'done' | 'current' | 'todo' | 'skipped';
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  werkwijzeId: string;
+  werkwijzeVersion: number;
+  caseTypeId: string;
+  purpose: string;
+  subjectBsn: string;
+  householdBsns: string[];
+  stepId: string;
+  stepName: string;
+  phase: string;
+  status: 'open' | 'closed';
+  meldingDate: string;
+  openedAt: string;
+  closedAt: string | null;
+  parentCaseId: string | null;
+  fields: Record<string, unknown>;
+}
+
+export interface CaseDeadline {
+  termId: string;
+  startDate: string;
+  dueDate: string;
+  metDate: string | null;
+  suspendedDays: number;
+  explanation: string[];
+  status: DeadlineStatus;
+}
+
+export interface CaseTask {
+  id: string;
+  stepId: string;
+  title: string;
+  roles: string[];
+  teamId: string | null;
+  status: string;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+export interface CaseTransition {
+  to: string;
+  label: string;
+  allowed: boolean;
+  reason?: string;
+}
+
+export interface CaseHistoryEntry {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorName?: string;
+  kind: string;
+  fromStep: string | null;
+  toStep: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface CaseDetail {
+  case: CaseSummary;
+  phases: { phase: string; state: PhaseState }[];
+  tasks: CaseTask[];
+  deadlines: CaseDeadline[];
+  transitions: CaseTransition[];
+  history: CaseHistoryEntry[];
+}
+
+export interface TransitionInput {
+  to: string;
+  fields?: Record<string, unknown>;
+  provisionCategories?: string[];
+}
+
+export interface TransitionResult {
+  stepId: string;
+  status: 'open' | 'closed';
+  routedCaseIds: string[];
+}
+
+export type WerkwijzeStatus = 'available' | 'active' | 'retired';
+
+export interface WerkwijzeSummary {
+  werkwijzeId: string;
+  version: number;
+  name: string;
+  status: WerkwijzeStatus;
+  importedFrom: string | null;
+  createdAt: string;
+  activatedAt: string | null;
+}
+
+/** The parsed werkwijze as the server returns it; only what the web app reads is typed, all optional-safe. */
+export interface WerkwijzeDefinition {
+  id?: string;
+  name?: string;
+  version?: number;
+  description?: string;
+  caseTypes?: { id: string; name: string; law: string; subject?: string; start?: string }[];
+  skippedPhases?: { phase: string; reason: string }[];
+  steps?: {
+    id: string;
+    name?: string;
+    phase: string;
+    roles?: string[];
+    transitions?: { to: string; label?: string; guard?: unknown }[];
+    final?: boolean;
+    decision?: unknown;
+    deadlines?: { starts?: string[]; stops?: string[] };
+  }[];
+}
+
+export interface WerkwijzeDetail extends WerkwijzeSummary {
+  sourceYaml: string;
+  definition: WerkwijzeDefinition;
+}
+
+export interface LibraryWerkwijze {
+  id: string;
+  name: string;
+  description: string;
+  yaml: string;
+}
+
+export interface WerkwijzeDiffEntry {
+  /** 'added' | 'removed' | 'changed'; kept open so a new kind shows instead of breaking the page. */
+  kind: string;
+  path: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface WerkwijzeDiff {
+  entries: WerkwijzeDiffEntry[];
+  text: string;
+}
+
 export interface InvalidParam {
   name: string;
   reason: string;
@@ -184,6 +367,10 @@ export function queryString(params: Record<string, string | number | undefined>)
 
 export function auditCsvUrl(filter: AuditFilter): string {
   return `${BASE}/audit-records${queryString({ ...filter, format: 'csv', limit: 1000 })}`;
+}
+
+export function werkwijzeExportUrl(id: string, version: number): string {
+  return `${BASE}/werkwijzen/${encodeURIComponent(id)}/versions/${version}/export`;
 }
 
 export function createApi(ctx: RequestContext) {
@@ -265,6 +452,23 @@ export function createApi(ctx: RequestContext) {
       request<{ grants: BreakGlassGrant[] }>('GET', '/break-glass-grants?review=open').then((r) => r.grants),
     reviewBreakGlassGrant: (id: string, verdict: Verdict, note: string) =>
       request<unknown>('POST', `/break-glass-grants/${encodeURIComponent(id)}/review`, { verdict, note }),
+    worklist: (scope: WorklistScope, teamId?: string) =>
+      request<Worklist>('GET', `/worklist${queryString({ scope, teamId: scope === 'team' ? teamId : undefined, limit: 200 })}`),
+    startCase: (input: StartCaseInput) => request<{ caseId: string; reference: string }>('POST', '/cases', input),
+    caseDetail: (id: string) => request<CaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
+    takeTransition: (id: string, input: TransitionInput) =>
+      request<TransitionResult>('POST', `/cases/${encodeURIComponent(id)}/transitions`, input),
+
+    werkwijzen: () => request<{ werkwijzen: WerkwijzeSummary[] }>('GET', '/werkwijzen').then((r) => r.werkwijzen),
+    werkwijze: (id: string, version: number) =>
+      request<WerkwijzeDetail>('GET', `/werkwijzen/${encodeURIComponent(id)}/versions/${version}`),
+    importWerkwijze: (yaml: string, importedFrom?: string) =>
+      request<{ werkwijze: WerkwijzeSummary; created: boolean }>('POST', '/werkwijzen', importedFrom ? { yaml, importedFrom } : { yaml }),
+    activateWerkwijze: (id: string, version: number) =>
+      request<unknown>('POST', `/werkwijzen/${encodeURIComponent(id)}/versions/${version}/activation`),
+    werkwijzeDiff: (from: string, to: string, lang: Lang) =>
+      request<WerkwijzeDiff>('GET', `/werkwijze-diffs${queryString({ from, to, lang })}`),
+    werkwijzeLibrary: () => request<{ werkwijzen: LibraryWerkwijze[] }>('GET', '/werkwijze-library').then((r) => r.werkwijzen),
   };
 }
 

@@ -12,6 +12,12 @@ export type Route =
   | { name: 'resident'; bsn: string }
   | { name: 'audit' }
   | { name: 'password' }
+  | { name: 'worklist' }
+  | { name: 'case'; id: string }
+  | { name: 'werkwijzen' }
+  | { name: 'werkwijzeNew' }
+  | { name: 'werkwijzeCompare' }
+  | { name: 'werkwijze'; id: string; version: number }
   | { name: 'notFound' };
 
 export const paths = {
@@ -20,6 +26,19 @@ export const paths = {
   resident: (bsn: string) => `/residents/${encodeURIComponent(bsn)}`,
   audit: '/audit-log',
   password: '/password',
+  worklist: '/worklist',
+  caseFile: (id: string, purpose?: string) =>
+    `/cases/${encodeURIComponent(id)}${purpose ? `?doel=${encodeURIComponent(purpose)}` : ''}`,
+  werkwijzen: '/werkwijzen',
+  werkwijzeNew: '/werkwijzen/nieuw',
+  werkwijzeCompare: (from?: string, to?: string) => {
+    const search = new URLSearchParams();
+    if (from) search.set('from', from);
+    if (to) search.set('to', to);
+    const text = search.toString();
+    return `/werkwijzen/vergelijken${text ? `?${text}` : ''}`;
+  },
+  werkwijze: (id: string, version: number) => `/werkwijzen/${encodeURIComponent(id)}/${version}`,
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -29,6 +48,14 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.search) return { name: 'search' };
   if (path === paths.audit) return { name: 'audit' };
   if (path === paths.password) return { name: 'password' };
+  if (path === paths.worklist) return { name: 'worklist' };
+  if (path === paths.werkwijzen) return { name: 'werkwijzen' };
+  if (path === paths.werkwijzeNew) return { name: 'werkwijzeNew' };
+  if (path === paths.werkwijzeCompare()) return { name: 'werkwijzeCompare' };
+  const caseFile = /^\/cases\/([^/]+)$/.exec(path);
+  if (caseFile?.[1]) return { name: 'case', id: decodeURIComponent(caseFile[1]) };
+  const werkwijze = /^\/werkwijzen\/([^/]+)\/(\d+)$/.exec(path);
+  if (werkwijze?.[1] && werkwijze[2]) return { name: 'werkwijze', id: decodeURIComponent(werkwijze[1]), version: Number(werkwijze[2]) };
   const resident = /^\/residents\/([^/]+)$/.exec(path);
   if (resident?.[1]) return { name: 'resident', bsn: decodeURIComponent(resident[1]) };
   return { name: 'notFound' };

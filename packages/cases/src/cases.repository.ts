@@ -210,9 +210,10 @@ export async function refreshTaskDeadline(tx: Tx, caseId: string): Promise<void>
 
 /**
  * Open tasks, nearest statutory deadline first. One team's list is one ordered index scan
- * (case_tasks_team_worklist); the deadline status is derived from the due date by the caller.
+ * (case_tasks_team_worklist) plus a primary-key lookup per row shown; the deadline status is
+ * derived from the due date by the caller.
  */
-export async function findWorklist(tx: Tx, q: { teamIds: string[]; accountId?: string; limit: number }): Promise<WorklistRow[]> {
+export async function findWorklist(tx: Tx, q: { municipalityCode: string; teamIds: string[]; accountId?: string; limit: number }): Promise<WorklistRow[]> {
   const who = q.accountId
     ? sql`(t.account_id = ${q.accountId}::uuid or (t.account_id is null and t.team_id = any(${q.teamIds}::uuid[])))`
     : q.teamIds.length === 1
@@ -224,6 +225,9 @@ export async function findWorklist(tx: Tx, q: { teamIds: string[]; accountId?: s
     from case_tasks t
     join cases c on c.id = t.case_id
     where t.status = 'open' and ${who}
+      -- Stated explicitly although row-level security implies it: the planner cannot see
+      -- through current_setting(), and with the literal it walks the worklist index in order.
+      and t.municipality_code = ${q.municipalityCode} and c.municipality_code = ${q.municipalityCode}
     order by t.due_date nulls last, t.created_at
     limit ${q.limit}`.execute(tx);
   return r.rows.map((w) => ({

@@ -22,8 +22,15 @@ export async function readWorklist(
   }
   await authorize(services, tx, ctx, { resource: 'worklist', action: 'read', detail: `${input.scope}${input.teamId ? ` ${input.teamId}` : ''}` });
   const teamIds = input.teamId ? [input.teamId] : ctx.actor.teamIds;
-  const rows = await findWorklist(tx, { teamIds, ...(input.scope === 'mine' ? { accountId: ctx.actor.id } : {}), limit: input.limit });
+  const rows = await findWorklist(tx, { municipalityCode: ctx.actor.municipalityCode, teamIds, ...(input.scope === 'mine' ? { accountId: ctx.actor.id } : {}), limit: input.limit });
   const today = isoDay(services.clock.now());
+  // Many tasks share a due date; the working-day arithmetic runs once per date.
+  const statusByDue = new Map<string, ReturnType<typeof deadlineStatus>>();
+  const statusOf = (due: string) => {
+    let s = statusByDue.get(due);
+    if (!s) statusByDue.set(due, (s = deadlineStatus({ due, today })));
+    return s;
+  };
   const items = rows.map((r) => ({
     taskId: r.taskId,
     caseId: r.caseId,
@@ -38,7 +45,7 @@ export async function readWorklist(
     createdAt: r.createdAt,
     dueDate: r.dueDate,
     termId: r.termId,
-    deadlineStatus: r.dueDate ? deadlineStatus({ due: r.dueDate, today }) : null,
+    deadlineStatus: r.dueDate ? statusOf(r.dueDate) : null,
   }));
   return {
     items,

@@ -25,7 +25,9 @@ export function Header({ onLogout }: { onLogout: () => void }) {
   const { account } = useSession();
   const { pathname } = useLocation();
   const items: NavItem[] = [
+    { href: paths.worklist, label: 'nav.worklist', show: true },
     { href: paths.search, label: 'nav.search', show: true },
+    { href: paths.werkwijzen, label: 'nav.werkwijzen', show: true },
     { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
     { href: paths.password, label: 'nav.password', show: true },
   ];
@@ -64,7 +66,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
                   <AppLink
                     href={item.href}
                     className="kern-nav__link"
-                    aria-current={pathname === item.href ? 'page' : undefined}
+                    aria-current={pathname === item.href ? 'page' : pathname.startsWith(`${item.href}/`) ? 'true' : undefined}
                   >
                     {t(item.label)}
                   </AppLink>

@@ -1,13 +1,14 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useApp } from '../app-context';
 import { PageTitle } from '../components/PageTitle';
+import type { MessageKey } from '../i18n';
 
-export function ForbiddenPage() {
+export function ForbiddenPage({ reason = 'forbidden.auditor' }: { reason?: MessageKey }) {
   const { t } = useApp();
   return (
     <>
       <PageTitle>{t('forbidden.title')}</PageTitle>
-      <Paragraph>{t('forbidden.auditor')}</Paragraph>
+      <Paragraph>{t(reason)}</Paragraph>
     </>
   );
 }

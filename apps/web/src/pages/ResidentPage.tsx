@@ -6,6 +6,7 @@ import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { BreakGlassForm } from '../components/BreakGlassForm';
 import { HouseholdSection } from '../components/HouseholdSection';
 import { PageTitle } from '../components/PageTitle';
+import { StartCaseForm } from '../components/StartCaseForm';
 import { formatAddress, fullName, genderKey } from '../format';
 import { formatDate } from '../i18n';
 import { AppLink, paths } from '../router';
@@ -75,6 +76,7 @@ export function ResidentPage({ bsn }: { bsn: string }) {
           ) : (
             <HouseholdSection household={data.household} />
           )}
+          <StartCaseForm bsn={bsn} household={isProblem(data.household) ? [] : data.household.members} />
         </>
       ) : null}
     </>

@@ -1,0 +1,227 @@
+import {
+  ButtonGroup,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormLabel,
+  Heading2,
+  Paragraph,
+  PrimaryActionButton,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import type { HouseholdMember, Problem, StartCaseInput, WerkwijzeDefinition, WerkwijzeSummary } from '../api';
+import { useApp, useSession } from '../app-context';
+import { fullName } from '../format';
+import { isPurpose } from '../purpose';
+import { navigate, paths } from '../router';
+import { isIsoDate } from '../validation';
+import { todayIso } from '../werkwijze';
+import { ErrorSummary, Loading, ProblemAlert, toProblem, type FieldError } from './Alerts';
+import { Field, TextField } from './Field';
+
+type CaseType = NonNullable<WerkwijzeDefinition['caseTypes']>[number];
+
+/** "Zaak starten": a case from a melding, on an active werkwijze, for a case type of the chosen law. */
+export function StartCaseForm({ bsn, household }: { bsn: string; household: HouseholdMember[] }) {
+  const { api, t, purpose } = useApp();
+  const { account } = useSession();
+  const [werkwijzen, setWerkwijzen] = useState<WerkwijzeSummary[] | Problem | null>(null);
+  const [werkwijzeId, setWerkwijzeId] = useState('');
+  const [caseTypes, setCaseTypes] = useState<CaseType[] | null>(null);
+  const [caseTypeId, setCaseTypeId] = useState('');
+  const [meldingDate, setMeldingDate] = useState(todayIso);
+  const [teamId, setTeamId] = useState('');
+  const [members, setMembers] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    api.werkwijzen().then(
+      (all) => {
+        if (!current) return;
+        const active = all.filter((w) => w.status === 'active');
+        setWerkwijzen(active);
+        setWerkwijzeId((chosen) => chosen || (active[0]?.werkwijzeId ?? ''));
+      },
+      (error: unknown) => current && setWerkwijzen(toProblem(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  const active = Array.isArray(werkwijzen) ? werkwijzen : [];
+  const chosen = active.find((w) => w.werkwijzeId === werkwijzeId);
+  const chosenVersion = chosen?.version;
+
+  useEffect(() => {
+    if (!werkwijzeId || chosenVersion === undefined) {
+      setCaseTypes(null);
+      return;
+    }
+    let current = true;
+    setCaseTypes(null);
+    api.werkwijze(werkwijzeId, chosenVersion).then(
+      (detail) => current && setCaseTypes(Array.isArray(detail.definition.caseTypes) ? detail.definition.caseTypes : []),
+      (error: unknown) => {
+        if (!current) return;
+        setCaseTypes([]);
+        setProblem(toProblem(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, werkwijzeId, chosenVersion]);
+
+  // Only case types of the law this person works under can be started under that purpose.
+  const fitting = (caseTypes ?? []).filter((ct) => ct.law === purpose);
+  const fittingIds = fitting.map((ct) => ct.id).join(',');
+
+  useEffect(() => {
+    const ids = fittingIds ? fittingIds.split(',') : [];
+    setCaseTypeId((current) => (ids.includes(current) ? current : (ids[0] ?? '')));
+  }, [fittingIds]);
+
+  const purposeLabel = isPurpose(purpose) ? t(`purpose.${purpose}`) : '';
+  const errorFor = (id: string) => errors.find((e) => e.id === id)?.message;
+  const others = household.filter((m) => m.relation !== 'self' && m.bsn !== bsn);
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setProblem(null);
+    const found: FieldError[] = [];
+    if (!purpose) found.push({ id: 'purpose', message: t('purpose.required') });
+    if (!werkwijzeId) found.push({ id: 'start-werkwijze', message: t('startCase.error.werkwijze') });
+    if (!caseTypeId) found.push({ id: 'start-caseType', message: t('startCase.error.caseType') });
+    if (!isIsoDate(meldingDate)) found.push({ id: 'start-meldingDate', message: t('startCase.error.date') });
+    setErrors(found);
+    if (found.length > 0) {
+      document.getElementById(found[0]?.id ?? '')?.focus();
+      return;
+    }
+    const input: StartCaseInput = { werkwijzeId, caseTypeId, subjectBsn: bsn, meldingDate };
+    if (members.length > 0) input.householdBsns = [bsn, ...members];
+    if (teamId) input.teamId = teamId;
+    setBusy(true);
+    try {
+      const started = await api.startCase(input);
+      navigate(paths.caseFile(started.caseId));
+    } catch (error) {
+      setProblem(toProblem(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="start-case-heading" className="kern-section">
+      <Heading2 id="start-case-heading">{t('startCase.title')}</Heading2>
+      <Paragraph>{t('startCase.intro')}</Paragraph>
+      <ErrorSummary errors={errors} />
+      {problem && <ProblemAlert problem={problem} />}
+      {!werkwijzen ? (
+        <Loading />
+      ) : !Array.isArray(werkwijzen) ? (
+        <ProblemAlert problem={werkwijzen} />
+      ) : active.length === 0 ? (
+        <Paragraph>{t('startCase.werkwijze.none')}</Paragraph>
+      ) : (
+        <form className="kern-form" noValidate aria-labelledby="start-case-heading" onSubmit={(event) => void submit(event)}>
+          <Field id="start-werkwijze" label={t('startCase.werkwijze')} error={errorFor('start-werkwijze')}>
+            {(wiring) => (
+              <Select {...wiring} name="werkwijze" value={werkwijzeId} onChange={(event) => setWerkwijzeId(event.target.value)}>
+                {active.map((w) => (
+                  <SelectOption key={w.werkwijzeId} value={w.werkwijzeId}>
+                    {t('startCase.werkwijze.option', { name: w.name, version: w.version })}
+                  </SelectOption>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field
+            id="start-caseType"
+            label={t('startCase.caseType')}
+            hint={
+              caseTypes && caseTypes.length > 0 && fitting.length === 0
+                ? t('startCase.caseType.none', { purpose: purposeLabel })
+                : t('startCase.caseType.hint', { purpose: purposeLabel })
+            }
+            error={errorFor('start-caseType')}
+          >
+            {(wiring) => (
+              <Select {...wiring} name="caseType" value={caseTypeId} onChange={(event) => setCaseTypeId(event.target.value)}>
+                {fitting.length === 0 && <SelectOption value="">{t('common.choose')}</SelectOption>}
+                {(caseTypes ?? []).map((ct) => (
+                  <SelectOption key={ct.id} value={ct.id} disabled={ct.law !== purpose}>
+                    {isPurpose(ct.law) ? `${ct.name} (${t(`purpose.${ct.law}`)})` : `${ct.name} (${ct.law})`}
+                  </SelectOption>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <TextField
+            id="start-meldingDate"
+            label={t('startCase.meldingDate')}
+            type="date"
+            value={meldingDate}
+            onChange={setMeldingDate}
+            error={errorFor('start-meldingDate')}
+          />
+          {account.teams.length > 0 && (
+            <Field id="start-team" label={t('startCase.team')}>
+              {(wiring) => (
+                <Select {...wiring} name="team" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+                  <SelectOption value="">{t('startCase.team.none')}</SelectOption>
+                  {account.teams.map((team) => (
+                    <SelectOption key={team.id} value={team.id}>
+                      {team.name}
+                    </SelectOption>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          )}
+          {others.length > 0 && (
+            <Fieldset>
+              <FieldsetLegend>{t('startCase.household')}</FieldsetLegend>
+              {others.map((member) => (
+                <FormField
+                  key={member.bsn}
+                  type="checkbox"
+                  label={
+                    <FormLabel htmlFor={`start-member-${member.bsn}`} type="checkbox" checked={members.includes(member.bsn)}>
+                      {fullName(member.name)} ({t(`relation.${member.relation}`)}, BSN {member.bsn})
+                    </FormLabel>
+                  }
+                  input={
+                    <Checkbox
+                      id={`start-member-${member.bsn}`}
+                      name="householdBsns"
+                      value={member.bsn}
+                      checked={members.includes(member.bsn)}
+                      onChange={(event) =>
+                        setMembers((current) =>
+                          event.target.checked ? [...current, member.bsn] : current.filter((b) => b !== member.bsn),
+                        )
+                      }
+                    />
+                  }
+                />
+              ))}
+            </Fieldset>
+          )}
+          <ButtonGroup>
+            <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+              {t('startCase.submit')}
+            </PrimaryActionButton>
+          </ButtonGroup>
+        </form>
+      )}
+    </section>
+  );
+}
