@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, migrate, withSystem, withTenant } from '@kern/db';
 import { loadConfig } from '@kern/kit';
-import { diffWerkwijzen, findWerkwijzeVersion, formatDiff, insertWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, parseWerkwijzeYaml, type Werkwijze } from '@kern/workflows';
+import { sameDefinition, diffWerkwijzen, findWerkwijzeVersion, formatDiff, insertWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, parseWerkwijzeYaml, type Werkwijze } from '@kern/workflows';
 import { findMunicipality } from '@kern/tenancy';
 
 /** Reads a werkwijze from a file path or `library:<id>`, refusing invalid ones with their lines. */
@@ -50,7 +50,7 @@ export async function runImport(file: string, options: { municipality: string; d
     if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${options.municipality}`);
     const stored = await withTenant(database.db, code, async (tx) => {
       const versions = await findWerkwijzeVersions(tx, werkwijze.id);
-      const same = versions.find((v) => JSON.stringify(v.definition) === JSON.stringify(werkwijze));
+      const same = versions.find((v) => sameDefinition(v.definition, werkwijze));
       if (same) return { version: same.version, created: false };
       const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
       await insertWerkwijzeVersion(tx, { municipalityCode: code, werkwijzeId: werkwijze.id, version, name: werkwijze.name, sourceYaml: yaml, definition: werkwijze, importedFrom: file, createdBy: null, at: new Date() });

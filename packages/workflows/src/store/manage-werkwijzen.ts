@@ -23,6 +23,16 @@ export const werkwijzeSummarySchema = z.object({
 });
 export const werkwijzeDetailSchema = werkwijzeSummarySchema.extend({ sourceYaml: z.string(), definition: z.unknown() });
 
+/** Key order is not meaning: jsonb sorts keys, YAML keeps the author's order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+export const sameDefinition = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
 const summary = ({ sourceYaml: _y, definition: _d, ...s }: StoredWerkwijze) => s;
 
 export async function listWerkwijzen(services: AccessServices, tx: Tx, ctx: AccessContext) {
@@ -58,7 +68,7 @@ export async function importWerkwijze(services: AccessServices, tx: Tx, ctx: Acc
   }
   const w = parsed.werkwijze;
   const versions = await findWerkwijzeVersions(tx, w.id);
-  const same = versions.find((v) => JSON.stringify(v.definition) === JSON.stringify(w));
+  const same = versions.find((v) => sameDefinition(v.definition, w));
   if (same) return { werkwijze: summary(same), created: false };
   const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
   await insertWerkwijzeVersion(tx, {
