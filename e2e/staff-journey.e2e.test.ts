@@ -40,6 +40,9 @@ describe('staff journey in Chromium', () => {
     await expectAccessible(page, 'login page');
 
     await login(page, 'rotterdam.generalist');
+    // Caseworkers land on their worklist; searching is one link away.
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zoeken', exact: true }).click();
     await page.getByLabel('Werken onder doel').selectOption('integraal');
     await page.getByRole('textbox', { name: 'BSN' }).fill(PARENT);
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
@@ -96,10 +99,10 @@ describe('staff journey in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('kern-demo-2026');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Inwoner zoeken' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Find a resident' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.close();
   });

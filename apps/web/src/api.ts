@@ -249,6 +249,31 @@ export interface WerkwijzeSummary {
   activatedAt: string | null;
 }
 
+/** One field a step records: the JSON Schema subset of the werkwijze format. */
+export interface StepFieldSchema {
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
+  title?: string;
+  description?: string;
+  enum?: (string | number | boolean)[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  format?: 'date';
+  items?: StepFieldSchema;
+  properties?: Record<string, StepFieldSchema>;
+  required?: string[];
+}
+
+/** What a step records: an object of named fields, some of them required. */
+export interface StepFields {
+  type: 'object';
+  properties: Record<string, StepFieldSchema>;
+  required?: string[];
+}
+
+export type WerkwijzeStep = NonNullable<WerkwijzeDefinition['steps']>[number];
+
 /** The parsed werkwijze as the server returns it; only what the web app reads is typed, all optional-safe. */
 export interface WerkwijzeDefinition {
   id?: string;
@@ -264,7 +289,8 @@ export interface WerkwijzeDefinition {
     roles?: string[];
     transitions?: { to: string; label?: string; guard?: unknown }[];
     final?: boolean;
-    decision?: unknown;
+    decision?: { provisionCategoryField?: string };
+    fields?: StepFields;
     deadlines?: { starts?: string[]; stops?: string[] };
   }[];
 }

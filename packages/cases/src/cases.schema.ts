@@ -56,7 +56,7 @@ export const caseDetailSchema = z.object({
   phases: z.array(z.object({ phase: z.string(), state: z.enum(['done', 'current', 'todo', 'skipped']) })),
   tasks: z.array(z.object({ id: z.string(), stepId: z.string(), title: z.string(), roles: z.array(z.string()), teamId: z.string().nullable(), status: z.string(), createdAt: z.string(), doneAt: z.string().nullable() })),
   deadlines: z.array(caseDeadlineSchema),
-  transitions: z.array(z.object({ to: z.string(), label: z.string(), allowed: z.boolean(), reason: z.string().optional() })),
+  transitions: z.array(z.object({ to: z.string(), label: z.string(), allowed: z.boolean(), reason: z.string().optional(), message: z.object({ nl: z.string(), en: z.string() }).optional() })),
   history: z.array(z.object({ seq: z.number().int(), at: z.string(), actorId: z.string(), actorName: z.string().optional(), kind: z.string(), fromStep: z.string().nullable(), toStep: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
   routedCaseIds: z.array(z.string()).optional(),
 });

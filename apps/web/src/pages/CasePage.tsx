@@ -15,7 +15,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CaseDetail, CaseTransition, Problem, TransitionResult } from '../api';
+import type { CaseDetail, CaseTransition, Problem, TransitionResult, WerkwijzeStep } from '../api';
 import { useApp } from '../app-context';
 import { Loading, ProblemAlert, StatusMessage, toProblem } from '../components/Alerts';
 import { DeadlineBadge } from '../components/DeadlineBadge';
@@ -35,7 +35,8 @@ export function CasePage({ id }: { id: string }) {
   const [reloads, setReloads] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const [openIndex, setOpenIndex] = useState<number | null>(null);
-  const [stepNames, setStepNames] = useState<Record<string, string>>({});
+  // The steps of the case's werkwijze version, for names and the form of the current step; null when loading failed.
+  const [werkwijzeSteps, setWerkwijzeSteps] = useState<{ key: string; steps: WerkwijzeStep[] | null } | null>(null);
 
   // A link from the worklist names the case's law (?doel=...): work under it, say so, and drop it from the URL.
   useEffect(() => {
@@ -64,23 +65,27 @@ export function CasePage({ id }: { id: string }) {
   const werkwijzeId = detail?.case.werkwijzeId;
   const werkwijzeVersion = detail?.case.werkwijzeVersion;
 
-  // Step names for history and tasks come from the case's werkwijze version; ids are the fallback.
+  const werkwijzeKey = werkwijzeId === undefined || werkwijzeVersion === undefined ? null : `${werkwijzeId}@${werkwijzeVersion}`;
+
+  // Step names for history and tasks, and the fields of the current step, come from the case's werkwijze version.
   useEffect(() => {
     if (werkwijzeId === undefined || werkwijzeVersion === undefined) return;
+    const key = `${werkwijzeId}@${werkwijzeVersion}`;
     let current = true;
     api.werkwijze(werkwijzeId, werkwijzeVersion).then(
-      (found) => {
-        if (!current) return;
-        const names: Record<string, string> = {};
-        for (const step of found.definition.steps ?? []) if (step.name) names[step.id] = step.name;
-        setStepNames(names);
-      },
-      () => undefined,
+      (found) => current && setWerkwijzeSteps({ key, steps: found.definition.steps ?? [] }),
+      () => current && setWerkwijzeSteps({ key, steps: null }),
     );
     return () => {
       current = false;
     };
   }, [api, werkwijzeId, werkwijzeVersion]);
+
+  // Undefined while the steps of this version are still loading (a migrated case changes version).
+  const steps = werkwijzeSteps && werkwijzeSteps.key === werkwijzeKey ? werkwijzeSteps.steps : undefined;
+  const stepNames: Record<string, string> = {};
+  for (const step of steps ?? []) if (step.name) stepNames[step.id] = step.name;
+  const currentStep = steps === undefined ? undefined : (steps?.find((step) => step.id === detail?.case.stepId) ?? null);
 
   const stepName = (stepId: string | null) => (stepId ? (stepNames[stepId] ?? stepId) : t('case.history.start'));
 
@@ -152,11 +157,14 @@ export function CasePage({ id }: { id: string }) {
                 ))}
               </ul>
             )}
-            {openIndex !== null && detail.transitions[openIndex] && (
+            {openIndex !== null && detail.transitions[openIndex] && currentStep === undefined && <Loading />}
+            {openIndex !== null && detail.transitions[openIndex] && currentStep !== undefined && (
               <TransitionForm
                 key={openIndex}
                 caseId={detail.case.id}
                 transition={detail.transitions[openIndex]}
+                step={currentStep}
+                recorded={detail.case.fields}
                 onDone={(result) => {
                   const transition = detail.transitions[openIndex];
                   if (transition) onTransitionDone(transition, result);

@@ -192,3 +192,17 @@ describe('availableTransitions', () => {
     expect(availableTransitions(w, state, dirk).every((t) => !t.allowed && t.reason?.includes('you do not hold that role'))).toBe(true);
   });
 });
+
+describe('availableTransitions and guards on the step\'s own fields', () => {
+  it('keeps a transition open when its guard reads a field this step records, and judges it on taking the step', () => {
+    const w = libraryWerkwijzen().find((l) => l.id === 'frontoffice-backoffice')?.werkwijze;
+    if (!w) throw new Error('library');
+    const state = { werkwijzeId: w.id, version: 1, caseTypeId: 'wmo-maatwerk', stepId: 'aanvraag', fields: {}, history: [] };
+    const consultant = { id: 'c', roles: ['wmo-consultant'] };
+    const open = availableTransitions(w, state, consultant);
+    expect(open.find((t) => t.to === 'besluiten')?.allowed).toBe(true);
+    const refused = applyTransition(w, state, consultant, { to: 'besluiten', fields: { adviesVolledig: false } });
+    expect(refused).toMatchObject({ ok: false, code: 'guard-failed' });
+    expect(applyTransition(w, state, consultant, { to: 'besluiten', fields: { adviesVolledig: true } }).ok).toBe(true);
+  });
+});

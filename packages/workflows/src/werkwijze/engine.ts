@@ -1,4 +1,4 @@
-import { evaluateGuard } from './guards';
+import { evaluateGuard, guardFields } from './guards';
 import { validateFields } from './json-schema-subset';
 import type { Step, Transition, Werkwijze } from './werkwijze.schema';
 
@@ -129,7 +129,12 @@ function checkGuard(t: Transition, fields: Record<string, unknown>): Check {
 export function availableTransitions(w: Werkwijze, state: CaseState, actor: EngineActor): AvailableTransition[] {
   const step = stepOf(w, state.stepId);
   return step.transitions.map((t) => {
-    const checks = [checkRole(step, actor), checkSegregation(w, state, step, actor), checkGuard(t, state.fields)];
+    const checks = [checkRole(step, actor), checkSegregation(w, state, step, actor)];
+    // A guard on a field this very step records but has not recorded yet is judged when the
+    // step is taken (its fields come with the transition); otherwise it can be judged now.
+    const ownFields = new Set(Object.keys(step.fields?.properties ?? {}));
+    const pending = t.guard ? guardFields(t.guard).some((f) => ownFields.has(f) && state.fields[f] === undefined) : false;
+    if (!pending) checks.push(checkGuard(t, state.fields));
     const recordedCategories = categoriesOf(step, state.fields, undefined);
     // A mandate can only be judged once the categories are known; before that the transition stays open.
     if (recordedCategories.length > 0) checks.push(checkMandate(w, step, actor, recordedCategories));
