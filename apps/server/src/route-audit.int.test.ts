@@ -54,7 +54,7 @@ async function startWmoCase(): Promise<string> {
   const g = await kern.login('rotterdam.generalist');
   const res = await g.request('POST', '/api/v1/cases', {
     purpose: 'wmo',
-    body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: PARTNER, fields: { hulpvraag: 'Hulp bij het huishouden' } },
+    body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: PARTNER, meldingDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), fields: { hulpvraag: 'Hulp bij het huishouden' } },
   });
   return res.json<{ caseId: string }>().caseId;
 }
@@ -68,6 +68,15 @@ Object.assign(examples, {
   'POST /api/v1/cases/:id/transitions': {
     as: 'rotterdam.generalist',
     run: async (a: Agent) => a.request('POST', `/api/v1/cases/${await startWmoCase()}/transitions`, { purpose: 'wmo', body: { to: 'onderzoeken' } }),
+  },
+  'POST /api/v1/cases/:id/suspensions': {
+    as: 'rotterdam.generalist',
+    run: async (a: Agent) => {
+      const today = new Date().toISOString().slice(0, 10);
+      return a.request('POST', `/api/v1/cases/${await startWmoCase()}/suspensions`, {
+        purpose: 'wmo', body: { termId: 'wmo-onderzoek', from: today, to: today, ground: 'agreed-with-client', note: 'Afgesproken met cliënt' },
+      });
+    },
   },
   'POST /api/v1/cases/:id/version-migration': {
     as: 'rotterdam.beheer',

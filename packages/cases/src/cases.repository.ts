@@ -139,6 +139,21 @@ export async function meetDeadlines(tx: Tx, caseId: string, termIds: string[], o
   await sql`update case_deadlines set met_date = ${on} where case_id = ${caseId}::uuid and met_date is null and term_id = any(${termIds}::text[])`.execute(tx);
 }
 
+export async function updateDeadlineSuspensions(
+  tx: Tx,
+  d: { id: string; dueDate: string; suspendedDays: number; explanation: string[]; suspensions: { from: string; to: string; ground: string }[] },
+): Promise<void> {
+  await sql`update case_deadlines set due_date = ${d.dueDate}, suspended_days = ${d.suspendedDays}, explanation = ${JSON.stringify(d.explanation)}::jsonb,
+      suspensions = ${JSON.stringify(d.suspensions)}::jsonb
+    where id = ${d.id}::uuid`.execute(tx);
+}
+
+export async function findDeadlineSuspensions(tx: Tx, id: string): Promise<{ from: string; to: string; ground: string }[]> {
+  const r = await sql<{ suspensions: { from: string; to: string; ground: string }[] | string }>`select suspensions from case_deadlines where id = ${id}::uuid`.execute(tx);
+  const raw = r.rows[0]?.suspensions ?? [];
+  return typeof raw === 'string' ? (JSON.parse(raw) as { from: string; to: string; ground: string }[]) : raw;
+}
+
 export async function findDeadlines(tx: Tx, caseId: string): Promise<DeadlineRow[]> {
   const r = await sql<{ id: string; case_id: string; term_id: string; start_date: string | Date; due_date: string | Date; met_date: string | Date | null; suspended_days: number; explanation: string[] | string }>`
     select * from case_deadlines where case_id = ${caseId}::uuid order by start_date, term_id`.execute(tx);

@@ -5,6 +5,7 @@ import { caseDetailSchema, startCaseInputSchema, transitionInputSchema, worklist
 import { caseMigrationInputSchema, migrateCaseVersion } from './migrate-case-version';
 import { readCase } from './read-case';
 import { startCaseFromMelding } from './start-case';
+import { suspendTerm, suspendTermInputSchema } from './suspend-term';
 import { readWorklist } from './worklist';
 
 const idParam = z.object({ id: z.string().uuid() });
@@ -51,6 +52,18 @@ export function casesRoutes(app: KernApp, services: AccessServices): void {
   }, async (request) => {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => migrateCaseVersion(services, tx, ctx, request.params.id, request.body));
+  });
+
+  app.post('/api/v1/cases/:id/suspensions', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: {
+      tags: ['cases'], summary: 'Suspend a running statutory term (opschorting) on a ground the law allows; the due date moves',
+      params: idParam, body: suspendTermInputSchema, response: { 201: z.object({ dueDate: z.string(), suspendedDays: z.number().int() }) },
+    },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => suspendTerm(services, tx, ctx, request.params.id, request.body));
+    return reply.code(201).send(result);
   });
 
   app.get('/api/v1/worklist', {

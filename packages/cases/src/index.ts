@@ -6,3 +6,4 @@ export * from './read-case';
 export * from './worklist';
 export * from './migrate-case-version';
 export * from './cases.routes';
+export * from './suspend-term';
