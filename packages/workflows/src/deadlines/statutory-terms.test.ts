@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { termIds as werkwijzeTermIds } from '../werkwijze/werkwijze.schema';
 import { statutoryTermIds, statutoryTermIdSchema, statutoryTerms, suspensionGrounds } from './statutory-terms';
 
 describe('statutoryTerms', () => {
@@ -8,9 +7,6 @@ describe('statutoryTerms', () => {
     for (const id of statutoryTermIds) expect(statutoryTerms[id].id).toBe(id);
   });
 
-  it('matches the term ids a werkwijze may start or stop (the two lists must not drift)', () => {
-    expect([...werkwijzeTermIds].sort()).toEqual([...statutoryTermIds].sort());
-  });
 
   it('accepts known ids and rejects unknown ones in the zod schema', () => {
     expect(statutoryTermIdSchema.parse('wmo-onderzoek')).toBe('wmo-onderzoek');

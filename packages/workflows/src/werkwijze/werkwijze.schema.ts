@@ -1,4 +1,6 @@
+import { purposes, roles, type Purpose, type Role } from '@kern/access/schema';
 import { z } from 'zod';
+import { statutoryTermIds } from '../deadlines/statutory-terms';
 
 /**
  * The werkwijze format: a municipality's own case process as data, on a fixed core of phases.
@@ -10,33 +12,14 @@ import { z } from 'zod';
 export const corePhases = ['melding', 'onderzoek', 'besluit', 'uitvoering', 'evaluatie', 'afsluiting'] as const;
 export type CorePhase = (typeof corePhases)[number];
 
-// Duplicated from `@kern/access` (access.schema.ts) so this pure module stays free of the access
-// package's runtime; `werkwijze.schema.test.ts` fails the moment the two lists drift apart.
-export const purposes = ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'] as const;
-export type Law = (typeof purposes)[number];
-export const roles = [
-  'wijkteam-generalist',
-  'wmo-consultant',
-  'youth-consultant',
-  'income-consultant',
-  'debt-counsellor',
-  'decision-maker',
-  'quality-analyst',
-  'functional-administrator',
-  'auditor',
-] as const;
-export type WerkwijzeRole = (typeof roles)[number];
+// The laws (purposes) and roles are Kern's own vocabulary, owned by the access module; its
+// schema entry point is plain zod, so this pure module stays free of database code.
+export { purposes, roles } from '@kern/access/schema';
+export type Law = Purpose;
+export type WerkwijzeRole = Role;
 
-/** The statutory terms the deadline engine (`../deadlines`) knows; a step may start or stop them. */
-export const termIds = [
-  'wmo-onderzoek',
-  'wmo-beschikking',
-  'jeugdwet-beschikking',
-  'wgs-eerste-gesprek',
-  'wgs-eerste-gesprek-urgent',
-  'wgs-beschikking',
-  'wgs-moratorium',
-] as const;
+/** The statutory terms the deadline engine knows; a step may start or stop them. */
+export const termIds = statutoryTermIds;
 export type TermId = (typeof termIds)[number];
 
 /** iStandaarden product categories: Wmo 01-18 (WMO020), Jeugdwet 31-38 (legacy) and 40-55 (JZ020). */
