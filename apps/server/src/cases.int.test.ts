@@ -147,6 +147,24 @@ describe('cases across municipalities and purposes', () => {
     expect(wl.some((i) => i.caseId === id)).toBe(false);
   });
 
+  it('keeps a team case out of another team\'s worklist, and refuses asking for a team one is not in', async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    const started = await generalist.request('POST', '/api/v1/cases', {
+      purpose: 'wmo',
+      body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: '999991838', fields: { hulpvraag: 'Hulp bij het huishouden' } },
+    });
+    const id = started.json<{ caseId: string }>().caseId;
+    const noord = (await generalist.request('GET', '/api/v1/worklist?scope=team')).json<{ items: { caseId: string }[] }>().items;
+    expect(noord.some((i) => i.caseId === id)).toBe(true);
+    const zuid = await kern.login('rotterdam.jeugd');
+    const zuidItems = (await zuid.request('GET', '/api/v1/worklist?scope=team')).json<{ items: { caseId: string }[] }>().items;
+    expect(zuidItems.some((i) => i.caseId === id)).toBe(false);
+    const session = (await generalist.request('GET', '/api/v1/sessions/current')).json<{ session: { account: { teams: { id: string }[] } } }>();
+    const noordId = session.session.account.teams[0]?.id ?? '';
+    expect((await zuid.request('GET', `/api/v1/worklist?scope=team&teamId=${noordId}`)).statusCode).toBe(403);
+    expect((await zuid.request('GET', `/api/v1/cases/${id}`, { purpose: 'jeugdwet' })).statusCode).toBe(403);
+  });
+
   it('refuses a caseworker of another law and a role without case work', async () => {
     const generalist = await kern.login('rotterdam.generalist');
     const started = await generalist.request('POST', '/api/v1/cases', {

@@ -1,3 +1,4 @@
+import { createAccount, createTeam } from '@kern/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type TestKern } from './testing';
 
@@ -42,6 +43,16 @@ describe('reading a resident under the access policy', () => {
     expect(res.body).not.toContain('Braveheart');
     const records = await auditFor(PARENT);
     expect(records).toContainEqual(expect.objectContaining({ action: 'read', outcome: 'denied', purpose: 'participatiewet' }));
+  });
+
+  it('refuses the same role in another team: need-to-know follows the team that has the case', async () => {
+    const zuid = await createTeam(kern.services.db, '0599', 'Wijkteam Zuid');
+    await createAccount(kern.services.db, { municipalityCode: '0599', username: 'rotterdam.wmo.zuid', displayName: 'Anouk Smit', password: 'kern-demo-2026', roles: ['wmo-consultant'], teamIds: [zuid] });
+    const otherTeam = await kern.login('rotterdam.wmo.zuid');
+    const res = await otherTeam.request('GET', `/api/v1/residents/${PARENT}`, { purpose: 'wmo' });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain('Braveheart');
+    expect((await otherTeam.request('GET', `/api/v1/residents/${PARENT}/household`, { purpose: 'wmo' })).statusCode).toBe(403);
   });
 
   it('asks for a purpose instead of guessing one', async () => {
