@@ -3,6 +3,7 @@ import type { AccessServices } from './authorize';
 import { runAsTenant } from './authorize';
 import { contextOf, type KernApp } from './http-context';
 import { closeInvolvement, involvementOutputSchema, openInvolvement, openInvolvementInputSchema } from './open-involvement';
+import { policyOutputSchema, publishPolicy, publishPolicyInputSchema, readPolicy } from './publish-policy';
 import { breakGlassInputSchema, breakGlassOutputSchema, requestBreakGlass } from './request-break-glass';
 import { listBreakGlassGrants, listBreakGlassInputSchema, listBreakGlassOutputSchema, reviewBreakGlass, reviewBreakGlassInputSchema } from './review-break-glass';
 import { auditRecordsToCsv, auditSearchInputSchema, auditSearchOutputSchema, chainVerificationSchema, searchAuditRecords, verifyAuditChain } from './search-audit-records';
@@ -65,6 +66,23 @@ export function accessRoutes(app: KernApp, services: AccessServices): void {
   }, async (request) => {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => verifyAuditChain(services, tx, ctx));
+  });
+
+  app.get('/api/v1/access-policy', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['access'], summary: "Your municipality's access policy in force (functional administrator)", response: { 200: policyOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => readPolicy(services, tx, ctx));
+  });
+
+  app.post('/api/v1/access-policy/versions', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['access'], summary: 'Publish a new version of the access policy (functional administrator)', body: publishPolicyInputSchema, response: { 201: policyOutputSchema } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => publishPolicy(services, tx, ctx, request.body));
+    return reply.code(201).send(result);
   });
 
   app.post('/api/v1/involvements', {

@@ -12,3 +12,4 @@ export * from './review-break-glass';
 export * from './search-audit-records';
 export * from './open-involvement';
 export * from './access.routes';
+export * from './publish-policy';
