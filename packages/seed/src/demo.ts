@@ -2,7 +2,7 @@ import { insertInvolvement, type Purpose, type Role } from '@kern/access';
 import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
-import { activateWerkwijzeVersion, insertWerkwijzeVersion, libraryWerkwijzen } from '@kern/workflows';
+import { activateWerkwijzeVersion, findWerkwijzeVersions, insertWerkwijzeVersion, libraryWerkwijzen } from '@kern/workflows';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -67,7 +67,11 @@ const quiet: SeedProgress = { step: () => undefined, tick: () => undefined, done
 
 export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ created: boolean }> {
   const existing = await withSystem(db, (tx) => sql<{ n: number }>`select count(*)::int as n from staff_accounts where username = ${demoAccounts[0]?.username ?? ''}`.execute(tx));
-  if (Number(existing.rows[0]?.n ?? 0) > 0) return { created: false };
+  if (Number(existing.rows[0]?.n ?? 0) > 0) {
+    // A demo database from before werkwijzen existed gets them now; nothing else changes.
+    for (const city of demoCities) await installLibraryWerkwijzen(db, city);
+    return { created: false };
+  }
 
 
   bar.step('municipalities (CBS 2026)');
@@ -104,15 +108,7 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       bar.tick();
     }
     bar.step(`${city.name}: werkwijzen from the library`);
-    await withTenant(db, city.code, async (tx) => {
-      for (const l of libraryWerkwijzen()) {
-        await insertWerkwijzeVersion(tx, {
-          municipalityCode: city.code, werkwijzeId: l.werkwijze.id, version: 1, name: l.werkwijze.name, sourceYaml: l.yaml, definition: l.werkwijze,
-          importedFrom: `library:${l.id}`, createdBy: null, at: new Date(),
-        });
-        if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, 1, new Date());
-      }
-    });
+    await installLibraryWerkwijzen(db, city);
     bar.step(`${city.name}: relations with the demo family`);
     const f = city.family;
     const involvements: { bsn: string; purpose: Purpose; kind: 'case' | 'coordinator'; account?: string; team?: string; reason: string }[] = [
@@ -131,4 +127,18 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
   }
   bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);
   return { created: true };
+}
+
+/** The library werkwijzen as version 1, the city's chosen ones active; skipped when already there. */
+async function installLibraryWerkwijzen(db: AnyDb, city: DemoCity): Promise<void> {
+  await withTenant(db, city.code, async (tx) => {
+    if ((await findWerkwijzeVersions(tx)).length > 0) return;
+    for (const l of libraryWerkwijzen()) {
+      await insertWerkwijzeVersion(tx, {
+        municipalityCode: city.code, werkwijzeId: l.werkwijze.id, version: 1, name: l.werkwijze.name, sourceYaml: l.yaml, definition: l.werkwijze,
+        importedFrom: `library:${l.id}`, createdBy: null, at: new Date(),
+      });
+      if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, 1, new Date());
+    }
+  });
 }
