@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { Purpose, Relation } from './access.schema';
+import type { Purpose } from './access.schema';
 
 export async function latestPolicyVersion(tx: Tx, municipalityCode: string): Promise<{ version: number; document: unknown } | undefined> {
   const r = await sql<{ version: number; document: unknown }>`
@@ -18,31 +18,6 @@ export async function insertPolicyVersion(
 ): Promise<void> {
   await sql`insert into access_policies (municipality_code, version, document, created_by)
     values (${municipalityCode}, ${version}, ${JSON.stringify(document)}::jsonb, ${createdBy})`.execute(tx);
-}
-
-/**
- * Every relation the actor has with the subject under the purpose, in one round trip:
- * open involvements (own or the team's) and unexpired break-the-glass grants.
- */
-export async function findRelations(
-  tx: Tx,
-  q: { subjectBsn: string; purpose: Purpose | undefined; actorId: string; teamIds: string[]; now: Date },
-): Promise<Relation[]> {
-  if (!q.purpose) return [];
-  const r = await sql<{ relation: Relation }>`
-    select case
-        when i.kind = 'coordinator' then 'coordinator'
-        when i.account_id = ${q.actorId}::uuid then 'case'
-        else 'team-case' end as relation
-      from involvements i
-      where i.subject_bsn = ${q.subjectBsn} and i.closed_at is null and i.purpose = ${q.purpose}
-        and (i.account_id = ${q.actorId}::uuid or i.team_id = any(${q.teamIds}::uuid[]))
-    union all
-    select 'break-glass' from break_glass_grants g
-      where g.subject_bsn = ${q.subjectBsn} and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose}
-        and g.expires_at > ${q.now.toISOString()}::timestamptz
-  `.execute(tx);
-  return [...new Set(r.rows.map((x) => x.relation))];
 }
 
 export interface InvolvementRow {
