@@ -111,3 +111,13 @@ describe('a running case and a new werkwijze version', () => {
     expect(moved.history.map((h) => h.kind)).toContain('migrated');
   });
 });
+
+describe('scenario presets', () => {
+  it('suggests the small preset under 20,000 residents and the large one for a G4 city', async () => {
+    const small = (await kern.anonymous.request('GET', '/api/v1/werkwijze-presets?residents=15000')).json<{ presets: { id: string }[]; suggested: string }>();
+    expect(small.presets.map((p) => p.id)).toEqual(['klein', 'middel', 'groot']);
+    expect(small.suggested).toBe('klein');
+    expect((await kern.anonymous.request('GET', '/api/v1/werkwijze-presets?residents=650000')).json()).toMatchObject({ suggested: 'groot' });
+    expect((await kern.anonymous.request('GET', '/api/v1/werkwijze-presets?residents=-5')).statusCode).toBe(400);
+  });
+});

@@ -1,6 +1,6 @@
 import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
 import { z } from 'zod';
-import { libraryWerkwijzen, werkwijzeJsonSchema } from '../werkwijze';
+import { libraryWerkwijzen, presetFor, presets, presetSchema, werkwijzeJsonSchema } from '../werkwijze';
 import {
   activateWerkwijze,
   diffInputSchema,
@@ -83,6 +83,18 @@ export function werkwijzenRoutes(app: KernApp, services: AccessServices): void {
       response: { 200: z.object({ werkwijzen: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), yaml: z.string() })) }) },
     },
   }, async () => ({ werkwijzen: libraryWerkwijzen().map((l) => ({ id: l.id, name: l.werkwijze.name, description: l.werkwijze.description, yaml: l.yaml })) }));
+
+  app.get('/api/v1/werkwijze-presets', {
+    config: { auth: 'public', personalData: 'none' },
+    schema: {
+      tags: ['werkwijzen'], summary: 'Scenario presets for small, medium and large municipalities (teams, staffing, fitting werkwijzen); ?residents= picks one',
+      querystring: z.object({ residents: z.coerce.number().int().min(0).max(2_000_000).optional() }),
+      response: { 200: z.object({ presets: z.array(presetSchema), suggested: z.string().nullable() }) },
+    },
+  }, async (request) => ({
+    presets: presets(),
+    suggested: request.query.residents !== undefined ? (presetFor(request.query.residents)?.id ?? null) : null,
+  }));
 
   app.get('/api/v1/werkwijze-schema.json', {
     config: { auth: 'public', personalData: 'none' },
