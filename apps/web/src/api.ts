@@ -237,6 +237,31 @@ export interface TransitionResult {
   routedCaseIds: string[];
 }
 
+/** Grounds on which a running statutory term may be suspended (opschorting); the server checks which the term allows. */
+export const SUSPENSION_GROUNDS = [
+  'awb-4:15-aanvulling',
+  'awb-4:15-instemming',
+  'awb-4:15-vertraging-aanvrager',
+  'awb-4:15-overmacht',
+  'agreed-with-client',
+] as const;
+export type SuspensionGround = (typeof SUSPENSION_GROUNDS)[number];
+
+export interface SuspendTermInput {
+  termId: string;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  /** YYYY-MM-DD, inclusive. */
+  to: string;
+  ground: SuspensionGround;
+  note: string;
+}
+
+export interface SuspendTermResult {
+  dueDate: string;
+  suspendedDays: number;
+}
+
 export type WerkwijzeStatus = 'available' | 'active' | 'retired';
 
 export interface WerkwijzeSummary {
@@ -484,6 +509,8 @@ export function createApi(ctx: RequestContext) {
     caseDetail: (id: string) => request<CaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
     takeTransition: (id: string, input: TransitionInput) =>
       request<TransitionResult>('POST', `/cases/${encodeURIComponent(id)}/transitions`, input),
+    suspendTerm: (id: string, input: SuspendTermInput) =>
+      request<SuspendTermResult>('POST', `/cases/${encodeURIComponent(id)}/suspensions`, input),
 
     werkwijzen: () => request<{ werkwijzen: WerkwijzeSummary[] }>('GET', '/werkwijzen').then((r) => r.werkwijzen),
     werkwijze: (id: string, version: number) =>

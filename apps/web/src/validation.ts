@@ -25,3 +25,5 @@ export function isIsoDate(value: string): boolean {
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MIN_BREAK_GLASS_REASON = 20;
+/** The server asks for a note of at least this many characters with every suspension of a term. */
+export const MIN_SUSPENSION_NOTE = 5;

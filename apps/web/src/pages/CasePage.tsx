@@ -6,6 +6,7 @@ import {
   DataListKey,
   DataListValue,
   Heading2,
+  Heading3,
   Paragraph,
   Table,
   TableBody,
@@ -15,11 +16,12 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CaseDetail, CaseTransition, Problem, TransitionResult, WerkwijzeStep } from '../api';
+import type { CaseDetail, CaseTransition, Problem, SuspendTermResult, TransitionResult, WerkwijzeStep } from '../api';
 import { useApp } from '../app-context';
 import { Loading, ProblemAlert, StatusMessage, toProblem } from '../components/Alerts';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { PageTitle } from '../components/PageTitle';
+import { SuspendTermForm } from '../components/SuspendTermForm';
 import { TransitionForm } from '../components/TransitionForm';
 import { formatDate, formatDateTime } from '../i18n';
 import { isPurpose, type Purpose } from '../purpose';
@@ -27,7 +29,7 @@ import { AppLink, navigate, paths, useLocation } from '../router';
 import { phaseKey } from '../werkwijze';
 
 export function CasePage({ id }: { id: string }) {
-  const { api, t, purpose, setPurpose } = useApp();
+  const { api, t, lang, purpose, setPurpose } = useApp();
   const { search } = useLocation();
   const doel = search.get('doel');
   const [switched, setSwitched] = useState<Purpose | null>(null);
@@ -94,6 +96,11 @@ export function CasePage({ id }: { id: string }) {
     if (result.routedCaseIds.length > 0) parts.push(t('transition.routed', { count: result.routedCaseIds.length }));
     setDone(parts.join(' '));
     setOpenIndex(null);
+    setReloads((n) => n + 1);
+  };
+
+  const onSuspended = (result: SuspendTermResult) => {
+    setDone(t('suspend.done', { date: formatDate(result.dueDate, lang) }));
     setReloads((n) => n + 1);
   };
 
@@ -174,7 +181,7 @@ export function CasePage({ id }: { id: string }) {
             )}
           </section>
 
-          <Deadlines detail={detail} />
+          <Deadlines detail={detail} reloads={reloads} onSuspended={onSuspended} />
           <Tasks detail={detail} stepName={stepName} />
           <History detail={detail} stepName={stepName} />
         </>
@@ -236,8 +243,20 @@ function PhaseBar({ phases }: { phases: CaseDetail['phases'] }) {
   );
 }
 
-function Deadlines({ detail }: { detail: CaseDetail }) {
+/** An id-safe form of a term id, for the ids of its suspension form. */
+const termSlug = (termId: string) => termId.replace(/[^A-Za-z0-9_-]/g, '-');
+
+interface DeadlinesProps {
+  detail: CaseDetail;
+  /** Changes after every reload, so the suspension forms start closed and empty again. */
+  reloads: number;
+  onSuspended: (result: SuspendTermResult) => void;
+}
+
+function Deadlines({ detail, reloads, onSuspended }: DeadlinesProps) {
   const { t, lang } = useApp();
+  // Only a running term of an open case can be suspended.
+  const running = detail.case.status === 'open' ? detail.deadlines.filter((deadline) => deadline.metDate === null) : [];
   return (
     <section aria-labelledby="deadlines-heading" className="kern-section">
       <Heading2 id="deadlines-heading">{t('case.deadlines')}</Heading2>
@@ -285,6 +304,24 @@ function Deadlines({ detail }: { detail: CaseDetail }) {
             </TableBody>
           </Table>
         </div>
+      )}
+      {running.length > 0 && (
+        <ul className="kern-suspensions">
+          {running.map((deadline, index) => {
+            const slug = `suspend-${index}-${termSlug(deadline.termId)}`;
+            return (
+              <li key={`${deadline.termId}-${reloads}`} className="kern-suspensions__item">
+                <Heading3 id={`${slug}-heading`}>
+                  {t('suspend.term', { term: deadline.termId, date: formatDate(deadline.dueDate, lang) })}
+                </Heading3>
+                <details className="kern-details">
+                  <summary aria-describedby={`${slug}-heading`}>{t('suspend.toggle')}</summary>
+                  <SuspendTermForm caseId={detail.case.id} deadline={deadline} idPrefix={slug} onDone={onSuspended} />
+                </details>
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );
