@@ -90,3 +90,33 @@ describe('a case in Chromium, from melding to decision', () => {
     await page.close();
   });
 });
+
+describe('suspending a term in Chromium', () => {
+  it('moves the due date of the Wmo onderzoek by the suspended days and says so', async () => {
+    const page = await browser.newPage();
+    await login(page, 'denhaag.generalist');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zoeken', exact: true }).click();
+    await page.getByLabel('Werken onder doel').selectOption('wmo');
+    await page.getByRole('textbox', { name: 'BSN' }).fill('999990627');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('link', { name: /Janssen/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Janssen/ }).waitFor();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Werkwijze', { exact: true }).selectOption('wijkteam-met-mandaat');
+    await page.getByLabel('Zaaktype').selectOption('wmo-maatwerk');
+    await page.getByLabel('Datum melding').fill(day(-10));
+    await page.getByRole('button', { name: 'Zaak starten' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Z-\d{4}-\d{6}$/ }).waitFor();
+
+    await page.getByText('Termijn opschorten').first().click();
+    await page.getByLabel('Van').fill(day(-3));
+    await page.getByLabel('Tot en met').fill(day(-1));
+    await page.getByLabel('Grond').selectOption('agreed-with-client');
+    await page.getByLabel('Toelichting').fill('Cliënt maakt eerst een persoonlijk plan.');
+    await page.getByRole('button', { name: 'Opschorten' }).click();
+    await page.getByText(/Termijn opgeschort; nieuwe uiterste datum/).waitFor();
+    // The reloaded deadlines table counts the three suspended days.
+    await page.getByRole('table').first().getByRole('cell', { name: '3', exact: true }).waitFor();
+    await page.close();
+  });
+});
