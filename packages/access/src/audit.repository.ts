@@ -38,10 +38,11 @@ export interface RelatedCandidate {
 }
 
 /**
- * The hot path of every personal-data read, in one statement: find the actor's relations with
- * the subject, keep the best one the policy allows (the candidates, decided beforehand in
- * decide.ts), and append its audit record to the chain, hashing in SQL. Returns the relation
- * used, or undefined when none applies (then nothing was written and the caller denies).
+ * The hot path of every personal-data read, in one call of kern_append_if_related (migration
+ * 0009): find the actor's relations with the subject, keep the best one the policy allows (the
+ * candidates, decided beforehand in decide.ts), and append its audit record to the chain,
+ * hashing in SQL. Returns the relation used, or undefined when none applies (then nothing was
+ * written and the caller denies).
  */
 export async function appendIfRelated(
   tx: Tx,
@@ -50,51 +51,16 @@ export async function appendIfRelated(
   const first = q.candidates[0];
   if (!first) return undefined;
   const e = first.entry;
-  const at = q.at.toISOString();
-  const values = q.candidates.map(
-    (c) => sql`(${c.relation}::text, ${c.rank}::int, ${c.payload}::text, ${c.entry.reason}::text, ${c.entry.legalBasis ?? null}::text, ${c.entry.breakGlass ?? false}::boolean)`,
-  );
-  const r = await sql<{ relation: RelatedCandidate['relation'] | null; appended: number }>`
-    with rel as (
-      select case when i.kind = 'coordinator' then 'coordinator' when i.account_id = ${q.actorId}::uuid then 'case' else 'team-case' end as relation
-        from involvements i
-        where i.subject_bsn = ${q.subjectBsn} and i.closed_at is null and i.purpose = ${q.purpose}
-          and (i.account_id = ${q.actorId}::uuid or i.team_id = any(${q.teamIds}::uuid[]))
-      union all
-      select 'break-glass' from break_glass_grants g
-        where g.subject_bsn = ${q.subjectBsn} and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose}
-          and g.expires_at > ${at}::timestamptz
-    ),
-    choice as (
-      select c.* from (values ${sql.join(values)}) as c(relation, rank, payload, reason, legal_basis, break_glass)
-      where c.relation in (select relation from rel)
-      order by c.rank limit 1
-    ),
-    head as (
-      update audit_chain_heads h
-        set seq = h.seq + 1, prev_hash = h.last_hash,
-            last_hash = encode(sha256(convert_to(h.last_hash || E'\n' || (select payload from choice), 'UTF8')), 'hex')
-        where h.municipality_code = ${q.municipalityCode} and exists (select 1 from choice)
-        returning h.seq, h.prev_hash, h.last_hash
-    ),
-    appended as (
-      insert into audit_log (municipality_code, seq, at, actor_id, actor_kind, actor_roles, actor_teams, purpose, action, resource,
-        subject_bsn, outcome, reason, legal_basis, break_glass, request_id, prev_hash, hash, payload)
-      select ${q.municipalityCode}, head.seq, ${at}, ${e.actorId}, ${e.actorKind}, ${e.actorRoles}::text[], ${e.actorTeams}::text[], ${e.purpose ?? null},
-        ${e.action}, ${e.resource}, ${e.subjectBsn ?? null}, 'allowed', choice.reason, choice.legal_basis, choice.break_glass, ${e.requestId ?? null},
-        head.prev_hash, head.last_hash, choice.payload
-      from head, choice
-      returning 1
-    )
-    select (select relation from choice) as relation, (select count(*)::int from appended) as appended
-  `.execute(tx);
-  const row = r.rows[0];
-  if (row?.relation && Number(row.appended) === 0) {
-    // No chain head yet (a municipality activated before heads existed): create it and retry.
-    await sql`insert into audit_chain_heads (municipality_code, seq, last_hash) values (${q.municipalityCode}, 0, ${genesisHash(q.municipalityCode)}) on conflict do nothing`.execute(tx);
-    return appendIfRelated(tx, q);
-  }
-  return row?.relation ?? undefined;
+  // Candidates in order of preference: the function takes the first relation the actor has.
+  const c = [...q.candidates].sort((x, y) => x.rank - y.rank);
+  const r = await sql<{ relation: RelatedCandidate['relation'] | null }>`
+    select kern_append_if_related(
+      ${q.municipalityCode}, ${q.subjectBsn}, ${q.purpose}, ${q.actorId}::uuid, ${q.teamIds}::uuid[], ${q.at.toISOString()}::timestamptz,
+      ${c.map((x) => x.relation)}::text[], ${c.map((x) => x.payload)}::text[], ${c.map((x) => x.entry.reason)}::text[],
+      ${c.map((x) => x.entry.legalBasis ?? null)}::text[], ${c.map((x) => x.entry.breakGlass ?? false)}::boolean[],
+      ${e.actorKind}, ${e.actorRoles}::text[], ${e.action}, ${e.resource}, ${e.requestId ?? null}
+    ) as relation`.execute(tx);
+  return r.rows[0]?.relation ?? undefined;
 }
 
 async function bumpHead(tx: Tx, municipalityCode: string, n: number): Promise<{ seq: number; lastHash: string }> {
