@@ -180,3 +180,20 @@ describe('cases across municipalities and purposes', () => {
     expect((await analyst.request('GET', '/api/v1/worklist')).statusCode).toBe(403);
   });
 });
+
+describe('case references', () => {
+  it('are unique when cases are started at the same moment', async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    const starts = await Promise.all(
+      ['999991838', '999990512', '999990342', '999993872', '999991838'].map((bsn) =>
+        generalist.request('POST', '/api/v1/cases', {
+          purpose: 'wmo',
+          body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: bsn, fields: { hulpvraag: 'Gelijktijdige melding' } },
+        }),
+      ),
+    );
+    expect(starts.map((s) => s.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const refs = starts.map((s) => s.json<{ reference: string }>().reference);
+    expect(new Set(refs).size).toBe(5);
+  });
+});

@@ -53,9 +53,11 @@ const toCase = (r: RawCase): CaseRow => ({
   parentCaseId: r.parent_case_id,
 });
 
-export async function nextCaseReference(tx: Tx, year: number): Promise<string> {
-  const r = await sql<{ n: number }>`select count(*)::int + 1 as n from cases where reference like ${`Z-${year}-%`}`.execute(tx);
-  return `Z-${year}-${String(r.rows[0]?.n ?? 1).padStart(6, '0')}`;
+/** Atomic per municipality and year: concurrent starts on several instances never collide. */
+export async function nextCaseReference(tx: Tx, municipalityCode: string, year: number): Promise<string> {
+  const r = await sql<{ last: number }>`insert into case_reference_counters (municipality_code, year, last) values (${municipalityCode}, ${year}, 1)
+    on conflict (municipality_code, year) do update set last = case_reference_counters.last + 1 returning last`.execute(tx);
+  return `Z-${year}-${String(r.rows[0]?.last ?? 1).padStart(6, '0')}`;
 }
 
 export async function insertCase(tx: Tx, c: CaseRow): Promise<void> {

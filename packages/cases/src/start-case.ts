@@ -56,7 +56,7 @@ export async function createCase(
   const step = c.werkwijze.steps.find((s) => s.id === state.stepId);
   if (!step) throw new Error(`start step ${state.stepId} missing from werkwijze ${c.werkwijze.id}`);
   const caseId = newId();
-  const reference = await nextCaseReference(tx, now.getUTCFullYear());
+  const reference = await nextCaseReference(tx, ctx.actor.municipalityCode, now.getUTCFullYear());
   const row: CaseRow = {
     id: caseId,
     municipalityCode: ctx.actor.municipalityCode,
