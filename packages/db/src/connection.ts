@@ -40,6 +40,11 @@ export async function connect(options: ConnectOptions): Promise<Database> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection that the server ends (restart, failover, a dropped test database)
+    // is an 'error' event on the pool; unhandled it would crash the process. The pool replaces it.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== '57P01') console.warn(`kern: idle database connection lost: ${error.message}`);
+    });
     const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
