@@ -69,9 +69,14 @@ async function bumpHead(tx: Tx, municipalityCode: string, n: number): Promise<{ 
   `.execute(tx);
   const row = bumped.rows[0];
   if (row) return { seq: Number(row.seq), lastHash: row.last_hash };
+  await startAuditChain(tx, municipalityCode);
+  return bumpHead(tx, municipalityCode, n);
+}
+
+/** The genesis of a municipality's audit chain; idempotent. */
+export async function startAuditChain(tx: Tx, municipalityCode: string): Promise<void> {
   await sql`insert into audit_chain_heads (municipality_code, seq, last_hash)
     values (${municipalityCode}, 0, ${genesisHash(municipalityCode)}) on conflict do nothing`.execute(tx);
-  return bumpHead(tx, municipalityCode, n);
 }
 
 export interface AuditFilter {
@@ -153,9 +158,4 @@ export async function readChain(tx: Tx, municipalityCode: string): Promise<{ lin
     links: links.rows.map((l) => ({ seq: Number(l.seq), prevHash: l.prev_hash, hash: l.hash, payload: l.payload })),
     ...(headHash ? { headHash } : {}),
   };
-}
-
-export async function countAuditRecords(tx: Tx): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(tx);
-  return Number(r.rows[0]?.n ?? 0);
 }

@@ -1,5 +1,5 @@
-import { genesisHash } from '@kern/access';
-import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
+import { startAuditChain } from '@kern/access';
+import { withSystem, withTenant, type AnyDb } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { cbsMunicipalities } from './municipalities';
 import { findMunicipality, upsertMunicipalities, upsertSettings } from './tenancy.repository';
@@ -23,7 +23,6 @@ export async function activateMunicipality(db: AnyDb, code: string): Promise<voi
   }
   await withTenant(db, code, async (tx) => {
     await upsertSettings(tx, code, `Gemeente ${municipality.name}`, municipalitySettingsSchema.parse({}));
-    await sql`insert into audit_chain_heads (municipality_code, seq, last_hash) values (${code}, 0, ${genesisHash(code)})
-      on conflict do nothing`.execute(tx);
+    await startAuditChain(tx, code);
   });
 }

@@ -4,3 +4,4 @@ export * from './tenancy.repository';
 export * from './activate-municipality';
 export * from './municipality-settings';
 export * from './tenancy.routes';
+export * from './list-municipalities';

@@ -1,9 +1,7 @@
 import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
-import { withSystem } from '@kern/db';
-import { notFound } from '@kern/kit';
 import { z } from 'zod';
 import { readSettings, settingsOutputSchema, settingsUpdateSchema, updateSettings } from './municipality-settings';
-import { findMunicipalities, findMunicipality } from './tenancy.repository';
+import { getMunicipality, listMunicipalities } from './list-municipalities';
 import { municipalityCodeSchema, municipalitySchema } from './tenancy.schema';
 
 export function tenancyRoutes(app: KernApp, services: AccessServices): void {
@@ -14,7 +12,7 @@ export function tenancyRoutes(app: KernApp, services: AccessServices): void {
       querystring: z.object({ q: z.string().trim().max(80).optional() }),
       response: { 200: z.object({ municipalities: z.array(municipalitySchema) }) },
     },
-  }, async (request) => ({ municipalities: await withSystem(services.db, (tx) => findMunicipalities(tx, request.query.q)) }));
+  }, async (request) => ({ municipalities: await listMunicipalities(services.db, request.query.q) }));
 
   app.get('/api/v1/municipalities/:code', {
     config: { auth: 'public', personalData: 'none' },
@@ -23,11 +21,7 @@ export function tenancyRoutes(app: KernApp, services: AccessServices): void {
       params: z.object({ code: municipalityCodeSchema }),
       response: { 200: z.object({ municipality: municipalitySchema }) },
     },
-  }, async (request) => {
-    const m = await withSystem(services.db, (tx) => findMunicipality(tx, request.params.code));
-    if (!m) throw notFound({ nl: `Er is geen gemeente met code ${request.params.code}.`, en: `There is no municipality with code ${request.params.code}.` });
-    return { municipality: m };
-  });
+  }, async (request) => ({ municipality: await getMunicipality(services.db, request.params.code) }));
 
   app.get('/api/v1/municipality-settings', {
     config: { auth: 'staff', personalData: 'none' },
