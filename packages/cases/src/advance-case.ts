@@ -1,9 +1,9 @@
 import { authorize, closeInvolvementsOfCase, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
-import type { Tx } from '@kern/db';
+import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import { applyTransition, definitionOf, type CaseState, type Werkwijze } from '@kern/workflows';
-import { isoDay, startTerms, stopTerms } from './case-deadlines';
-import { appendCaseEvent, closeOpenTasks, findCase, findCaseEvents, insertTask, teamForRoles, updateCaseStep, type CaseRow } from './cases.repository';
+import { startTerms, stopTerms } from './case-deadlines';
+import { appendCaseEvent, closeOpenTasks, findCase, findCaseEvents, insertTask, teamForRoles, updateCaseStep, type CaseEvent, type CaseRow } from './cases.repository';
 import type { TransitionInput } from './cases.schema';
 import { createCase, involve } from './start-case';
 
@@ -13,7 +13,14 @@ const caseNotFound = () => notFound({ nl: 'Deze zaak bestaat niet.', en: 'This c
  * Loads a case for work under the actor's purpose. A case of another municipality is invisible
  * (row-level security), a case under another law is refused as the policy says.
  */
-export async function loadCaseFor(services: AccessServices, tx: Tx, ctx: AccessContext, caseId: string, action: 'read' | 'update' | 'decide'): Promise<{ row: CaseRow; werkwijze: Werkwijze }> {
+export async function loadCaseFor(
+  services: AccessServices,
+  tx: Tx,
+  ctx: AccessContext,
+  caseId: string,
+  /** 'step' = update, or decide when the case stands on a decision step. */
+  action: 'read' | 'update' | 'step',
+): Promise<{ row: CaseRow; werkwijze: Werkwijze }> {
   const purpose = requirePurpose(ctx);
   const row = await findCase(tx, caseId);
   if (!row) throw caseNotFound();
@@ -23,14 +30,16 @@ export async function loadCaseFor(services: AccessServices, tx: Tx, ctx: AccessC
       en: `This case falls under ${row.purpose}; work under that purpose to open it (purpose limitation).`,
     });
   }
-  await authorize(services, tx, ctx, { resource: 'case', action, subjectBsn: row.subjectBsn, detail: `case ${row.reference}` });
   const werkwijze = await definitionOf(tx, row.werkwijzeId, row.werkwijzeVersion);
   if (!werkwijze) throw new Error(`werkwijze ${row.werkwijzeId}@${row.werkwijzeVersion} of case ${row.id} is missing`);
+  const onDecision = werkwijze.steps.find((s) => s.id === row.stepId)?.decision !== undefined;
+  const checked = action === 'step' ? (onDecision ? 'decide' : 'update') : action;
+  await authorize(services, tx, ctx, { resource: 'case', action: checked, subjectBsn: row.subjectBsn, detail: `case ${row.reference}` });
   return { row, werkwijze };
 }
 
-export async function stateOf(tx: Tx, row: CaseRow): Promise<CaseState> {
-  const events = await findCaseEvents(tx, row.id);
+export async function stateOf(tx: Tx, row: CaseRow, events?: CaseEvent[]): Promise<CaseState> {
+  events ??= await findCaseEvents(tx, row.id);
   return {
     werkwijzeId: row.werkwijzeId,
     version: row.werkwijzeVersion,
@@ -47,11 +56,7 @@ export async function stateOf(tx: Tx, row: CaseRow): Promise<CaseState> {
  * mandate are checked by the engine; the task, deadlines, relations and history follow.
  */
 export async function advanceCase(services: AccessServices, tx: Tx, ctx: AccessContext, caseId: string, input: TransitionInput): Promise<{ stepId: string; status: 'open' | 'closed'; routedCaseIds: string[] }> {
-  const probe = await findCase(tx, caseId);
-  if (!probe) throw caseNotFound();
-  const werkwijzeForAction = await definitionOf(tx, probe.werkwijzeId, probe.werkwijzeVersion);
-  const fromStep = werkwijzeForAction?.steps.find((s) => s.id === probe.stepId);
-  const { row, werkwijze } = await loadCaseFor(services, tx, ctx, caseId, fromStep?.decision ? 'decide' : 'update');
+  const { row, werkwijze } = await loadCaseFor(services, tx, ctx, caseId, 'step');
   if (row.status === 'closed') {
     throw new DomainError('conflict', { nl: 'Deze zaak is afgesloten.', en: 'This case is closed.' });
   }

@@ -31,4 +31,3 @@ export const withStatus = (d: DeadlineRow, today: string) => ({
   status: deadlineStatus({ due: d.dueDate, today, ...(d.metDate ? { met: d.metDate } : {}) }),
 });
 
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);

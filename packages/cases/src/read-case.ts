@@ -1,7 +1,7 @@
 import type { AccessContext, AccessServices } from '@kern/access';
-import type { Tx } from '@kern/db';
+import { isoDay, type Tx } from '@kern/db';
 import { availableTransitions, corePhases } from '@kern/workflows';
-import { isoDay, withStatus } from './case-deadlines';
+import { withStatus } from './case-deadlines';
 import { findCaseEvents, findDeadlines, findTasks } from './cases.repository';
 import type { CaseDetail } from './cases.schema';
 import { loadCaseFor, stateOf } from './advance-case';
@@ -13,7 +13,8 @@ export async function readCase(services: AccessServices, tx: Tx, ctx: AccessCont
   const step = werkwijze.steps.find((s) => s.id === row.stepId);
   const skipped = new Set(werkwijze.skippedPhases?.map((p) => p.phase) ?? []);
   const currentIndex = corePhases.indexOf(row.phase as (typeof corePhases)[number]);
-  const state = await stateOf(tx, row);
+  const history = await findCaseEvents(tx, row.id);
+  const state = await stateOf(tx, row, history);
   return {
     case: {
       id: row.id,
@@ -44,6 +45,6 @@ export async function readCase(services: AccessServices, tx: Tx, ctx: AccessCont
       return rest;
     }),
     transitions: row.status === 'open' ? availableTransitions(werkwijze, state, { id: ctx.actor.id, roles: ctx.actor.roles }) : [],
-    history: await findCaseEvents(tx, row.id),
+    history,
   };
 }

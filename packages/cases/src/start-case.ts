@@ -1,8 +1,8 @@
 import { appendAuditEntries, authorize, insertInvolvement, purposeSchema, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
-import type { Tx } from '@kern/db';
+import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { activeDefinition, startCase as engineStart, type Werkwijze } from '@kern/workflows';
-import { startTerms, isoDay } from './case-deadlines';
+import { startTerms } from './case-deadlines';
 import { appendCaseEvent, insertCase, insertTask, nextCaseReference, teamForRoles, type CaseRow } from './cases.repository';
 import type { StartCaseInput } from './cases.schema';
 

@@ -1,10 +1,9 @@
 import type { AccessContext, AccessServices } from '@kern/access';
-import type { Tx } from '@kern/db';
+import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import { computeDeadline, suspensionGroundSchema } from '@kern/workflows';
 import { z } from 'zod';
 import { loadCaseFor } from './advance-case';
-import { isoDay } from './case-deadlines';
 import { appendCaseEvent, findDeadlines, findDeadlineSuspensions, refreshTaskDeadline, updateDeadlineSuspensions } from './cases.repository';
 import { isoDateSchema } from './cases.schema';
 

@@ -1,9 +1,8 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
-import type { Tx } from '@kern/db';
+import { isoDay, type Tx } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { deadlineStatus } from '@kern/workflows';
 import type { z } from 'zod';
-import { isoDay } from './case-deadlines';
 import { findWorklist } from './cases.repository';
 import type { worklistInputSchema, worklistOutputSchema } from './cases.schema';
 
