@@ -2,7 +2,7 @@ import { insertInvolvement, type Purpose, type Role } from '@kern/access';
 import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
-import { activateWerkwijzeVersion, findWerkwijzeVersions, insertWerkwijzeVersion, libraryWerkwijzen } from '@kern/workflows';
+import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, storeWerkwijzeVersion } from '@kern/workflows';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -134,11 +134,8 @@ async function installLibraryWerkwijzen(db: AnyDb, city: DemoCity): Promise<void
   await withTenant(db, city.code, async (tx) => {
     if ((await findWerkwijzeVersions(tx)).length > 0) return;
     for (const l of libraryWerkwijzen()) {
-      await insertWerkwijzeVersion(tx, {
-        municipalityCode: city.code, werkwijzeId: l.werkwijze.id, version: 1, name: l.werkwijze.name, sourceYaml: l.yaml, definition: l.werkwijze,
-        importedFrom: `library:${l.id}`, createdBy: null, at: new Date(),
-      });
-      if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, 1, new Date());
+      const { stored } = await storeWerkwijzeVersion(tx, { municipalityCode: city.code, werkwijze: l.werkwijze, yaml: l.yaml, importedFrom: `library:${l.id}`, createdBy: null, at: new Date() });
+      if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, stored.version, new Date());
     }
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, migrate, withSystem, withTenant } from '@kern/db';
 import { loadConfig } from '@kern/kit';
-import { sameDefinition, diffWerkwijzen, findWerkwijzeVersion, formatDiff, insertWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, parseWerkwijzeYaml, type Werkwijze } from '@kern/workflows';
+import { diffWerkwijzen, findWerkwijzeVersion, formatDiff, libraryWerkwijzen, parseWerkwijzeYaml, storeWerkwijzeVersion, type Werkwijze } from '@kern/workflows';
 import { findMunicipality } from '@kern/tenancy';
 
 /** Reads a werkwijze from a file path or `library:<id>`, refusing invalid ones with their lines. */
@@ -48,15 +48,10 @@ export async function runImport(file: string, options: { municipality: string; d
     await migrate(database.db);
     const code = options.municipality.replace(/^GM/i, '');
     if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${options.municipality}`);
-    const stored = await withTenant(database.db, code, async (tx) => {
-      const versions = await findWerkwijzeVersions(tx, werkwijze.id);
-      const same = versions.find((v) => sameDefinition(v.definition, werkwijze));
-      if (same) return { version: same.version, created: false };
-      const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
-      await insertWerkwijzeVersion(tx, { municipalityCode: code, werkwijzeId: werkwijze.id, version, name: werkwijze.name, sourceYaml: yaml, definition: werkwijze, importedFrom: file, createdBy: null, at: new Date() });
-      return { version, created: true };
-    });
-    console.log(stored.created ? `imported ${werkwijze.id} as version ${stored.version} for GM${code} (activate it in Kern)` : `${werkwijze.id} is already stored as version ${stored.version}; nothing changed`);
+    const { stored, created } = await withTenant(database.db, code, (tx) =>
+      storeWerkwijzeVersion(tx, { municipalityCode: code, werkwijze, yaml, importedFrom: file, createdBy: null, at: new Date() }),
+    );
+    console.log(created ? `imported ${werkwijze.id} as version ${stored.version} for GM${code} (activate it in Kern)` : `${werkwijze.id} is already stored as version ${stored.version}; nothing changed`);
   } finally {
     await database.close();
   }

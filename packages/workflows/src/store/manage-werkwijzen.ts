@@ -31,7 +31,7 @@ function canonical(value: unknown): unknown {
   }
   return value;
 }
-export const sameDefinition = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+const sameDefinition = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 const summary = ({ sourceYaml: _y, definition: _d, ...s }: StoredWerkwijze) => s;
 
@@ -66,25 +66,44 @@ export async function importWerkwijze(services: AccessServices, tx: Tx, ctx: Acc
       parsed.errors.map((e) => ({ name: e.line !== undefined ? `${e.path} (regel ${e.line})` : e.path, reason: e.message })),
     );
   }
-  const w = parsed.werkwijze;
-  const versions = await findWerkwijzeVersions(tx, w.id);
-  const same = versions.find((v) => sameDefinition(v.definition, w));
-  if (same) return { werkwijze: summary(same), created: false };
-  const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
-  await insertWerkwijzeVersion(tx, {
+  const { stored, created } = await storeWerkwijzeVersion(tx, {
     municipalityCode: ctx.actor.municipalityCode,
-    werkwijzeId: w.id,
-    version,
-    name: w.name,
-    sourceYaml: input.yaml,
-    definition: w,
+    werkwijze: parsed.werkwijze,
+    yaml: input.yaml,
     importedFrom: input.importedFrom ?? null,
     createdBy: ctx.actor.kind === 'staff' ? ctx.actor.id : null,
     at: services.clock.now(),
   });
-  const stored = await findWerkwijzeVersion(tx, w.id, version);
+  return { werkwijze: summary(stored), created };
+}
+
+/**
+ * Stores a validated werkwijze as the next version of its id, or finds the stored version with
+ * the same definition. No access check: the HTTP use case, the CLI and the seed each decide who
+ * may store (an administrator, the operator at the console, the demo).
+ */
+export async function storeWerkwijzeVersion(
+  tx: Tx,
+  v: { municipalityCode: string; werkwijze: Werkwijze; yaml: string; importedFrom: string | null; createdBy: string | null; at: Date },
+): Promise<{ stored: StoredWerkwijze; created: boolean }> {
+  const versions = await findWerkwijzeVersions(tx, v.werkwijze.id);
+  const same = versions.find((x) => sameDefinition(x.definition, v.werkwijze));
+  if (same) return { stored: same, created: false };
+  const version = Math.max(0, ...versions.map((x) => x.version)) + 1;
+  await insertWerkwijzeVersion(tx, {
+    municipalityCode: v.municipalityCode,
+    werkwijzeId: v.werkwijze.id,
+    version,
+    name: v.werkwijze.name,
+    sourceYaml: v.yaml,
+    definition: v.werkwijze,
+    importedFrom: v.importedFrom,
+    createdBy: v.createdBy,
+    at: v.at,
+  });
+  const stored = await findWerkwijzeVersion(tx, v.werkwijze.id, version);
   if (!stored) throw new Error('werkwijze version vanished after insert');
-  return { werkwijze: summary(stored), created: true };
+  return { stored, created: true };
 }
 
 export async function activateWerkwijze(services: AccessServices, tx: Tx, ctx: AccessContext, werkwijzeId: string, version: number) {
