@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wcagViolations } from './axe';
 import { launchChromium } from './browser';
+import { expectAccessible, login as loginAt, logout } from './journey';
 import { startKernServer } from './kern-server';
 
 // Rotterdam works front office / back office: the wijkteam investigates, the back office decides.
@@ -19,17 +19,10 @@ afterAll(async () => {
   await kern?.close();
 });
 
+/** Caseworkers land on their worklist after login. */
 async function login(page: Page, username: string) {
-  await page.goto(`${kern.url}/`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill('kern-demo-2026');
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await loginAt(page, kern.url, username);
   await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.getByText('U bent uitgelogd.').waitFor();
 }
 
 async function take(page: Page, transition: string, fill: (page: Page) => Promise<void>, nextStep: string) {
@@ -56,7 +49,7 @@ describe('a case in Chromium, from melding to decision', () => {
     const heading = page.getByRole('heading', { level: 1, name: /^Z-\d{4}-\d{6}$/ });
     await heading.waitFor();
     const reference = (await heading.textContent()) ?? '';
-    expect((await wcagViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await expectAccessible(page, 'case page');
 
     await take(page, 'Onderzoek starten', (p) => p.getByLabel('Hulpvraag').fill('Hulp bij het huishouden na een operatie'), 'Onderzoek (keukentafelgesprek)');
     await take(page, 'Advies opstellen', async (p) => {
@@ -79,7 +72,7 @@ describe('a case in Chromium, from melding to decision', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference }) });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/Op tijd|Bijna verlopen/);
-    expect((await wcagViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await expectAccessible(page, 'worklist');
     await row.getByRole('link', { name: reference }).click();
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
     await take(page, 'Toekennen', async (p) => {

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wcagViolations } from './axe';
 import { launchChromium } from './browser';
+import { expectAccessible, login as loginAt } from './journey';
 import { startKernServer } from './kern-server';
 
 const PARENT = '999991838'; // Patrick Braveheart, Rotterdam demo family
@@ -18,18 +18,7 @@ afterAll(async () => {
   await kern?.close();
 });
 
-async function login(page: Page, username: string) {
-  await page.goto(`${kern.url}/`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill('kern-demo-2026');
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-
-async function expectAccessible(page: Page, where: string) {
-  const serious = (await wcagViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${where}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-}
+const login = (page: Page, username: string) => loginAt(page, kern.url, username);
 
 describe('staff journey in Chromium', () => {
   it('logs in, searches a test person, opens the household, logs out; the auditor then sees those reads', async () => {
