@@ -55,7 +55,7 @@ export async function login(
   const account = await withSystem(services.db, (tx) => findAccountByUsername(tx, username));
   const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
 
-  return withSystem(services.db, async (tx) => {
+  const result = await withSystem(services.db, async (tx) => {
     await recordAttempt(tx, keys, now, ok && !!account?.active);
     if (!account || !ok || !account.active) {
       if (account) {
@@ -75,11 +75,10 @@ export async function login(
     });
     await appendAuditEntries(tx, account.municipalityCode, now, [loginAudit(account, 'allowed', 'password login')]);
     return { failed: false as const, sessionId, session: toSession(account, csrfToken) };
-  }).then((r) => {
-    // The failed attempt is committed before answering, so throttling counts it.
-    if (r.failed) throw wrongCredentials();
-    return { sessionId: r.sessionId, session: r.session };
   });
+  // The failed attempt is committed before answering, so throttling counts it.
+  if (result.failed) throw wrongCredentials();
+  return { sessionId: result.sessionId, session: result.session };
 }
 
 function loginAudit(account: AccountRow, outcome: 'allowed' | 'denied', reason: string) {
