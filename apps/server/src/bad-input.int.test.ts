@@ -59,6 +59,22 @@ describe('bad input gets a clear 4xx problem and changes nothing', () => {
     expect(after).toBe(before);
   });
 
+  it('an impossible date is a 400 naming the field, not a database error', async () => {
+    const auditor = await kern.login('rotterdam.auditor');
+    const log = await auditor.request('GET', '/api/v1/audit-records?from=2026-13-45');
+    expectProblem(log, 400);
+    expect(JSON.stringify(log.json())).toContain('from');
+    const generalist = await kern.login('rotterdam.generalist');
+    const started = await generalist.request('POST', '/api/v1/cases', {
+      purpose: 'wmo',
+      body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: '999991838', meldingDate: '2026-02-30', fields: {} },
+    });
+    expectProblem(started, 400);
+    expect(JSON.stringify(started.json())).toContain('meldingDate');
+    const search = await generalist.request('GET', '/api/v1/residents?surname=Braveheart&birthDate=2020-02-30', { purpose: 'wmo' });
+    expectProblem(search, 400);
+  });
+
   it('a missing field names the field', async () => {
     const res = await kern.anonymous.request('POST', '/api/v1/sessions', { body: { username: 'rotterdam.wmo' } });
     expectProblem(res, 400);

@@ -1,4 +1,5 @@
 import type { Tx } from '@kern/db';
+import { calendarDateSchema } from '@kern/kit';
 import { z } from 'zod';
 import { auditRecordSchema, type AccessContext, type AuditRecord } from './access.schema';
 import { authorize, type AccessServices } from './authorize';
@@ -6,7 +7,7 @@ import { findAuditRecords, readChain } from './audit.repository';
 import { verifyChain } from './audit-chain';
 
 const bsnFilter = z.string().regex(/^\d{9}$/, 'nine digits');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = calendarDateSchema;
 
 export const auditSearchInputSchema = z.object({
   subjectBsn: bsnFilter.optional(),

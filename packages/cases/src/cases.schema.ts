@@ -1,6 +1,7 @@
+import { calendarDateSchema } from '@kern/kit';
 import { z } from 'zod';
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const isoDateSchema = calendarDateSchema;
 export const deadlineStatusSchema = z.enum(['met', 'met-late', 'on-time', 'due-soon', 'overdue']);
 
 export const startCaseInputSchema = z.object({

@@ -4,3 +4,4 @@ export * from './ids';
 export * from './log';
 export * from './config';
 export * from './bsn';
+export * from './iso-date';

@@ -1,6 +1,6 @@
 import { authorize, recordAccess, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
-import { invalidInput } from '@kern/kit';
+import { calendarDateSchema, invalidInput } from '@kern/kit';
 import { z } from 'zod';
 import type { BrpClient } from './brp-client';
 import { residentSummarySchema, type ResidentSummary } from './registry.schema';
@@ -12,7 +12,7 @@ import { residentSummarySchema, type ResidentSummary } from './registry.schema';
 export const searchResidentsInputSchema = z.object({
   bsn: z.string().trim().optional(),
   surname: z.string().trim().min(1).max(200).optional(),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+  birthDate: calendarDateSchema.optional(),
   postcode: z.string().trim().regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, 'a Dutch postcode like 3074LA').optional(),
   houseNumber: z.coerce.number().int().min(1).max(99999).optional(),
 });
