@@ -181,6 +181,23 @@ describe('cases across municipalities and purposes', () => {
   });
 });
 
+describe('a household case', () => {
+  it('audits a read of the case for every household member it names', async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    const started = await generalist.request('POST', '/api/v1/cases', {
+      purpose: 'wmo',
+      body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: '999991838', householdBsns: ['999990512', '999990342'], fields: { hulpvraag: 'Ondersteuning gezin' } },
+    });
+    const id = started.json<{ caseId: string }>().caseId;
+    expect((await generalist.request('GET', `/api/v1/cases/${id}`, { purpose: 'wmo' })).statusCode).toBe(200);
+    const auditor = await kern.login('rotterdam.auditor');
+    for (const member of ['999990512', '999990342']) {
+      const records = (await auditor.request('GET', `/api/v1/audit-records?subjectBsn=${member}&limit=1000`)).json<{ records: { resource: string; action: string; reason: string }[] }>().records;
+      expect(records.some((r) => r.resource === 'case' && r.action === 'read' && r.reason.includes('household member')), member).toBe(true);
+    }
+  });
+});
+
 describe('case references', () => {
   it('are unique when cases are started at the same moment', async () => {
     const generalist = await kern.login('rotterdam.generalist');

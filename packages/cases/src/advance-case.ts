@@ -1,4 +1,4 @@
-import { authorize, closeInvolvementsOfCase, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, closeInvolvementsOfCase, requirePurpose, type AccessContext, type AccessServices, type Grant } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import { applyTransition, definitionOf, type CaseState, type Werkwijze } from '@kern/workflows';
@@ -20,7 +20,7 @@ export async function loadCaseFor(
   caseId: string,
   /** 'step' = update, or decide when the case stands on a decision step. */
   action: 'read' | 'update' | 'step',
-): Promise<{ row: CaseRow; werkwijze: Werkwijze }> {
+): Promise<{ row: CaseRow; werkwijze: Werkwijze; grant: Grant }> {
   const purpose = requirePurpose(ctx);
   const row = await findCase(tx, caseId);
   if (!row) throw caseNotFound();
@@ -34,8 +34,8 @@ export async function loadCaseFor(
   if (!werkwijze) throw new Error(`werkwijze ${row.werkwijzeId}@${row.werkwijzeVersion} of case ${row.id} is missing`);
   const onDecision = werkwijze.steps.find((s) => s.id === row.stepId)?.decision !== undefined;
   const checked = action === 'step' ? (onDecision ? 'decide' : 'update') : action;
-  await authorize(services, tx, ctx, { resource: 'case', action: checked, subjectBsn: row.subjectBsn, detail: `case ${row.reference}` });
-  return { row, werkwijze };
+  const grant = await authorize(services, tx, ctx, { resource: 'case', action: checked, subjectBsn: row.subjectBsn, detail: `case ${row.reference}` });
+  return { row, werkwijze, grant };
 }
 
 export async function stateOf(tx: Tx, row: CaseRow, events?: CaseEvent[]): Promise<CaseState> {

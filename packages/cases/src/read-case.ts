@@ -1,4 +1,4 @@
-import type { AccessContext, AccessServices } from '@kern/access';
+import { recordAccess, type AccessContext, type AccessServices } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { availableTransitions, corePhases } from '@kern/workflows';
 import { withStatus } from './case-deadlines';
@@ -8,7 +8,10 @@ import { loadCaseFor, stateOf } from './advance-case';
 
 /** The case page: phase bar, current step, tasks, deadlines with status, what the actor can do next, history. */
 export async function readCase(services: AccessServices, tx: Tx, ctx: AccessContext, caseId: string): Promise<CaseDetail> {
-  const { row, werkwijze } = await loadCaseFor(services, tx, ctx, caseId, 'read');
+  const { row, werkwijze, grant } = await loadCaseFor(services, tx, ctx, caseId, 'read');
+  // The page names the other household members too: each of them has been looked at.
+  const others = row.householdBsns.filter((bsn) => bsn !== row.subjectBsn);
+  await recordAccess(services, tx, ctx, grant, others.map((bsn) => ({ resource: 'case' as const, action: 'read' as const, subjectBsn: bsn, detail: `household member in case ${row.reference}` })));
   const today = isoDay(services.clock.now());
   const step = werkwijze.steps.find((s) => s.id === row.stepId);
   const skipped = new Set(werkwijze.skippedPhases?.map((p) => p.phase) ?? []);
