@@ -74,6 +74,12 @@ werkwijze
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
   .action(runExport);
 
+// exchange commands (kern exchange ...)
+
+// debt commands (kern debt ...)
+
+// insight commands
+
 await program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`kern: ${e instanceof Error ? e.message : String(e)}`);
   process.exitCode = 1;

@@ -110,6 +110,15 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     registryRoutes(typed, services);
     werkwijzenRoutes(typed, services);
     casesRoutes(typed, services);
+    // integral client view (household, consent, plans, assessments, offerings)
+
+    // citizen portal
+
+    // provisions, contracting, iStandaarden exchange
+
+    // debt help
+
+    // insight
     options.extraRoutes?.(typed);
   });
 

@@ -48,6 +48,15 @@ const examples: Record<string, Example> = {
       return a.request('POST', `/api/v1/involvements/${id}/closure`, { purpose: 'wgs' });
     },
   },
+  // integral client view
+
+  // citizen portal
+
+  // provisions, contracting, exchange
+
+  // debt help
+
+  // insight
 };
 
 async function startWmoCase(): Promise<string> {

@@ -19,6 +19,14 @@ import { WerkwijzeEditorPage } from './pages/WerkwijzeEditorPage';
 import { WerkwijzenPage } from './pages/WerkwijzenPage';
 import { WerkwijzeViewerPage } from './pages/WerkwijzeViewerPage';
 import { WorklistPage } from './pages/WorklistPage';
+// pages of the integral client view
+
+// pages of the exchange
+
+// pages of debt help
+
+// pages of insight
+
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
 import { FUNCTIONAL_ADMINISTRATOR, isCaseworker } from './werkwijze';
@@ -161,6 +169,14 @@ export function App() {
       case 'password':
         page = <PasswordPage />;
         break;
+      // integral client view
+
+      // exchange
+
+      // debt
+
+      // insight
+
       case 'notFound':
         page = <NotFoundPage />;
         break;

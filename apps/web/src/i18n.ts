@@ -3,10 +3,15 @@
  * so TypeScript rejects a key missing from, or extra in, either language.
  * Placeholders are written {name} and filled by `translate`.
  */
+import { clientViewEn, clientViewNl } from './messages/client-view';
+import { debtEn, debtNl } from './messages/debt';
+import { exchangeEn, exchangeNl } from './messages/exchange';
+import { insightEn, insightNl } from './messages/insight';
+
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const nl = {
+const coreNl = {
   'app.name': 'Kern',
   'app.tagline': 'Sociaal domein',
   'skip.link': 'Naar de inhoud',
@@ -413,9 +418,7 @@ const nl = {
   'notFound.text': 'Deze pagina bestaat niet. Ga naar zoeken om een inwoner te vinden.',
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof nl;
-
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreNl, string> = {
   'app.name': 'Kern',
   'app.tagline': 'Social domain',
   'skip.link': 'Skip to main content',
@@ -821,6 +824,12 @@ const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This page does not exist. Go to search to find a resident.',
 };
+
+// Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
+// duplicate keys, which the module prefixes prevent.
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...debtNl, ...insightNl };
+export type MessageKey = keyof typeof nl;
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...debtEn, ...insightEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

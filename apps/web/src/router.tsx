@@ -18,7 +18,12 @@ export type Route =
   | { name: 'werkwijzeNew' }
   | { name: 'werkwijzeCompare' }
   | { name: 'werkwijze'; id: string; version: number }
-  | { name: 'notFound' };
+  | { name: 'notFound' }
+  // integral client view
+  // exchange
+  // debt
+  // insight
+  ;
 
 export const paths = {
   login: '/login',
@@ -39,6 +44,13 @@ export const paths = {
     return `/werkwijzen/vergelijken${text ? `?${text}` : ''}`;
   },
   werkwijze: (id: string, version: number) => `/werkwijzen/${encodeURIComponent(id)}/${version}`,
+  // integral client view
+
+  // exchange
+
+  // debt
+
+  // insight
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -58,6 +70,14 @@ export function matchRoute(pathname: string): Route {
   if (werkwijze?.[1] && werkwijze[2]) return { name: 'werkwijze', id: decodeURIComponent(werkwijze[1]), version: Number(werkwijze[2]) };
   const resident = /^\/residents\/([^/]+)$/.exec(path);
   if (resident?.[1]) return { name: 'resident', bsn: decodeURIComponent(resident[1]) };
+  // integral client view
+
+  // exchange
+
+  // debt
+
+  // insight
+
   return { name: 'notFound' };
 }
 

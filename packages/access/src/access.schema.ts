@@ -49,7 +49,25 @@ export interface AccessContext {
 }
 
 /** What the policy reasons about. New modules add their resources here. */
-export const resources = ['resident', 'household', 'resident-search', 'involvement', 'audit-log', 'break-glass-grant', 'access-policy', 'municipality-settings', 'case', 'worklist', 'werkwijze'] as const;
+export const resources = [
+  // foundation and werkwijzen
+  'resident',
+  'household',
+  'resident-search',
+  'involvement',
+  'audit-log',
+  'break-glass-grant',
+  'access-policy',
+  'municipality-settings',
+  'case',
+  'worklist',
+  'werkwijze',
+  // integral client view: household sections, consent, plans, assessments, group offerings
+  // citizen portal
+  // provisions, contracting and iStandaarden exchange
+  // debt help
+  // steering and learning (insight)
+] as const;
 export const resourceSchema = z.enum(resources);
 export type Resource = z.infer<typeof resourceSchema>;
 
@@ -82,6 +100,7 @@ export const policyRuleSchema = z.object({
   legalBasis: z.string().min(1),
 });
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
+export type PolicyRuleInput = z.input<typeof policyRuleSchema>;
 
 export const policyDocumentSchema = z
   .object({

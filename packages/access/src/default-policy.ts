@@ -1,4 +1,9 @@
 import { policyDocumentSchema, type PolicyDocument } from './access.schema';
+import { clientViewRules } from './policy/client-view-rules';
+import { debtRules } from './policy/debt-rules';
+import { exchangeRules } from './policy/exchange-rules';
+import { insightRules } from './policy/insight-rules';
+import { portalRules } from './policy/portal-rules';
 
 /**
  * The policy Kern ships. A municipality starts here and may store its own version
@@ -187,6 +192,11 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
       actions: ['read', 'export', 'review'],
       legalBasis: 'AVG art. 5(2) and art. 32 (accountability, security of processing)',
     },
+    ...clientViewRules,
+    ...portalRules,
+    ...exchangeRules,
+    ...debtRules,
+    ...insightRules,
     {
       id: 'admin-configuration',
       description: 'Functional administrators read and change the access policy and the municipality settings.',

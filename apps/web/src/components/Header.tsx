@@ -28,6 +28,14 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     { href: paths.worklist, label: 'nav.worklist', show: true },
     { href: paths.search, label: 'nav.search', show: true },
     { href: paths.werkwijzen, label: 'nav.werkwijzen', show: true },
+    // integral client view
+
+    // exchange
+
+    // debt
+
+    // insight
+
     { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
     { href: paths.password, label: 'nav.password', show: true },
   ];

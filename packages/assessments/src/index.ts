@@ -1,0 +1,2 @@
+// @kern/assessments: Assessment instruments as data (ZRM, Participatieladder, Positieve Gezondheid) and scores over time.
+export {};

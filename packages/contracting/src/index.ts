@@ -1,0 +1,2 @@
+// @kern/contracting: Care providers, contracts, contracted products, tariffs and funding models.
+export {};

@@ -1,0 +1,2 @@
+// @kern/offerings: General and group provisions without a decision: catalogue, enrolment, attendance.
+export {};

@@ -1,0 +1,2 @@
+// @kern/provisions: Product catalogue (iStandaarden categories and codes, local codes), decisions and allocations.
+export {};
