@@ -1,4 +1,5 @@
 export * from './connection';
 export * from './tenant';
 export * from './migrate';
+export * from './domain-events';
 export { sql } from 'kysely';
