@@ -12,6 +12,8 @@ export interface Database {
   readonly db: AnyDb;
   readonly engine: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole cluster as a tarball, to start other instances from (test templates). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface ConnectOptions {
@@ -19,6 +21,8 @@ export interface ConnectOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; `memory://` (or undefined) keeps everything in memory. */
   dataDir?: string | undefined;
+  /** PGlite only: start from this snapshot (a `dumpDataDir` tarball) instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
 }
 
 // Dates without time (the law counts days) stay ISO strings; bigint counters fit a JS number.
@@ -52,10 +56,11 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir, {
     parsers: { [DATE_OID]: keepDate, [INT8_OID]: int8ToNumber },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   await pglite.waitReady;
   const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return { db, engine: 'pglite', close: () => db.destroy(), dumpDataDir: async () => pglite.dumpDataDir('none') };
 }
 
 /**

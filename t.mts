@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createTestDatabase } from './packages/db/src/testing.ts';
+let t=Date.now();
+const d = await createTestDatabase(); console.log('create+migrate', Date.now()-t);
+await d.close();
+t=Date.now();
+const p = new PGlite(); await p.waitReady; console.log('bare init', Date.now()-t);
+t=Date.now(); await p.exec('select 1'); 
+const dump = await p.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size);
+t=Date.now(); const q = new PGlite({loadDataDir: dump}); await q.waitReady; console.log('load', Date.now()-t);
