@@ -82,6 +82,9 @@ create table insight_jobs (
   error text
 );
 create index insight_jobs_queued on insight_jobs (id) where status = 'queued';
+-- A staff request queues a job (no tenant data in it); running it is the worker's, as the owner.
+grant select, insert on insight_jobs to kern_app;
+grant usage on sequence insight_jobs_id_seq to kern_app;
 create table insight_high_water (
   singleton boolean primary key default true check (singleton),
   last_event_id bigint not null

@@ -56,7 +56,7 @@ export function insightRoutes(app: KernApp, services: AccessServices): void {
     config: { auth: 'staff', personalData: 'none' },
     schema: {
       tags, summary: 'Your municipality against peers of similar size and the national median (published aggregates only)',
-      querystring: z.object({ indicator: z.string().max(80), law: z.string().max(20).default('*') }), response: { 200: comparisonSchema.extend({ optedIn: z.boolean() }) },
+      querystring: z.object({ indicator: z.string().max(80).default('wmo-onderzoek-in-time'), law: z.string().max(20).default('*') }), response: { 200: comparisonSchema.extend({ optedIn: z.boolean() }) },
     },
   }, async (request) => {
     const ctx = contextOf(request);

@@ -12,8 +12,8 @@ import type { PolicyRuleInput } from '../access.schema';
 export const insightRules: PolicyRuleInput[] = [
   {
     id: 'insight-read',
-    description: 'Quality analysts and functional administrators read the municipality\'s indicators, its benchmark comparison and experiments.',
-    roles: ['quality-analyst', 'functional-administrator'],
+    description: 'Quality analysts, functional administrators and auditors read the municipality\'s indicators, its benchmark comparison and experiments (aggregates only).',
+    roles: ['quality-analyst', 'functional-administrator', 'auditor'],
     relations: ['none'],
     resources: ['indicator', 'benchmark', 'experiment'],
     actions: ['read', 'export'],
