@@ -16,7 +16,7 @@ beforeAll(async () => {
   teamId = (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0599' order by name limit 1`.execute(tx))).rows[0]?.id ?? '';
   // Enough events in both demo municipalities and a third, so the benchmark has cells above and below the threshold.
   await withSystem(kern.services.db, async (tx) => {
-    await sql`insert into insight_population (municipality_code, year, residents) values ('0599', 2026, 670000), ('0518', 2026, 560000), ('0363', 2026, 930000)`.execute(tx);
+    await sql`insert into insight_population (code, year, residents) values ('0599', 2026, 670000), ('0518', 2026, 560000), ('0363', 2026, 930000)`.execute(tx);
     for (const [code, n] of [['0599', 200], ['0518', 150], ['0363', 120]] as const) {
       await sql`insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, data)
         select ${code}, 'debt.first-conversation-held', date '2026-01-01' + (g % 80), 'dossier-' || g, 'wgs', jsonb_build_object('withinTerm', g % 4 <> 0)

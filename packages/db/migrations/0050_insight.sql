@@ -5,11 +5,12 @@
 
 -- Residents per municipality and year: the denominator of "clients per 1,000 residents".
 -- Reference data like municipalities (CBS StatLine publishes it), so no tenant scoping.
+-- Keyed `code` like municipalities itself: it is reference data, not a tenant-owned table.
 create table insight_population (
-  municipality_code char(4) not null references municipalities (code),
+  code char(4) not null references municipalities (code),
   year integer not null check (year between 1900 and 2200),
   residents integer not null check (residents >= 0),
-  primary key (municipality_code, year)
+  primary key (code, year)
 );
 grant select on insight_population to kern_app;
 
@@ -107,8 +108,10 @@ create policy tenant_isolation on benchmark_participation
 -- Published aggregates: the only cross-tenant table. No row-level security on purpose: it
 -- holds nothing but suppressed figures of opted-in municipalities (written by the publish job),
 -- readable by every tenant, never writable by the application role.
+-- The publishing municipality is `publisher_code`, not municipality_code: every table with a
+-- municipality_code is tenant-owned and under row-level security; this one is public by design.
 create table benchmark_aggregates (
-  municipality_code char(4) not null references municipalities (code),
+  publisher_code char(4) not null references municipalities (code),
   indicator_id text not null,
   period text not null,
   law text not null,
@@ -119,7 +122,7 @@ create table benchmark_aggregates (
   suppressed boolean not null,
   definition_version integer not null,
   published_at timestamptz not null,
-  primary key (municipality_code, indicator_id, period, law)
+  primary key (publisher_code, indicator_id, period, law)
 );
 create index benchmark_aggregates_by_indicator on benchmark_aggregates (indicator_id, period, law);
 grant select on benchmark_aggregates to kern_app;

@@ -97,7 +97,7 @@ function baseSql(m: Measure, scope: Scope): RawBuilder<unknown> {
     case 'per-residents': {
       const subject = m.subjectField ? sql`coalesce(e.data ->> ${m.subjectField}, e.subject_ref)` : sql`e.subject_ref`;
       return sql`select ${cols('e')}, ${quarterOf(sql`e.occurred_on`)} as period, 0::numeric as num, 0::numeric as den, ${subject} as subj, p.residents, 1 as inputs
-        from domain_events e left join insight_population p on p.municipality_code = e.municipality_code and p.year = extract(year from e.occurred_on)::int
+        from domain_events e left join insight_population p on p.code = e.municipality_code and p.year = extract(year from e.occurred_on)::int
         where ${filterSql(m.event, 'e')} and ${scoped(scope, 'e', 'occurred_on')}`;
     }
     case 'score-change': {

@@ -66,7 +66,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await withSystem(db.db, async (tx) => {
     await sql`insert into municipalities (code, name, province) values (${M}, 'Rotterdam', 'Zuid-Holland'), (${OTHER}, '''s-Gravenhage', 'Zuid-Holland')`.execute(tx);
-    await sql`insert into insight_population (municipality_code, year, residents) values (${M}, 2026, 1000)`.execute(tx);
+    await sql`insert into insight_population (code, year, residents) values (${M}, 2026, 1000)`.execute(tx);
     await appendDomainEvents(tx, fixture);
     await refreshAll(tx, at);
   });

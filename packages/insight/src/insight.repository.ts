@@ -41,7 +41,7 @@ export async function saveParticipation(tx: Tx, p: { municipalityCode: string; o
 }
 
 export async function latestPopulation(tx: Tx, municipalityCode: string): Promise<number | null> {
-  const r = await sql<{ residents: number }>`select residents from insight_population where municipality_code = ${municipalityCode} order by year desc limit 1`.execute(tx);
+  const r = await sql<{ residents: number }>`select residents from insight_population where code = ${municipalityCode} order by year desc limit 1`.execute(tx);
   return r.rows[0] ? Number(r.rows[0].residents) : null;
 }
 
@@ -51,8 +51,8 @@ export async function findComparison(tx: Tx, q: { indicator: string; law: string
     with own as (select period, value from indicator_values where indicator_id = ${q.indicator} and law = ${q.law} and team = '*'),
     pub as (
       select period,
-        percentile_cont(0.5) within group (order by value) filter (where size_class = ${q.sizeClass ?? ''} and municipality_code <> current_setting('app.municipality', true)) as peer_median,
-        count(*) filter (where size_class = ${q.sizeClass ?? ''} and municipality_code <> current_setting('app.municipality', true)) as peers,
+        percentile_cont(0.5) within group (order by value) filter (where size_class = ${q.sizeClass ?? ''} and publisher_code <> current_setting('app.municipality', true)) as peer_median,
+        count(*) filter (where size_class = ${q.sizeClass ?? ''} and publisher_code <> current_setting('app.municipality', true)) as peers,
         percentile_cont(0.5) within group (order by value) as national_median,
         count(*) as municipalities
       from benchmark_aggregates where indicator_id = ${q.indicator} and law = ${q.law} and not suppressed and value is not null
@@ -66,8 +66,8 @@ export async function findComparison(tx: Tx, q: { indicator: string; law: string
 /** The published aggregates, as any municipality may download them. Columns are fixed: nothing else exists in the table. */
 export async function findPublishedAggregates(tx: Tx, q: { indicator?: string | undefined }): Promise<BenchmarkRow[]> {
   const r = await sql<{ municipality_code: string; indicator_id: string; period: string; law: string; size_class: string; numerator: string | null; denominator: string | null; value: string | null; suppressed: boolean; definition_version: number }>`
-    select municipality_code, indicator_id, period, law, size_class, numerator, denominator, value, suppressed, definition_version from benchmark_aggregates
-    ${q.indicator ? sql`where indicator_id = ${q.indicator}` : sql``} order by indicator_id, period, municipality_code, law limit 200000`.execute(tx);
+    select publisher_code as municipality_code, indicator_id, period, law, size_class, numerator, denominator, value, suppressed, definition_version from benchmark_aggregates
+    ${q.indicator ? sql`where indicator_id = ${q.indicator}` : sql``} order by indicator_id, period, publisher_code, law limit 200000`.execute(tx);
   return r.rows.map((b) => ({
     municipalityCode: b.municipality_code, indicatorId: b.indicator_id, period: b.period, law: b.law, sizeClass: b.size_class,
     numerator: num(b.numerator), denominator: num(b.denominator), value: num(b.value), suppressed: b.suppressed, definitionVersion: Number(b.definition_version),

@@ -23,9 +23,9 @@ interface Row { municipality_code: string; indicator_id: string; period: string;
  * A municipality that opted out is removed. Only figures leave the tenant, never rows.
  */
 export async function publishBenchmark(tx: Tx, at: Date): Promise<RefreshResult> {
-  await sql`delete from benchmark_aggregates where municipality_code not in (select municipality_code from benchmark_participation where opted_in)`.execute(tx);
+  await sql`delete from benchmark_aggregates where publisher_code not in (select municipality_code from benchmark_participation where opted_in)`.execute(tx);
   const participants = (await sql<{ municipality_code: string; residents: number | null }>`
-    select b.municipality_code, (select residents from insight_population p where p.municipality_code = b.municipality_code order by year desc limit 1) as residents
+    select b.municipality_code, (select residents from insight_population p where p.code = b.municipality_code order by year desc limit 1) as residents
     from benchmark_participation b where b.opted_in order by 1`.execute(tx)).rows;
   const units = new Map(coreCatalogue().indicators.map((i) => [i.id, i.unit]));
   let cells = 0;
@@ -51,12 +51,12 @@ export async function publishBenchmark(tx: Tx, at: Date): Promise<RefreshResult>
       const hidden = suppress(cellsOf, [{ total: `${g}|*`, parts: cellsOf.map((c) => c.key).filter((k) => k !== `${g}|*`) }]);
       for (const r of members) out.push({ r, hidden: hidden.has(`${g}|${r.law}`) });
     }
-    await sql`delete from benchmark_aggregates where municipality_code = ${p.municipality_code}`.execute(tx);
+    await sql`delete from benchmark_aggregates where publisher_code = ${p.municipality_code}`.execute(tx);
     const size = sizeClassOf(p.residents === null ? null : Number(p.residents));
     for (let i = 0; i < out.length; i += 500) {
       const chunk = out.slice(i, i + 500).map(({ r, hidden }) => sql`(${r.municipality_code}, ${r.indicator_id}, ${r.period}, ${r.law}, ${size},
         ${hidden ? null : r.numerator}::numeric, ${hidden ? null : r.denominator}::numeric, ${hidden ? null : r.value}::numeric, ${hidden}, ${r.definition_version}, ${at.toISOString()}::timestamptz)`);
-      await sql`insert into benchmark_aggregates (municipality_code, indicator_id, period, law, size_class, numerator, denominator, value, suppressed, definition_version, published_at)
+      await sql`insert into benchmark_aggregates (publisher_code, indicator_id, period, law, size_class, numerator, denominator, value, suppressed, definition_version, published_at)
         values ${sql.join(chunk)}`.execute(tx);
     }
     cells += out.length;
