@@ -155,3 +155,7 @@ create policy tenant_isolation on insight_experiments
 -- Follows a client over cases: case.closed and case.started events carry the same pseudonym.
 create index domain_events_client on domain_events (municipality_code, (data ->> 'client'), occurred_on)
   where type in ('case.started', 'case.closed');
+-- Pairs a client's first score with a later one (score-change indicators): per subject, not a
+-- scan of all the municipality's scores per client.
+create index domain_events_scores on domain_events (municipality_code, subject_ref, occurred_on)
+  where type = 'assessment.scored';

@@ -35,6 +35,11 @@ async function run(tx: Tx, def: IndicatorDefinition, scope: Scope, at: Date): Pr
   return Number(r.numAffectedRows ?? 0);
 }
 
+async function insertOnly(tx: Tx, def: IndicatorDefinition, scope: Scope, at: Date): Promise<number> {
+  const r = await refreshStatements(def, scope, at).insert.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 async function lockHighWater(tx: Tx): Promise<{ from: number; to: number }> {
   const hw = await sql<{ last_event_id: string }>`select last_event_id from insight_high_water for update`.execute(tx);
   const max = await sql<{ m: string | null }>`select max(id) as m from domain_events`.execute(tx);
@@ -46,9 +51,11 @@ export async function refreshAll(tx: Tx, at: Date): Promise<RefreshResult> {
   const { from, to } = await lockHighWater(tx);
   let cells = 0;
   const core = coreCatalogue().indicators;
-  for (const def of core) cells += await run(tx, def, { kind: 'all' }, at);
+  // One delete for everything: per indicator it would scan the table twenty times.
+  await sql`delete from indicator_values`.execute(tx);
+  for (const def of core) cells += await insertOnly(tx, def, { kind: 'all' }, at);
   const locals = await localIndicators(tx);
-  for (const l of locals) cells += await run(tx, l.def, { kind: 'municipality', code: l.code }, at);
+  for (const l of locals) cells += await insertOnly(tx, l.def, { kind: 'municipality', code: l.code }, at);
   await sql`update insight_high_water set last_event_id = ${to}`.execute(tx);
   return { kind: 'full', fromEventId: from, toEventId: to, cells, indicators: core.length + locals.length };
 }
