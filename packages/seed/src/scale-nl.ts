@@ -97,7 +97,7 @@ export async function seedNl(db: AnyDb, options: NlSeedOptions, bar: SeedProgres
   let clients = 0;
   for (let i = 0; i < profiles.length; i += batch) {
     const part = profiles.slice(i, i + batch);
-    bar.step(`events ${part[0]?.code}..${part[part.length - 1]?.code}`);
+    bar.step(`events ${part[0]?.code ?? ''}..${part[part.length - 1]?.code ?? ''}`);
     const values = part.map((p) => {
       const n = Math.max(1, Math.round(p.residents * p.clientRate * options.fraction));
       clients += n;
