@@ -186,3 +186,33 @@ describe('experiments', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('leertafel stories', () => {
+  it('exports a case without identifiers, dates or free text once enough similar cases exist, and refuses a rare one', async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    const start = async (bsn: string) => (await generalist.request('POST', '/api/v1/cases', {
+      purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: bsn, householdBsns: [bsn], meldingDate: '2026-03-02', fields: { hulpvraag: 'Mevrouw Jansen uit de Dorpsstraat 12 wil hulp bij het huishouden' } },
+    })).json<{ caseId: string; reference: string }>();
+    const wgs = await kern.login('rotterdam.schuld');
+    const rare = await wgs.request('POST', '/api/v1/cases', { purpose: 'wgs', body: { werkwijzeId: 'een-loket', caseTypeId: 'schuldhulp', subjectBsn: RESIDENT, fields: {} } });
+    expect(rare.statusCode, rare.body).toBe(201);
+    const first = await start(RESIDENT);
+    for (let i = 0; i < 5; i++) await start(RESIDENT);
+    const res = await generalist.request('GET', `/api/v1/insight/leertafel/cases/${first.caseId}`, { purpose: 'wmo' });
+    expect(res.statusCode, res.body).toBe(200);
+    const story = res.json<{ k: number; law: string; timeline: { day: number }[]; recorded: { field: string; value: unknown }[] }>();
+    expect(story.k).toBeGreaterThanOrEqual(5);
+    expect(story.law).toBe('wmo');
+    expect(story.recorded).toEqual([{ field: 'hulpvraag', value: null }]);
+    expect(res.body).not.toMatch(/\d{9}/);
+    expect(res.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(res.body).not.toContain(first.reference);
+    expect(res.body).not.toMatch(/Jansen|Dorpsstraat|Sanne|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // Someone without a relation to the case gets nothing.
+    const youth = await kern.login('rotterdam.jeugd');
+    expect((await youth.request('GET', `/api/v1/insight/leertafel/cases/${first.caseId}`, { purpose: 'wmo' })).statusCode).toBe(403);
+    // The only Wgs case: too rare to be anonymous at any level of generalisation.
+    const r = await wgs.request('GET', `/api/v1/insight/leertafel/cases/${rare.json<{ caseId: string }>().caseId}`, { purpose: 'wgs' });
+    expect(r.statusCode, r.body).toBe(409);
+  });
+});

@@ -13,3 +13,5 @@ export * from './define-local-indicator';
 export * from './read-benchmark';
 export * from './experiments';
 export * from './insight.routes';
+export * from './anonymise-story';
+export * from './export-leertafel-story';

@@ -1,6 +1,7 @@
 import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
 import { z } from 'zod';
 import { defineLocalIndicator } from './define-local-indicator';
+import { exportLeertafelStory } from './export-leertafel-story';
 import { evaluateExperiment, listExperiments, registerExperiment } from './experiments';
 import { benchmarkRowSchema, comparisonSchema, experimentInputSchema, experimentSchema, indicatorDefinitionSchema, indicatorValueSchema, valuesQuerySchema } from './insight.schema';
 import { benchmarkColumns, compareWithPeers, exportBenchmark, setBenchmarkParticipation } from './read-benchmark';
@@ -10,7 +11,7 @@ import { requestRefresh } from './request-refresh';
 
 const valueColumns = ['indicatorId', 'period', 'law', 'team', 'numerator', 'denominator', 'value', 'inputEvents', 'definitionVersion', 'computedAt'] as const;
 
-/** Steering and learning. Every route here returns aggregates only (personalData: none). */
+/** Steering and learning. Every route returns aggregates only (personalData: none), except the leertafel story, which reads one case to anonymise it. */
 export function insightRoutes(app: KernApp, services: AccessServices): void {
   const tags = ['insight'];
   app.get('/api/v1/insight/indicators', {
@@ -110,4 +111,28 @@ export function insightRoutes(app: KernApp, services: AccessServices): void {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => evaluateExperiment(services, tx, ctx, request.params.id));
   });
+
+  app.get('/api/v1/insight/leertafel/cases/:id', {
+    config: { auth: 'staff', personalData: 'reads' },
+    schema: {
+      tags, summary: 'A case as an anonymised story for a learning session (leertafel): no identifiers, days instead of dates, free text removed, k-anonymous',
+      params: z.object({ id: z.string().uuid() }), response: { 200: storySchema },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => exportLeertafelStory(services, tx, ctx, request.params.id));
+  });
 }
+
+const storySchema = z.object({
+  law: z.string(),
+  caseType: z.string().nullable(),
+  year: z.string().nullable(),
+  householdSize: z.enum(['1', '2-3', '4+']),
+  durationWeeks: z.string(),
+  timeline: z.array(z.object({ day: z.number().int(), phase: z.string().nullable(), step: z.string().nullable(), kind: z.string() })),
+  deadlines: z.array(z.object({ term: z.string(), outcome: z.enum(['met', 'late', 'open']), daysLateBand: z.string().nullable() })),
+  recorded: z.array(z.object({ field: z.string(), value: z.union([z.boolean(), z.number(), z.string()]).nullable() })),
+  k: z.number().int(),
+  generalised: z.array(z.string()),
+});
