@@ -3,6 +3,7 @@ import { runBrp } from './commands/brp';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
+import { runInsightJob, runInsightWorker } from './commands/insight';
 import { runDiff, runExport, runImport, runValidate } from './commands/werkwijze';
 
 const port = (v: string): number => {
@@ -35,7 +36,12 @@ program
   .command('seed')
   .description('Load the 342 municipalities and seed the demo: Rotterdam and Den Haag, teams, staff, relations.')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
-  .option('--scale <scale>', 'dataset size: demo', 'demo')
+  .option('--scale <scale>', 'dataset size: demo, nl (all 342 municipalities, synthetic pseudonymous events)', 'demo')
+  .option('--fraction <fraction>', 'with --scale nl: share of the full national dataset (2 M clients, 20+ M events)', (v: string) => {
+    const n = Number(v);
+    if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('a fraction is a number in (0, 1]');
+    return n;
+  }, 1)
   .action(runSeed);
 
 program
@@ -79,6 +85,24 @@ werkwijze
 // debt commands (kern debt ...)
 
 // insight commands
+const insight = program.command('insight').description('Steering and learning: refresh indicators, publish the benchmark, run the job worker.');
+insight
+  .command('refresh')
+  .description('Queue and run an indicator refresh: incremental (events after the high-water mark) or --full.')
+  .option('--full', 'recompute every cell from all events')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action((o: { full?: boolean; dataDir?: string }) => runInsightJob(o.full ? 'full' : 'incremental', o));
+insight
+  .command('publish')
+  .description('Publish the suppressed aggregates of every municipality that opted in to the benchmark.')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action((o: { dataDir?: string }) => runInsightJob('publish', o));
+insight
+  .command('worker')
+  .description('Poll for new domain events and run queued insight jobs until stopped (any number of instances).')
+  .option('--interval <seconds>', 'poll interval', (v: string) => Number(v), 30)
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action(runInsightWorker);
 
 await program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`kern: ${e instanceof Error ? e.message : String(e)}`);

@@ -8,6 +8,7 @@ import { accessRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
+import { insightRoutes } from '@kern/insight';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -119,6 +120,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // debt help
 
     // insight
+    insightRoutes(typed, services);
     options.extraRoutes?.(typed);
   });
 

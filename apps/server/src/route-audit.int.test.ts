@@ -57,6 +57,15 @@ const examples: Record<string, Example> = {
   // debt help
 
   // insight
+  'GET /api/v1/insight/leertafel/cases/:id': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      // Five similar cases, so the story is k-anonymous and may be exported.
+      const ids = [];
+      for (let i = 0; i < 5; i++) ids.push(await startWmoCase());
+      return a.request('GET', `/api/v1/insight/leertafel/cases/${ids[0] ?? ''}`, { purpose: 'wmo' });
+    },
+  },
 };
 
 async function startWmoCase(): Promise<string> {

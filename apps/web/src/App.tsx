@@ -26,10 +26,15 @@ import { WorklistPage } from './pages/WorklistPage';
 // pages of debt help
 
 // pages of insight
+import { ExperimentsPage } from './pages/ExperimentsPage';
+import { InsightPage } from './pages/InsightPage';
 
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
 import { FUNCTIONAL_ADMINISTRATOR, isCaseworker } from './werkwijze';
+
+/** Roles that read steering figures (insight). */
+const STEERING = ['quality-analyst', 'functional-administrator', 'auditor'];
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -176,6 +181,12 @@ export function App() {
       // debt
 
       // insight
+      case 'insight':
+        page = STEERING.some((r) => session.account.roles.includes(r)) ? <InsightPage /> : <ForbiddenPage />;
+        break;
+      case 'experiments':
+        page = STEERING.some((r) => session.account.roles.includes(r)) ? <ExperimentsPage /> : <ForbiddenPage />;
+        break;
 
       case 'notFound':
         page = <NotFoundPage />;

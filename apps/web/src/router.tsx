@@ -23,6 +23,8 @@ export type Route =
   // exchange
   // debt
   // insight
+  | { name: 'insight' }
+  | { name: 'experiments' }
   ;
 
 export const paths = {
@@ -51,6 +53,8 @@ export const paths = {
   // debt
 
   // insight
+  insight: '/sturing',
+  experiments: '/sturing/experimenten',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -77,6 +81,8 @@ export function matchRoute(pathname: string): Route {
   // debt
 
   // insight
+  if (path === paths.insight) return { name: 'insight' };
+  if (path === paths.experiments) return { name: 'experiments' };
 
   return { name: 'notFound' };
 }

@@ -67,6 +67,10 @@ export const resources = [
   // provisions, contracting and iStandaarden exchange
   // debt help
   // steering and learning (insight)
+  'indicator',
+  'benchmark',
+  'experiment',
+  'leertafel-story',
 ] as const;
 export const resourceSchema = z.enum(resources);
 export type Resource = z.infer<typeof resourceSchema>;

@@ -2,8 +2,9 @@ import { authorize, closeInvolvementsOfCase, requirePurpose, type AccessContext,
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import { applyTransition, definitionOf, type CaseState, type Werkwijze } from '@kern/workflows';
+import { emitStepTaken } from './case-domain-events';
 import { startTerms, stopTerms } from './case-deadlines';
-import { appendCaseEvent, closeOpenTasks, findCase, findCaseEvents, insertTask, teamForRoles, updateCaseStep, type CaseEvent, type CaseRow } from './cases.repository';
+import { appendCaseEvent, closeOpenTasks, findCase, findCaseEvents, findDeadlines, insertTask, teamForRoles, updateCaseStep, type CaseEvent, type CaseRow } from './cases.repository';
 import type { TransitionInput } from './cases.schema';
 import { createCase, involve } from './start-case';
 
@@ -79,7 +80,10 @@ export async function advanceCase(services: AccessServices, tx: Tx, ctx: AccessC
   const closing = next.final === true;
   await closeOpenTasks(tx, row.id, 'done', now.toISOString(), ctx.actor.id);
   await updateCaseStep(tx, { id: row.id, stepId: next.id, phase: next.phase, fields: result.state.fields, status: closing ? 'closed' : 'open', closedAt: closing ? now.toISOString() : null });
+  const stopping = result.stoppedTerms.length > 0 ? (await findDeadlines(tx, row.id)).filter((d) => d.metDate === null && result.stoppedTerms.includes(d.termId)) : [];
   await stopTerms(tx, row.id, result.stoppedTerms, today);
+  const decided = werkwijze.steps.find((s) => s.id === row.stepId)?.decision !== undefined;
+  await emitStepTaken(tx, row, { today, decided, closing, stopped: stopping });
   await appendCaseEvent(tx, row.municipalityCode, row.id, {
     at: now.toISOString(), actorId: ctx.actor.id, kind: closing ? 'closed' : 'transition', fromStep: row.stepId, toStep: next.id,
     detail: { ...(input.provisionCategories ? { provisionCategories: input.provisionCategories } : {}), fields: Object.keys(input.fields) },

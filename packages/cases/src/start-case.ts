@@ -2,6 +2,7 @@ import { appendAuditEntries, authorize, insertInvolvement, purposeSchema, requir
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { activeDefinition, startCase as engineStart, type Werkwijze } from '@kern/workflows';
+import { emitCaseStarted } from './case-domain-events';
 import { startTerms } from './case-deadlines';
 import { appendCaseEvent, insertCase, insertTask, nextCaseReference, teamForRoles, type CaseRow } from './cases.repository';
 import type { StartCaseInput } from './cases.schema';
@@ -87,6 +88,7 @@ export async function createCase(
     status: 'open', createdAt: now.toISOString(), doneAt: null, doneBy: null,
   });
   await startTerms(tx, row.municipalityCode, caseId, step.deadlines?.starts ?? [], meldingDate);
+  await emitCaseStarted(tx, row);
   await appendCaseEvent(tx, row.municipalityCode, caseId, {
     at: now.toISOString(), actorId: ctx.actor.id, kind: c.parentCaseId ? 'routed' : 'started', fromStep: null, toStep: step.id,
     detail: { werkwijze: `${c.werkwijze.id}@${c.version}`, caseType: c.caseTypeId, meldingDate, ...(c.parentCaseId ? { parentCaseId: c.parentCaseId } : {}) },

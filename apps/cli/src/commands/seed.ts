@@ -1,10 +1,12 @@
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { DEMO_PASSWORD, demoAccounts, demoSeedSteps, seedDemo } from '@kern/seed';
+import { runSeedNl } from './seed-nl';
 import { progress } from '../progress';
 
-export async function runSeed(options: { dataDir?: string; scale: string }): Promise<void> {
-  if (options.scale !== 'demo') throw new Error(`unknown scale "${options.scale}"; available: demo`);
+export async function runSeed(options: { dataDir?: string; scale: string; fraction?: number }): Promise<void> {
+  if (options.scale === 'nl') return runSeedNl(options);
+  if (options.scale !== 'demo') throw new Error(`unknown scale "${options.scale}"; available: demo, nl`);
   const config = loadConfig(process.env, { dataDir: options.dataDir });
   const database = await connect(config);
   try {

@@ -1,0 +1,197 @@
+import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Problem } from '../api';
+import { insightApi, valuesCsvUrl, valuesJsonUrl, type Comparison, type IndicatorDefinition, type IndicatorValue, type Level } from '../api/insight';
+import { useApp, useSession } from '../app-context';
+import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { BarChart, Legend, LineChart, type Series } from './InsightCharts';
+
+const LEVELS: Level[] = ['outcome', 'output', 'throughput', 'resources'];
+const LAWS = ['*', 'wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'] as const;
+const FUNNEL = [['cases-started', 'insight.funnel.started'], ['decisions-made', 'insight.funnel.decided'], ['cases-closed', 'insight.funnel.closed']] as const;
+const TERMS = ['wmo-onderzoek-in-time', 'wmo-beschikking-in-time', 'jeugd-beschikking-in-time', 'wgs-first-conversation-in-time'];
+
+const fmt = (v: number | null, lang: string) => (v === null ? '—' : v.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }));
+
+/** The dashboard: trend, peer comparison and throughput funnel per indicator, with tables, filters and exports. */
+export function InsightPage() {
+  const { api, t, lang } = useApp();
+  const { account } = useSession();
+  const insight = useMemo(() => insightApi(api), [api]);
+  const [catalogue, setCatalogue] = useState<IndicatorDefinition[] | null>(null);
+  const [indicator, setIndicator] = useState('wmo-onderzoek-in-time');
+  const [law, setLaw] = useState<string>('*');
+  const [values, setValues] = useState<IndicatorValue[] | null>(null);
+  const [all, setAll] = useState<IndicatorValue[] | null>(null);
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState(false);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    insight.indicators().then((c) => setCatalogue([...c.core, ...c.local]), (e: unknown) => setProblem(toProblem(e)));
+  }, [insight]);
+
+  useEffect(() => {
+    let current = true;
+    setValues(null);
+    Promise.all([insight.values({ indicator, law }), insight.values({ law: '*' }), insight.comparison(indicator, law).catch(() => null)]).then(
+      ([v, a, c]) => {
+        if (!current) return;
+        setValues(v);
+        setAll(a);
+        setComparison(c);
+      },
+      (e: unknown) => current && setProblem(toProblem(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [insight, indicator, law, generation]);
+
+  const def = catalogue?.find((d) => d.id === indicator);
+  const title = def ? def.title[lang] : indicator;
+  const labels = (values ?? []).map((v) => v.period);
+  const trend: Series[] = [{ label: title, className: 'kern-chart__own', values: (values ?? []).map((v) => v.value) }];
+  const peerRows = comparison?.rows ?? [];
+  const peers: Series[] = [
+    { label: t('insight.col.own'), className: 'kern-chart__own', values: peerRows.map((r) => r.own) },
+    { label: t('insight.col.peers'), className: 'kern-chart__peers', values: peerRows.map((r) => r.peerMedian) },
+    { label: t('insight.col.national'), className: 'kern-chart__national', values: peerRows.map((r) => r.nationalMedian) },
+  ];
+  const latest = [...new Set((all ?? []).map((v) => v.period))].sort().at(-1) ?? '';
+  const at = (id: string) => (all ?? []).find((v) => v.indicatorId === id && v.period === latest)?.value ?? null;
+  const funnel: Series[] = [{ label: t('insight.col.count'), className: 'kern-chart__own', values: FUNNEL.map(([id]) => at(id)) }];
+  const analyst = account.roles.includes('quality-analyst');
+
+  const refresh = async () => {
+    try {
+      await insight.refresh('incremental');
+      setNotice(true);
+      setGeneration((g) => g + 1);
+    } catch (e) {
+      setProblem(toProblem(e));
+    }
+  };
+
+  return (
+    <>
+      <PageTitle>{t('insight.title')}</PageTitle>
+      <Paragraph>{t('insight.intro')}</Paragraph>
+      {problem && <ProblemAlert problem={problem} />}
+      {notice && <Paragraph role="status">{t('insight.refreshed')}</Paragraph>}
+      <form className="kern-form kern-form--filters" noValidate onSubmit={(e) => e.preventDefault()} aria-label={t('insight.filters')}>
+        <Field id="insight-indicator" label={t('insight.indicator')}>
+          {(w) => (
+            <Select {...w} value={indicator} onChange={(e) => setIndicator(e.target.value)}>
+              {LEVELS.map((level) => (
+                <optgroup key={level} label={t(`insight.level.${level}`)}>
+                  {(catalogue ?? []).filter((d) => d.level === level).map((d) => <SelectOption key={d.id} value={d.id}>{d.title[lang]}</SelectOption>)}
+                </optgroup>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="insight-law" label={t('insight.law')}>
+          {(w) => (
+            <Select {...w} value={law} onChange={(e) => setLaw(e.target.value)}>
+              {LAWS.map((l) => <SelectOption key={l} value={l}>{l === '*' ? t('insight.law.all') : t(`purpose.${l}`)}</SelectOption>)}
+            </Select>
+          )}
+        </Field>
+        {analyst && <Button type="button" appearance="secondary-action-button" onClick={() => void refresh()}>{t('insight.refresh')}</Button>}
+      </form>
+
+      {def && (
+        <Paragraph>
+          <strong>{t('insight.explanation')}:</strong> {def.explanation[lang]} {t(`insight.better.${def.better}`)}
+        </Paragraph>
+      )}
+
+      <Heading2>{t('insight.trend.title', { indicator: title })}</Heading2>
+      {values === null ? <Loading /> : values.length === 0 ? <Paragraph>{t('insight.none')}</Paragraph> : (
+        <>
+          <LineChart id="trend" title={t('insight.trend.title', { indicator: title })} desc={t('insight.trend.desc', { from: labels[0] ?? '', to: labels.at(-1) ?? '' })} labels={labels} series={trend} />
+          <Table>
+            <TableHeader>
+              <TableRow>
+                {(['period', 'value', 'numerator', 'denominator', 'events', 'version'] as const).map((c) => <TableHeaderCell key={c} scope="col">{t(`insight.col.${c}`)}</TableHeaderCell>)}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {values.map((v) => (
+                <TableRow key={v.period}>
+                  <TableHeaderCell scope="row">{v.period}</TableHeaderCell>
+                  <TableCell>{fmt(v.value, lang)}</TableCell>
+                  <TableCell>{fmt(v.numerator, lang)}</TableCell>
+                  <TableCell>{fmt(v.denominator, lang)}</TableCell>
+                  <TableCell>{v.inputEvents}</TableCell>
+                  <TableCell>{`${v.indicatorId}@${v.definitionVersion}`}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Paragraph>
+            <a className="utrecht-link" href={valuesCsvUrl({ indicator, law })} download>{t('insight.export.csv')}</a>
+            {' · '}
+            <a className="utrecht-link" href={valuesJsonUrl({ indicator, law })} download="indicatoren.json">{t('insight.export.json')}</a>
+          </Paragraph>
+        </>
+      )}
+
+      <Heading2>{t('insight.peers.title')}</Heading2>
+      {comparison && !comparison.optedIn && <Paragraph>{t('insight.peers.notOptedIn')}</Paragraph>}
+      {peerRows.length > 0 && (
+        <>
+          <BarChart id="peers" title={t('insight.peers.title')} desc={t('insight.peers.desc', { size: comparison?.sizeClass ?? '—' })} labels={peerRows.map((r) => r.period)} series={peers} />
+          <Legend series={peers} />
+          <Table>
+            <TableHeader>
+              <TableRow>
+                {(['period', 'own', 'peers', 'national'] as const).map((c) => <TableHeaderCell key={c} scope="col">{t(`insight.col.${c}`)}</TableHeaderCell>)}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {peerRows.map((r) => (
+                <TableRow key={r.period}>
+                  <TableHeaderCell scope="row">{r.period}</TableHeaderCell>
+                  <TableCell>{fmt(r.own, lang)}</TableCell>
+                  <TableCell>{`${fmt(r.peerMedian, lang)} (n=${r.peers})`}</TableCell>
+                  <TableCell>{`${fmt(r.nationalMedian, lang)} (n=${r.municipalities})`}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+
+      {latest && (
+        <>
+          <Heading2>{t('insight.funnel.title', { period: latest })}</Heading2>
+          <BarChart id="funnel" title={t('insight.funnel.title', { period: latest })} desc={t('insight.funnel.desc')} labels={FUNNEL.map(([, key]) => t(key))} series={funnel} />
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('insight.col.step')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('insight.col.value')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {FUNNEL.map(([id, key]) => (
+                <TableRow key={id}><TableHeaderCell scope="row">{t(key)}</TableHeaderCell><TableCell>{fmt(at(id), lang)}</TableCell></TableRow>
+              ))}
+              {TERMS.map((id) => (
+                <TableRow key={id}>
+                  <TableHeaderCell scope="row">{catalogue?.find((d) => d.id === id)?.title[lang] ?? id}</TableHeaderCell>
+                  <TableCell>{at(id) === null ? '—' : `${fmt(at(id), lang)}%`}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { isoDay, sql, type Tx } from '@kern/db';
+import type { BenchmarkRow, Experiment, IndicatorValue } from './insight.schema';
+
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+interface RawValue { indicator_id: string; period: string; law: string; team: string; numerator: string; denominator: string | null; value: string | null; input_events: string; definition_version: number; computed_at: Date | string }
+
+/** The tenant's own values; row-level security limits them to the actor's municipality. */
+export async function findIndicatorValues(tx: Tx, q: { indicator?: string | undefined; from?: string | undefined; to?: string | undefined; law: string; team: string }): Promise<IndicatorValue[]> {
+  const r = await sql<RawValue>`select indicator_id, period, law, team, numerator, denominator, value, input_events, definition_version, computed_at from indicator_values
+    where law = ${q.law} and team = ${q.team}
+      ${q.indicator ? sql`and indicator_id = ${q.indicator}` : sql``}
+      ${q.from ? sql`and period >= ${q.from}` : sql``}
+      ${q.to ? sql`and period <= ${q.to}` : sql``}
+    order by indicator_id, period limit 20000`.execute(tx);
+  return r.rows.map((v) => ({
+    indicatorId: v.indicator_id, period: v.period, law: v.law, team: v.team, numerator: Number(v.numerator), denominator: num(v.denominator), value: num(v.value),
+    inputEvents: Number(v.input_events), definitionVersion: Number(v.definition_version), computedAt: new Date(v.computed_at).toISOString(),
+  }));
+}
+
+export async function findLocalIndicatorDefinitions(tx: Tx): Promise<unknown[]> {
+  const r = await sql<{ definition: unknown }>`select definition from insight_local_indicators order by indicator_id`.execute(tx);
+  return r.rows.map((row) => (typeof row.definition === 'string' ? (JSON.parse(row.definition) as unknown) : row.definition));
+}
+
+export async function upsertLocalIndicator(tx: Tx, i: { municipalityCode: string; id: string; version: number; definition: unknown; createdBy: string; at: Date }): Promise<void> {
+  await sql`insert into insight_local_indicators (municipality_code, indicator_id, version, definition, created_by, created_at)
+    values (${i.municipalityCode}, ${i.id}, ${i.version}, ${JSON.stringify(i.definition)}::jsonb, ${i.createdBy}::uuid, ${i.at.toISOString()})
+    on conflict (municipality_code, indicator_id) do update set version = excluded.version, definition = excluded.definition, created_by = excluded.created_by, created_at = excluded.created_at`.execute(tx);
+}
+
+export async function findParticipation(tx: Tx): Promise<boolean> {
+  const r = await sql<{ opted_in: boolean }>`select opted_in from benchmark_participation`.execute(tx);
+  return r.rows[0]?.opted_in ?? false;
+}
+
+export async function saveParticipation(tx: Tx, p: { municipalityCode: string; optedIn: boolean; by: string; at: Date }): Promise<void> {
+  await sql`insert into benchmark_participation (municipality_code, opted_in, changed_by, changed_at) values (${p.municipalityCode}, ${p.optedIn}, ${p.by}::uuid, ${p.at.toISOString()})
+    on conflict (municipality_code) do update set opted_in = excluded.opted_in, changed_by = excluded.changed_by, changed_at = excluded.changed_at`.execute(tx);
+}
+
+export async function latestPopulation(tx: Tx, municipalityCode: string): Promise<number | null> {
+  const r = await sql<{ residents: number }>`select residents from insight_population where code = ${municipalityCode} order by year desc limit 1`.execute(tx);
+  return r.rows[0] ? Number(r.rows[0].residents) : null;
+}
+
+/** Own values (unpublished, own tenant) against medians over published aggregates only. */
+export async function findComparison(tx: Tx, q: { indicator: string; law: string; sizeClass: string | null }): Promise<{ period: string; own: number | null; peerMedian: number | null; peers: number; nationalMedian: number | null; municipalities: number }[]> {
+  const r = await sql<{ period: string; own: string | null; peer_median: string | null; peers: string; national_median: string | null; municipalities: string }>`
+    with own as (select period, value from indicator_values where indicator_id = ${q.indicator} and law = ${q.law} and team = '*'),
+    pub as (
+      select period,
+        percentile_cont(0.5) within group (order by value) filter (where size_class = ${q.sizeClass ?? ''} and publisher_code <> current_setting('app.municipality', true)) as peer_median,
+        count(*) filter (where size_class = ${q.sizeClass ?? ''} and publisher_code <> current_setting('app.municipality', true)) as peers,
+        percentile_cont(0.5) within group (order by value) as national_median,
+        count(*) as municipalities
+      from benchmark_aggregates where indicator_id = ${q.indicator} and law = ${q.law} and not suppressed and value is not null
+      group by period)
+    select coalesce(own.period, pub.period) as period, own.value as own, pub.peer_median, coalesce(pub.peers, 0) as peers, pub.national_median, coalesce(pub.municipalities, 0) as municipalities
+    from own full join pub on pub.period = own.period order by 1`.execute(tx);
+  const round = (v: string | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
+  return r.rows.map((x) => ({ period: x.period, own: round(x.own), peerMedian: round(x.peer_median), peers: Number(x.peers), nationalMedian: round(x.national_median), municipalities: Number(x.municipalities) }));
+}
+
+/** The published aggregates, as any municipality may download them. Columns are fixed: nothing else exists in the table. */
+export async function findPublishedAggregates(tx: Tx, q: { indicator?: string | undefined }): Promise<BenchmarkRow[]> {
+  const r = await sql<{ municipality_code: string; indicator_id: string; period: string; law: string; size_class: string; numerator: string | null; denominator: string | null; value: string | null; suppressed: boolean; definition_version: number }>`
+    select publisher_code as municipality_code, indicator_id, period, law, size_class, numerator, denominator, value, suppressed, definition_version from benchmark_aggregates
+    ${q.indicator ? sql`where indicator_id = ${q.indicator}` : sql``} order by indicator_id, period, publisher_code, law limit 200000`.execute(tx);
+  return r.rows.map((b) => ({
+    municipalityCode: b.municipality_code, indicatorId: b.indicator_id, period: b.period, law: b.law, sizeClass: b.size_class,
+    numerator: num(b.numerator), denominator: num(b.denominator), value: num(b.value), suppressed: b.suppressed, definitionVersion: Number(b.definition_version),
+  }));
+}
+
+interface RawExperiment { id: string; title: string; hypothesis: string; intervention: string; target_group: string; indicator_id: string; team_id: string | null; baseline_from: Date | string; baseline_to: Date | string; period_from: Date | string; period_to: Date | string; write_up: string | null; result: unknown; created_at: Date | string }
+const day = (d: Date | string): string => isoDay(d);
+const toExperiment = (e: RawExperiment): Experiment => ({
+  id: e.id, title: e.title, hypothesis: e.hypothesis, intervention: e.intervention, targetGroup: e.target_group, indicatorId: e.indicator_id, teamId: e.team_id,
+  baselineFrom: day(e.baseline_from), baselineTo: day(e.baseline_to), periodFrom: day(e.period_from), periodTo: day(e.period_to), writeUp: e.write_up,
+  result: (typeof e.result === 'string' ? JSON.parse(e.result) : e.result) as Experiment['result'], createdAt: new Date(e.created_at).toISOString(),
+});
+
+export async function insertExperiment(tx: Tx, municipalityCode: string, e: Omit<Experiment, 'result' | 'writeUp' | 'createdAt'>, by: string, at: Date): Promise<void> {
+  await sql`insert into insight_experiments (id, municipality_code, title, hypothesis, intervention, target_group, indicator_id, team_id, baseline_from, baseline_to, period_from, period_to, created_by, created_at)
+    values (${e.id}::uuid, ${municipalityCode}, ${e.title}, ${e.hypothesis}, ${e.intervention}, ${e.targetGroup}, ${e.indicatorId}, ${e.teamId}::uuid, ${e.baselineFrom}::date, ${e.baselineTo}::date,
+      ${e.periodFrom}::date, ${e.periodTo}::date, ${by}::uuid, ${at.toISOString()})`.execute(tx);
+}
+
+export async function findExperiments(tx: Tx): Promise<Experiment[]> {
+  const r = await sql<RawExperiment>`select * from insight_experiments order by created_at desc limit 500`.execute(tx);
+  return r.rows.map(toExperiment);
+}
+
+export async function findExperiment(tx: Tx, id: string): Promise<Experiment | undefined> {
+  const r = await sql<RawExperiment>`select * from insight_experiments where id = ${id}::uuid`.execute(tx);
+  return r.rows[0] ? toExperiment(r.rows[0]) : undefined;
+}
+
+export async function saveExperimentResult(tx: Tx, id: string, result: unknown, writeUp: string): Promise<void> {
+  await sql`update insight_experiments set result = ${JSON.stringify(result)}::jsonb, write_up = ${writeUp} where id = ${id}::uuid`.execute(tx);
+}

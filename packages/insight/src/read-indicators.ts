@@ -1,0 +1,24 @@
+import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import type { Tx } from '@kern/db';
+import type { z } from 'zod';
+import { coreCatalogue } from './catalogue';
+import { findIndicatorValues, findLocalIndicatorDefinitions } from './insight.repository';
+import { indicatorDefinitionSchema, type IndicatorDefinition, type IndicatorValue, type valuesQuerySchema } from './insight.schema';
+
+/** The core set plus the municipality's own indicators, each with its definition (traceability). */
+export async function listIndicators(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<{ core: IndicatorDefinition[]; local: IndicatorDefinition[] }> {
+  await authorize(services, tx, ctx, { resource: 'indicator', action: 'read', detail: 'indicator catalogue' });
+  const local = (await findLocalIndicatorDefinitions(tx)).map((d) => indicatorDefinitionSchema.parse(d));
+  return { core: coreCatalogue().indicators, local };
+}
+
+/** The municipality's own computed values (never another municipality's: row-level security). */
+export async function readIndicatorValues(services: AccessServices, tx: Tx, ctx: AccessContext, q: z.infer<typeof valuesQuerySchema>): Promise<IndicatorValue[]> {
+  await authorize(services, tx, ctx, { resource: 'indicator', action: q.format === 'csv' ? 'export' : 'read', detail: `indicator values ${q.indicator ?? 'all'} ${q.from ?? ''}..${q.to ?? ''}` });
+  return findIndicatorValues(tx, q);
+}
+
+const csvCell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+export function toCsv<T extends Record<string, string | number | boolean | null>>(rows: T[], columns: (keyof T & string)[]): string {
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] as string | number | null)).join(','))].join('\n') + '\n';
+}
