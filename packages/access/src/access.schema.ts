@@ -66,6 +66,9 @@ export const resources = [
   // citizen portal
   // provisions, contracting and iStandaarden exchange
   // debt help
+  'debt-signal',
+  'debt-file',
+  'debt-norms',
   // steering and learning (insight)
 ] as const;
 export const resourceSchema = z.enum(resources);
