@@ -7,8 +7,7 @@ export type HouseholdSituation = (typeof householdSituations)[number];
 
 const monthly = z.number().int().min(0).max(10_000_000);
 
-export const vtlbInputSchema = z
-  .object({
+export const vtlbInputBaseSchema = z.object({
     referenceDate: calendarDateSchema,
     situation: z.enum(householdSituations),
     children: z.number().int().min(0).max(20).default(0),
@@ -23,8 +22,8 @@ export const vtlbInputSchema = z
     zorgtoeslagCents: monthly.default(0),
     /** Further corrections the Recofa method allows (work travel, childcare, alimony paid ...), each named. */
     corrections: z.array(z.object({ label: z.string().trim().min(3).max(200), cents: monthly })).max(20).default([]),
-  })
-  .superRefine((v, ctx) => {
+  });
+export const vtlbInputSchema = vtlbInputBaseSchema.superRefine((v, ctx) => {
     const adults = adultsOf(v.situation);
     if (v.costSharers < adults) ctx.addIssue({ code: 'custom', path: ['costSharers'], message: `at least ${adults} for this household situation` });
     if ((v.situation === 'single-parent' || v.situation === 'couple-with-children') && v.children === 0) ctx.addIssue({ code: 'custom', path: ['children'], message: 'a household with children has at least one child' });
