@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
+import { debtRoutes } from '@kern/debt';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { registryRoutes } from '@kern/registry';
@@ -117,6 +118,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // provisions, contracting, iStandaarden exchange
 
     // debt help
+    debtRoutes(typed, services);
 
     // insight
     options.extraRoutes?.(typed);

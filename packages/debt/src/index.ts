@@ -28,3 +28,4 @@ export * from './offer-letter';
 export { type SolutionRow, type OfferRow, type SolutionKind } from './solutions.repository';
 export * from './read-debt-file';
 export * from './household-section';
+export * from './debt.routes';

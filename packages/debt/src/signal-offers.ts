@@ -10,10 +10,12 @@ import { offerStatusSchema, respondToOfferInputSchema, type RespondToOfferInput,
 import { attachOpenSignalsToFile, findSignal, findSignals, setOfferStatus, type SignalRow } from './signals.repository';
 import { urgencyOfSignal } from './wgs-terms';
 
+/** Query: `status` is a comma-separated list of offer statuses (default: new,offered). */
 export const listSignalsInputSchema = z.object({
-  status: z.array(offerStatusSchema).or(offerStatusSchema.transform((s) => [s])).default(['new', 'offered']),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  status: z.string().regex(/^[a-z-]+(,[a-z-]+)*$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
 });
+export interface ListSignalsInput { status?: string | string[] | undefined; limit?: number | undefined }
 
 const signalNotFound = () => notFound({ nl: 'Dit signaal bestaat niet.', en: 'This signal does not exist.' });
 
@@ -35,9 +37,11 @@ function toView(s: SignalRow, r: Resident | undefined): SignalView {
 }
 
 /** The signals inbox of the debt counsellors: threatening situations first. Each resident shown is audited. */
-export async function listSignals(services: DebtServices, tx: Tx, ctx: AccessContext, raw: z.input<typeof listSignalsInputSchema>): Promise<{ signals: SignalView[] }> {
+export async function listSignals(services: DebtServices, tx: Tx, ctx: AccessContext, raw: ListSignalsInput): Promise<{ signals: SignalView[] }> {
   requireWgs(ctx);
-  const input = listSignalsInputSchema.parse(raw);
+  const statuses = z.array(offerStatusSchema).safeParse(typeof raw.status === 'string' ? raw.status.split(',') : (raw.status ?? ['new', 'offered']));
+  if (!statuses.success) throw invalidInput({ nl: 'Onbekende status.', en: 'Unknown status.' }, [{ name: 'status', reason: 'new, offered, accepted, declined or no-response' }]);
+  const input = { status: statuses.data, limit: raw.limit ?? 100 };
   const grant = await authorize(services, tx, ctx, { resource: 'debt-signal', action: 'read', detail: 'signals inbox' });
   const rows = await findSignals(tx, input.status, input.limit);
   const bsns = [...new Set(rows.map((r) => r.subjectBsn))];

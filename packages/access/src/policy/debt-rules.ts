@@ -53,8 +53,8 @@ export const debtRules: PolicyRuleInput[] = [
   },
   {
     id: 'debt-norms-read',
-    description: 'Debt counsellors and administrators read the VTLB norm tables (no personal data).',
-    roles: ['debt-counsellor', 'functional-administrator'],
+    description: 'All staff may read the VTLB norm tables: public figures, no personal data.',
+    roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker', 'quality-analyst', 'functional-administrator', 'auditor'],
     relations: ['none'],
     resources: ['debt-norms'],
     actions: ['read'],
