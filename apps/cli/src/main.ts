@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runBrp } from './commands/brp';
+import { debtCommand } from './commands/debt';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -77,6 +78,8 @@ werkwijze
 // exchange commands (kern exchange ...)
 
 // debt commands (kern debt ...)
+// The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).
+debtCommand(program);
 
 // insight commands
 
