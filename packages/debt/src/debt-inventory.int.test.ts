@@ -26,10 +26,10 @@ describe('the debt file and its inventory', () => {
     const r = await kit.as(counsellor, 'wgs', (tx, ctx) =>
       openDebtFile(kit.services, tx, ctx, { subjectBsn: RESIDENT, householdBsns: [PARTNER], requestDate: '2026-03-23', contact: 'Joost Visser, 010-1234567' }));
     fileId = r.debtFileId;
-    expect(r.reference).toBe('S-2026-000001');
+    expect(r.reference).toMatch(/^S-2026-\d{6}$/);
     // 23 March + 4 weeks = 20 April 2026 (a Monday).
     expect(r.firstConversationDue).toBe('2026-04-20');
-    const events = await withSystem(kit.database.db, (tx) => sql<{ type: string; subject_ref: string }>`select type, subject_ref from domain_events where type like 'debt.%'`.execute(tx));
+    const events = await withSystem(kit.database.db, (tx) => sql<{ type: string; subject_ref: string }>`select type, subject_ref from domain_events where subject_ref = ${fileId}`.execute(tx));
     expect(events.rows).toEqual([{ type: 'debt.file-opened', subject_ref: fileId }]);
   });
 
@@ -62,6 +62,7 @@ describe('the debt file and its inventory', () => {
   it('refuses a verified amount above the claim, a negative or absurd claim, and books nothing', async () => {
     const counsellor = await kit.actor('rotterdam.schuld');
     const before = await kit.count('debts');
+    const creditorsBefore = await kit.count('debt_creditors');
     for (const claimedCents of [-100, 0, 1.5, 1e15]) {
       const e = await kit.as(counsellor, 'wgs', (tx, ctx) => registerDebt(kit.services, tx, ctx, fileId, { creditorName: 'Eneco', creditorSector: 'energy', category: 'nuts', claimedCents })).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(DomainError);
@@ -70,7 +71,7 @@ describe('the debt file and its inventory', () => {
     const over = await kit.as(counsellor, 'wgs', (tx, ctx) => updateDebtStatus(kit.services, tx, ctx, fileId, debtIds[1] ?? '', { status: 'verified', verifiedCents: 96_001 })).catch((x: unknown) => x);
     expect((over as DomainError).code).toBe('invalid-input');
     expect(await kit.count('debts')).toBe(before);
-    expect(await kit.count('debt_creditors')).toBe(3);
+    expect(await kit.count('debt_creditors')).toBe(creditorsBefore);
   });
 
   it('refuses an unknown BSN and a BSN that fails the 11-test, and opens nothing', async () => {
@@ -110,7 +111,8 @@ describe('the debt file and its inventory', () => {
     const denhaag = await kit.actor('denhaag.schuld');
     const e = await kit.as(denhaag, 'wgs', (tx, ctx) => readDebtInventory(kit.services, tx, ctx, fileId)).catch((x: unknown) => x);
     expect((e as DomainError).code).toBe('not-found');
-    const rows = await kit.as(denhaag, 'wgs', (tx) => sql<{ n: number }>`select (select count(*) from debts) + (select count(*) from debt_files) + (select count(*) from debt_creditors) as n`.execute(tx));
+    const rows = await kit.as(denhaag, 'wgs', (tx) => sql<{ n: number }>`select (select count(*) from debts where debt_file_id = ${fileId}::uuid) + (select count(*) from debt_files where id = ${fileId}::uuid)
+      + (select count(*) from debt_creditors where name = 'Woonstad Rotterdam') + (select count(*) from debt_files where municipality_code = '0599') as n`.execute(tx));
     expect(Number(rows.rows[0]?.n)).toBe(0);
   });
 });

@@ -76,7 +76,7 @@ describe('a debt-help trajectory on the Wgs terms', () => {
     const events = await withSystem(kit.database.db, (tx) => sql<{ type: string }>`select type from domain_events where subject_ref = ${fileId} order by id`.execute(tx));
     expect(events.rows.map((e) => e.type)).toEqual(['debt.file-opened', 'debt.first-conversation-held', 'debt.access-decided', 'debt.moratorium-started', 'debt.solution-proposed', 'debt.solution-agreed']);
     const teamFiles = await kit.as(c, 'wgs', (tx, ctx) => listTeamDebtFiles(kit.services, tx, ctx));
-    expect(teamFiles.files.map((f) => f.id)).toEqual([fileId]);
+    expect(teamFiles.files.map((f) => f.id)).toContain(fileId);
   });
 
   it('gives the integral view a signal text, or the full content when its policy grants it', async () => {
@@ -84,7 +84,7 @@ describe('a debt-help trajectory on the Wgs terms', () => {
     expect(section.signals).toEqual([{ debtFileId: fileId, memberBsn: RESIDENT, text: { nl: 'Er loopt een schuldhulptraject bij team Schuldhulp; contact: Joost Visser, 010-1234567.', en: 'A debt-help trajectory is running at team Schuldhulp; contact: Joost Visser, 010-1234567.' } }]);
     expect(section.full).toBeUndefined();
     const full = await withSystem(kit.database.db, (tx) => debtHouseholdSection(tx, [RESIDENT], 'full'));
-    expect(full.full?.[0]).toMatchObject({ reference: 'S-2026-000001', totals: { count: 4, verifiedCents: 300_001 }, solution: { kind: 'debt-mediation', status: 'agreed' } });
+    expect(full.full?.[0]).toMatchObject({ reference: expect.stringMatching(/^S-2026-\d{6}$/) as string, totals: { count: 4, verifiedCents: 300_001 }, solution: { kind: 'debt-mediation', status: 'agreed' } });
     const none = await withSystem(kit.database.db, (tx) => debtHouseholdSection(tx, ['999990883'], 'full'));
     expect(none).toEqual({ law: 'wgs', signals: [], full: [] });
   });
