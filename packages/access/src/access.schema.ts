@@ -69,6 +69,10 @@ export const resources = [
   'debt-signal',
   'debt-file',
   'debt-norms',
+  'debt-fund',
+  'debt-fund-run',
+  'debt-fund-aggregates',
+  'debt-fund-terms',
   // steering and learning (insight)
 ] as const;
 export const resourceSchema = z.enum(resources);

@@ -29,3 +29,4 @@ export { type SolutionRow, type OfferRow, type SolutionKind } from './solutions.
 export * from './read-debt-file';
 export * from './household-section';
 export * from './debt.routes';
+export * from './fund';
