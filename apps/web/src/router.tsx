@@ -22,6 +22,8 @@ export type Route =
   // integral client view
   // exchange
   // debt
+  | { name: 'debt' }
+  | { name: 'debtFile'; id: string }
   // insight
   ;
 
@@ -49,6 +51,8 @@ export const paths = {
   // exchange
 
   // debt
+  debt: '/schuldhulp',
+  debtFile: (id: string) => `/schuldhulp/dossiers/${encodeURIComponent(id)}`,
 
   // insight
 } as const;
@@ -75,6 +79,9 @@ export function matchRoute(pathname: string): Route {
   // exchange
 
   // debt
+  if (path === paths.debt) return { name: 'debt' };
+  const debtFile = /^\/schuldhulp\/dossiers\/([^/]+)$/.exec(path);
+  if (debtFile?.[1]) return { name: 'debtFile', id: decodeURIComponent(debtFile[1]) };
 
   // insight
 
