@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
-import { debtRoutes } from '@kern/debt';
+import { debtFundRoutes, debtRoutes } from '@kern/debt';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { registryRoutes } from '@kern/registry';
@@ -119,6 +119,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
 
     // debt help
     debtRoutes(typed, services);
+    debtFundRoutes(typed, services);
 
     // insight
     options.extraRoutes?.(typed);

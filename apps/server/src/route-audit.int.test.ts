@@ -126,6 +126,35 @@ const examples: Record<string, Example> = {
     },
   },
 
+  // debt help: the debt fund
+  'POST /api/v1/debt-fund/files/:id/take-over': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt-fund/files/${await debtFileAt(a, '999990147', 'vtlb')}/take-over`, { purpose: 'wgs', body: { decisionOn: debtDay(), monthlyCents: 5_000 } }),
+  },
+  'GET /api/v1/debt-fund/files/:id/statement': { as: 'rotterdam.schuld', run: async (a) => a.request('GET', `/api/v1/debt-fund/files/${await fundFile(a, '999990172')}/statement`, { purpose: 'wgs' }) },
+  'POST /api/v1/debt-fund/files/:id/milestones': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt-fund/files/${await fundFile(a, '999990196')}/milestones`, { purpose: 'wgs', body: { goalRef: 'goal-1', reachedOn: debtDay() } }),
+  },
+  'POST /api/v1/debt-fund/month-runs': { as: 'rotterdam.beheer', run: (a) => a.request('POST', '/api/v1/debt-fund/month-runs', { purpose: 'wgs', body: { period: debtDay().slice(0, 7) } }) },
+  'POST /api/v1/debt-fund/payouts': {
+    as: 'rotterdam.beheer',
+    run: async () => {
+      // Cash comes from repayments, which start the month after the take-over: run next month, then pay.
+      await fundFile(await kern.login('rotterdam.schuld'), '999990378');
+      const today = kern.clock.now();
+      kern.clock.set(new Date(today.getTime() + 35 * 86_400_000));
+      try {
+        const admin = await kern.login('rotterdam.beheer');
+        await admin.request('POST', '/api/v1/debt-fund/month-runs', { purpose: 'wgs', body: { period: debtDay().slice(0, 7) } });
+        return await admin.request('POST', '/api/v1/debt-fund/payouts', { purpose: 'wgs', body: { amountCents: 1 } });
+      } finally {
+        kern.clock.set(today);
+      }
+    },
+  },
+  'GET /api/v1/debt-fund/dashboard': { as: 'rotterdam.kwaliteit', run: (a) => a.request('GET', '/api/v1/debt-fund/dashboard') },
+
   // insight
 };
 
@@ -153,6 +182,12 @@ async function debtFileAt(a: Agent, bsn: string, stage: 'intake' | 'assessment' 
   await a.request('POST', `/api/v1/debt/files/${id}/vtlb`, { purpose: 'wgs', body: debtVtlbInput });
   if (stage === 'vtlb') return id;
   await a.request('POST', `/api/v1/debt/files/${id}/solution`, { purpose: 'wgs', body: { kind: 'debt-mediation' } });
+  return id;
+}
+
+async function fundFile(a: Agent, bsn: string): Promise<string> {
+  const id = await debtFileAt(a, bsn, 'vtlb');
+  await a.request('POST', `/api/v1/debt-fund/files/${id}/take-over`, { purpose: 'wgs', body: { decisionOn: debtDay(), monthlyCents: 5_000 } });
   return id;
 }
 
