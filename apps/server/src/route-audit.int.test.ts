@@ -117,6 +117,7 @@ const examples: Record<string, Example> = {
       return a.request('POST', `/api/v1/debt/files/${id}/offers/${view.solution.offers[0]?.id ?? ''}/response`, { purpose: 'wgs', body: { response: 'accepted' } });
     },
   },
+  'GET /api/v1/debt/files/:id/overview': { as: 'rotterdam.schuld', run: async (a) => a.request('GET', `/api/v1/debt/files/${await debtFileAt(a, '999993707', 'proposed')}/overview`, { purpose: 'wgs' }) },
   'GET /api/v1/debt/files/:id/letters/:creditorId': {
     as: 'rotterdam.schuld',
     run: async (a) => {

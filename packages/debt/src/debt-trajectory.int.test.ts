@@ -5,6 +5,7 @@ import { decideAccess, recordFirstConversation, startMoratorium } from './debt-p
 import { startDebtTestKit, type DebtTestKit } from './debt-test-kit';
 import { debtHouseholdSection } from './household-section';
 import { offerLetterPdf } from './offer-letter';
+import { residentOverviewLines, residentOverviewPdf } from './resident-overview';
 import { openDebtFile } from './open-debt-file';
 import { listTeamDebtFiles, readDebtFile } from './read-debt-file';
 import { registerDebt, updateDebtStatus } from './register-debt';
@@ -67,11 +68,16 @@ describe('a debt-help trajectory on the Wgs terms', () => {
     const woonstad = proposed.offers.find((o) => o.creditorName === 'Woonstad Rotterdam');
     const letter = await kit.as(c, 'wgs', (tx, ctx) => offerLetterPdf(kit.services, tx, ctx, fileId, woonstad?.creditorId ?? ''));
     expect(Buffer.from(letter.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const overview = await kit.as(c, 'wgs', (tx, ctx) => residentOverviewPdf(kit.services, tx, ctx, fileId));
+    expect(Buffer.from(overview.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     for (const o of proposed.offers) await kit.as(c, 'wgs', (tx, ctx) => recordOfferResponse(kit.services, tx, ctx, fileId, o.id, { response: 'accepted' }));
     const view = await kit.as(c, 'wgs', (tx, ctx) => readDebtFile(kit.services, tx, ctx, fileId));
     expect(view.file.status).toBe('solution');
     expect(view.solution?.solution.status).toBe('agreed');
     expect(view.terms.map((t) => [t.term, t.status])).toEqual([['first-conversation', 'met'], ['decision', 'met'], ['moratorium', 'open']]);
+    const text = residentOverviewLines(view, 'Test', '2026-05-04').join('\n');
+    expect(text).toContain('- Woonstad Rotterdam: € 540,00 aangeboden, akkoord');
+    expect(text).toContain('Aflossingscapaciteit: € 50,00');
     expect(view.creditors.find((x) => x.creditorName === 'Wehkamp')).toMatchObject({ offeredCents: 0, offerStatus: null, verifiedCents: 0 });
     const events = await withSystem(kit.database.db, (tx) => sql<{ type: string }>`select type from domain_events where subject_ref = ${fileId} order by id`.execute(tx));
     expect(events.rows.map((e) => e.type)).toEqual(['debt.file-opened', 'debt.first-conversation-held', 'debt.access-decided', 'debt.moratorium-started', 'debt.solution-proposed', 'debt.solution-agreed']);

@@ -5,6 +5,7 @@ import { debtFileSchema, debtSchema, debtTotalsSchema, addEvidenceInputSchema, o
 import type { DebtServices } from './debt-file-access';
 import { accessDecisionInputSchema, decideAccess, firstConversationInputSchema, moratoriumInputSchema, recordFirstConversation, startMoratorium } from './debt-process';
 import { offerLetterPdf } from './offer-letter';
+import { residentOverviewPdf } from './resident-overview';
 import { openDebtFile } from './open-debt-file';
 import { listTeamDebtFiles, readDebtFile } from './read-debt-file';
 import { importSignalFile, receiveSignalBatch } from './receive-signals';
@@ -150,6 +151,14 @@ export function debtRoutes(app: KernApp, services: DebtServices): void {
     schema: { tags, summary: 'The offer letter to one creditor (PDF)', params: z.object({ id: z.string().uuid(), creditorId: z.string().uuid() }) },
   }, async (request, reply) => {
     const { fileName, pdf } = await run(request, (tx, ctx) => offerLetterPdf(services, tx, ctx, request.params.id, request.params.creditorId));
+    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(Buffer.from(pdf));
+  });
+
+  app.get('/api/v1/debt/files/:id/overview', {
+    config: { auth: 'staff', personalData: 'reads' },
+    schema: { tags, summary: "The resident's overview (PDF): debts, VTLB lines, the offer to each creditor", params: idParam },
+  }, async (request, reply) => {
+    const { fileName, pdf } = await run(request, (tx, ctx) => residentOverviewPdf(services, tx, ctx, request.params.id));
     return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(Buffer.from(pdf));
   });
 

@@ -29,4 +29,5 @@ export { type SolutionRow, type OfferRow, type SolutionKind } from './solutions.
 export * from './read-debt-file';
 export * from './household-section';
 export * from './debt.routes';
+export * from './resident-overview';
 export * from './fund';

@@ -71,20 +71,29 @@ function wrap(font: PDFFont, size: number, text: string, width: number): string[
   return out;
 }
 
-export async function renderOfferLetter(c: LetterContent): Promise<Uint8Array> {
+/** A plain A4 document of text lines, with page breaks. */
+export async function renderTextPdf(title: string, lines: readonly string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(`Aanbod ${c.fileReference} aan ${c.creditorName}`);
+  doc.setTitle(title);
   doc.setLanguage('nl-NL');
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595.28, 841.89]);
+  let page = doc.addPage([595.28, 841.89]);
   let y = 780;
-  for (const raw of offerLetterLines(c)) {
+  for (const raw of lines) {
     for (const l of wrap(font, 11, printable(font, raw), 475)) {
+      if (y < 60) {
+        page = doc.addPage([595.28, 841.89]);
+        y = 780;
+      }
       page.drawText(l, { x: 60, y, size: 11, font });
       y -= 16;
     }
   }
   return doc.save();
+}
+
+export function renderOfferLetter(c: LetterContent): Promise<Uint8Array> {
+  return renderTextPdf(`Aanbod ${c.fileReference} aan ${c.creditorName}`, offerLetterLines(c));
 }
 
 /** The offer letter to one creditor of the current solution, as PDF. */

@@ -77,6 +77,7 @@ export function debtApi(api: Api) {
     registerDebt: (id: string, body: { creditorName: string; category: DebtLine['category']; claimedCents: number }) => r<{ debtId: string }>('POST', `/debt/files/${encodeURIComponent(id)}/debts`, body),
     setDebtStatus: (id: string, debtId: string, body: { status: 'verified'; verifiedCents: number } | { status: 'disputed' } | { status: 'claimed' }) =>
       r<undefined>('POST', `/debt/files/${encodeURIComponent(id)}/debts/${encodeURIComponent(debtId)}/status`, body),
+    overviewUrl: (id: string) => `/api/v1/debt/files/${encodeURIComponent(id)}/overview`,
     letterUrl: (id: string, creditorId: string) => `/api/v1/debt/files/${encodeURIComponent(id)}/letters/${encodeURIComponent(creditorId)}`,
   };
 }

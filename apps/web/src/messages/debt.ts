@@ -100,6 +100,7 @@ export const debtNl = {
   'debt.offerStatus.sent': 'Verstuurd',
   'debt.offerStatus.accepted': 'Akkoord',
   'debt.offerStatus.rejected': 'Niet akkoord',
+  'debt.overview.download': 'Overzicht voor de inwoner (pdf)',
 } satisfies Record<string, string>;
 
 export const debtEn: Record<keyof typeof debtNl, string> = {
@@ -203,4 +204,5 @@ export const debtEn: Record<keyof typeof debtNl, string> = {
   'debt.offerStatus.sent': 'Sent',
   'debt.offerStatus.accepted': 'Accepted',
   'debt.offerStatus.rejected': 'Rejected',
+  'debt.overview.download': "The resident's overview (pdf)",
 };

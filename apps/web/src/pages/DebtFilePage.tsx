@@ -53,15 +53,15 @@ export function DebtFilePage({ id }: { id: string }) {
     run(debt.registerDebt(id, { creditorName: creditor, category, claimedCents: cents }).then(() => { setCreditor(''); setAmount(''); }));
   };
 
-  const download = async (creditorId: string, name: string) => {
-    const response = await fetch(debt.letterUrl(id, creditorId), { headers: { 'Kern-Purpose': 'wgs', 'Accept-Language': lang }, credentials: 'same-origin' });
+  const download = async (url: string, name: string) => {
+    const response = await fetch(url, { headers: { 'Kern-Purpose': 'wgs', 'Accept-Language': lang }, credentials: 'same-origin' });
     if (!response.ok) return setProblem({ title: response.statusText, status: response.status });
-    const url = URL.createObjectURL(await response.blob());
+    const blobUrl = URL.createObjectURL(await response.blob());
     const a = document.createElement('a');
-    a.href = url;
-    a.download = `aanbod-${name}.pdf`;
+    a.href = blobUrl;
+    a.download = `${name}.pdf`;
     a.click();
-    URL.revokeObjectURL(url);
+    URL.revokeObjectURL(blobUrl);
   };
 
   if (!view) return problem ? <ProblemAlert problem={problem} /> : <Loading />;
@@ -240,6 +240,11 @@ export function DebtFilePage({ id }: { id: string }) {
         ) : (
           <Paragraph>{t('debt.solution.none')}</Paragraph>
         )}
+        <Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void download(debt.overviewUrl(id), `overzicht-${file.reference}`)}>
+            {t('debt.overview.download')}
+          </Button>
+        </Paragraph>
         <div className="kern-table-scroll">
           <Table>
             <TableCaption>{t('debt.creditors.caption')}</TableCaption>
@@ -263,7 +268,7 @@ export function DebtFilePage({ id }: { id: string }) {
                   <TableCell>{c.offerStatus ? t(`debt.offerStatus.${c.offerStatus}`) : '—'}</TableCell>
                   <TableCell>
                     {c.offerStatus && (
-                      <Button appearance="subtle-button" onClick={() => void download(c.creditorId, c.creditorName)}>
+                      <Button appearance="subtle-button" onClick={() => void download(debt.letterUrl(id, c.creditorId), `aanbod-${c.creditorName}`)}>
                         {t('debt.letter.download', { creditor: c.creditorName })}
                       </Button>
                     )}
