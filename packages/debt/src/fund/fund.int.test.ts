@@ -139,6 +139,9 @@ describe('the debt fund', () => {
     await expect(unbalanced).rejects.toThrow(/does not balance/);
     await expect(withTenant(kit.database.db, '0599', (tx) => sql`update fund_postings set amount_cents = amount_cents + 1`.execute(tx))).rejects.toThrow();
     await expect(withTenant(kit.database.db, '0599', (tx) => sql`delete from fund_postings`.execute(tx))).rejects.toThrow();
+    // Every posting belongs to a participation and creditor that exist (the ledger has no foreign keys, see 0045).
+    expect(await scalar('select count(*) as n from fund_postings x where x.participation_id is not null and not exists (select 1 from fund_participations p where p.id = x.participation_id)')).toBe(0);
+    expect(await scalar('select count(*) as n from fund_postings x where x.creditor_id is not null and not exists (select 1 from debt_creditors c where c.id = x.creditor_id)')).toBe(0);
     // The balances kept on the participation agree with the ledger.
     expect(await scalar(`select count(*) as n from fund_participations p where balance_cents <> (select sum(amount_cents) from fund_postings x where x.participation_id = p.id and x.account = 'receivable')`)).toBe(0);
   });
