@@ -55,6 +55,24 @@ describe('debt help in Chromium', () => {
     await inventory.getByRole('row').filter({ hasText: 'Eneco' }).getByText('€ 230,00').first().waitFor();
     await inventory.getByRole('button', { name: 'Vaststellen Eneco' }).click();
     await inventory.getByRole('row').filter({ hasText: 'Eneco' }).getByText('Vastgesteld').first().waitFor();
+
+    // The process: first conversation, beschikking, VTLB with its explained lines, mediation, agreement.
+    await page.getByRole('button', { name: 'Eerste gesprek is vandaag gevoerd' }).click();
+    await page.getByRole('button', { name: 'Beschikking: toelaten met plan van aanpak' }).click();
+    await page.getByLabel('Leefsituatie').selectOption('single');
+    await page.getByLabel('Netto inkomen per maand (euro)').fill('2000');
+    await page.getByLabel('Woonlasten per maand na huurtoeslag (euro)').fill('600');
+    await page.getByLabel('Premie zorgverzekering per maand (euro)').fill('150');
+    await page.getByLabel('Zorgtoeslag per maand (euro)').fill('120');
+    await page.getByRole('button', { name: 'Berekenen' }).click();
+    const vtlb = page.getByRole('table', { name: /Berekening van het VTLB/ });
+    await vtlb.getByText('Basis van het VTLB: 95% van € 1.091,71 = € 1.037,12 (Recofa).').waitFor();
+    await page.getByLabel('Soort oplossing').selectOption('debt-mediation');
+    await page.getByRole('button', { name: 'Voorstel doen aan de schuldeisers' }).click();
+    await page.getByRole('button', { name: 'Schuldeiser akkoord Eneco' }).click();
+    await page.getByText(/Schuldbemiddeling: 100.00% van elke vordering/).waitFor();
+    await page.getByRole('table', { name: 'Overzicht per schuldeiser' }).getByText('Akkoord').waitFor();
+    await expectAccessible(page, 'debt file with solution');
     await logout(page);
   });
 

@@ -65,6 +65,18 @@ export interface DebtFileView {
   creditors: { creditorId: string; creditorName: string; claimedCents: number; verifiedCents: number; offeredCents: number; offerStatus: 'sent' | 'accepted' | 'rejected' | null }[];
 }
 
+export type SolutionKind = 'payment-arrangement' | 'debt-mediation' | 'zero-offer';
+export type HouseholdSituation = 'single' | 'single-parent' | 'couple' | 'couple-with-children';
+export interface VtlbInput {
+  situation: HouseholdSituation;
+  children: number;
+  costSharers: number;
+  netIncomeCents: number;
+  housingCostsCents: number;
+  healthPremiumCents: number;
+  zorgtoeslagCents: number;
+}
+
 export function debtApi(api: Api) {
   const r = api.request;
   return {
@@ -77,6 +89,13 @@ export function debtApi(api: Api) {
     registerDebt: (id: string, body: { creditorName: string; category: DebtLine['category']; claimedCents: number }) => r<{ debtId: string }>('POST', `/debt/files/${encodeURIComponent(id)}/debts`, body),
     setDebtStatus: (id: string, debtId: string, body: { status: 'verified'; verifiedCents: number } | { status: 'disputed' } | { status: 'claimed' }) =>
       r<undefined>('POST', `/debt/files/${encodeURIComponent(id)}/debts/${encodeURIComponent(debtId)}/status`, body),
+    firstConversation: (id: string, heldOn: string) => r<{ decisionDue: string; withinTerm: boolean }>('POST', `/debt/files/${encodeURIComponent(id)}/first-conversation`, { heldOn }),
+    decide: (id: string, body: { decision: 'plan'; decidedOn: string } | { decision: 'refused'; decidedOn: string; ground: string }) =>
+      r<{ status: string; withinTerm: boolean }>('POST', `/debt/files/${encodeURIComponent(id)}/decision`, body),
+    vtlb: (id: string, body: VtlbInput) => r<{ calculationId: string }>('POST', `/debt/files/${encodeURIComponent(id)}/vtlb`, body),
+    proposeSolution: (id: string, kind: SolutionKind) => r<unknown>('POST', `/debt/files/${encodeURIComponent(id)}/solution`, { kind }),
+    offerResponse: (id: string, offerId: string, response: 'accepted' | 'rejected') =>
+      r<unknown>('POST', `/debt/files/${encodeURIComponent(id)}/offers/${encodeURIComponent(offerId)}/response`, { response }),
     overviewUrl: (id: string) => `/api/v1/debt/files/${encodeURIComponent(id)}/overview`,
     letterUrl: (id: string, creditorId: string) => `/api/v1/debt/files/${encodeURIComponent(id)}/letters/${encodeURIComponent(creditorId)}`,
   };

@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n';
 import { AppLink, paths } from '../router';
+import { DebtFileForms } from './DebtFileForms';
 import { euro } from './DebtPage';
 
 const CATEGORIES: DebtLine['category'][] = ['zorg', 'publiek', 'nuts', 'overig'];
@@ -101,6 +102,8 @@ export function DebtFilePage({ id }: { id: string }) {
           </TableBody>
         </Table>
       </section>
+
+      <DebtFileForms view={view} debt={debt} run={run} />
 
       <section aria-labelledby="inventory-heading">
         <Heading2 id="inventory-heading">{t('debt.inventory.title')}</Heading2>
