@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runBrp } from './commands/brp';
 import { debtCommand } from './commands/debt';
+import { fundCommands } from './commands/debt-fund';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -79,7 +80,7 @@ werkwijze
 
 // debt commands (kern debt ...)
 // The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).
-debtCommand(program);
+debtCommand(program, fundCommands);
 
 // insight commands
 
