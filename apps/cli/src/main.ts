@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runBrp } from './commands/brp';
+import { debtCommand } from './commands/debt';
+import { fundCommands } from './commands/debt-fund';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -83,6 +85,8 @@ werkwijze
 // exchange commands (kern exchange ...)
 
 // debt commands (kern debt ...)
+// The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).
+debtCommand(program, fundCommands);
 
 // insight commands
 const insight = program.command('insight').description('Steering and learning: refresh indicators, publish the benchmark, run the job worker.');

@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
+import { debtFundRoutes, debtRoutes } from '@kern/debt';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { insightRoutes } from '@kern/insight';
@@ -118,6 +119,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // provisions, contracting, iStandaarden exchange
 
     // debt help
+    debtRoutes(typed, services);
+    debtFundRoutes(typed, services);
 
     // insight
     insightRoutes(typed, services);

@@ -55,6 +55,106 @@ const examples: Record<string, Example> = {
   // provisions, contracting, exchange
 
   // debt help
+  'POST /api/v1/debt/signals': { as: 'rotterdam.schuld', run: (a) => a.request('POST', '/api/v1/debt/signals', { purpose: 'wgs', body: { signals: [debtSignal('999992223')] } }) },
+  'POST /api/v1/debt/signal-files': {
+    as: 'rotterdam.beheer',
+    run: (a) => a.request('POST', '/api/v1/debt/signal-files', { purpose: 'wgs', body: { csv: `bsn;creditor;sector;kind;arrears_cents;months_in_arrears;signal_date;reference\n999992831;Evides;water;arrears;12000;2;${debtDay()};E-1` } }),
+  },
+  'GET /api/v1/debt/signals': { as: 'rotterdam.schuld', run: (a) => a.request('GET', '/api/v1/debt/signals', { purpose: 'wgs' }) },
+  'POST /api/v1/debt/signals/:id/offer': { as: 'rotterdam.schuld', run: async (a) => a.request('POST', `/api/v1/debt/signals/${await debtSignalId(a, '999992752')}/offer`, { purpose: 'wgs' }) },
+  'POST /api/v1/debt/signals/:id/response': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/signals/${await debtSignalId(a, '999991966')}/response`, { purpose: 'wgs', body: { response: 'declined' } }),
+  },
+  'POST /api/v1/debt/files': { as: 'rotterdam.schuld', run: (a) => a.request('POST', '/api/v1/debt/files', { purpose: 'wgs', body: { subjectBsn: '999993938', contact: 'Joost Visser' } }) },
+  'GET /api/v1/debt/files': { as: 'rotterdam.schuld', run: (a) => a.request('GET', '/api/v1/debt/files', { purpose: 'wgs' }) },
+  'GET /api/v1/debt/files/:id': { as: 'rotterdam.schuld', run: async (a) => a.request('GET', `/api/v1/debt/files/${await debtFileAt(a, '999993653', 'proposed')}`, { purpose: 'wgs' }) },
+  'POST /api/v1/debt/files/:id/debts': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/files/${await debtFileAt(a, '999990883', 'intake')}/debts`, { purpose: 'wgs', body: { creditorName: 'Eneco', creditorSector: 'energy', category: 'nuts', claimedCents: 12_345 } }),
+  },
+  'POST /api/v1/debt/files/:id/debts/:debtId/status': {
+    as: 'rotterdam.schuld',
+    run: async (a) => {
+      const id = await debtFileAt(a, '999992569', 'intake');
+      const debtId = await debtClaim(a, id);
+      return a.request('POST', `/api/v1/debt/files/${id}/debts/${debtId}/status`, { purpose: 'wgs', body: { status: 'verified', verifiedCents: 40_000 } });
+    },
+  },
+  'POST /api/v1/debt/files/:id/debts/:debtId/evidence': {
+    as: 'rotterdam.schuld',
+    run: async (a) => {
+      const id = await debtFileAt(a, '999990275', 'intake');
+      const debtId = await debtClaim(a, id);
+      return a.request('POST', `/api/v1/debt/files/${id}/debts/${debtId}/evidence`, { purpose: 'wgs', body: { kind: 'invoice', fileName: 'factuur.pdf', mediaType: 'application/pdf', sizeBytes: 1000, receivedOn: debtDay() } });
+    },
+  },
+  'POST /api/v1/debt/files/:id/first-conversation': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/files/${await debtFileAt(a, '999991346', 'intake')}/first-conversation`, { purpose: 'wgs', body: { heldOn: debtDay() } }),
+  },
+  'POST /api/v1/debt/files/:id/decision': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/files/${await debtFileAt(a, '999990718', 'assessment')}/decision`, { purpose: 'wgs', body: { decision: 'refused', decidedOn: debtDay(), ground: 'no-problematic-debts' } }),
+  },
+  'POST /api/v1/debt/files/:id/moratorium': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/files/${await debtFileAt(a, '999990299', 'intake')}/moratorium`, { purpose: 'wgs', body: { from: debtDay(), until: debtDay() } }),
+  },
+  'POST /api/v1/debt/files/:id/vtlb': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/files/${await debtFileAt(a, '999993276', 'intake')}/vtlb`, { purpose: 'wgs', body: debtVtlbInput }),
+  },
+  'POST /api/v1/debt/files/:id/solution': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt/files/${await debtFileAt(a, '999992491', 'vtlb')}/solution`, { purpose: 'wgs', body: { kind: 'debt-mediation' } }),
+  },
+  'POST /api/v1/debt/files/:id/offers/:offerId/response': {
+    as: 'rotterdam.schuld',
+    run: async (a) => {
+      const id = await debtFileAt(a, '999994669', 'proposed');
+      const view = (await a.request('GET', `/api/v1/debt/files/${id}`, { purpose: 'wgs' })).json<{ solution: { offers: { id: string }[] } }>();
+      return a.request('POST', `/api/v1/debt/files/${id}/offers/${view.solution.offers[0]?.id ?? ''}/response`, { purpose: 'wgs', body: { response: 'accepted' } });
+    },
+  },
+  'GET /api/v1/debt/files/:id/overview': { as: 'rotterdam.schuld', run: async (a) => a.request('GET', `/api/v1/debt/files/${await debtFileAt(a, '999993707', 'proposed')}/overview`, { purpose: 'wgs' }) },
+  'GET /api/v1/debt/files/:id/letters/:creditorId': {
+    as: 'rotterdam.schuld',
+    run: async (a) => {
+      const id = await debtFileAt(a, '999997610', 'proposed');
+      const view = (await a.request('GET', `/api/v1/debt/files/${id}`, { purpose: 'wgs' })).json<{ solution: { offers: { creditorId: string }[] } }>();
+      return a.request('GET', `/api/v1/debt/files/${id}/letters/${view.solution.offers[0]?.creditorId ?? ''}`, { purpose: 'wgs' });
+    },
+  },
+
+  // debt help: the debt fund
+  'POST /api/v1/debt-fund/files/:id/take-over': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt-fund/files/${await debtFileAt(a, '999990147', 'vtlb')}/take-over`, { purpose: 'wgs', body: { decisionOn: debtDay(), monthlyCents: 5_000 } }),
+  },
+  'GET /api/v1/debt-fund/files/:id/statement': { as: 'rotterdam.schuld', run: async (a) => a.request('GET', `/api/v1/debt-fund/files/${await fundFile(a, '999990172')}/statement`, { purpose: 'wgs' }) },
+  'POST /api/v1/debt-fund/files/:id/milestones': {
+    as: 'rotterdam.schuld',
+    run: async (a) => a.request('POST', `/api/v1/debt-fund/files/${await fundFile(a, '999990196')}/milestones`, { purpose: 'wgs', body: { goalRef: 'goal-1', reachedOn: debtDay() } }),
+  },
+  'POST /api/v1/debt-fund/month-runs': { as: 'rotterdam.beheer', run: (a) => a.request('POST', '/api/v1/debt-fund/month-runs', { purpose: 'wgs', body: { period: debtDay().slice(0, 7) } }) },
+  'POST /api/v1/debt-fund/payouts': {
+    as: 'rotterdam.beheer',
+    run: async () => {
+      // Cash comes from repayments, which start the month after the take-over: run next month, then pay.
+      await fundFile(await kern.login('rotterdam.schuld'), '999990378');
+      const today = kern.clock.now();
+      kern.clock.set(new Date(today.getTime() + 35 * 86_400_000));
+      try {
+        const admin = await kern.login('rotterdam.beheer');
+        await admin.request('POST', '/api/v1/debt-fund/month-runs', { purpose: 'wgs', body: { period: debtDay().slice(0, 7) } });
+        return await admin.request('POST', '/api/v1/debt-fund/payouts', { purpose: 'wgs', body: { amountCents: 1 } });
+      } finally {
+        kern.clock.set(today);
+      }
+    },
+  },
+  'GET /api/v1/debt-fund/dashboard': { as: 'rotterdam.kwaliteit', run: (a) => a.request('GET', '/api/v1/debt-fund/dashboard') },
 
   // insight
   'GET /api/v1/insight/leertafel/cases/:id': {
@@ -67,6 +167,39 @@ const examples: Record<string, Example> = {
     },
   },
 };
+
+// debt help: files driven to a stage over HTTP, for the route examples above.
+const debtDay = () => kern.clock.now().toISOString().slice(0, 10);
+const debtSignal = (bsn: string) => ({ bsn, creditorName: 'Eneco', sector: 'energy', kind: 'cut-off-energy', arrearsCents: 23_000, signalDate: debtDay() });
+const debtVtlbInput = { situation: 'single', costSharers: 1, netIncomeCents: 200_000, housingCostsCents: 60_000, healthPremiumCents: 15_000, zorgtoeslagCents: 12_000 };
+async function debtSignalId(a: Agent, bsn: string): Promise<string> {
+  const r = await a.request('POST', '/api/v1/debt/signals', { purpose: 'wgs', body: { signals: [debtSignal(bsn)] } });
+  return r.json<{ lines: { signalId: string }[] }>().lines[0]?.signalId ?? '';
+}
+async function debtClaim(a: Agent, fileId: string): Promise<string> {
+  const r = await a.request('POST', `/api/v1/debt/files/${fileId}/debts`, { purpose: 'wgs', body: { creditorName: 'Woonstad Rotterdam', creditorSector: 'housing', category: 'nuts', claimedCents: 50_000 } });
+  return r.json<{ debtId: string }>().debtId;
+}
+async function debtFileAt(a: Agent, bsn: string, stage: 'intake' | 'assessment' | 'vtlb' | 'proposed'): Promise<string> {
+  const opened = await a.request('POST', '/api/v1/debt/files', { purpose: 'wgs', body: { subjectBsn: bsn, contact: 'Joost Visser' } });
+  const id = opened.json<{ debtFileId: string }>().debtFileId;
+  if (stage === 'intake') return id;
+  await a.request('POST', `/api/v1/debt/files/${id}/first-conversation`, { purpose: 'wgs', body: { heldOn: debtDay() } });
+  if (stage === 'assessment') return id;
+  const debtId = await debtClaim(a, id);
+  await a.request('POST', `/api/v1/debt/files/${id}/debts/${debtId}/status`, { purpose: 'wgs', body: { status: 'verified', verifiedCents: 50_000 } });
+  await a.request('POST', `/api/v1/debt/files/${id}/decision`, { purpose: 'wgs', body: { decision: 'plan', decidedOn: debtDay() } });
+  await a.request('POST', `/api/v1/debt/files/${id}/vtlb`, { purpose: 'wgs', body: debtVtlbInput });
+  if (stage === 'vtlb') return id;
+  await a.request('POST', `/api/v1/debt/files/${id}/solution`, { purpose: 'wgs', body: { kind: 'debt-mediation' } });
+  return id;
+}
+
+async function fundFile(a: Agent, bsn: string): Promise<string> {
+  const id = await debtFileAt(a, bsn, 'vtlb');
+  await a.request('POST', `/api/v1/debt-fund/files/${id}/take-over`, { purpose: 'wgs', body: { decisionOn: debtDay(), monthlyCents: 5_000 } });
+  return id;
+}
 
 async function startWmoCase(): Promise<string> {
   const g = await kern.login('rotterdam.generalist');

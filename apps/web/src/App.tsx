@@ -24,6 +24,8 @@ import { WorklistPage } from './pages/WorklistPage';
 // pages of the exchange
 
 // pages of debt help
+import { DebtFilePage } from './pages/DebtFilePage';
+import { DebtPage } from './pages/DebtPage';
 
 // pages of insight
 import { ExperimentsPage } from './pages/ExperimentsPage';
@@ -179,6 +181,12 @@ export function App() {
       // exchange
 
       // debt
+      case 'debt':
+        page = <DebtPage />;
+        break;
+      case 'debtFile':
+        page = <DebtFilePage key={route.id} id={route.id} />;
+        break;
 
       // insight
       case 'insight':

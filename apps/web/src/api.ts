@@ -469,7 +469,7 @@ export function createApi(ctx: RequestContext) {
   }
 
   return {
-    /** The shared request helper, for the API clients of the modules (src/api/<module>.ts). */
+    /** The request helper itself, for the per-module clients in api/<module>.ts. */
     request,
     login: (username: string, password: string) =>
       request<{ session: Session }>('POST', '/sessions', { username, password }, { login: true }).then((r) => r.session),

@@ -22,6 +22,8 @@ export type Route =
   // integral client view
   // exchange
   // debt
+  | { name: 'debt' }
+  | { name: 'debtFile'; id: string }
   // insight
   | { name: 'insight' }
   | { name: 'experiments' }
@@ -51,6 +53,8 @@ export const paths = {
   // exchange
 
   // debt
+  debt: '/schuldhulp',
+  debtFile: (id: string) => `/schuldhulp/dossiers/${encodeURIComponent(id)}`,
 
   // insight
   insight: '/sturing',
@@ -79,6 +83,9 @@ export function matchRoute(pathname: string): Route {
   // exchange
 
   // debt
+  if (path === paths.debt) return { name: 'debt' };
+  const debtFile = /^\/schuldhulp\/dossiers\/([^/]+)$/.exec(path);
+  if (debtFile?.[1]) return { name: 'debtFile', id: decodeURIComponent(debtFile[1]) };
 
   // insight
   if (path === paths.insight) return { name: 'insight' };

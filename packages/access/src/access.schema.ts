@@ -66,6 +66,13 @@ export const resources = [
   // citizen portal
   // provisions, contracting and iStandaarden exchange
   // debt help
+  'debt-signal',
+  'debt-file',
+  'debt-norms',
+  'debt-fund',
+  'debt-fund-run',
+  'debt-fund-aggregates',
+  'debt-fund-terms',
   // steering and learning (insight)
   'indicator',
   'benchmark',

@@ -1,2 +1,33 @@
-// @kern/debt: Debt help on the Wgs terms: signals, inventory, VTLB, solutions, the municipal debt fund and its ledger.
-export {};
+// @kern/debt: debt help on the Wgs terms (signals, process, inventory, VTLB, solutions). The
+// municipal debt fund lives in ./fund and is exported from there by its own engineer.
+//
+// For the debt fund's take-over:
+// - `readDebtInventory(services, tx, ctx, debtFileId)`: the whole inventory (file, debts with creditor,
+//   DDAS category, status, evidence, totals) after the `debt-file` access decision, audited;
+// - `findVerifiedDebts(tx, debtFileId)`: repository read of the verified debts (verified amount in
+//   eurocents, creditor and sector) for a caller that has already authorised the file;
+// - `loadDebtFileFor(services, tx, ctx, debtFileId, action)`: the file plus the access grant.
+export * from './debt.schema';
+export { findVerifiedDebts, findDebtFile, findDebts, type VerifiedDebt } from './debt.repository';
+export * from './debt-file-access';
+export * from './open-debt-file';
+export * from './read-debt-inventory';
+export * from './register-debt';
+export * from './signal.schema';
+export * from './parse-signal-file';
+export * from './receive-signals';
+export * from './signal-offers';
+export * from './wgs-terms';
+export * from './vtlb';
+export * from './vtlb-norms';
+export * from './pro-rata';
+export * from './debt-process';
+export * from './vtlb-use-cases';
+export * from './solutions';
+export * from './offer-letter';
+export { type SolutionRow, type OfferRow, type SolutionKind } from './solutions.repository';
+export * from './read-debt-file';
+export * from './household-section';
+export * from './debt.routes';
+export * from './resident-overview';
+export * from './fund';

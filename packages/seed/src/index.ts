@@ -1,2 +1,3 @@
 export * from './demo';
 export * from './scale-nl';
+export * from './debt-demo';

@@ -33,6 +33,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // exchange
 
     // debt
+    { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
 
     // insight
     { href: paths.insight, label: 'insight.nav', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },

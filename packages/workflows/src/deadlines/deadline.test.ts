@@ -183,3 +183,32 @@ describe('deadlineStatus', () => {
     expect(codeOf(() => deadlineStatus({ due: '2026-13-01', today: '2026-03-02' }))).toBe('invalid-input');
   });
 });
+
+describe('fonds-overname: the debt fund takes over within four weeks of the decision (service norm, Atw-counted)', () => {
+  it.each([
+    // Mon 23 Mar 2026 + 4 weeks = Mon 20 Apr 2026, an ordinary working day.
+    ['an ordinary Monday', '2026-03-23', '2026-04-20'],
+    // Mon 30 Mar 2026 + 4 weeks = Mon 27 Apr, King's Day -> Tue 28 Apr.
+    ["ending on King's Day 2026", '2026-03-30', '2026-04-28'],
+    // Tue 7 Apr 2026 + 4 weeks = Tue 5 May, Liberation Day (Atw) -> Wed 6 May.
+    ['ending on Liberation Day 2026', '2026-04-07', '2026-05-06'],
+    // Fri 27 Nov 2026 + 4 weeks = Fri 25 Dec; Boxing Day and the weekend follow -> Mon 28 Dec.
+    ['ending on Christmas Day 2026', '2026-11-27', '2026-12-28'],
+    // Thu 4 Dec 2025 + 4 weeks = Thu 1 Jan 2026 (Nieuwjaarsdag) -> Fri 2 Jan.
+    ['ending on New Year\'s Day 2026', '2025-12-04', '2026-01-02'],
+    // Mon 20 Mar 2028 + 4 weeks = Mon 17 Apr 2028, Easter Monday -> Tue 18 Apr.
+    ['ending on Easter Monday 2028', '2028-03-20', '2028-04-18'],
+    // Sat 28 Mar 2026 + 4 weeks = Sat 25 Apr; Sunday and King's Day follow -> Tue 28 Apr.
+    ["a Saturday decision ending before King's Day", '2026-03-28', '2026-04-28'],
+  ])('%s: decided %s, taken over by %s', (_why, start, due) => {
+    expect(computeDeadline({ termId: 'fonds-overname', start })).toMatchObject({ termId: 'fonds-overname', due, suspendedDays: 0 });
+  });
+
+  it('says it is a service norm and not a statutory term', () => {
+    expect(computeDeadline({ termId: 'fonds-overname', start: '2026-03-23' }).explanation[0]).toContain('geen wettelijke termijn');
+  });
+
+  it('cannot be suspended', () => {
+    expect(codeOf(() => computeDeadline({ termId: 'fonds-overname', start: '2026-03-23', suspensions: [{ from: '2026-03-25', to: '2026-03-26' }] }))).toBe('invalid-input');
+  });
+});

@@ -21,6 +21,7 @@ describe('statutoryTerms', () => {
     ['wgs-eerste-gesprek-urgent', 3, 'working-days', 'working-days'],
     ['wgs-beschikking', 8, 'weeks', 'atw'],
     ['wgs-moratorium', 6, 'months', 'maximum-duration'],
+    ['fonds-overname', 4, 'weeks', 'atw'],
   ] as const)('%s lasts %i %s, counted as %s', (id, count, unit, counting) => {
     expect(statutoryTerms[id]).toMatchObject({ length: { count, unit }, counting });
   });
@@ -32,7 +33,7 @@ describe('statutoryTerms', () => {
     };
     for (const id of ['wmo-beschikking', 'jeugdwet-beschikking', 'wgs-beschikking'] as const) expect(groundsOf(id)).toContain('awb-4:15-aanvulling');
     expect(groundsOf('wmo-onderzoek')).toEqual(['agreed-with-client']);
-    for (const id of ['wgs-eerste-gesprek', 'wgs-eerste-gesprek-urgent', 'wgs-moratorium'] as const) expect(statutoryTerms[id].suspension.allowed).toBe(false);
+    for (const id of ['wgs-eerste-gesprek', 'wgs-eerste-gesprek-urgent', 'wgs-moratorium', 'fonds-overname'] as const) expect(statutoryTerms[id].suspension.allowed).toBe(false);
     for (const id of statutoryTermIds) for (const g of groundsOf(id)) expect(suspensionGrounds).toContain(g);
   });
 

@@ -14,6 +14,7 @@ export const statutoryTermIds = [
   'wgs-eerste-gesprek-urgent',
   'wgs-beschikking',
   'wgs-moratorium',
+  'fonds-overname',
 ] as const;
 export type StatutoryTermId = (typeof statutoryTermIds)[number];
 export const statutoryTermIdSchema = z.enum(statutoryTermIds);
@@ -41,7 +42,7 @@ const awbGrounds: readonly SuspensionGround[] = ['awb-4:15-aanvulling', 'awb-4:1
 
 export interface StatutoryTerm {
   id: StatutoryTermId;
-  law: 'Wmo 2015' | 'Awb' | 'Wgs' | 'Fw';
+  law: 'Wmo 2015' | 'Awb' | 'Wgs' | 'Fw' | 'Gemeente';
   article: string;
   /** The event on whose day the term starts; that day itself does not count. */
   startEvent: { nl: string; en: string };
@@ -150,6 +151,23 @@ export const statutoryTerms: Readonly<Record<StatutoryTermId, StatutoryTerm>> = 
     },
     length: { count: 6, unit: 'months' },
     counting: 'maximum-duration',
+    setByMunicipality: false,
+    suspension: { allowed: false },
+  },
+  // Not statutory: a service norm of the municipal debt fund (NIHS model). It is counted like a
+  // statutory term (Atw art. 1 and 2) so that the resident and the creditors can rely on the same
+  // reading of "within four weeks" as for the Wgs terms.
+  'fonds-overname': {
+    id: 'fonds-overname',
+    law: 'Gemeente',
+    article: 'dienstverleningsnorm schuldenfonds',
+    startEvent: { nl: 'het besluit tot overname door het schuldenfonds', en: 'the decision that the debt fund takes over' },
+    description: {
+      nl: 'Het gemeentelijk schuldenfonds neemt alle schulden over binnen vier weken na het besluit (dienstverleningsnorm, geen wettelijke termijn).',
+      en: 'The municipal debt fund takes over all debts within four weeks of the decision (a service norm, not a statutory term).',
+    },
+    length: { count: 4, unit: 'weeks' },
+    counting: 'atw',
     setByMunicipality: false,
     suspension: { allowed: false },
   },

@@ -44,7 +44,7 @@ function walk(w: Werkwijze, caseTypeId: string, starter: EngineActor, moves: Mov
 
 describe('the werkwijze library', () => {
   it('ships at least the four werkwijzen of the issue, each valid', () => {
-    expect(libraryWerkwijzen().map((l) => l.id)).toEqual(['buurtcentrum-beschikkingsvrij', 'een-loket', 'frontoffice-backoffice', 'wijkteam-met-mandaat']);
+    expect(libraryWerkwijzen().map((l) => l.id)).toEqual(['buurtcentrum-beschikkingsvrij', 'een-loket', 'frontoffice-backoffice', 'schuldhulpverlening', 'wijkteam-met-mandaat']);
   });
 
   it('wijkteam-met-mandaat: the generalist carries a Wmo case from melding to afsluiting, deciding within the mandate', () => {

@@ -1,0 +1,214 @@
+import { sql, type Tx } from '@kern/db';
+import { newId } from '@kern/kit';
+import type { CreditorSector, Debt, DebtCategory, DebtFile, DebtStatus, Evidence } from './debt.schema';
+
+// SQL only: no rules here. Tenant isolation is RLS; callers have authorised the read.
+
+const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.slice(0, 10) : null);
+const dayOf = (v: unknown): string => day(v) ?? '';
+
+/** Creditors are kept per municipality by name; the first mention decides the sector. */
+export async function upsertCreditor(tx: Tx, municipalityCode: string, name: string, sector: CreditorSector, contact: string | null = null): Promise<string> {
+  const r = await sql<{ id: string }>`insert into debt_creditors (id, municipality_code, name, sector, contact)
+    values (${newId()}, ${municipalityCode}, ${name}, ${sector}, ${contact})
+    on conflict (municipality_code, name) do update set name = excluded.name
+    returning id`.execute(tx);
+  const id = r.rows[0]?.id;
+  if (!id) throw new Error('upsertCreditor returned no row');
+  return id;
+}
+
+export interface DebtFileRow {
+  id: string;
+  municipalityCode: string;
+  reference: string;
+  subjectBsn: string;
+  householdBsns: string[];
+  teamId: string;
+  contact: string;
+  origin: 'request' | 'signal';
+  urgencyGround: string | null;
+  requestDate: string;
+  firstConversationDue: string;
+  openedAt: Date;
+  openedBy: string;
+}
+
+export async function insertDebtFile(tx: Tx, f: DebtFileRow): Promise<void> {
+  await sql`insert into debt_files (id, municipality_code, reference, subject_bsn, household_bsns, team_id, contact, origin, urgent, urgency_ground,
+      request_date, first_conversation_due, status, opened_at, opened_by)
+    values (${f.id}, ${f.municipalityCode}, ${f.reference}, ${f.subjectBsn}, ${f.householdBsns}, ${f.teamId}, ${f.contact}, ${f.origin},
+      ${f.urgencyGround !== null}, ${f.urgencyGround}, ${f.requestDate}, ${f.firstConversationDue}, 'intake', ${f.openedAt.toISOString()}, ${f.openedBy})`.execute(tx);
+}
+
+interface FileDbRow {
+  id: string; reference: string; subject_bsn: string; household_bsns: string[]; team_id: string; team_name: string; contact: string;
+  origin: 'request' | 'signal'; urgent: boolean; urgency_ground: DebtFile['urgencyGround']; request_date: unknown; first_conversation_due: unknown;
+  first_conversation_on: unknown; decision_due: unknown; decision_on: unknown; decision: 'plan' | 'refused' | null; refusal_ground: string | null;
+  moratorium_from: unknown; moratorium_until: unknown; status: DebtFile['status']; opened_at: Date | string;
+}
+
+const toFile = (r: FileDbRow): DebtFile => ({
+  id: r.id,
+  reference: r.reference,
+  subjectBsn: r.subject_bsn.trim(),
+  householdBsns: r.household_bsns,
+  teamId: r.team_id,
+  teamName: r.team_name,
+  contact: r.contact,
+  origin: r.origin,
+  urgent: r.urgent,
+  urgencyGround: r.urgency_ground,
+  requestDate: dayOf(r.request_date),
+  firstConversationDue: dayOf(r.first_conversation_due),
+  firstConversationOn: day(r.first_conversation_on),
+  decisionDue: day(r.decision_due),
+  decisionOn: day(r.decision_on),
+  decision: r.decision,
+  refusalGround: r.refusal_ground,
+  moratoriumFrom: day(r.moratorium_from),
+  moratoriumUntil: day(r.moratorium_until),
+  status: r.status,
+  openedAt: new Date(r.opened_at).toISOString(),
+});
+
+const fileSelect = sql`select f.id, f.reference, f.subject_bsn, f.household_bsns, f.team_id, t.name as team_name, f.contact, f.origin, f.urgent,
+  f.urgency_ground, f.request_date, f.first_conversation_due, f.first_conversation_on, f.decision_due, f.decision_on, f.decision,
+  f.refusal_ground, f.moratorium_from, f.moratorium_until, f.status, f.opened_at
+  from debt_files f join teams t on t.id = f.team_id`;
+
+export async function findDebtFile(tx: Tx, id: string): Promise<DebtFile | undefined> {
+  const r = await sql<FileDbRow>`${fileSelect} where f.id = ${id}::uuid`.execute(tx);
+  return r.rows[0] ? toFile(r.rows[0]) : undefined;
+}
+
+export async function findOpenDebtFileFor(tx: Tx, subjectBsn: string): Promise<DebtFile | undefined> {
+  const r = await sql<FileDbRow>`${fileSelect} where f.subject_bsn = ${subjectBsn} and f.status <> 'closed'`.execute(tx);
+  return r.rows[0] ? toFile(r.rows[0]) : undefined;
+}
+
+/** Files in which any of the given residents is the subject or a household member (newest first). */
+export async function findDebtFilesForMembers(tx: Tx, bsns: readonly string[]): Promise<DebtFile[]> {
+  if (bsns.length === 0) return [];
+  const r = await sql<FileDbRow>`${fileSelect}
+    where f.subject_bsn = any(${[...bsns]}::text[]) or f.household_bsns && ${[...bsns]}::text[]
+    order by f.opened_at desc`.execute(tx);
+  return r.rows.map(toFile);
+}
+
+export async function findDebtFilesOfTeams(tx: Tx, teamIds: readonly string[]): Promise<DebtFile[]> {
+  if (teamIds.length === 0) return [];
+  const r = await sql<FileDbRow>`${fileSelect} where f.team_id = any(${[...teamIds]}::uuid[]) order by f.opened_at desc limit 500`.execute(tx);
+  return r.rows.map(toFile);
+}
+
+export async function countDebtFilesInYear(tx: Tx, municipalityCode: string, year: number): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from debt_files where municipality_code = ${municipalityCode} and reference like ${`S-${year}-%`}`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+export async function updateDebtFileProcess(
+  tx: Tx,
+  id: string,
+  changes: Partial<{
+    firstConversationOn: string; decisionDue: string; decisionOn: string; decision: 'plan' | 'refused'; refusalGround: string | null;
+    moratoriumFrom: string; moratoriumUntil: string; status: DebtFile['status']; closedAt: Date;
+  }>,
+): Promise<void> {
+  const c = changes;
+  await sql`update debt_files set
+      first_conversation_on = coalesce(${c.firstConversationOn ?? null}::date, first_conversation_on),
+      decision_due = coalesce(${c.decisionDue ?? null}::date, decision_due),
+      decision_on = coalesce(${c.decisionOn ?? null}::date, decision_on),
+      decision = coalesce(${c.decision ?? null}, decision),
+      refusal_ground = coalesce(${c.refusalGround ?? null}, refusal_ground),
+      moratorium_from = coalesce(${c.moratoriumFrom ?? null}::date, moratorium_from),
+      moratorium_until = coalesce(${c.moratoriumUntil ?? null}::date, moratorium_until),
+      status = coalesce(${c.status ?? null}, status),
+      closed_at = coalesce(${c.closedAt?.toISOString() ?? null}::timestamptz, closed_at)
+    where id = ${id}::uuid`.execute(tx);
+}
+
+export interface NewDebt {
+  id: string; municipalityCode: string; debtFileId: string; creditorId: string; category: DebtCategory;
+  creditorReference: string | null; description: string | null; claimedCents: number; registeredOn: string;
+}
+
+export async function insertDebt(tx: Tx, d: NewDebt): Promise<void> {
+  await sql`insert into debts (id, municipality_code, debt_file_id, creditor_id, category, creditor_reference, description, claimed_cents, status, registered_on)
+    values (${d.id}, ${d.municipalityCode}, ${d.debtFileId}, ${d.creditorId}, ${d.category}, ${d.creditorReference}, ${d.description},
+      ${d.claimedCents}, 'claimed', ${d.registeredOn})`.execute(tx);
+}
+
+export async function setDebtStatus(tx: Tx, debtId: string, status: DebtStatus, verifiedCents: number | null, verifiedOn: string | null): Promise<void> {
+  await sql`update debts set status = ${status}, verified_cents = ${verifiedCents}, verified_on = ${verifiedOn}::date where id = ${debtId}::uuid`.execute(tx);
+}
+
+export async function insertEvidence(tx: Tx, municipalityCode: string, debtId: string, e: Omit<Evidence, 'id'>): Promise<string> {
+  const id = newId();
+  await sql`insert into debt_evidence (id, municipality_code, debt_id, kind, file_name, media_type, size_bytes, received_on, note)
+    values (${id}, ${municipalityCode}, ${debtId}, ${e.kind}, ${e.fileName}, ${e.mediaType}, ${e.sizeBytes}, ${e.receivedOn}, ${e.note})`.execute(tx);
+  return id;
+}
+
+interface DebtDbRow {
+  id: string; debt_file_id: string; creditor_id: string; creditor_name: string; sector: CreditorSector; creditor_contact: string | null;
+  category: DebtCategory; creditor_reference: string | null; description: string | null; claimed_cents: string | number;
+  verified_cents: string | number | null; status: DebtStatus; registered_on: unknown; verified_on: unknown;
+}
+
+export async function findDebts(tx: Tx, debtFileId: string): Promise<Debt[]> {
+  const r = await sql<DebtDbRow>`select d.id, d.debt_file_id, d.creditor_id, c.name as creditor_name, c.sector, c.contact as creditor_contact, d.category,
+      d.creditor_reference, d.description, d.claimed_cents, d.verified_cents, d.status, d.registered_on, d.verified_on
+    from debts d join debt_creditors c on c.id = d.creditor_id
+    where d.debt_file_id = ${debtFileId}::uuid order by c.name, d.registered_on, d.id`.execute(tx);
+  const ev = await sql<{ id: string; debt_id: string; kind: Evidence['kind']; file_name: string; media_type: string; size_bytes: number; received_on: unknown; note: string | null }>`
+    select e.id, e.debt_id, e.kind, e.file_name, e.media_type, e.size_bytes, e.received_on, e.note
+    from debt_evidence e join debts d on d.id = e.debt_id where d.debt_file_id = ${debtFileId}::uuid order by e.received_on, e.id`.execute(tx);
+  return r.rows.map((d) => ({
+    id: d.id,
+    debtFileId: d.debt_file_id,
+    creditor: { id: d.creditor_id, name: d.creditor_name, sector: d.sector, contact: d.creditor_contact },
+    category: d.category,
+    creditorReference: d.creditor_reference,
+    description: d.description,
+    claimedCents: Number(d.claimed_cents),
+    verifiedCents: d.verified_cents === null ? null : Number(d.verified_cents),
+    status: d.status,
+    registeredOn: dayOf(d.registered_on),
+    verifiedOn: day(d.verified_on),
+    evidence: ev.rows
+      .filter((e) => e.debt_id === d.id)
+      .map((e) => ({ id: e.id, kind: e.kind, fileName: e.file_name, mediaType: e.media_type, sizeBytes: Number(e.size_bytes), receivedOn: dayOf(e.received_on), note: e.note })),
+  }));
+}
+
+export async function findDebt(tx: Tx, debtId: string): Promise<{ id: string; debtFileId: string; claimedCents: number; status: DebtStatus } | undefined> {
+  const r = await sql<{ id: string; debt_file_id: string; claimed_cents: string | number; status: DebtStatus }>`
+    select id, debt_file_id, claimed_cents, status from debts where id = ${debtId}::uuid`.execute(tx);
+  const d = r.rows[0];
+  return d ? { id: d.id, debtFileId: d.debt_file_id, claimedCents: Number(d.claimed_cents), status: d.status } : undefined;
+}
+
+/** A verified debt as the debt fund takes it over: the verified amount is the claim. */
+export interface VerifiedDebt {
+  debtId: string;
+  creditorId: string;
+  creditorName: string;
+  sector: CreditorSector;
+  category: DebtCategory;
+  verifiedCents: number;
+}
+
+/**
+ * The verified debts of a file, for the debt fund's take-over. Repository read: the caller has
+ * authorised access to the debt file (e.g. through readDebtInventory or its own `debt-file` check).
+ */
+export async function findVerifiedDebts(tx: Tx, debtFileId: string): Promise<VerifiedDebt[]> {
+  const r = await sql<{ id: string; creditor_id: string; name: string; sector: CreditorSector; category: DebtCategory; verified_cents: string | number }>`
+    select d.id, d.creditor_id, c.name, c.sector, d.category, d.verified_cents
+    from debts d join debt_creditors c on c.id = d.creditor_id
+    where d.debt_file_id = ${debtFileId}::uuid and d.status = 'verified' and d.verified_cents > 0
+    order by c.name, d.id`.execute(tx);
+  return r.rows.map((d) => ({ debtId: d.id, creditorId: d.creditor_id, creditorName: d.name, sector: d.sector, category: d.category, verifiedCents: Number(d.verified_cents) }));
+}

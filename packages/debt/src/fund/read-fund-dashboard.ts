@@ -1,0 +1,39 @@
+import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import type { Tx } from '@kern/db';
+import { accountBalances, cohortFigures } from './fund.repository';
+import type { FundDashboard } from './fund.schema';
+
+/** Cohorts with fewer residents are shown without figures: aggregates only, no small cells. */
+export const SMALL_CELL_THRESHOLD = 5;
+
+const rate = (part: number, whole: number): number => (whole > 0 ? Number((BigInt(part) * 10_000n) / BigInt(whole)) : 0);
+
+/**
+ * The fund dashboard: exposure (what residents still owe), repaid and forgiven, per cohort (the
+ * month of take-over) and in total, with the fund's cash and what it still owes creditors.
+ * Aggregates only: no resident, no file, and cohorts under the threshold suppressed.
+ */
+export async function readFundDashboard(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<FundDashboard> {
+  await authorize(services, tx, ctx, { resource: 'debt-fund-aggregates', action: 'read', detail: 'debt fund dashboard (aggregates)' });
+  const cohorts = await cohortFigures(tx);
+  const balances = await accountBalances(tx);
+  const sum = (f: (c: (typeof cohorts)[number]) => number) => cohorts.reduce((s, c) => s + f(c), 0);
+  const totals = {
+    residents: sum((c) => c.residents),
+    takenOverCents: sum((c) => c.takenOverCents),
+    exposureCents: sum((c) => c.exposureCents),
+    repaidCents: sum((c) => c.repaidCents),
+    forgivenCents: sum((c) => c.forgivenCents),
+    cashCents: balances.cash,
+    payableCents: -balances.payable,
+  };
+  return {
+    totals: { ...totals, repaymentRateBasisPoints: rate(totals.repaidCents, totals.takenOverCents) },
+    cohorts: cohorts.map((c) =>
+      c.residents < SMALL_CELL_THRESHOLD
+        ? { cohort: c.cohort, suppressed: true, residents: null, takenOverCents: null, exposureCents: null, repaidCents: null, forgivenCents: null, repaymentRateBasisPoints: null }
+        : { cohort: c.cohort, suppressed: false, residents: c.residents, takenOverCents: c.takenOverCents, exposureCents: c.exposureCents, repaidCents: c.repaidCents, forgivenCents: c.forgivenCents, repaymentRateBasisPoints: rate(c.repaidCents, c.takenOverCents) },
+    ),
+    smallCellThreshold: SMALL_CELL_THRESHOLD,
+  };
+}

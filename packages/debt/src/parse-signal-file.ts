@@ -1,0 +1,92 @@
+import { incomingSignalSchema, type IncomingSignal } from './signal.schema';
+
+/**
+ * The signal file creditors deliver: CSV with a header line, `;` or `,` separated, one signal a line.
+ * Columns: bsn, creditor, sector, kind, arrears_cents, months_in_arrears, signal_date, reference
+ * (months_in_arrears, kind and reference may be empty). Amounts are whole eurocents.
+ */
+export const SIGNAL_FILE_COLUMNS = ['bsn', 'creditor', 'sector', 'kind', 'arrears_cents', 'months_in_arrears', 'signal_date', 'reference'] as const;
+const REQUIRED = ['bsn', 'creditor', 'sector', 'arrears_cents', 'signal_date'] as const;
+
+export interface ParsedSignalLine {
+  line: number;
+  signal?: IncomingSignal;
+  reasons?: string[];
+}
+
+export interface ParsedSignalFile {
+  /** Set when the file as a whole cannot be read (no header, missing columns). */
+  fileError?: string;
+  lines: ParsedSignalLine[];
+}
+
+export const MAX_SIGNAL_LINES = 100_000;
+
+function splitLine(line: string, sep: string): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) { cells.push(cur); cur = ''; } else cur += ch;
+  }
+  cells.push(cur);
+  return cells.map((c) => c.trim());
+}
+
+const INTEGER = /^-?\d+$/;
+
+export function parseSignalFile(text: string): ParsedSignalFile {
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerIndex = rows.findIndex((r) => r.trim() !== '');
+  if (headerIndex < 0) return { fileError: 'the file is empty', lines: [] };
+  const headerLine = rows[headerIndex] ?? '';
+  const sep = headerLine.includes(';') ? ';' : ',';
+  const header = splitLine(headerLine, sep).map((h) => h.toLowerCase());
+  const unknown = header.filter((h) => !(SIGNAL_FILE_COLUMNS as readonly string[]).includes(h));
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length > 0 || unknown.length > 0) {
+    return { fileError: `line ${headerIndex + 1}: the header must name the columns ${SIGNAL_FILE_COLUMNS.join(', ')}${missing.length ? `; missing: ${missing.join(', ')}` : ''}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`, lines: [] };
+  }
+  const dataLines = rows.length - headerIndex - 1;
+  if (dataLines > MAX_SIGNAL_LINES) return { fileError: `more than ${MAX_SIGNAL_LINES} lines; split the file`, lines: [] };
+  const lines: ParsedSignalLine[] = [];
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const raw = rows[i] ?? '';
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const cells = splitLine(raw, sep);
+    if (cells.length !== header.length) {
+      lines.push({ line, reasons: [`expected ${header.length} fields, found ${cells.length}`] });
+      continue;
+    }
+    const get = (c: string): string => cells[header.indexOf(c)] ?? '';
+    const reasons: string[] = [];
+    const int = (c: string): number | undefined => {
+      const v = get(c);
+      if (v === '') return undefined;
+      if (!INTEGER.test(v)) { reasons.push(`${c}: "${v}" is not a whole number of cents`); return undefined; }
+      return Number(v);
+    };
+    const arrears = int('arrears_cents');
+    const months = int('months_in_arrears');
+    if (reasons.length > 0) { lines.push({ line, reasons }); continue; }
+    const parsed = incomingSignalSchema.safeParse({
+      bsn: get('bsn'),
+      creditorName: get('creditor'),
+      sector: get('sector'),
+      kind: get('kind') === '' ? undefined : get('kind'),
+      arrearsCents: arrears,
+      monthsInArrears: months,
+      signalDate: get('signal_date'),
+      externalReference: get('reference') === '' ? undefined : get('reference'),
+    });
+    if (parsed.success) lines.push({ line, signal: parsed.data });
+    else lines.push({ line, reasons: parsed.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`) });
+  }
+  if (lines.length === 0) return { fileError: 'the file has a header but no signals', lines: [] };
+  return { lines };
+}
