@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { accessRoutes, type KernApp } from '@kern/access';
+import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
@@ -111,6 +111,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     werkwijzenRoutes(typed, services);
     casesRoutes(typed, services);
     // integral client view (household, consent, plans, assessments, offerings)
+    consentRoutes(typed, services);
 
     // citizen portal
 

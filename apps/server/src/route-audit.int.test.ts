@@ -49,6 +49,18 @@ const examples: Record<string, Example> = {
     },
   },
   // integral client view
+  'GET /api/v1/residents/:bsn/consents': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal' }) },
+  'POST /api/v1/residents/:bsn/consents': {
+    as: 'rotterdam.generalist',
+    run: (a) => a.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } }),
+  },
+  'POST /api/v1/residents/:bsn/consents/:id/withdrawal': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const given = await a.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['participatiewet'] } });
+      return a.request('POST', `/api/v1/residents/${PARENT}/consents/${given.json<{ id: string }>().id}/withdrawal`, { purpose: 'integraal', body: {} });
+    },
+  },
 
   // citizen portal
 
