@@ -1,2 +1,3 @@
 // @kern/assessments: Assessment instruments as data (ZRM, Participatieladder, Positieve Gezondheid) and scores over time.
-export {};
+export * from './assessments.schema';
+export * from './instruments';

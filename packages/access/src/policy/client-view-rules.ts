@@ -1,4 +1,5 @@
 import type { PolicyRuleInput, Purpose, Resource, Role } from '../access.schema';
+import { planAssessmentOfferingRules } from './plans-rules';
 
 /**
  * The integral client view. A household section is a policy resource per data category
@@ -125,4 +126,6 @@ export const clientViewRules: PolicyRuleInput[] = [
     actions: ['create'],
     legalBasis: 'Municipal mandate for the administration of the system',
   },
+  // plans, assessments and group offerings through their own use cases
+  ...planAssessmentOfferingRules,
 ];
