@@ -17,7 +17,7 @@ export async function startKernServer(): Promise<{ url: string; close(): Promise
   const database = await createTestDatabase();
   await seedDemo(database.db);
   const brp = await startFakeBrp({ port: 0 });
-  const config = loadConfig({}, { logLevel: 'silent', webDistDir: WEB_DIST, port: 0 });
+  const config = loadConfig({}, { logLevel: 'silent', webDistDir: WEB_DIST, port: 0, demoMode: true });
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brp.url }) });
   const { app } = await buildApp(services);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -8,6 +8,7 @@ import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
 import { sql } from '@kern/db';
 import { authenticationHook, identityRoutes } from '@kern/identity';
+import { portalRoutes } from '@kern/portal';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -114,6 +115,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     consentRoutes(typed, services);
 
     // citizen portal
+    portalRoutes(typed, { ...services, secureCookies: config.secureCookies });
 
     // provisions, contracting, iStandaarden exchange
 

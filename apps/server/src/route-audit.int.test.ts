@@ -63,6 +63,50 @@ const examples: Record<string, Example> = {
   },
 
   // citizen portal
+  'GET /api/v1/portal/session': { as: 'citizen:999991838', run: (a) => a.request('GET', '/api/v1/portal/session') },
+  'GET /api/v1/portal/people/:ref/home': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/home`) },
+  'GET /api/v1/portal/people/:ref/cases': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/cases`) },
+  'POST /api/v1/portal/people/:ref/requests': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/requests`, { body: { topic: 'care', description: 'Hulp bij het huishouden' } }),
+  },
+  'GET /api/v1/portal/requests/:id': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/requests/${await draftOf(a)}`) },
+  'PUT /api/v1/portal/requests/:id': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('PUT', `/api/v1/portal/requests/${await draftOf(a)}`, { body: { topic: 'care', description: 'Hulp bij het huishouden, twee keer per week' } }),
+  },
+  'POST /api/v1/portal/requests/:id/documents': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/requests/${await draftOf(a)}/documents`, { body: { fileName: 'brief.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') } }),
+  },
+  'POST /api/v1/portal/requests/:id/submission': { as: 'citizen:999991838', run: async (a) => a.request('POST', `/api/v1/portal/requests/${await draftOf(a)}/submission`) },
+  'GET /api/v1/portal/people/:ref/messages': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/messages`) },
+  'POST /api/v1/portal/people/:ref/messages': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/messages`, { body: { body: 'Wanneer hoor ik iets?' } }),
+  },
+  'PUT /api/v1/portal/people/:ref/contact': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('PUT', `/api/v1/portal/people/${await selfRef(a)}/contact`, { body: { email: 'patrick@example.org' } }),
+  },
+  'GET /api/v1/portal/people/:ref/data': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/data`) },
+  'GET /api/v1/portal/people/:ref/access-log': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/access-log`) },
+  'GET /api/v1/portal/people/:ref/export.json': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/export.json`) },
+  'GET /api/v1/portal/people/:ref/export.pdf': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/export.pdf`) },
+  'GET /api/v1/residents/:bsn/portal-messages': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('GET', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo' });
+    },
+  },
+  'POST /api/v1/residents/:bsn/portal-messages': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('POST', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo', body: { body: 'Ik bel u morgen.' } });
+    },
+  },
 
   // provisions, contracting, exchange
 
@@ -70,6 +114,21 @@ const examples: Record<string, Example> = {
 
   // insight
 };
+
+async function selfRef(a: Agent): Promise<string> {
+  const res = await a.request('GET', '/api/v1/portal/session');
+  return res.json<{ session: { people: { ref: string; relation: string }[] } }>().session.people.find((p) => p.relation === 'self')?.ref ?? '';
+}
+
+async function draftOf(a: Agent): Promise<string> {
+  const res = await a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/requests`, { body: { topic: 'care', description: 'Hulp bij het huishouden' } });
+  return res.json<{ id: string }>().id;
+}
+
+async function startWmoCaseFor(bsn: string): Promise<void> {
+  const g = await kern.login('rotterdam.generalist');
+  await g.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: bsn, fields: { hulpvraag: 'Vervoer' } } });
+}
 
 async function startWmoCase(): Promise<string> {
   const g = await kern.login('rotterdam.generalist');
@@ -120,7 +179,7 @@ describe('the route table', () => {
       const key = `${route.method} ${route.url}`;
       const example = examples[key];
       if (!example) continue;
-      const agent = await kern.login(example.as);
+      const agent = example.as.startsWith('citizen:') ? await kern.citizenLogin(example.as.slice('citizen:'.length)) : await kern.login(example.as);
       const before = await auditCount();
       const res = await example.run(agent);
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);

@@ -7,3 +7,4 @@ export * from './worklist';
 export * from './migrate-case-version';
 export * from './cases.routes';
 export * from './suspend-term';
+export { startTerms } from './case-deadlines';

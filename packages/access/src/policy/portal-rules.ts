@@ -1,4 +1,31 @@
 import type { PolicyRuleInput } from '../access.schema';
 
-/** The default policy's rules for the citizen portal. Deny by default: only what is listed here is allowed. */
-export const portalRules: PolicyRuleInput[] = [];
+/**
+ * The default policy's rules for the citizen portal. Deny by default: only what is listed here is allowed.
+ *
+ * A citizen reaches only their own data and that of people they legally represent: which people
+ * those are is decided by the portal (BRP gezag, recorded curatele or machtiging) before it asks
+ * the policy, so these rules need no relation. Staff reach the message thread of a resident only
+ * with a working relation under a purpose (the coordinator, or the team on a case).
+ */
+export const portalRules: PolicyRuleInput[] = [
+  {
+    id: 'citizen-own-portal',
+    description: 'A resident reads, submits and downloads their own data in the portal, and that of people they legally represent.',
+    roles: ['citizen'],
+    relations: ['none'],
+    resources: ['portal-request', 'portal-case', 'portal-data', 'portal-message', 'portal-plan', 'portal-consent', 'portal-offering'],
+    actions: ['read', 'create', 'update', 'export'],
+    legalBasis: 'AVG art. 15 (recht op inzage) en art. 6(1)(e); melding op verzoek van de inwoner (Wmo 2015 art. 2.3.2, Wgs art. 4)',
+  },
+  {
+    id: 'staff-portal-thread',
+    description: 'The coordinator, or the team on a case, reads and answers the resident\'s portal messages.',
+    roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'],
+    purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+    relations: ['case', 'team-case', 'coordinator'],
+    resources: ['portal-message'],
+    actions: ['read', 'create'],
+    legalBasis: 'Contact met de inwoner binnen de lopende hulp (AVG art. 6(1)(e) met de wet van het doel)',
+  },
+];
