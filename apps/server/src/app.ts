@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
 import { casesRoutes } from '@kern/cases';
 import { sql } from '@kern/db';
+import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { portalRoutes } from '@kern/portal';
 import { registryRoutes } from '@kern/registry';
@@ -113,6 +114,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     casesRoutes(typed, services);
     // integral client view (household, consent, plans, assessments, offerings)
     consentRoutes(typed, services);
+    householdRoutes(typed, services);
 
     // citizen portal
     portalRoutes(typed, { ...services, secureCookies: config.secureCookies });

@@ -54,6 +54,11 @@ const examples: Record<string, Example> = {
     as: 'rotterdam.generalist',
     run: (a) => a.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } }),
   },
+  'GET /api/v1/residents/:bsn/household-view': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/household-view`, { purpose: 'integraal' }) },
+  'POST /api/v1/residents/:bsn/household-signals': {
+    as: 'rotterdam.generalist',
+    run: (a) => a.request('POST', `/api/v1/residents/${PARENT}/household-signals`, { purpose: 'integraal', body: { kind: 'huurachterstand', summary: 'Huurachterstand gemeld', observedOn: '2026-01-05' } }),
+  },
   'POST /api/v1/residents/:bsn/consents/:id/withdrawal': {
     as: 'rotterdam.generalist',
     run: async (a) => {

@@ -20,3 +20,4 @@ export * from './privacy-notice';
 export * from './record-consent';
 export * from './withdraw-consent';
 export * from './consent.routes';
+export * from './household-decisions';

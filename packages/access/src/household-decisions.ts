@@ -1,0 +1,137 @@
+import { sql, type Tx } from '@kern/db';
+import type { AccessContext, AccessDecision, PolicyDocument, Relation } from './access.schema';
+import { AccessDenied, auditEntryFor, type AccessServices, type Grant } from './authorize';
+import { findEffectiveConsents } from './consent.repository';
+import { sectionResource, type DataCategory } from './consent.schema';
+import { decide } from './decide';
+import { requirePurpose } from './http-context';
+
+/**
+ * Why a section is not shown in full. Derived from the decision alone (actor, purpose, relations,
+ * consents), never from the data, so the reason cannot tell what is withheld:
+ * - other-law-no-consent: another law's data; the member's consent would let you see it;
+ * - other-law: another law's data, signal only;
+ * - no-relation: you have no relation with this member under this purpose;
+ * - not-in-policy: the policy shows this to no one in your role and purpose.
+ */
+export type WithholdReason = 'other-law-no-consent' | 'other-law' | 'no-relation' | 'not-in-policy';
+
+export interface SectionDecision {
+  category: DataCategory;
+  state: 'full' | 'signal' | 'withheld';
+  breakGlass: boolean;
+  /** The legal basis the section is shared on: a law article, or the consent with its id. */
+  legalBasis?: string | undefined;
+  ruleId?: string | undefined;
+  consentId?: string | undefined;
+  reason?: WithholdReason | undefined;
+}
+
+export interface HouseholdDecisions {
+  /** The grant to open the household at all (its members' identifying data). */
+  gate: Grant;
+  /** Per member BSN, one decision per category, in the order asked. */
+  members: Map<string, SectionDecision[]>;
+}
+
+type MemberRelation = 'case' | 'team-case' | 'coordinator' | 'break-glass';
+
+async function findRelations(tx: Tx, q: { bsns: string[]; purpose: string; actorId: string; teamIds: string[]; at: Date }): Promise<Map<string, Set<MemberRelation>>> {
+  const r = await sql<{ subject_bsn: string; relation: MemberRelation }>`
+    select inv.subject_bsn, case when inv.kind = 'coordinator' then 'coordinator' when inv.account_id = ${q.actorId}::uuid then 'case' else 'team-case' end as relation
+      from involvements inv
+      where inv.subject_bsn = any(${q.bsns}::text[]) and inv.closed_at is null and inv.purpose = ${q.purpose}
+        and (inv.account_id = ${q.actorId}::uuid or inv.team_id = any(${q.teamIds}::uuid[]))
+    union all
+    select g.subject_bsn, 'break-glass' from break_glass_grants g
+      where g.subject_bsn = any(${q.bsns}::text[]) and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose} and g.expires_at > ${q.at.toISOString()}::timestamptz`.execute(tx);
+  const out = new Map<string, Set<MemberRelation>>();
+  for (const row of r.rows) {
+    const set = out.get(row.subject_bsn) ?? new Set<MemberRelation>();
+    set.add(row.relation);
+    out.set(row.subject_bsn, set);
+  }
+  return out;
+}
+
+const score = (d: AccessDecision): number => (!d.allowed ? 0 : (d.view === 'full' ? 3 : 1) + (d.relation === 'break-glass' ? 0 : 1));
+/** Law before consent before break-the-glass, when they give the same view. */
+const preference: Relation[] = ['case', 'team-case', 'coordinator', 'household', 'consent', 'break-glass'];
+
+function decideSection(policy: PolicyDocument, ctx: AccessContext, category: DataCategory, relations: Set<Relation>, consentId: string | undefined): SectionDecision {
+  const request = { actor: ctx.actor, purpose: ctx.purpose, resource: sectionResource(category), action: 'read' as const };
+  let best: AccessDecision | undefined;
+  for (const relation of preference) {
+    if (!relations.has(relation)) continue;
+    const d = decide(policy, { ...request, relations: [relation] });
+    if (d.allowed && d.relation === relation && score(d) > (best ? score(best) : 0)) best = d;
+  }
+  if (!best) {
+    return { category, state: 'withheld', breakGlass: false, reason: relations.size === 0 ? 'no-relation' : 'not-in-policy' };
+  }
+  const viaConsent = best.relation === 'consent';
+  const decision: SectionDecision = {
+    category,
+    state: best.view === 'signal' ? 'signal' : 'full',
+    breakGlass: best.relation === 'break-glass',
+    legalBasis: viaConsent ? `${best.legalBasis ?? 'consent'} ${consentId ?? ''}`.trim() : best.legalBasis,
+    ruleId: best.ruleId,
+    ...(viaConsent ? { consentId } : {}),
+  };
+  if (decision.state === 'signal') {
+    const withConsent = decide(policy, { ...request, relations: ['consent'] });
+    decision.reason = withConsent.allowed && withConsent.relation === 'consent' && withConsent.view === 'full' ? 'other-law-no-consent' : 'other-law';
+  }
+  return decision;
+}
+
+/**
+ * The access decisions for a household view, in one go: may the actor open the household of
+ * `subjectBsn` at all (else AccessDenied, audited by runAsTenant), and for each member and data
+ * category: full, signal or withheld, with the legal basis (law article or consent id). Relations
+ * and consents are read fresh on every call, so a withdrawn consent hides a section at once.
+ * Writes nothing: the caller audits one record per member it shows (auditEntryFor).
+ */
+export async function decideHousehold(
+  services: AccessServices,
+  tx: Tx,
+  ctx: AccessContext,
+  q: { subjectBsn: string; memberBsns: string[]; categories: readonly DataCategory[] },
+): Promise<HouseholdDecisions> {
+  const purpose = requirePurpose(ctx);
+  const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
+  const bsns = [...new Set([q.subjectBsn, ...q.memberBsns])];
+  const found = await findRelations(tx, { bsns, purpose, actorId: ctx.actor.id, teamIds: ctx.actor.teamIds, at: services.clock.now() });
+
+  const subjectRelations = [...(found.get(q.subjectBsn) ?? [])];
+  const gate = decide(document, { actor: ctx.actor, purpose, resource: 'household', action: 'read', relations: subjectRelations });
+  if (!gate.allowed || gate.relation === 'none' || !gate.ruleId) {
+    const breakGlassPossible = document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r));
+    throw new AccessDenied(auditEntryFor(ctx, { resource: 'household', action: 'read', subjectBsn: q.subjectBsn, detail: 'household view' }, gate), breakGlassPossible);
+  }
+
+  const consents = await findEffectiveConsents(tx, { subjectBsns: bsns, purpose, recipients: ctx.actor.roles });
+  const consentOf = new Map<string, string>();
+  for (const c of consents) if (!consentOf.has(`${c.subjectBsn}:${c.category}`)) consentOf.set(`${c.subjectBsn}:${c.category}`, c.consentId);
+
+  // Working with one member (not under the glass) makes the actor someone who works with the household.
+  const inHousehold = bsns.some((b) => [...(found.get(b) ?? [])].some((r) => r !== 'break-glass'));
+  const members = new Map<string, SectionDecision[]>();
+  for (const bsn of bsns) {
+    const own = new Set<Relation>(found.get(bsn) ?? []);
+    if (inHousehold) own.add('household');
+    members.set(
+      bsn,
+      q.categories.map((category) => {
+        const consentId = consentOf.get(`${bsn}:${category}`);
+        const relations = new Set(own);
+        if (consentId) relations.add('consent');
+        return decideSection(document, ctx, category, relations, consentId);
+      }),
+    );
+  }
+  return {
+    gate: { view: gate.view ?? 'full', legalBasis: gate.legalBasis ?? '', breakGlass: gate.relation === 'break-glass', ruleId: gate.ruleId },
+    members,
+  };
+}
