@@ -469,6 +469,8 @@ export function createApi(ctx: RequestContext) {
   }
 
   return {
+    /** The one request helper, for the modules' own API files (apps/web/src/api/<module>.ts). */
+    request,
     login: (username: string, password: string) =>
       request<{ session: Session }>('POST', '/sessions', { username, password }, { login: true }).then((r) => r.session),
     /** The current session, or null when there is none (401 is an answer here, not an error). */
