@@ -1,3 +1,7 @@
 // @kern/assessments: Assessment instruments as data (ZRM, Participatieladder, Positieve Gezondheid) and scores over time.
 export * from './assessments.schema';
 export * from './instruments';
+export * from './validate-scores';
+export * from './record-assessment';
+export * from './read-assessments';
+export * from './level-texts';
