@@ -20,6 +20,7 @@ import { WerkwijzenPage } from './pages/WerkwijzenPage';
 import { WerkwijzeViewerPage } from './pages/WerkwijzeViewerPage';
 import { WorklistPage } from './pages/WorklistPage';
 // pages of the integral client view
+import { HouseholdPage } from './pages/HouseholdPage';
 
 // pages of the exchange
 
@@ -170,6 +171,9 @@ export function App() {
         page = <PasswordPage />;
         break;
       // integral client view
+      case 'household':
+        page = <HouseholdPage key={route.bsn} bsn={route.bsn} />;
+        break;
 
       // exchange
 

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'werkwijze'; id: string; version: number }
   | { name: 'notFound' }
   // integral client view
+  | { name: 'household'; bsn: string }
   // exchange
   // debt
   // insight
@@ -45,6 +46,7 @@ export const paths = {
   },
   werkwijze: (id: string, version: number) => `/werkwijzen/${encodeURIComponent(id)}/${version}`,
   // integral client view
+  household: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/huishouden`,
 
   // exchange
 
@@ -71,6 +73,8 @@ export function matchRoute(pathname: string): Route {
   const resident = /^\/residents\/([^/]+)$/.exec(path);
   if (resident?.[1]) return { name: 'resident', bsn: decodeURIComponent(resident[1]) };
   // integral client view
+  const household = /^\/residents\/([^/]+)\/huishouden$/.exec(path);
+  if (household?.[1]) return { name: 'household', bsn: decodeURIComponent(household[1]) };
 
   // exchange
 
