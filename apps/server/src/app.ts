@@ -117,7 +117,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     householdRoutes(typed, services);
 
     // citizen portal
-    portalRoutes(typed, { ...services, secureCookies: config.secureCookies });
+    portalRoutes(typed, services);
 
     // provisions, contracting, iStandaarden exchange
 

@@ -1,4 +1,7 @@
-import { sql } from '@kern/db';
+import { runAsTenant } from '@kern/access';
+import { sql, withSystem } from '@kern/db';
+import { findAccountByUsername, toActor } from '@kern/identity';
+import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
 
@@ -98,6 +101,30 @@ const examples: Record<string, Example> = {
   'GET /api/v1/portal/people/:ref/access-log': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/access-log`) },
   'GET /api/v1/portal/people/:ref/export.json': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/export.json`) },
   'GET /api/v1/portal/people/:ref/export.pdf': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/export.pdf`) },
+  'GET /api/v1/portal/people/:ref/plan': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/plan`) },
+  'POST /api/v1/portal/people/:ref/plans/:planId/agreement': {
+    as: 'citizen:999993872',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${await planFor('999993872')}/agreement`, { body: { version: 1 } }),
+  },
+  'POST /api/v1/portal/people/:ref/plans/:planId/change-requests': {
+    as: 'citizen:999992247',
+    run: async (a) => {
+      const planId = await planFor('999992247');
+      await a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${planId}/agreement`, { body: { version: 1 } });
+      return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${planId}/change-requests`, { body: { request: 'Een doel over werk erbij' } });
+    },
+  },
+  'GET /api/v1/portal/people/:ref/consents': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/consents`) },
+  'POST /api/v1/portal/people/:ref/consents/:consentId/withdrawal': {
+    as: 'citizen:999991838',
+    run: async (a) => {
+      const g = await kern.login('rotterdam.generalist');
+      await g.request('POST', '/api/v1/cases', { purpose: 'integraal', body: { werkwijzeId: 'een-loket', caseTypeId: 'integrale-intake', subjectBsn: PARENT, fields: { vraag: 'Alles op een rij' } } });
+      const given = await g.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } });
+      const id = given.json<{ consent?: { id: string }; id?: string }>().consent?.id ?? given.json<{ id: string }>().id;
+      return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/consents/${id}/withdrawal`);
+    },
+  },
   'GET /api/v1/residents/:bsn/portal-messages': {
     as: 'rotterdam.generalist',
     run: async (a) => {
@@ -128,6 +155,17 @@ async function selfRef(a: Agent): Promise<string> {
 async function draftOf(a: Agent): Promise<string> {
   const res = await a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/requests`, { body: { topic: 'care', description: 'Hulp bij het huishouden' } });
   return res.json<{ id: string }>().id;
+}
+
+/** A household plan with the citizen as its only member, opened by the coordinator of an integral intake. */
+async function planFor(bsn: string): Promise<string> {
+  const g = await kern.login('rotterdam.generalist');
+  await g.request('POST', '/api/v1/cases', { purpose: 'integraal', body: { werkwijzeId: 'een-loket', caseTypeId: 'integrale-intake', subjectBsn: bsn, fields: { vraag: 'Alles op een rij' } } });
+  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.generalist'));
+  if (!account) throw new Error('no generalist');
+  const ctx = { actor: toActor(account), purpose: 'integraal' as const };
+  const plan = await runAsTenant(kern.services, ctx, (tx) => openHouseholdPlan(kern.services, tx, ctx, { anchorBsn: bsn, members: [{ bsn, name: 'Inwoner' }] }));
+  return plan.id;
 }
 
 async function startWmoCaseFor(bsn: string): Promise<void> {

@@ -74,6 +74,8 @@ create index portal_documents_request on portal_documents (request_id);
 -- The secure thread between a resident and their coordinator (or the team on their case).
 create table portal_messages (
   id uuid primary key,
+  -- The order of the thread, also for messages written in the same instant.
+  seq bigint generated always as identity,
   municipality_code char(4) not null references municipalities (code),
   subject_bsn char(9) not null,
   author_kind text not null check (author_kind in ('citizen', 'staff')),
@@ -85,7 +87,7 @@ create table portal_messages (
   read_by_citizen_at timestamptz,
   read_by_staff_at timestamptz
 );
-create index portal_messages_thread on portal_messages (municipality_code, subject_bsn, sent_at desc);
+create index portal_messages_thread on portal_messages (municipality_code, subject_bsn, seq desc);
 
 -- Where the resident wants a notification; the mail itself never carries content.
 create table portal_contacts (

@@ -9,4 +9,6 @@ export * from './read-home';
 export * from './messages';
 export * from './my-data';
 export * from './export-pdf';
+export * from './portal-plan';
+export * from './portal-consents';
 export * from './portal.routes';

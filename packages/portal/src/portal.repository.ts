@@ -181,7 +181,7 @@ export async function insertMessage(
 export async function findMessages(tx: Tx, subjectBsn: string, limit = 200): Promise<MessageRow[]> {
   const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; author_role: string | null; author_team_id: string | null; body: string; sent_at: Date; read_by_citizen_at: Date | null; read_by_staff_at: Date | null }>`
     select id, author_kind, author_role, author_team_id, body, sent_at, read_by_citizen_at, read_by_staff_at
-    from portal_messages where subject_bsn = ${subjectBsn} order by sent_at desc limit ${limit}`.execute(tx);
+    from portal_messages where subject_bsn = ${subjectBsn} order by seq desc limit ${limit}`.execute(tx);
   return r.rows.map((x) => ({
     id: x.id, authorKind: x.author_kind, authorRole: x.author_role, authorTeamId: x.author_team_id, body: x.body, sentAt: new Date(x.sent_at).toISOString(),
     readByCitizenAt: x.read_by_citizen_at ? new Date(x.read_by_citizen_at).toISOString() : null,

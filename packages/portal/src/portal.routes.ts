@@ -12,13 +12,15 @@ import { myDataPdf } from './export-pdf';
 import { answerAsStaff, dispatchOutbox, listMyMessages, readThreadAsStaff, sendMyMessage, setMyContactEmail } from './messages';
 import { readAccessLog, readMyData } from './my-data';
 import {
-  CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
+  CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, consentListOutputSchema, consentRefParam, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalPlanSchema, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
   messageInputSchema, messageSchema, myDataSchema, personRefParam, portalCaseSchema, requestSchema, submissionOutputSchema, uploadInputSchema,
 } from './portal.schema';
 import { readHome, readMyCases } from './read-home';
 import { authorizeSubject } from './citizen-access';
 import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './requests';
 import { submitRequest } from './submit-request';
+import { agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
+import { listMyConsents, withdrawMyConsent } from './portal-consents';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,9 +64,10 @@ function asCitizen<T>(services: PortalServices, request: FastifyRequest, fn: (tx
   return runAsTenant(services, portalContext(s, request.id), (tx) => fn(tx, s));
 }
 
-export function portalRoutes(app: KernApp, services: PortalServices & { secureCookies: boolean }): void {
+/** `services` is read on every request (not copied), so a test or an operator can swap the mail seam. */
+export function portalRoutes(app: KernApp, services: PortalServices & { config: { secureCookies: boolean } }): void {
   const setCookie = (reply: FastifyReply, value: string, maxAge: number) =>
-    reply.setCookie(CITIZEN_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: services.secureCookies, path: '/', maxAge });
+    reply.setCookie(CITIZEN_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies, path: '/', maxAge });
 
   void app.register(async (scope) => {
     const api = scope as unknown as KernApp;
@@ -89,7 +92,7 @@ export function portalRoutes(app: KernApp, services: PortalServices & { secureCo
         if (!provider) throw new DomainError('not-found', { nl: 'Inloggen met DigiD is hier niet ingesteld.', en: 'DigiD login is not configured here.' });
         const state = newSecret();
         const nonce = newSecret();
-        reply.setCookie(BROKER_STATE_COOKIE, `${state}.${nonce}`, { httpOnly: true, sameSite: 'lax', secure: services.secureCookies, path: '/api/v1/portal/broker', maxAge: 600 });
+        reply.setCookie(BROKER_STATE_COOKIE, `${state}.${nonce}`, { httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies, path: '/api/v1/portal/broker', maxAge: 600 });
         return reply.redirect(await provider.authorizationUrl(state, nonce), 302);
       });
 
@@ -161,6 +164,31 @@ export function portalRoutes(app: KernApp, services: PortalServices & { secureCo
       config: { auth: 'citizen', personalData: 'writes' },
       schema: { tags: ['portal'], summary: 'Send the request: it becomes a melding and its statutory terms start', params: idParam, response: { 200: submissionOutputSchema } },
     }, async (request) => asCitizen(services, request, (tx, s) => submitRequest(services, tx, s, request.params.id, request.id)));
+
+    api.get('/api/v1/portal/people/:ref/plan', {
+      config: { auth: 'citizen', personalData: 'reads' },
+      schema: { tags: ['portal'], summary: 'My plan: the household plan, its versions, goals, actions and agreements', params: personRefParam, response: { 200: z.object({ plan: portalPlanSchema.nullable() }) } },
+    }, async (request) => asCitizen(services, request, (tx, s) => readMyPlan(services, tx, s, request.params.ref, request.id)));
+
+    api.post('/api/v1/portal/people/:ref/plans/:planId/agreement', {
+      config: { auth: 'citizen', personalData: 'writes' },
+      schema: { tags: ['portal'], summary: 'Agree to the latest version of the plan', params: planRefParam, body: planAgreeInputSchema, response: { 200: z.object({ plan: portalPlanSchema }) } },
+    }, async (request) => asCitizen(services, request, (tx, s) => agreeToMyPlan(services, tx, s, request.params.ref, request.params.planId, request.body.version, request.id)));
+
+    api.post('/api/v1/portal/people/:ref/plans/:planId/change-requests', {
+      config: { auth: 'citizen', personalData: 'writes' },
+      schema: { tags: ['portal'], summary: 'Ask the coordinator for a change to the agreed plan', params: planRefParam, body: planChangeInputSchema, response: { 201: z.object({ plan: portalPlanSchema.nullable() }) } },
+    }, async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => askPlanChange(services, tx, s, request.params.ref, request.params.planId, request.body.request, request.id))));
+
+    api.get('/api/v1/portal/people/:ref/consents', {
+      config: { auth: 'citizen', personalData: 'reads' },
+      schema: { tags: ['portal'], summary: 'My consents, in effect and withdrawn', params: personRefParam, response: { 200: consentListOutputSchema } },
+    }, async (request) => asCitizen(services, request, (tx, s) => listMyConsents(services, tx, s, request.params.ref, request.id)));
+
+    api.post('/api/v1/portal/people/:ref/consents/:consentId/withdrawal', {
+      config: { auth: 'citizen', personalData: 'writes' },
+      schema: { tags: ['portal'], summary: 'Withdraw a consent (takes effect at once)', params: consentRefParam, response: { 200: consentListOutputSchema } },
+    }, async (request) => asCitizen(services, request, (tx, s) => withdrawMyConsent(services, tx, s, request.params.ref, request.params.consentId, request.id)));
 
     api.get('/api/v1/portal/people/:ref/messages', {
       config: { auth: 'citizen', personalData: 'reads' },

@@ -132,15 +132,6 @@ export const messageSchema = z.object({
 export const messageInputSchema = z.object({ body: z.string().trim().min(1).max(5000) });
 export const contactInputSchema = z.object({ email: z.string().max(200).email().nullable() });
 
-export const homeSchema = z.object({
-  person: portalPersonSchema,
-  cases: z.array(portalCaseSchema),
-  drafts: z.array(requestSchema.pick({ id: true, topic: true, updatedAt: true })),
-  unreadMessages: z.number().int(),
-  lastMessageAt: z.string().nullable(),
-  plan: z.unknown().nullable(),
-});
-
 /** One line of "who looked at my data and why", in plain words: role, team and purpose only. */
 export const accessLogEntrySchema = z.object({
   at: z.string(),
@@ -170,3 +161,50 @@ export const myDataSchema = z.object({
   generatedAt: z.string(),
 });
 export type MyData = z.infer<typeof myDataSchema>;
+
+export const portalPlanSchema = z.object({
+  id: z.string().uuid(),
+  coordinator: z.string(),
+  members: z.array(z.object({ name: z.string(), me: z.boolean() })),
+  agreedVersion: z.number().int().nullable(),
+  draftVersion: z.number().int().nullable(),
+  versions: z.array(z.object({
+    version: z.number().int(),
+    state: z.enum(['draft', 'agreed', 'superseded']),
+    createdAt: z.string(),
+    agreedAt: z.string().nullable(),
+    changeNote: z.string().nullable(),
+    agreedByMe: z.boolean(),
+    goals: z.array(z.object({ id: z.string(), domain: z.string(), text: z.string(), status: z.string(), mine: z.boolean() })),
+    actions: z.array(z.object({ id: z.string(), goalId: z.string().nullable(), text: z.string(), owner: z.object({ kind: z.string(), name: z.string() }), dueDate: z.string(), status: z.string() })),
+    agreements: z.array(z.object({ id: z.string(), text: z.string() })),
+    reviewDates: z.array(z.string()),
+  })),
+  changeRequests: z.array(z.object({ basedOnVersion: z.number().int(), requestedAt: z.string(), request: z.string(), answeredVersion: z.number().int().nullable(), mine: z.boolean() })),
+});
+export type PortalPlan = z.infer<typeof portalPlanSchema>;
+export const planAgreeInputSchema = z.object({ version: z.number().int().positive() });
+export const planChangeInputSchema = z.object({ request: z.string().trim().min(1).max(2000) });
+export const planRefParam = z.object({ ref: personRefSchema, planId: z.string().uuid() });
+
+export const portalConsentSchema = z.object({
+  id: z.string().uuid(),
+  purpose: z.string(),
+  recipient: z.string(),
+  dataCategories: z.array(z.string()),
+  givenAt: z.string(),
+  inEffect: z.boolean(),
+  withdrawnAt: z.string().nullable(),
+});
+export type PortalConsent = z.infer<typeof portalConsentSchema>;
+export const consentListOutputSchema = z.object({ consents: z.array(portalConsentSchema), noticeVersion: z.number().int() });
+export const consentRefParam = z.object({ ref: personRefSchema, consentId: z.string().uuid() });
+
+export const homeSchema = z.object({
+  person: portalPersonSchema,
+  cases: z.array(portalCaseSchema),
+  drafts: z.array(requestSchema.pick({ id: true, topic: true, updatedAt: true })),
+  unreadMessages: z.number().int(),
+  lastMessageAt: z.string().nullable(),
+  plan: portalPlanSchema.nullable(),
+});

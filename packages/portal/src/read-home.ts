@@ -2,6 +2,7 @@ import { isoDay, type Tx } from '@kern/db';
 import { authorizeForPerson } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { casesOfPerson } from './portal-cases';
+import { planOf, toPortalPlan } from './portal-plan';
 import { findRequestsOfSubject, messageSummary } from './portal.repository';
 import type { homeSchema } from './portal.schema';
 import type { z } from 'zod';
@@ -15,13 +16,14 @@ export async function readHome(services: PortalServices, tx: Tx, session: Resolv
     .filter((r) => r.status === 'draft' && r.citizenId === session.actor.id)
     .map((r) => ({ id: r.id, topic: r.topic, updatedAt: r.updatedAt }));
   const messages = await messageSummary(tx, person.bsn);
+  const plan = await planOf(services, tx, session, person, requestId);
   return {
     person: { ref: person.ref, name: person.name, relation: person.relation },
     cases,
     drafts,
     unreadMessages: messages.unread,
     lastMessageAt: messages.lastAt,
-    plan: null,
+    plan: plan ? toPortalPlan(plan, person) : null,
   };
 }
 

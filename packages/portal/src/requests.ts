@@ -112,7 +112,9 @@ export async function uploadDocument(
     throw invalidInput({ nl: `U kunt hoogstens ${MAX_DOCUMENTS_PER_REQUEST} bestanden toevoegen.`, en: `You can add at most ${MAX_DOCUMENTS_PER_REQUEST} files.` }, [{ name: 'contentBase64', reason: 'too many files' }]);
   }
   // Only the last path segment, without control characters: a name is shown back, never used as a path.
-  const fileName = (input.fileName.split(/[\\/]/).pop() ?? 'bestand').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'bestand';
+  const lastSegment = input.fileName.split(/[\\/]/).pop() ?? 'bestand';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const fileName = lastSegment.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'bestand';
   await insertDocument(tx, {
     id: newId(), municipalityCode: session.actor.municipalityCode, requestId, fileName, mediaType, content: bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'), at: services.clock.now(),

@@ -19,6 +19,17 @@ export const portalRules: PolicyRuleInput[] = [
     legalBasis: 'AVG art. 15 (recht op inzage) en art. 6(1)(e); melding op verzoek van de inwoner (Wmo 2015 art. 2.3.2, Wgs art. 4)',
   },
   {
+    // The portal checks first that the person is the citizen or someone they represent (and, for a
+    // plan, that the person is a member of it); only then do the plan and consent use cases run.
+    id: 'citizen-own-plan-and-consent',
+    description: 'A resident reads their household plan, agrees to a version or asks for a change, and reads and withdraws their consents, in the portal.',
+    roles: ['citizen'],
+    relations: ['none'],
+    resources: ['plan', 'plan-agreement', 'consent'],
+    actions: ['read', 'create', 'update'],
+    legalBasis: 'Wmo 2015 art. 2.3.2 (het plan is van de inwoner); AVG art. 7(3) (toestemming intrekken) en art. 15 (inzage)',
+  },
+  {
     id: 'staff-portal-thread',
     description: 'The coordinator, or the team on a case, reads and answers the resident\'s portal messages.',
     roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'],
