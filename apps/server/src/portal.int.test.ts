@@ -2,6 +2,7 @@ import { decideHousehold, runAsTenant, type Actor } from '@kern/access';
 import { findAccountByUsername, toActor } from '@kern/identity';
 import { withSystem } from '@kern/db';
 import { FixedClock } from '@kern/kit';
+import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
@@ -331,6 +332,25 @@ describe('my plan and my consents', () => {
     // Another citizen cannot withdraw it, nor learn it exists.
     const other = await kern.citizenLogin(OTHER);
     expect((await other.request('POST', `/api/v1/portal/people/${selfRef(other)}/consents/${consentId}/withdrawal`)).statusCode).toBe(404);
+  });
+});
+
+describe('together: group offerings and peer groups', () => {
+  it('lists offerings nearby first and signs the citizen up, once', async () => {
+    const admin = { actor: await staffActor('rotterdam.beheer') };
+    const far = await runAsTenant(kern.services, admin, (tx) => createOffering(kern.services, tx, admin, { name: 'Taalcafé Noord', description: 'Samen Nederlands oefenen', kind: 'general', location: 'Bibliotheek, 1012AB Amsterdam', startsOn: '2026-03-01' }));
+    const near = await runAsTenant(kern.services, admin, (tx) => createOffering(kern.services, tx, admin, { name: 'Lotgenotengroep schulden', description: 'Ervaringen delen', kind: 'group', location: 'Buurthuis, 3074 Rotterdam', capacity: 8, startsOn: '2026-04-01' }));
+    const c = await kern.citizenLogin(PARENT);
+    const list = await c.request('GET', `/api/v1/portal/people/${selfRef(c)}/offerings`);
+    expect(list.statusCode, list.body).toBe(200);
+    const offerings = list.json<{ offerings: { id: string; near: boolean; enrolled: boolean }[] }>().offerings;
+    expect(offerings[0]).toMatchObject({ id: near.id, near: true, enrolled: false });
+    expect(offerings.find((o) => o.id === far.id)?.near).toBe(false);
+    const signed = await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/offerings/${near.id}/enrolment`);
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(signed.json<{ offerings: { id: string; enrolled: boolean }[] }>().offerings.find((o) => o.id === near.id)?.enrolled).toBe(true);
+    expect((await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/offerings/${near.id}/enrolment`)).statusCode).toBe(409);
+    expect((await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/offerings/00000000-0000-4000-8000-000000000000/enrolment`)).statusCode).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 import { runAsTenant } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
+import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
@@ -123,6 +124,17 @@ const examples: Record<string, Example> = {
       const given = await g.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } });
       const id = given.json<{ consent?: { id: string }; id?: string }>().consent?.id ?? given.json<{ id: string }>().id;
       return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/consents/${id}/withdrawal`);
+    },
+  },
+  'GET /api/v1/portal/people/:ref/offerings': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/offerings`) },
+  'POST /api/v1/portal/people/:ref/offerings/:offeringId/enrolment': {
+    as: 'citizen:999991838',
+    run: async (a) => {
+      const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.beheer'));
+      if (!account) throw new Error('no beheer');
+      const ctx = { actor: toActor(account) };
+      const o = await runAsTenant(kern.services, ctx, (tx) => createOffering(kern.services, tx, ctx, { name: 'Lotgenotengroep', description: 'Samen', kind: 'group', capacity: 5, startsOn: '2026-01-01' }));
+      return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/offerings/${o.id}/enrolment`);
     },
   },
   'GET /api/v1/residents/:bsn/portal-messages': {

@@ -11,4 +11,5 @@ export * from './my-data';
 export * from './export-pdf';
 export * from './portal-plan';
 export * from './portal-consents';
+export * from './portal-together';
 export * from './portal.routes';

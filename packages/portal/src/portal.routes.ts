@@ -12,7 +12,7 @@ import { myDataPdf } from './export-pdf';
 import { answerAsStaff, dispatchOutbox, listMyMessages, readThreadAsStaff, sendMyMessage, setMyContactEmail } from './messages';
 import { readAccessLog, readMyData } from './my-data';
 import {
-  CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, consentListOutputSchema, consentRefParam, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalPlanSchema, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
+  CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, offeringListOutputSchema, offeringRefParam, consentListOutputSchema, consentRefParam, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalPlanSchema, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
   messageInputSchema, messageSchema, myDataSchema, personRefParam, portalCaseSchema, requestSchema, submissionOutputSchema, uploadInputSchema,
 } from './portal.schema';
 import { readHome, readMyCases } from './read-home';
@@ -21,6 +21,7 @@ import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './reques
 import { submitRequest } from './submit-request';
 import { agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
 import { listMyConsents, withdrawMyConsent } from './portal-consents';
+import { listTogether, signUp } from './portal-together';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -189,6 +190,16 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
       config: { auth: 'citizen', personalData: 'writes' },
       schema: { tags: ['portal'], summary: 'Withdraw a consent (takes effect at once)', params: consentRefParam, response: { 200: consentListOutputSchema } },
     }, async (request) => asCitizen(services, request, (tx, s) => withdrawMyConsent(services, tx, s, request.params.ref, request.params.consentId, request.id)));
+
+    api.get('/api/v1/portal/people/:ref/offerings', {
+      config: { auth: 'citizen', personalData: 'reads' },
+      schema: { tags: ['portal'], summary: 'Together: group offerings and peer groups, the ones nearby first', params: personRefParam, response: { 200: offeringListOutputSchema } },
+    }, async (request) => asCitizen(services, request, (tx, s) => listTogether(services, tx, s, request.params.ref, request.id)));
+
+    api.post('/api/v1/portal/people/:ref/offerings/:offeringId/enrolment', {
+      config: { auth: 'citizen', personalData: 'writes' },
+      schema: { tags: ['portal'], summary: 'Sign up for a group offering', params: offeringRefParam, response: { 201: offeringListOutputSchema } },
+    }, async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => signUp(services, tx, s, request.params.ref, request.params.offeringId, request.id))));
 
     api.get('/api/v1/portal/people/:ref/messages', {
       config: { auth: 'citizen', personalData: 'reads' },

@@ -208,3 +208,19 @@ export const homeSchema = z.object({
   lastMessageAt: z.string().nullable(),
   plan: portalPlanSchema.nullable(),
 });
+
+export const portalOfferingSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(['general', 'group']),
+  location: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  placesLeft: z.number().int().nullable(),
+  near: z.boolean(),
+  enrolled: z.boolean(),
+});
+export type PortalOffering = z.infer<typeof portalOfferingSchema>;
+export const offeringListOutputSchema = z.object({ offerings: z.array(portalOfferingSchema) });
+export const offeringRefParam = z.object({ ref: personRefSchema, offeringId: z.string().uuid() });

@@ -22,10 +22,10 @@ export const portalRules: PolicyRuleInput[] = [
     // The portal checks first that the person is the citizen or someone they represent (and, for a
     // plan, that the person is a member of it); only then do the plan and consent use cases run.
     id: 'citizen-own-plan-and-consent',
-    description: 'A resident reads their household plan, agrees to a version or asks for a change, and reads and withdraws their consents, in the portal.',
+    description: 'A resident reads their household plan, agrees to a version or asks for a change, reads and withdraws their consents, and signs up for group offerings, in the portal.',
     roles: ['citizen'],
     relations: ['none'],
-    resources: ['plan', 'plan-agreement', 'consent'],
+    resources: ['plan', 'plan-agreement', 'consent', 'offering', 'offering-enrolment'],
     actions: ['read', 'create', 'update'],
     legalBasis: 'Wmo 2015 art. 2.3.2 (het plan is van de inwoner); AVG art. 7(3) (toestemming intrekken) en art. 15 (inzage)',
   },
