@@ -1,5 +1,6 @@
 import { runAsTenant, type Actor } from '@kern/access';
 import { sql, withSystem, withTenant } from '@kern/db';
+import { recordAssessment } from '@kern/assessments';
 import { readHouseholdView, sectionSources, type HouseholdView, type SectionSource } from '@kern/household';
 import { createAccount, createTeam } from '@kern/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,15 @@ function states(v: HouseholdView): Record<string, string> {
 const section = (v: HouseholdView, relation: string, kind: string, category: string) =>
   v.members.find((m) => m.relation === relation)?.sections.find((s) => s.kind === kind && s.category === category);
 
+async function staffContext(username: string, purpose: 'integraal' | 'wmo') {
+  const account = (await withSystem(kern.services.db, (tx) =>
+    sql<{ id: string; display_name: string; roles: string[] }>`select id, display_name, roles from staff_accounts where username = ${username}`.execute(tx))).rows[0];
+  if (!account) throw new Error(`no account ${username}`);
+  const teams = (await withSystem(kern.services.db, (tx) => sql<{ team_id: string }>`select team_id from team_memberships where account_id = ${account.id}::uuid`.execute(tx))).rows.map((r) => r.team_id);
+  const actor = { kind: 'staff', id: account.id, name: account.display_name, municipalityCode: '0599', roles: account.roles, teamIds: teams } as Actor;
+  return { actor, purpose };
+}
+
 beforeAll(async () => {
   kern = await startTestKern();
   // Content in every law: a Wmo case for the parent, a Jeugdwet case for the child, a Wgs case for the partner, signals.
@@ -58,6 +68,9 @@ beforeAll(async () => {
     purpose: 'integraal', body: { kind: 'huurachterstand', summary: 'Twee maanden huurachterstand gemeld door corporatie', observedOn: today() },
   });
   expect(housing.statusCode, housing.body).toBe(201);
+  const coordinator = await staffContext('rotterdam.generalist', 'integraal');
+  await runAsTenant(kern.services, coordinator, (tx) =>
+    recordAssessment(kern.services, tx, coordinator, { instrumentId: 'zrm-volwassenen', subjectBsn: PARENT, assessedOn: today(), scores: { financien: 2 } }));
   const zuid = (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0599' and name = 'Wijkteam Zuid'`.execute(tx))).rows[0]?.id
     ?? (await createTeam(kern.services.db, '0599', 'Wijkteam Zuid'));
   await createAccount(kern.services.db, { municipalityCode: '0599', username: 'rotterdam.wmo.zuid', displayName: 'Anouk Smit', password: 'kern-demo-2026', roles: ['wmo-consultant'], teamIds: [zuid] });
@@ -65,17 +78,19 @@ beforeAll(async () => {
 afterAll(async () => kern?.close());
 
 const F = 'full', S = 'signal';
-const lawRow = (wmo: string, jeugd: string, part: string, wgs: string, edu: string, housing: string) => ({
+const lawRow = (wmo: string, jeugd: string, part: string, wgs: string, edu: string, housing: string, plan = S, assessment = S, offering = S) => ({
   'cases:wmo': wmo, 'cases:jeugdwet': jeugd, 'cases:participatiewet': part, 'cases:wgs': wgs, 'signals:education': edu, 'signals:housing': housing,
+  'plan:plan': plan, 'assessments:assessment': assessment, 'offerings:offering': offering,
 });
 const allSignal = lawRow(S, S, S, S, S, S);
+const coordinatorRow = lawRow(F, F, S, S, F, F, F, F, F);
 const expand = (rows: Record<string, Record<string, string>>) =>
   Object.fromEntries(Object.entries(rows).flatMap(([rel, cells]) => Object.entries(cells).map(([k, v]) => [`${rel}:${k}`, v])));
 
 describe('the household view under the default policy: which sections each role and purpose sees', () => {
   const allowed: [string, string, string, Record<string, Record<string, string>>][] = [
     ['rotterdam.generalist', 'integraal', PARENT, {
-      self: lawRow(F, F, S, S, F, F), housemate: lawRow(F, F, S, S, F, F), child: lawRow(F, F, S, S, F, F),
+      self: coordinatorRow, housemate: coordinatorRow, child: coordinatorRow,
     }],
     ['rotterdam.generalist', 'wmo', PARENT, { self: lawRow(F, S, S, S, S, S), housemate: allSignal, child: allSignal }],
     ['rotterdam.wmo', 'wmo', PARENT, { self: lawRow(F, S, S, S, S, S), housemate: allSignal, child: allSignal }],
@@ -115,6 +130,9 @@ describe('the household view under the default policy: which sections each role 
       at: [{ team: 'Schuldhulp', contact: 'Joost Visser' }],
     });
     expect(section(v, 'self', 'cases', 'wmo')).toMatchObject({ state: 'full', basis: 'Wmo 2015 art. 5.1.1', items: [expect.objectContaining({ status: 'open' })] });
+    expect(section(v, 'self', 'assessments', 'assessment')).toMatchObject({ state: 'signal', running: true, at: [] });
+    const coordinatorView = (await view('rotterdam.generalist', 'integraal')).view;
+    expect(section(coordinatorView, 'self', 'assessments', 'assessment')).toMatchObject({ state: 'full', items: [expect.objectContaining({ title: 'zrm-volwassenen', detail: expect.stringContaining('financien 2') })] });
   });
 });
 
@@ -207,14 +225,11 @@ describe('audit', () => {
     const parent = records.rows.find((r) => r.subject_bsn === PARENT);
     expect(parent?.legal_basis).toContain('section-wmo (full): Wmo 2015 art. 2.3.2');
     expect(parent?.legal_basis).toContain('section-wgs (signal): AVG art. 6(1)(e)');
-    expect(parent?.reason).toMatch(/full: wmo,jeugdwet,education,housing; signal: participatiewet,wgs; withheld: -/);
+    expect(parent?.reason).toMatch(/full: wmo,jeugdwet,plan,assessment,offering,education,housing; signal: participatiewet,wgs; withheld: -/);
   });
 
   it('writes nothing when the read fails: the audit records share the read\'s transaction', async () => {
-    const actor = (await withSystem(kern.services.db, (tx) =>
-      sql<{ id: string }>`select id from staff_accounts where username = 'rotterdam.generalist'`.execute(tx))).rows[0]?.id ?? '';
-    const team = (await withSystem(kern.services.db, (tx) => sql<{ team_id: string }>`select team_id from team_memberships where account_id = ${actor}::uuid`.execute(tx))).rows.map((r) => r.team_id);
-    const ctx = { actor: { kind: 'staff', id: actor, name: 'Sanne de Wit', municipalityCode: '0599', roles: ['wijkteam-generalist'], teamIds: team } satisfies Actor, purpose: 'integraal' as const };
+    const ctx = await staffContext('rotterdam.generalist', 'integraal');
     const failing: SectionSource = { kind: 'plan', categories: ['plan'], load: () => Promise.reject(new Error('source down')) };
     const count = async () => Number((await withTenant(kern.services.db, '0599', (tx) => sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(tx))).rows[0]?.n);
     const before = await count();

@@ -1,5 +1,8 @@
 import type { SectionSource } from '../section-source';
+import { assessmentsSource } from './assessments.source';
 import { casesSource } from './cases.source';
+import { offeringsSource } from './offerings.source';
+import { planSource } from './plan.source';
 import { signalsSource } from './signals.source';
 
 /**
@@ -8,7 +11,9 @@ import { signalsSource } from './signals.source';
  */
 export const sectionSources: SectionSource[] = [
   casesSource,
-  // plans, assessments, group offerings (@kern/plans, @kern/assessments, @kern/offerings): add their sources here
+  planSource,
+  assessmentsSource,
+  offeringsSource,
   // debt help (@kern/debt): add its source here, e.g. debtSource (kind 'debt', category 'wgs')
   signalsSource,
 ];
