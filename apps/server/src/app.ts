@@ -48,6 +48,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
   // The web app routes on the client: unknown non-API GETs get its index.html, the API a problem.
   app.setNotFoundHandler(async (request, reply) => {
     if (webDist && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // citizen portal: its own entry of the web app, under /portaal
+      if (/^\/portaal(\/|\?|$)/.test(request.url) && existsSync(join(webDist, 'portaal.html'))) return reply.type('text/html').sendFile('portaal.html');
       return reply.type('text/html').sendFile('index.html');
     }
     return notFoundHandler(request, reply);

@@ -74,6 +74,11 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
     const api = scope as unknown as KernApp;
     api.addHook('onRequest', citizenHook(services));
 
+    api.get('/api/v1/portal/login-options', {
+      config: { auth: 'public', personalData: 'none' },
+      schema: { tags: ['portal'], summary: 'Which logins this portal offers: the DigiD broker, the demo login', response: { 200: z.object({ broker: z.boolean(), demo: z.boolean() }) } },
+    }, async () => ({ broker: Boolean(services.citizenIdentityProvider), demo: services.demoMode }));
+
     api.post('/api/v1/portal/demo-sessions', {
       config: { auth: 'public', personalData: 'none' },
       schema: { tags: ['portal'], summary: 'Demo mode only: log in to the portal as a BRP test person', body: demoLoginInputSchema, response: { 201: z.object({ session: citizenSessionSchema }) } },
