@@ -34,7 +34,7 @@ export interface HouseholdDecisions {
   members: Map<string, SectionDecision[]>;
 }
 
-type MemberRelation = 'case' | 'team-case' | 'coordinator' | 'break-glass';
+export type MemberRelation = 'case' | 'team-case' | 'coordinator' | 'break-glass';
 
 async function findRelations(tx: Tx, q: { bsns: string[]; purpose: string; actorId: string; teamIds: string[]; at: Date }): Promise<Map<string, Set<MemberRelation>>> {
   const r = await sql<{ subject_bsn: string; relation: MemberRelation }>`
@@ -54,11 +54,14 @@ async function findRelations(tx: Tx, q: { bsns: string[]; purpose: string; actor
   return out;
 }
 
+/** Placeholder for "granted by a consent"; the member's own consent id replaces it. */
+const CONSENT = 'consent';
+
 const score = (d: AccessDecision): number => (!d.allowed ? 0 : (d.view === 'full' ? 3 : 1) + (d.relation === 'break-glass' ? 0 : 1));
 /** Law before consent before break-the-glass, when they give the same view. */
 const preference: Relation[] = ['case', 'team-case', 'coordinator', 'household', 'consent', 'break-glass'];
 
-function decideSection(policy: PolicyDocument, ctx: AccessContext, category: DataCategory, relations: Set<Relation>, consentId: string | undefined): SectionDecision {
+function decideSection(policy: PolicyDocument, ctx: AccessContext, category: DataCategory, relations: Set<Relation>): SectionDecision {
   const request = { actor: ctx.actor, purpose: ctx.purpose, resource: sectionResource(category), action: 'read' as const };
   let best: AccessDecision | undefined;
   for (const relation of preference) {
@@ -74,15 +77,65 @@ function decideSection(policy: PolicyDocument, ctx: AccessContext, category: Dat
     category,
     state: best.view === 'signal' ? 'signal' : 'full',
     breakGlass: best.relation === 'break-glass',
-    legalBasis: viaConsent ? `${best.legalBasis ?? 'consent'} ${consentId ?? ''}`.trim() : best.legalBasis,
+    legalBasis: best.legalBasis,
     ruleId: best.ruleId,
-    ...(viaConsent ? { consentId } : {}),
+    ...(viaConsent ? { consentId: CONSENT } : {}),
   };
   if (decision.state === 'signal') {
     const withConsent = decide(policy, { ...request, relations: ['consent'] });
     decision.reason = withConsent.allowed && withConsent.relation === 'consent' && withConsent.view === 'full' ? 'other-law-no-consent' : 'other-law';
   }
   return decision;
+}
+
+/** What the household decisions are made from: the relations and consents found, per member. */
+export interface HouseholdFacts {
+  subjectBsn: string;
+  bsns: string[];
+  categories: readonly DataCategory[];
+  relations: Map<string, Set<MemberRelation>>;
+  /** "<bsn>:<category>" -> the consent in effect. */
+  consents: Map<string, string>;
+}
+
+/**
+ * The household decisions as a pure function of the policy and the facts: the gate (may the
+ * actor open this household at all) and per member and category the section decision. Exported
+ * so the default policy can be table-tested without a database.
+ */
+export function decideHouseholdFrom(
+  document: PolicyDocument,
+  ctx: AccessContext,
+  f: HouseholdFacts,
+): { gate: AccessDecision; members: Map<string, SectionDecision[]> } {
+  const gate = decide(document, { actor: ctx.actor, purpose: ctx.purpose, resource: 'household', action: 'read', relations: [...(f.relations.get(f.subjectBsn) ?? [])] });
+  const members = new Map<string, SectionDecision[]>();
+  if (!gate.allowed || gate.relation === 'none') return { gate, members };
+  // Working with one member (not under the glass) makes the actor someone who works with the household.
+  const inHousehold = f.bsns.some((b) => [...(f.relations.get(b) ?? [])].some((r) => r !== 'break-glass'));
+  // Members mostly share their relations: decide each distinct case once.
+  const memo = new Map<string, SectionDecision>();
+  for (const bsn of f.bsns) {
+    const own = new Set<Relation>(f.relations.get(bsn) ?? []);
+    if (inHousehold) own.add('household');
+    members.set(
+      bsn,
+      f.categories.map((category) => {
+        const consentId = f.consents.get(`${bsn}:${category}`);
+        const relations = new Set(own);
+        if (consentId) relations.add('consent');
+        const key = `${category}|${[...relations].sort().join(',')}`;
+        let decided = memo.get(key);
+        if (!decided) {
+          decided = decideSection(document, ctx, category, relations);
+          memo.set(key, decided);
+        }
+        // A section shared on consent names the member's own consent in its legal basis.
+        return decided.consentId === CONSENT && consentId ? { ...decided, consentId, legalBasis: `${decided.legalBasis ?? ''} ${consentId}` } : decided;
+      }),
+    );
+  }
+  return { gate, members };
 }
 
 /**
@@ -101,35 +154,20 @@ export async function decideHousehold(
   const purpose = requirePurpose(ctx);
   const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
   const bsns = [...new Set([q.subjectBsn, ...q.memberBsns])];
-  const found = await findRelations(tx, { bsns, purpose, actorId: ctx.actor.id, teamIds: ctx.actor.teamIds, at: services.clock.now() });
-
-  const subjectRelations = [...(found.get(q.subjectBsn) ?? [])];
-  const gate = decide(document, { actor: ctx.actor, purpose, resource: 'household', action: 'read', relations: subjectRelations });
+  const relations = await findRelations(tx, { bsns, purpose, actorId: ctx.actor.id, teamIds: ctx.actor.teamIds, at: services.clock.now() });
+  const consents = new Map<string, string>();
+  const facts: HouseholdFacts = { subjectBsn: q.subjectBsn, bsns, categories: q.categories, relations, consents };
+  const { gate } = decideHouseholdFrom(document, ctx, { ...facts, bsns: [], categories: [] });
   if (!gate.allowed || gate.relation === 'none' || !gate.ruleId) {
     const breakGlassPossible = document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r));
     throw new AccessDenied(auditEntryFor(ctx, { resource: 'household', action: 'read', subjectBsn: q.subjectBsn, detail: 'household view' }, gate), breakGlassPossible);
   }
-
-  const consents = await findEffectiveConsents(tx, { subjectBsns: bsns, purpose, recipients: ctx.actor.roles });
-  const consentOf = new Map<string, string>();
-  for (const c of consents) if (!consentOf.has(`${c.subjectBsn}:${c.category}`)) consentOf.set(`${c.subjectBsn}:${c.category}`, c.consentId);
-
-  // Working with one member (not under the glass) makes the actor someone who works with the household.
-  const inHousehold = bsns.some((b) => [...(found.get(b) ?? [])].some((r) => r !== 'break-glass'));
-  const members = new Map<string, SectionDecision[]>();
-  for (const bsn of bsns) {
-    const own = new Set<Relation>(found.get(bsn) ?? []);
-    if (inHousehold) own.add('household');
-    members.set(
-      bsn,
-      q.categories.map((category) => {
-        const consentId = consentOf.get(`${bsn}:${category}`);
-        const relations = new Set(own);
-        if (consentId) relations.add('consent');
-        return decideSection(document, ctx, category, relations, consentId);
-      }),
-    );
+  if (q.categories.length > 0) {
+    for (const c of await findEffectiveConsents(tx, { subjectBsns: bsns, purpose, recipients: ctx.actor.roles })) {
+      if (!consents.has(`${c.subjectBsn}:${c.category}`)) consents.set(`${c.subjectBsn}:${c.category}`, c.consentId);
+    }
   }
+  const { members } = decideHouseholdFrom(document, ctx, facts);
   return {
     gate: { view: gate.view ?? 'full', legalBasis: gate.legalBasis ?? '', breakGlass: gate.relation === 'break-glass', ruleId: gate.ruleId },
     members,
