@@ -35,7 +35,9 @@ program
   .command('seed')
   .description('Load the 342 municipalities and seed the demo: Rotterdam and Den Haag, teams, staff, relations.')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
-  .option('--scale <scale>', 'dataset size: demo', 'demo')
+  .option('--scale <scale>', 'dataset size: demo (the demo families) or g4 (adds a generated city of 900,000 residents)', 'demo')
+  .option('--residents <n>', 'with --scale g4: residents of the generated city (default 900000)')
+  .option('--municipality <code>', 'with --scale g4: CBS code of the generated city (default 0363)')
   .action(runSeed);
 
 program

@@ -1,2 +1,5 @@
 export * from './demo';
 export * from './actors';
+export * from './demo-clients';
+export * from './scale';
+export { cityShape, type CityShape } from './scale-plan';
