@@ -66,22 +66,3 @@ export async function findConsentRecord(tx: Tx, id: string): Promise<ConsentReco
     from consents where id = ${id}::uuid`.execute(tx);
   return r.rows[0] ? toRecord(r.rows[0]) : undefined;
 }
-
-/**
- * The consents in effect for several people at once (the household view): given, not withdrawn,
- * for this purpose, to one of these recipients. One row per person, category and consent.
- */
-export async function findEffectiveConsents(
-  tx: Tx,
-  q: { subjectBsns: string[]; purpose: string; recipients: string[] },
-): Promise<{ subjectBsn: string; category: DataCategory; consentId: string }[]> {
-  if (q.subjectBsns.length === 0 || q.recipients.length === 0) return [];
-  const r = await sql<{ subject_bsn: string; category: DataCategory; id: string }>`
-    select c.subject_bsn, unnest(c.data_categories) as category, c.id
-    from consents c
-    where c.subject_bsn = any(${q.subjectBsns}::text[]) and c.action = 'given' and c.purpose = ${q.purpose}
-      and c.recipient = any(${q.recipients}::text[])
-      and not exists (select 1 from consents w where w.withdraws = c.id)
-    order by c.recorded_at, c.id`.execute(tx);
-  return r.rows.map((x) => ({ subjectBsn: x.subject_bsn, category: x.category, consentId: x.id }));
-}

@@ -1,7 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import type { AccessContext, AccessDecision, PolicyDocument, Relation } from './access.schema';
 import { AccessDenied, auditEntryFor, type AccessServices, type Grant } from './authorize';
-import { findEffectiveConsents } from './consent.repository';
 import { sectionResource, type DataCategory } from './consent.schema';
 import { decide } from './decide';
 import { requirePurpose } from './http-context';
@@ -36,22 +35,43 @@ export interface HouseholdDecisions {
 
 export type MemberRelation = 'case' | 'team-case' | 'coordinator' | 'break-glass';
 
-async function findRelations(tx: Tx, q: { bsns: string[]; purpose: string; actorId: string; teamIds: string[]; at: Date }): Promise<Map<string, Set<MemberRelation>>> {
-  const r = await sql<{ subject_bsn: string; relation: MemberRelation }>`
-    select inv.subject_bsn, case when inv.kind = 'coordinator' then 'coordinator' when inv.account_id = ${q.actorId}::uuid then 'case' else 'team-case' end as relation
+/**
+ * The actor's relations with the members under the purpose (involvements, live break-the-glass
+ * grants) and, when asked, the members' consents in effect for this purpose to one of the actor's
+ * roles: one statement.
+ */
+async function findFacts(
+  tx: Tx,
+  q: { bsns: string[]; purpose: string; actorId: string; teamIds: string[]; at: Date; recipients: string[]; withConsents: boolean },
+): Promise<{ relations: Map<string, Set<MemberRelation>>; consents: Map<string, string> }> {
+  const r = await sql<{ subject_bsn: string; relation: MemberRelation | 'consent'; category: string | null; consent_id: string | null }>`
+    select inv.subject_bsn, case when inv.kind = 'coordinator' then 'coordinator' when inv.account_id = ${q.actorId}::uuid then 'case' else 'team-case' end as relation,
+        null::text as category, null::text as consent_id
       from involvements inv
       where inv.subject_bsn = any(${q.bsns}::text[]) and inv.closed_at is null and inv.purpose = ${q.purpose}
         and (inv.account_id = ${q.actorId}::uuid or inv.team_id = any(${q.teamIds}::uuid[]))
     union all
-    select g.subject_bsn, 'break-glass' from break_glass_grants g
-      where g.subject_bsn = any(${q.bsns}::text[]) and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose} and g.expires_at > ${q.at.toISOString()}::timestamptz`.execute(tx);
-  const out = new Map<string, Set<MemberRelation>>();
+    select g.subject_bsn, 'break-glass', null, null from break_glass_grants g
+      where g.subject_bsn = any(${q.bsns}::text[]) and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose} and g.expires_at > ${q.at.toISOString()}::timestamptz
+    union all
+    select c.subject_bsn, 'consent', unnest(c.data_categories), c.id::text from consents c
+      where ${q.withConsents} and c.subject_bsn = any(${q.bsns}::text[]) and c.action = 'given' and c.purpose = ${q.purpose}
+        and c.recipient = any(${q.recipients}::text[]) and not exists (select 1 from consents w where w.withdraws = c.id)`.execute(tx);
+  const relations = new Map<string, Set<MemberRelation>>();
+  const consents = new Map<string, string>();
   for (const row of r.rows) {
-    const set = out.get(row.subject_bsn) ?? new Set<MemberRelation>();
+    if (row.relation === 'consent') {
+      const key = `${row.subject_bsn}:${row.category ?? ''}`;
+      // Several consents may cover a category; name the smallest id, so the legal basis is stable.
+      const known = consents.get(key);
+      if (!known || (row.consent_id ?? '') < known) consents.set(key, row.consent_id ?? '');
+      continue;
+    }
+    const set = relations.get(row.subject_bsn) ?? new Set<MemberRelation>();
     set.add(row.relation);
-    out.set(row.subject_bsn, set);
+    relations.set(row.subject_bsn, set);
   }
-  return out;
+  return { relations, consents };
 }
 
 /** Placeholder for "granted by a consent"; the member's own consent id replaces it. */
@@ -154,18 +174,14 @@ export async function decideHousehold(
   const purpose = requirePurpose(ctx);
   const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
   const bsns = [...new Set([q.subjectBsn, ...q.memberBsns])];
-  const relations = await findRelations(tx, { bsns, purpose, actorId: ctx.actor.id, teamIds: ctx.actor.teamIds, at: services.clock.now() });
-  const consents = new Map<string, string>();
+  const { relations, consents } = await findFacts(tx, {
+    bsns, purpose, actorId: ctx.actor.id, teamIds: ctx.actor.teamIds, at: services.clock.now(), recipients: ctx.actor.roles, withConsents: q.categories.length > 0,
+  });
   const facts: HouseholdFacts = { subjectBsn: q.subjectBsn, bsns, categories: q.categories, relations, consents };
   const { gate } = decideHouseholdFrom(document, ctx, { ...facts, bsns: [], categories: [] });
   if (!gate.allowed || gate.relation === 'none' || !gate.ruleId) {
     const breakGlassPossible = document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r));
     throw new AccessDenied(auditEntryFor(ctx, { resource: 'household', action: 'read', subjectBsn: q.subjectBsn, detail: 'household view' }, gate), breakGlassPossible);
-  }
-  if (q.categories.length > 0) {
-    for (const c of await findEffectiveConsents(tx, { subjectBsns: bsns, purpose, recipients: ctx.actor.roles })) {
-      if (!consents.has(`${c.subjectBsn}:${c.category}`)) consents.set(`${c.subjectBsn}:${c.category}`, c.consentId);
-    }
   }
   const { members } = decideHouseholdFrom(document, ctx, facts);
   return {

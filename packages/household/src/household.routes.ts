@@ -1,7 +1,7 @@
 import { contextOf, runAsTenant, type KernApp } from '@kern/access';
 import { z } from 'zod';
 import { householdViewSchema, recordSignalInputSchema, recordSignalOutputSchema } from './household.schema';
-import { readHouseholdView, type HouseholdServices } from './read-household-view';
+import { viewHousehold, type HouseholdServices } from './read-household-view';
 import { recordHouseholdSignal } from './record-household-signal';
 
 const bsnParam = z.object({ bsn: z.string().regex(/^\d{9}$/, 'a BSN is nine digits') });
@@ -15,7 +15,7 @@ export function householdRoutes(app: KernApp, services: HouseholdServices): void
     },
   }, async (request) => {
     const ctx = contextOf(request);
-    return runAsTenant(services, ctx, (tx) => readHouseholdView(services, tx, ctx, request.params.bsn));
+    return viewHousehold(services, ctx, request.params.bsn);
   });
 
   app.post('/api/v1/residents/:bsn/household-signals', {

@@ -1,8 +1,7 @@
-import { auditEntryFor, decideHousehold, requirePurpose, type AccessContext, type AccessServices, type DataCategory, type SectionDecision } from '@kern/access';
-import { appendAuditEntries } from '@kern/access';
+import { appendAuditEntries, auditEntryFor, decideHousehold, requirePurpose, runAsTenant, type AccessContext, type AccessServices, type DataCategory, type SectionDecision } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, notFound } from '@kern/kit';
-import { loadHousehold, type BrpClient } from '@kern/registry';
+import { loadHousehold, type BrpClient, type Household } from '@kern/registry';
 import type { HouseholdView, Section, TimelineEvent } from './household.schema';
 import type { SectionSource, SourcedItem } from './section-source';
 import { sectionSources } from './sources';
@@ -33,6 +32,35 @@ function render(source: SectionSource, decision: SectionDecision, items: Sourced
   };
 }
 
+function requireHouseholdInput(ctx: AccessContext, bsn: string): void {
+  if (!isValidBsn(bsn)) throw invalidInput({ nl: 'Dit is geen geldig BSN (de elfproef klopt niet).', en: 'This is not a valid BSN (the 11-test fails).' }, [{ name: 'bsn', reason: '11-test fails' }]);
+  requirePurpose(ctx);
+}
+
+async function loadFromBrp(services: HouseholdServices, ctx: AccessContext, bsn: string): Promise<Household> {
+  try {
+    return await loadHousehold(services.brp, bsn, ctx.actor.municipalityCode);
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'not-found') {
+      throw notFound({ nl: 'Deze persoon staat niet ingeschreven in uw gemeente.', en: 'This person is not registered in your municipality.' });
+    }
+    throw e;
+  }
+}
+
+/**
+ * The household view as the HTTP route serves it: the access decision first (a refusal is
+ * audited), then the BRP outside any database transaction (a network call must not hold a
+ * connection or, on the embedded engine, the whole database), then the decisions again, the
+ * sections and the audit records in one transaction (readHouseholdView).
+ */
+export async function viewHousehold(services: HouseholdServices, ctx: AccessContext, bsn: string): Promise<HouseholdView> {
+  requireHouseholdInput(ctx, bsn);
+  await runAsTenant(services, ctx, (tx) => decideHousehold(services, tx, ctx, { subjectBsn: bsn, memberBsns: [], categories: [] }));
+  const household = await loadFromBrp(services, ctx, bsn);
+  return runAsTenant(services, ctx, (tx) => readHouseholdView(services, tx, ctx, bsn, household));
+}
+
 /**
  * The integral household view: the members (BRP) and, per member and data category, each
  * source's section in full, as a signal or withheld, as the policy decides for this actor and
@@ -40,22 +68,15 @@ function render(source: SectionSource, decision: SectionDecision, items: Sourced
  * gets one audit record, in this transaction, naming the legal basis of each section shared.
  * The timeline holds only events of sections shown in full.
  */
-export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx: AccessContext, bsn: string): Promise<HouseholdView> {
-  if (!isValidBsn(bsn)) throw invalidInput({ nl: 'Dit is geen geldig BSN (de elfproef klopt niet).', en: 'This is not a valid BSN (the 11-test fails).' }, [{ name: 'bsn', reason: '11-test fails' }]);
-  requirePurpose(ctx);
+export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx: AccessContext, bsn: string, preloaded?: Household): Promise<HouseholdView> {
+  requireHouseholdInput(ctx, bsn);
   const sources = services.householdSources ?? sectionSources;
   const categories = [...new Set(sources.flatMap((s) => s.categories))];
-
-  // Decide before asking the BRP, so a refusal never depends on what the register holds.
-  await decideHousehold(services, tx, ctx, { subjectBsn: bsn, memberBsns: [], categories: [] });
-  let household;
-  try {
-    household = await loadHousehold(services.brp, bsn, ctx.actor.municipalityCode);
-  } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'not-found') {
-      throw notFound({ nl: 'Deze persoon staat niet ingeschreven in uw gemeente.', en: 'This person is not registered in your municipality.' });
-    }
-    throw e;
+  let household = preloaded;
+  if (!household) {
+    // Decide before asking the BRP, so a refusal never depends on what the register holds.
+    await decideHousehold(services, tx, ctx, { subjectBsn: bsn, memberBsns: [], categories: [] });
+    household = await loadFromBrp(services, ctx, bsn);
   }
   const memberBsns = household.members.flatMap((m) => (m.bsn ? [m.bsn] : []));
   const decisions = await decideHousehold(services, tx, ctx, { subjectBsn: bsn, memberBsns, categories });
