@@ -5,10 +5,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
+import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
 import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
+import { offeringsRoutes } from '@kern/offerings';
+import { plansRoutes } from '@kern/plans';
 import { portalRoutes } from '@kern/portal';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
@@ -117,6 +120,9 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // integral client view (household, consent, plans, assessments, offerings)
     consentRoutes(typed, services);
     householdRoutes(typed, services);
+    plansRoutes(typed, services);
+    assessmentsRoutes(typed, services);
+    offeringsRoutes(typed, services);
 
     // citizen portal
     portalRoutes(typed, services);

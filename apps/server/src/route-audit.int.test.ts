@@ -71,6 +71,45 @@ const examples: Record<string, Example> = {
     },
   },
 
+  // integral client view: plans, assessments, offerings
+  'GET /api/v1/residents/:bsn/plan': { as: 'rotterdam.generalist', run: async (a) => { await demoPlan(); return a.request('GET', `/api/v1/residents/${PARENT}/plan`, { purpose: 'integraal' }); } },
+  'POST /api/v1/plans': {
+    as: 'rotterdam.generalist',
+    run: (a) => a.request('POST', '/api/v1/plans', { purpose: 'integraal', body: { anchorBsn: PARTNER, members: [{ bsn: PARTNER, name: 'Partner' }] } }),
+  },
+  'POST /api/v1/plans/:id/versions': {
+    as: 'rotterdam.generalist',
+    run: async (a) => a.request('POST', `/api/v1/plans/${await demoPlan()}/versions`, { purpose: 'integraal', body: { content: { goals: [{ id: 'g1', domain: 'financien', text: 'Rekeningen betalen' }] } } }),
+  },
+  'POST /api/v1/plans/:id/agreements': { as: 'rotterdam.generalist', run: async (a) => agreeToLatest(a, await demoPlan()) },
+  'POST /api/v1/plans/:id/change-requests': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const id = await demoPlan();
+      await agreeToLatest(a, id);
+      return a.request('POST', `/api/v1/plans/${id}/change-requests`, { purpose: 'integraal', body: { requestedByBsn: PARENT, request: 'Graag een doel over werk.' } });
+    },
+  },
+  'GET /api/v1/plans/:id/pdf': { as: 'rotterdam.generalist', run: async (a) => a.request('GET', `/api/v1/plans/${await demoPlan()}/pdf`, { purpose: 'integraal' }) },
+  'GET /api/v1/residents/:bsn/assessments': { as: 'rotterdam.wmo', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/assessments`, { purpose: 'wmo' }) },
+  'POST /api/v1/assessments': {
+    as: 'rotterdam.wmo',
+    run: (a) => a.request('POST', '/api/v1/assessments', { purpose: 'wmo', body: { instrumentId: 'zrm-volwassenen', subjectBsn: PARENT, assessedOn: '2026-01-10', scores: { financien: 2, huisvesting: 4 } } }),
+  },
+  'POST /api/v1/offerings/:offeringId/enrolments': {
+    as: 'rotterdam.generalist',
+    run: async (a) => a.request('POST', `/api/v1/offerings/${await newOffering()}/enrolments`, { purpose: 'integraal', body: { subjectBsn: PARENT } }),
+  },
+  'POST /api/v1/offerings/:offeringId/attendance': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const id = await newOffering();
+      await a.request('POST', `/api/v1/offerings/${id}/enrolments`, { purpose: 'integraal', body: { subjectBsn: PARENT } });
+      return a.request('POST', `/api/v1/offerings/${id}/attendance`, { purpose: 'integraal', body: { sessionOn: '2026-01-05', attendance: [{ subjectBsn: PARENT, present: true }] } });
+    },
+  },
+  'GET /api/v1/residents/:bsn/enrolments': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/enrolments`, { purpose: 'integraal' }) },
+
   // citizen portal
   'GET /api/v1/portal/session': { as: 'citizen:999991838', run: (a) => a.request('GET', '/api/v1/portal/session') },
   'GET /api/v1/portal/people/:ref/home': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/home`) },
@@ -158,6 +197,29 @@ const examples: Record<string, Example> = {
 
   // insight
 };
+
+/** The demo family's plan (the parent and the child; the coordinator relation comes from the seed), opened once. */
+let demoPlanId: Promise<string> | undefined;
+function demoPlan(): Promise<string> {
+  demoPlanId ??= (async () => {
+    const g = await kern.login('rotterdam.generalist');
+    const res = await g.request('POST', '/api/v1/plans', { purpose: 'integraal', body: { anchorBsn: PARENT, members: [{ bsn: PARENT, name: 'Ouder' }, { bsn: '999990342', name: 'Kind' }] } });
+    return res.json<{ id: string }>().id;
+  })();
+  return demoPlanId;
+}
+
+async function agreeToLatest(a: Agent, planId: string) {
+  const plan = (await a.request('GET', `/api/v1/residents/${PARENT}/plan`, { purpose: 'integraal' })).json<{ plan: { versions: { version: number }[] } }>().plan;
+  const version = plan.versions.at(-1)?.version ?? 1;
+  return a.request('POST', `/api/v1/plans/${planId}/agreements`, { purpose: 'integraal', body: { version, party: { bsn: PARENT, name: 'Ouder' }, method: 'in-person' } });
+}
+
+async function newOffering(): Promise<string> {
+  const admin = await kern.login('rotterdam.beheer');
+  const res = await admin.request('POST', '/api/v1/offerings', { body: { name: `Groep ${Math.random().toString(36).slice(2, 8)}`, description: 'Samen', kind: 'group', capacity: 10, startsOn: '2026-01-01' } });
+  return res.json<{ id: string }>().id;
+}
 
 async function selfRef(a: Agent): Promise<string> {
   const res = await a.request('GET', '/api/v1/portal/session');

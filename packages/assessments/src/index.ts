@@ -5,3 +5,4 @@ export * from './validate-scores';
 export * from './record-assessment';
 export * from './read-assessments';
 export * from './level-texts';
+export * from './assessments.routes';

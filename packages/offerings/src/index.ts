@@ -2,3 +2,4 @@
 export * from './offerings.schema';
 export * from './manage-offerings';
 export * from './enrol';
+export * from './offerings.routes';

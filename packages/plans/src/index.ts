@@ -8,3 +8,4 @@ export * from './read-household-plan';
 export * from './plan-pdf';
 export * from './plan-section';
 export { loadPlanFor } from './load-plan';
+export * from './plans.routes';
