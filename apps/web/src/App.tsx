@@ -21,6 +21,7 @@ import { WerkwijzeViewerPage } from './pages/WerkwijzeViewerPage';
 import { WorklistPage } from './pages/WorklistPage';
 // pages of the integral client view
 import { HouseholdPage } from './pages/HouseholdPage';
+import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
 
@@ -173,6 +174,9 @@ export function App() {
       // integral client view
       case 'household':
         page = <HouseholdPage key={route.bsn} bsn={route.bsn} />;
+        break;
+      case 'plan':
+        page = <PlanPage key={route.bsn} bsn={route.bsn} />;
         break;
 
       // exchange

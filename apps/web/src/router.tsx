@@ -21,6 +21,7 @@ export type Route =
   | { name: 'notFound' }
   // integral client view
   | { name: 'household'; bsn: string }
+  | { name: 'plan'; bsn: string }
   // exchange
   // debt
   // insight
@@ -47,6 +48,7 @@ export const paths = {
   werkwijze: (id: string, version: number) => `/werkwijzen/${encodeURIComponent(id)}/${version}`,
   // integral client view
   household: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/huishouden`,
+  plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
 
@@ -75,6 +77,8 @@ export function matchRoute(pathname: string): Route {
   // integral client view
   const household = /^\/residents\/([^/]+)\/huishouden$/.exec(path);
   if (household?.[1]) return { name: 'household', bsn: decodeURIComponent(household[1]) };
+  const plan = /^\/residents\/([^/]+)\/plan$/.exec(path);
+  if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
 

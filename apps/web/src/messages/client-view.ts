@@ -1,5 +1,8 @@
+import { plansEn, plansNl } from './client-view-plans';
+
 /** Texts for the integral client view (household, consent, plans, assessments, offerings). Keys start with the module's prefix; `en` must have exactly the same keys. */
 export const clientViewNl = {
+  ...plansNl,
   // household view
   'household.view.title': 'Huishouden: integraal beeld',
   'household.view.link': 'Integraal beeld van het huishouden',
@@ -99,6 +102,7 @@ export const clientViewNl = {
 } satisfies Record<string, string>;
 
 export const clientViewEn: Record<keyof typeof clientViewNl, string> = {
+  ...plansEn,
   'household.view.title': 'Household: integral view',
   'household.view.link': 'Integral view of the household',
   'household.view.back': 'Back to the resident',
