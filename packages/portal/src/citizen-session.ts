@@ -141,7 +141,8 @@ export async function resolveCitizenSession(services: PortalServices, sessionId:
   if (sessionId.length < 20 || sessionId.length > 100) return undefined;
   const idHash = hash(sessionId);
   const now = services.clock.now();
-  const row = await withSystem(services.db, (tx) => findCitizenSession(tx, idHash, now));
+  // One statement, no transaction: this runs before every citizen request.
+  const row = await findCitizenSession(services.db, idHash, now);
   if (!row) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await withSystem(services.db, (tx) => touchCitizenSession(tx, idHash, now));
   return {

@@ -13,3 +13,4 @@ export * from './portal-plan';
 export * from './portal-consents';
 export * from './portal-together';
 export * from './portal.routes';
+export { insertCitizenSession } from './portal.repository';

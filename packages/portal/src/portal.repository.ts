@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { sql, type AnyDb, type Tx } from '@kern/db';
 import type { DraftInput, Topic, UrgentSituation } from './portal.schema';
 
 /** SQL only: no rules. Row-level security limits every statement to the tenant in scope. */
@@ -27,7 +27,7 @@ export async function insertCitizenSession(tx: Tx, s: CitizenSessionRow & { idHa
     values (${s.idHash}, ${s.municipalityCode}, ${s.citizenId}, ${s.bsn}, ${s.displayName}, ${s.csrfToken}, ${s.assurance}, ${s.provider}, ${JSON.stringify(s.people)}::jsonb, ${s.createdAt}, ${s.expiresAt}, ${s.lastSeenAt})`.execute(tx);
 }
 
-export async function findCitizenSession(tx: Tx, idHash: string, now: Date): Promise<CitizenSessionRow | undefined> {
+export async function findCitizenSession(tx: Tx | AnyDb, idHash: string, now: Date): Promise<CitizenSessionRow | undefined> {
   const r = await sql<{ municipality_code: string; citizen_id: string; bsn: string; display_name: string; csrf_token: string; assurance: string; expires_at: Date; last_seen_at: Date; people: SessionPerson[] | string }>`
     select municipality_code, citizen_id, bsn, display_name, csrf_token, assurance, expires_at, last_seen_at, people
     from citizen_sessions where id_hash = ${idHash} and expires_at > ${now}`.execute(tx);
