@@ -4,7 +4,7 @@ import { planSection } from '@kern/plans';
 import { scaleAge, scaleBsn, scaleHouseholdMembers, scaleHouseholdSize, scaleMix, scalePopulation } from '@kern/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCities } from './demo';
-import { seedScale, type ScaleResult } from './scale';
+import { scaleFakeBrpPopulation, seedScale, type ScaleResult } from './scale';
 
 let database: TestDatabase;
 let result: ScaleResult;
@@ -87,6 +87,12 @@ describe('the scale generator (a small city of 2,000 residents)', () => {
     expect(population.byBsn('999991838')).toBeUndefined();
     expect(scaleHouseholdMembers(result.households)).not.toEqual([]); // the arithmetic goes on; the population stops at its size
     expect(population.byBsn(scaleHouseholdMembers(result.households)[0]?.bsn ?? '')).toBeUndefined();
+    const stored = await scaleFakeBrpPopulation(database.db);
+    expect(stored?.byBsn(row.subject_bsn)).toEqual(person);
+  });
+
+  it('refuses a second generated city in the same database (generated BSNs would collide)', async () => {
+    await expect(seedScale(database, 'g4', { residents: 500, municipalityCode: '0344' })).rejects.toThrow(/one generated city per database/);
   });
 
   it('reports progress up to its total and is idempotent', async () => {

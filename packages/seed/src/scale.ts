@@ -1,7 +1,7 @@
 import { instruments } from '@kern/assessments';
 import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
 import { hashPassword } from '@kern/identity';
-import { SCALE_FEMALE_NAMES, SCALE_MALE_NAMES, SCALE_SURNAMES } from '@kern/registry';
+import { SCALE_FEMALE_NAMES, SCALE_MALE_NAMES, SCALE_SURNAMES, scalePopulation, type FakeBrpPopulation } from '@kern/registry';
 import { activateMunicipality, findMunicipalities } from '@kern/tenancy';
 import { libraryWerkwijzen } from '@kern/workflows';
 import { DEMO_PASSWORD, installLibraryWerkwijzen, seedDemo } from './demo';
@@ -107,6 +107,9 @@ async function generateCity(db: AnyDb, bar: ScaleProgress, options: ScaleOptions
   const coordinatorsPerTeam = Math.max(1, Math.ceil(shape.clientHouseholds / teams / 60));
   const coordinators = Array.from({ length: teams }, (_, t) => `${prefix}.t${String(t + 1).padStart(2, '0')}.regisseur01`);
   const found = existing.rows[0];
+  const others = await withSystem(db, (tx) => sql<{ municipality_code: string }>`select municipality_code from scale_cities where municipality_code <> ${code}`.execute(tx));
+  // Generated BSNs are numbered from the same base in every city: two cities would share residents.
+  if (others.rows[0]) throw new Error(`this database already holds the generated city ${others.rows[0].municipality_code}; one generated city per database`);
   if (found) {
     bar.done(`${municipality.name} was generated before; nothing changed`);
     return { ...shape, municipalityCode: code, municipalityName: municipality.name, cases: shape.clients, plans: shape.clientHouseholds, assessments: 0, offerings: 0, provisions: 0, seconds: Number(found.seconds), coordinators, created: false };
@@ -360,5 +363,20 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
     assessments,
     enrolments: Number(enrolled.rows[0]?.n ?? 0),
     provisions,
+  };
+}
+
+/**
+ * The generated cities in this database as one population for the fake BRP
+ * (`startFakeBrp({ population })`), so a server or bench serves the residents the seed wrote.
+ */
+export async function scaleFakeBrpPopulation(db: AnyDb): Promise<FakeBrpPopulation | undefined> {
+  const cities = await withSystem(db, (tx) => sql<{ municipality_code: string; name: string; households: number }>`
+    select s.municipality_code, m.name, s.households from scale_cities s join municipalities m on m.code = s.municipality_code`.execute(tx));
+  if (cities.rows.length === 0) return undefined;
+  const populations = cities.rows.map((c) => scalePopulation({ municipalityCode: c.municipality_code, municipalityName: c.name, households: Number(c.households) }));
+  return {
+    byBsn: (bsn) => populations.map((p) => p.byBsn(bsn)).find((x) => x !== undefined),
+    atAddress: (postcode, houseNumber) => populations.flatMap((p) => p.atAddress(postcode, houseNumber)),
   };
 }
