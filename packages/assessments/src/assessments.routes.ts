@@ -17,7 +17,7 @@ export function assessmentsRoutes(app: KernApp, services: AccessServices): void 
   app.post('/api/v1/assessment-level-texts', {
     config: { auth: 'staff', personalData: 'none' },
     schema: {
-      tags: ['assessments'], summary: 'Load the licensed per-level texts of an instrument (functional administrator); refused as a whole with the path of each bad entry',
+      tags: ['assessments'], summary: 'Load the licensed per-level texts of an instrument (functional administrator) as { instrumentId, source, texts } or { instrumentId, source, csv: "domain;level;text" lines }; refused as a whole naming the path or line of each bad entry',
       body: z.unknown(), response: { 200: z.object({ instrumentId: z.string(), loaded: z.number().int() }) },
     },
   }, async (request) => {

@@ -97,4 +97,15 @@ describe('loading licensed level texts', () => {
     if (!r.ok) expect(r.problems.map((p) => p.name)).toEqual(['texts.0.level', 'texts.0.text']);
     expect(checkLevelTexts({ instrumentId: 'zrm-kinderen', source: 'x', texts: [{ domain: 'a', level: 1, text: 'x' }] })).toEqual({ ok: false, problems: [{ name: 'instrumentId', reason: 'unknown instrument zrm-kinderen' }] });
   });
+
+  it('reads a spreadsheet export and names the line of every bad row', () => {
+    const csv = ['domain;level;text', 'financien;1;Schulden groeien; geen overzicht', '', 'financien;9;te hoog', 'astrologie;2;onbekend', 'financien'].join('\n');
+    const r = checkLevelTexts({ instrumentId: 'zrm-volwassenen', source: 'export', csv });
+    expect(r).toEqual({ ok: false, problems: [{ name: 'line 6', reason: 'expected domain;level;text' }] });
+    const r2 = checkLevelTexts({ instrumentId: 'zrm-volwassenen', source: 'export', csv: csv.split('\n').slice(0, 5).join('\n') });
+    expect(r2).toEqual({ ok: false, problems: [{ name: 'line 4 (level)', reason: '9 is outside the scale 1-5' }, { name: 'line 5 (domain)', reason: 'zrm-volwassenen has no domain astrologie' }] });
+    const r3 = checkLevelTexts({ instrumentId: 'zrm-volwassenen', source: 'export', csv: csv.split('\n').slice(0, 2).join('\n') });
+    expect(r3.ok && r3.value.texts).toEqual([{ domain: 'financien', level: 1, text: 'Schulden groeien; geen overzicht' }]);
+  });
 });
+

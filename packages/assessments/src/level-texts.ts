@@ -11,6 +11,7 @@ import { findInstrument, instruments } from './instruments';
  * the path of the entry (texts.3.level), so a 200-line file can be fixed in one go.
  */
 export function checkLevelTexts(raw: unknown): { ok: true; value: LevelTextsImport } | { ok: false; problems: InvalidParam[] } {
+  if (isCsvLoad(raw)) return checkLevelTextsCsv(raw);
   const parsed = levelTextsImportSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ name: i.path.join('.') || '(root)', reason: i.message })) };
   const value = parsed.data;
@@ -57,4 +58,39 @@ export async function listInstruments(services: AccessServices, tx: Tx, ctx: Acc
     });
   }
   return out;
+}
+
+const isCsvLoad = (raw: unknown): raw is { instrumentId: unknown; source: unknown; csv: string } =>
+  typeof raw === 'object' && raw !== null && typeof (raw as { csv?: unknown }).csv === 'string';
+
+/**
+ * The same load as a spreadsheet export: `domain;level;text` per line (a header line is allowed),
+ * the text may itself contain semicolons. Problems name the line of the file (`line 7`), so the
+ * municipality can find it in the sheet it exported.
+ */
+export function checkLevelTextsCsv(raw: { instrumentId: unknown; source: unknown; csv: string }): { ok: true; value: LevelTextsImport } | { ok: false; problems: InvalidParam[] } {
+  const rows: { line: number; domain: string; level: number; text: string }[] = [];
+  const problems: InvalidParam[] = [];
+  raw.csv.split(/\r?\n/).forEach((content, i) => {
+    const line = i + 1;
+    if (content.trim() === '' || (line === 1 && /^\s*domain\s*;/i.test(content))) return;
+    const [domain, level, ...text] = content.split(';');
+    if (text.length === 0) {
+      problems.push({ name: `line ${line}`, reason: 'expected domain;level;text' });
+      return;
+    }
+    rows.push({ line, domain: (domain ?? '').trim(), level: Number((level ?? '').trim()), text: text.join(';').trim() });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const checked = checkLevelTexts({ instrumentId: raw.instrumentId, source: raw.source, texts: rows.map(({ domain, level, text }) => ({ domain, level, text })) });
+  if (checked.ok) return checked;
+  // texts.<i>.<field> -> the file's line.
+  return {
+    ok: false,
+    problems: checked.problems.map((p) => {
+      const m = /^texts\.(\d+)(?:\.(\w+))?$/.exec(p.name);
+      const row = m ? rows[Number(m[1])] : undefined;
+      return row ? { name: `line ${row.line}${m?.[2] ? ` (${m[2]})` : ''}`, reason: p.reason } : p;
+    }),
+  };
 }
