@@ -104,6 +104,12 @@ describe('the citizen portal on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Ik ga akkoord met versie 1' }).click();
     await page.getByRole('status').getByText('U bent akkoord gegaan met deze versie.').waitFor();
     await expectNoViolations(page, 'plan');
+    // Add an own action: it makes version 2, a draft.
+    await page.getByLabel('Wat gaat u doen?').fill('Budgetcursus volgen');
+    await page.getByLabel('Wanneer wilt u dit gedaan hebben?').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByRole('status').getByText('Toegevoegd. Er is een nieuwe versie van uw plan.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Versie 2: nog niet afgesproken' }).waitFor();
 
     // My data: withdraw the consent, download the data.
     await nav(page, 'Mijn gegevens', 'Mijn gegevens');

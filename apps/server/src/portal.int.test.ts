@@ -302,6 +302,17 @@ describe('my plan and my consents', () => {
     expect(agreed.json<{ plan: { agreedVersion: number; versions: { agreedByMe: boolean }[] } }>().plan).toMatchObject({ agreedVersion: 1, versions: [expect.objectContaining({ agreedByMe: true })] });
     const change = await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/change-requests`, { body: { request: 'Graag een doel over werk erbij' } });
     expect(change.statusCode, change.body).toBe(201);
+    // Own goal and action: after the agreed version 1 they make version 2, a draft to agree to.
+    const added = await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/additions`, {
+      body: { goal: { domain: 'werk-opleiding', text: 'Een opleiding kiezen' }, action: { text: 'Open dag bezoeken', dueDate: '2026-05-15' } },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const v2 = added.json<{ plan: { agreedVersion: number; versions: { version: number; state: string; goals: { text: string; mine: boolean }[]; actions: { text: string; owner: { kind: string } }[] }[] } }>().plan;
+    expect(v2.agreedVersion).toBe(1);
+    expect(v2.versions.at(-1)).toMatchObject({ version: 2, state: 'draft' });
+    expect(v2.versions.at(-1)?.goals).toContainEqual(expect.objectContaining({ text: 'Een opleiding kiezen', mine: true }));
+    expect(v2.versions.at(-1)?.actions).toContainEqual(expect.objectContaining({ text: 'Open dag bezoeken', owner: expect.objectContaining({ kind: 'citizen' }) }));
+    expect((await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/additions`, { body: {} })).statusCode).toBe(400);
     // Someone outside the household cannot reach the plan by its id.
     const other = await kern.citizenLogin(OTHER);
     expect((await other.request('POST', `/api/v1/portal/people/${selfRef(other)}/plans/${plan.id}/agreement`, { body: { version: 1 } })).statusCode).toBe(404);

@@ -154,6 +154,10 @@ const examples: Record<string, Example> = {
       return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${planId}/change-requests`, { body: { request: 'Een doel over werk erbij' } });
     },
   },
+  'POST /api/v1/portal/people/:ref/plans/:planId/additions': {
+    as: 'citizen:999999345',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${await planFor('999999345')}/additions`, { body: { action: { text: 'Zelf bellen', dueDate: '2026-06-01' } } }),
+  },
   'GET /api/v1/portal/people/:ref/consents': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/consents`) },
   'POST /api/v1/portal/people/:ref/consents/:consentId/withdrawal': {
     as: 'citizen:999991838',

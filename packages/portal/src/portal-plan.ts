@@ -1,10 +1,10 @@
-import { agreeToPlanVersion, readHouseholdPlan, requestPlanChange, type Plan } from '@kern/plans';
+import { agreeToPlanVersion, draftPlanVersion, planContentSchema, readHouseholdPlan, requestPlanChange, type Plan } from '@kern/plans';
 import type { Tx } from '@kern/db';
-import { conflict } from '@kern/kit';
+import { conflict, invalidInput, newId } from '@kern/kit';
 import { authorizeForPerson, nothingHere, portalContext } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import type { SessionPerson } from './portal.repository';
-import type { PortalPlan } from './portal.schema';
+import type { PlanAdditionInput, PortalPlan } from './portal.schema';
 
 /**
  * "My plan": the household plan the person is part of, through the plans module's own use cases.
@@ -67,4 +67,30 @@ export async function askPlanChange(services: PortalServices, tx: Tx, session: R
   await requestPlanChange(services, tx, portalContext(session, requestId), planId, { requestedByBsn: person.bsn, request });
   const after = await planOf(services, tx, session, person, requestId);
   return { plan: after ? toPortalPlan(after, person) : null };
+}
+
+/**
+ * The citizen adds a goal and/or an action of their own. The plan module keeps the rules: while
+ * the latest version is a draft the addition goes into it; once agreed, it makes the next
+ * version, which the citizen then agrees to like any other. The goal is the person's own and the
+ * action is theirs to do.
+ */
+export async function addToMyPlan(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, planId: string, input: PlanAdditionInput, requestId?: string) {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-plan', action: 'update', detail: 'add own goal or action' }, requestId);
+  const plan = await planOf(services, tx, session, person, requestId);
+  if (!plan || plan.id !== planId) throw nothingHere();
+  if (!input.goal && !input.action) {
+    throw invalidInput({ nl: 'Vul een doel of een actie in.', en: 'Fill in a goal or an action.' }, [{ name: 'goal', reason: 'a goal or an action is needed' }]);
+  }
+  const latest = plan.versions.at(-1);
+  const content = structuredClone(latest?.content ?? { goals: [], actions: [], agreements: [], reviewDates: [] });
+  const goalId = input.goal ? `inwoner-${newId().slice(0, 8)}` : null;
+  if (input.goal && goalId) content.goals.push({ id: goalId, domain: input.goal.domain, memberBsn: person.bsn, text: input.goal.text, status: 'open' });
+  if (input.action) {
+    content.actions.push({
+      id: `inwoner-${newId().slice(0, 8)}`, goalId, text: input.action.text, owner: { kind: 'citizen', name: person.name }, dueDate: input.action.dueDate, status: 'open', offeringId: null,
+    });
+  }
+  const fresh = await draftPlanVersion(services, tx, portalContext(session, requestId), planId, { content: planContentSchema.parse(content), changeNote: `Aangevuld door ${person.name} in het portaal` });
+  return { plan: toPortalPlan(fresh, person) };
 }

@@ -12,14 +12,14 @@ import { myDataPdf } from './export-pdf';
 import { answerAsStaff, dispatchOutbox, listMyMessages, readThreadAsStaff, sendMyMessage, setMyContactEmail } from './messages';
 import { readAccessLog, readMyData } from './my-data';
 import {
-  CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, offeringListOutputSchema, offeringRefParam, consentListOutputSchema, consentRefParam, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalPlanSchema, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
+  CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, offeringListOutputSchema, offeringRefParam, consentListOutputSchema, consentRefParam, planAdditionInputSchema, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalPlanSchema, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
   messageInputSchema, messageSchema, myDataSchema, personRefParam, portalCaseSchema, requestSchema, submissionOutputSchema, uploadInputSchema,
 } from './portal.schema';
 import { readHome, readMyCases } from './read-home';
 import { authorizeSubject } from './citizen-access';
 import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './requests';
 import { submitRequest } from './submit-request';
-import { agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
+import { addToMyPlan, agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
 import { listMyConsents, withdrawMyConsent } from './portal-consents';
 import { listTogether, signUp } from './portal-together';
 
@@ -185,6 +185,11 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
       config: { auth: 'citizen', personalData: 'writes' },
       schema: { tags: ['portal'], summary: 'Ask the coordinator for a change to the agreed plan', params: planRefParam, body: planChangeInputSchema, response: { 201: z.object({ plan: portalPlanSchema.nullable() }) } },
     }, async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => askPlanChange(services, tx, s, request.params.ref, request.params.planId, request.body.request, request.id))));
+
+    api.post('/api/v1/portal/people/:ref/plans/:planId/additions', {
+      config: { auth: 'citizen', personalData: 'writes' },
+      schema: { tags: ['portal'], summary: 'Add an own goal or action to the plan (a draft, or the next version once agreed)', params: planRefParam, body: planAdditionInputSchema, response: { 201: z.object({ plan: portalPlanSchema }) } },
+    }, async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => addToMyPlan(services, tx, s, request.params.ref, request.params.planId, request.body, request.id))));
 
     api.get('/api/v1/portal/people/:ref/consents', {
       config: { auth: 'citizen', personalData: 'reads' },

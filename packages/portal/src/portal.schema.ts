@@ -1,3 +1,5 @@
+import { calendarDateSchema } from '@kern/kit';
+import { lifeDomainSchema } from '@kern/plans';
 import { z } from 'zod';
 
 /**
@@ -184,6 +186,11 @@ export const portalPlanSchema = z.object({
 });
 export type PortalPlan = z.infer<typeof portalPlanSchema>;
 export const planAgreeInputSchema = z.object({ version: z.number().int().positive() });
+export const planAdditionInputSchema = z.object({
+  goal: z.object({ domain: lifeDomainSchema, text: z.string().trim().min(1).max(1000) }).optional(),
+  action: z.object({ text: z.string().trim().min(1).max(1000), dueDate: calendarDateSchema }).optional(),
+});
+export type PlanAdditionInput = z.infer<typeof planAdditionInputSchema>;
 export const planChangeInputSchema = z.object({ request: z.string().trim().min(1).max(2000) });
 export const planRefParam = z.object({ ref: personRefSchema, planId: z.string().uuid() });
 

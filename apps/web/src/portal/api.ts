@@ -71,6 +71,8 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     submit: (id: string) => request<{ request: PortalRequest; urgent: boolean; cases: { reference: string; law: string; terms: Term[] }[] }>('POST', `/api/v1/portal/requests/${encodeURIComponent(id)}/submission`),
     plan: (ref: string) => request<{ plan: PortalPlan | null }>('GET', `${p(ref)}/plan`).then((r) => r.plan),
     agree: (ref: string, planId: string, version: number) => request<{ plan: PortalPlan }>('POST', `${p(ref)}/plans/${planId}/agreement`, { version }).then((r) => r.plan),
+    addToPlan: (ref: string, planId: string, body: { goal?: { domain: string; text: string }; action?: { text: string; dueDate: string } }) =>
+      request<{ plan: PortalPlan }>('POST', `${p(ref)}/plans/${planId}/additions`, body).then((r) => r.plan),
     askChange: (ref: string, planId: string, text: string) => request<{ plan: PortalPlan | null }>('POST', `${p(ref)}/plans/${planId}/change-requests`, { request: text }).then((r) => r.plan),
     myData: (ref: string) => request<MyData>('GET', `${p(ref)}/data`),
     consents: (ref: string) => request<{ consents: Consent[] }>('GET', `${p(ref)}/consents`).then((r) => r.consents),

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Paragraph, PrimaryActionButton, Textarea } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Paragraph, PrimaryActionButton, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { problemText, type PortalPlan } from '../api';
 import { Done, ErrorText, PortalTitle, useDate } from '../components';
@@ -13,6 +13,8 @@ export function PlanPage() {
   const [done, setDone] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [change, setChange] = useState('');
+  const [action, setAction] = useState('');
+  const [due, setDue] = useState('');
 
   useEffect(() => {
     api.plan(person.ref).then(setPlan, (e: unknown) => setError(problemText(e, lang, t('app.error'))));
@@ -91,6 +93,26 @@ export function PlanPage() {
               </ButtonGroup>
             </form>
           ) : null}
+          <Heading2>{t('plan.add')}</Heading2>
+          <Paragraph>{t('plan.addIntro')}</Paragraph>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setError(null);
+              api.addToPlan(person.ref, plan.id, { action: { text: action, dueDate: due } }).then((p) => {
+                setPlan(p);
+                setAction('');
+                setDue('');
+                setDone(t('plan.added'));
+              }, fail);
+            }}
+          >
+            <FormField label={<FormLabel htmlFor="own-action">{t('plan.addAction')}</FormLabel>} input={<Textbox id="own-action" value={action} onChange={(e) => setAction(e.target.value)} />} />
+            <FormField label={<FormLabel htmlFor="own-action-date">{t('plan.addDate')}</FormLabel>} input={<Textbox id="own-action-date" type="date" value={due} onChange={(e) => setDue(e.target.value)} />} />
+            <ButtonGroup>
+              <PrimaryActionButton type="submit">{t('plan.addSend')}</PrimaryActionButton>
+            </ButtonGroup>
+          </form>
         </>
       ) : null}
     </>
