@@ -69,6 +69,15 @@ describe('group offerings', () => {
     expect(section.map((e) => e.subjectBsn).sort()).toEqual([PARENT, PARTNER].sort());
   });
 
+  it('two enrolments at the same moment for the last place: exactly one wins (row lock)', async () => {
+    const admin = as('rotterdam.beheer');
+    const one = await run(admin, (tx) => createOffering(services, tx, admin, { name: 'Laatste plek', description: 'Eén plaats.', kind: 'group', capacity: 1, startsOn: '2026-03-01' }));
+    const c = coordinator();
+    const results = await Promise.allSettled([PARTNER, CHILD].map((bsn) => run(c, (tx) => enrolInOffering(services, tx, c, one.id, { subjectBsn: bsn }))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
+  });
+
   it.each([
     ['rotterdam.jeugd', 'jeugdwet', 'another team without a relation'],
     ['rotterdam.schuld', 'wgs', 'a role without the purpose'],
