@@ -48,14 +48,14 @@ async function findFacts(
     select inv.subject_bsn, case when inv.kind = 'coordinator' then 'coordinator' when inv.account_id = ${q.actorId}::uuid then 'case' else 'team-case' end as relation,
         null::text as category, null::text as consent_id
       from involvements inv
-      where inv.subject_bsn = any(${q.bsns}::text[]) and inv.closed_at is null and inv.purpose = ${q.purpose}
+      where inv.subject_bsn = any(${q.bsns}::char(9)[]) and inv.closed_at is null and inv.purpose = ${q.purpose}
         and (inv.account_id = ${q.actorId}::uuid or inv.team_id = any(${q.teamIds}::uuid[]))
     union all
     select g.subject_bsn, 'break-glass', null, null from break_glass_grants g
-      where g.subject_bsn = any(${q.bsns}::text[]) and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose} and g.expires_at > ${q.at.toISOString()}::timestamptz
+      where g.subject_bsn = any(${q.bsns}::char(9)[]) and g.account_id = ${q.actorId}::uuid and g.purpose = ${q.purpose} and g.expires_at > ${q.at.toISOString()}::timestamptz
     union all
     select c.subject_bsn, 'consent', unnest(c.data_categories), c.id::text from consents c
-      where ${q.withConsents} and c.subject_bsn = any(${q.bsns}::text[]) and c.action = 'given' and c.purpose = ${q.purpose}
+      where ${q.withConsents} and c.subject_bsn = any(${q.bsns}::char(9)[]) and c.action = 'given' and c.purpose = ${q.purpose}
         and c.recipient = any(${q.recipients}::text[]) and not exists (select 1 from consents w where w.withdraws = c.id)`.execute(tx);
   const relations = new Map<string, Set<MemberRelation>>();
   const consents = new Map<string, string>();

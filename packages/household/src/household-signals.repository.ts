@@ -29,7 +29,7 @@ export async function findSignals(tx: Tx, bsns: string[]): Promise<SignalRow[]> 
   }>`
     select s.id, s.subject_bsn, s.category, s.kind, s.summary, s.observed_on, s.closed_on, t.name as team_name, a.display_name as recorded_by_name
     from household_signals s left join teams t on t.id = s.team_id left join staff_accounts a on a.id = s.recorded_by
-    where s.subject_bsn = any(${bsns}::text[]) order by s.observed_on desc, s.id`.execute(tx);
+    where s.subject_bsn = any(${bsns}::char(9)[]) order by s.observed_on desc, s.id`.execute(tx);
   return r.rows.map((s) => ({
     id: s.id,
     subjectBsn: s.subject_bsn,

@@ -28,7 +28,7 @@ export const casesSource: SectionSource = {
       left join teams t on t.id = c.team_id
       left join staff_accounts co on co.id = c.coordinator_id
       left join staff_accounts op on op.id = c.opened_by
-      where c.municipality_code = ${q.municipalityCode} and c.subject_bsn = any(${bsns}::text[])
+      where c.municipality_code = ${q.municipalityCode} and c.subject_bsn = any(${bsns}::char(9)[])
         and (c.subject_bsn || ':' || c.purpose) = any(${pairs}::text[])
       order by c.melding_date desc, c.reference`.execute(tx);
     return r.rows.map((c): SourcedItem => {
