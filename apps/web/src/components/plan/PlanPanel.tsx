@@ -11,12 +11,14 @@ import { Field, TextareaField, TextField } from '../Field';
 import './plan.css';
 
 const HOUSEHOLD = '';
+const STATUSES = ['open', 'done', 'cancelled', 'achieved', 'dropped'] as const;
 
 function VersionView({ plan, version, domains }: { plan: Plan; version: PlanVersion; domains: Instrument['domains'] }) {
   const { t, lang, purpose } = useApp();
   const [problem, setProblem] = useState<Problem | null>(null);
   const memberName = (bsn: string | null) => (bsn === null ? t('plan.goal.household') : (plan.members.find((m) => m.bsn === bsn)?.name ?? bsn));
   const domainName = (key: string) => domains.find((d) => d.key === key)?.name[lang] ?? key;
+  const statusText = (status: string) => (STATUSES.includes(status as (typeof STATUSES)[number]) ? t(`plan.status.${status as (typeof STATUSES)[number]}`) : status);
   const c = version.content;
   const download = async () => {
     setProblem(null);
@@ -45,7 +47,7 @@ function VersionView({ plan, version, domains }: { plan: Plan; version: PlanVers
       <h4>{t('plan.goals')}</h4>
       {c.goals.length === 0 ? <Paragraph>{t('plan.empty')}</Paragraph> : (
         <UnorderedList>
-          {c.goals.map((g) => <UnorderedListItem key={g.id}><strong>{domainName(g.domain)}</strong> ({memberName(g.memberBsn)}): {g.text}</UnorderedListItem>)}
+          {c.goals.map((g) => <UnorderedListItem key={g.id}><strong>{domainName(g.domain)}</strong> ({memberName(g.memberBsn)}): {g.text}{g.status !== 'open' && ` (${statusText(g.status)})`}</UnorderedListItem>)}
         </UnorderedList>
       )}
       {c.actions.length === 0 ? <><h4>{t('plan.actions')}</h4><Paragraph>{t('plan.empty')}</Paragraph></> : (
@@ -65,7 +67,7 @@ function VersionView({ plan, version, domains }: { plan: Plan; version: PlanVers
                 <TableCell>{a.text}</TableCell>
                 <TableCell>{t(`plan.owner.${a.owner.kind}`)}: {a.owner.name}</TableCell>
                 <TableCell>{formatDate(a.dueDate, lang)}</TableCell>
-                <TableCell>{a.status}</TableCell>
+                <TableCell>{statusText(a.status)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
