@@ -177,10 +177,13 @@ for (let round = 0; round < ROUNDS; round++) {
   process.stderr.write(`round ${round + 1}/${ROUNDS}\r`);
 }
 process.stderr.write('\n');
+// The same pages one at a time, to separate the work per page from queueing under load.
+const single = { kern: p95(await load(kernUrl, true, 200, 1)), floor: p95(await load(floorUrl, false, 200, 1)) };
 const k = p95(kern);
 const f = p95(floor);
 console.log(`kern home page (session, RLS, policy and audit, cases, plan, messages): p95 ${k.toFixed(1)} ms, ${((kern.length / wall.kern) * 1000).toFixed(0)} pages/s, ${CONCURRENCY} concurrent citizens`);
 console.log(`reference, the same pages prebuilt as JSON: p95 ${f.toFixed(1)} ms, ${((floor.length / wall.floor) * 1000).toFixed(0)} pages/s`);
+console.log(`one citizen at a time: kern p95 ${single.kern.toFixed(1)} ms, prebuilt JSON p95 ${single.floor.toFixed(1)} ms`);
 await app.close();
 await database.close();
 console.log(`portal: kern p95 ${k.toFixed(1)} ms / prebuilt JSON p95 ${f.toFixed(1)} ms = ratio ${(k / f).toFixed(3)}`);
