@@ -131,6 +131,8 @@ describe('the household view under the default policy: which sections each role 
     });
     expect(section(v, 'self', 'cases', 'wmo')).toMatchObject({ state: 'full', basis: 'Wmo 2015 art. 5.1.1', items: [expect.objectContaining({ status: 'open' })] });
     expect(section(v, 'self', 'assessments', 'assessment')).toMatchObject({ state: 'signal', running: true, at: [] });
+    // Consents are offered only where the policy lets the actor manage them: the own case's member.
+    expect(v.members.filter((m) => m.consentManageable).map((m) => m.bsn)).toEqual([PARENT]);
     const coordinatorView = (await view('rotterdam.generalist', 'integraal')).view;
     expect(section(coordinatorView, 'self', 'assessments', 'assessment')).toMatchObject({ state: 'full', items: [expect.objectContaining({ title: 'zrm-volwassenen', detail: expect.stringContaining('financien 2') })] });
   });

@@ -31,6 +31,8 @@ export interface HouseholdDecisions {
   gate: Grant;
   /** Per member BSN, one decision per category, in the order asked. */
   members: Map<string, SectionDecision[]>;
+  /** Members whose consents the actor may list and record (policy resource `consent`), so a page need not try the others. */
+  consentManageable: Set<string>;
 }
 
 export type MemberRelation = 'case' | 'team-case' | 'coordinator' | 'break-glass';
@@ -184,8 +186,15 @@ export async function decideHousehold(
     throw new AccessDenied(auditEntryFor(ctx, { resource: 'household', action: 'read', subjectBsn: q.subjectBsn, detail: 'household view' }, gate), breakGlassPossible);
   }
   const { members } = decideHouseholdFrom(document, ctx, facts);
+  const consentManageable = new Set(
+    bsns.filter((b) => {
+      const d = decide(document, { actor: ctx.actor, purpose, resource: 'consent', action: 'create', relations: [...(relations.get(b) ?? [])] });
+      return d.allowed && d.relation !== 'none';
+    }),
+  );
   return {
     gate: { view: gate.view ?? 'full', legalBasis: gate.legalBasis ?? '', breakGlass: gate.relation === 'break-glass', ruleId: gate.ruleId },
     members,
+    consentManageable,
   };
 }

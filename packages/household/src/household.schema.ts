@@ -54,7 +54,7 @@ export const householdViewSchema = z.object({
   subjectBsn: z.string(),
   address: addressSchema.optional(),
   access: z.object({ basis: z.string(), breakGlass: z.boolean() }),
-  members: z.array(householdViewMemberSchema.extend({ sections: z.array(sectionSchema) })),
+  members: z.array(householdViewMemberSchema.extend({ sections: z.array(sectionSchema), consentManageable: z.boolean() })),
   timeline: z.array(timelineEventSchema),
 });
 export type HouseholdView = z.infer<typeof householdViewSchema>;

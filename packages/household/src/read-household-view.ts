@@ -111,7 +111,7 @@ export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx
         }
       }
     }
-    return { ...member, sections };
+    return { ...member, sections, consentManageable: member.bsn !== undefined && decisions.consentManageable.has(member.bsn) };
   });
 
   // One audit record per member shown, with the legal basis of every section shared with the actor.

@@ -34,6 +34,8 @@ export type Section =
 export interface HouseholdViewMember extends Omit<HouseholdMember, 'bsn'> {
   bsn?: string;
   sections: Section[];
+  /** Whether you may list and record this member's consents. */
+  consentManageable: boolean;
 }
 
 export interface TimelineEvent {

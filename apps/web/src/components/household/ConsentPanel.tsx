@@ -38,7 +38,7 @@ const isProblem = (x: Loaded): x is Problem => 'status' in x && 'title' in x;
 export function ConsentPanel({ members, onChanged }: { members: HouseholdViewMember[]; onChanged: () => void }) {
   const { api, t } = useApp();
   const hh = useMemo(() => householdApi(api), [api]);
-  const withBsn = members.filter((m): m is HouseholdViewMember & { bsn: string } => Boolean(m.bsn));
+  const withBsn = members.filter((m): m is HouseholdViewMember & { bsn: string } => Boolean(m.bsn) && m.consentManageable);
   const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
   const [reloads, setReloads] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
@@ -75,6 +75,7 @@ export function ConsentPanel({ members, onChanged }: { members: HouseholdViewMem
   const notice = Object.values(loaded).find((l): l is { consents: Consent[]; notice: PrivacyNotice } => !isProblem(l))?.notice;
   const recordable = withBsn.filter((m) => loaded[m.bsn] && !isProblem(loaded[m.bsn] as Loaded));
 
+  if (withBsn.length === 0) return null;
   return (
     <section aria-labelledby="hh-consent-heading" className="kern-section kern-hh-consent">
       <Heading2 id="hh-consent-heading">{t('consent.title')}</Heading2>
