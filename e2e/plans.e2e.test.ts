@@ -1,4 +1,9 @@
 /// <reference lib="dom" />
+import { runAsTenant } from '@kern/access';
+import { withSystem } from '@kern/db';
+import { findAccountByUsername, toActor } from '@kern/identity';
+import { createOffering } from '@kern/offerings';
+import type { KernServices } from '@kern/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
@@ -6,12 +11,17 @@ import { expectAccessible, login } from './journey';
 import { startKernServer } from './kern-server';
 
 const PARENT = '999991838'; // Rotterdam demo parent: the generalist coordinates the family, team Noord has a Wmo relation
-let kern: { url: string; close(): Promise<void> };
+let kern: { url: string; services: KernServices; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchChromium();
   kern = await startKernServer();
+  // The catalogue is managed by the functional administrator (no page yet): one group with places.
+  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.beheer'));
+  if (!account) throw new Error('no rotterdam.beheer');
+  const ctx = { actor: toActor(account) };
+  await runAsTenant(kern.services, ctx, (tx) => createOffering(kern.services, tx, ctx, { name: 'Lotgenotengroep geldzaken', description: 'Acht avonden.', kind: 'group', capacity: 8, startsOn: '2026-01-01' }));
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,6 +65,14 @@ describe('plan, assessments and offerings in Chromium', () => {
     await panel.getByRole('img', { name: /Zelfredzaamheid-Matrix.*Verloop/ }).waitFor();
     await panel.getByText('Als tabel').click();
     await panel.getByRole('cell', { name: '2 (niet zelfredzaam)' }).waitFor();
+
+    const offerings = page.getByTestId('offering-panel');
+    await offerings.getByLabel('Hoort bij actie uit het plan').selectOption({ label: 'Budgetcursus volgen' });
+    await offerings.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await offerings.getByText('Aangemeld.').waitFor();
+    await offerings.getByRole('listitem').filter({ hasText: 'uit het plan' }).waitFor();
+    await offerings.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
+    await offerings.getByRole('listitem').filter({ hasText: 'aanwezig 1 van 1 keer' }).waitFor();
 
     await expectAccessible(page, 'plan page as coordinator');
     await page.close();

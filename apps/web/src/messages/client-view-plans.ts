@@ -93,6 +93,11 @@ export const plansNl = {
   'offering.enrol.noAction': 'geen',
   'offering.enrol.submit': 'Aanmelden',
   'offering.enrol.done': 'Aangemeld.',
+  'offering.attendance.title': 'Aanwezigheid vastleggen',
+  'offering.attendance.date': 'Datum van de bijeenkomst',
+  'offering.attendance.present': 'Aanwezig',
+  'offering.attendance.submit': 'Aanwezigheid opslaan',
+  'offering.attendance.done': 'Aanwezigheid opgeslagen.',
 } satisfies Record<string, string>;
 
 export const plansEn: Record<keyof typeof plansNl, string> = {
@@ -189,4 +194,9 @@ export const plansEn: Record<keyof typeof plansNl, string> = {
   'offering.enrol.noAction': 'none',
   'offering.enrol.submit': 'Enrol',
   'offering.enrol.done': 'Enrolled.',
+  'offering.attendance.title': 'Record attendance',
+  'offering.attendance.date': 'Date of the session',
+  'offering.attendance.present': 'Present',
+  'offering.attendance.submit': 'Save attendance',
+  'offering.attendance.done': 'Attendance saved.',
 };

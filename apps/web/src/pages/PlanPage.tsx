@@ -1,7 +1,7 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { householdApi } from '../api/household';
-import { plansApi, type Plan } from '../api/plans';
+import type { Plan } from '../api/plans';
 import { useApp } from '../app-context';
 import { AssessmentPanel } from '../components/assessment/AssessmentPanel';
 import { OfferingPanel } from '../components/offering/OfferingPanel';
@@ -16,22 +16,20 @@ import { AppLink, paths } from '../router';
  */
 export function PlanPage({ bsn }: { bsn: string }) {
   const { api, t, purpose } = useApp();
-  const plans = useMemo(() => plansApi(api), [api]);
   const [members, setMembers] = useState<{ bsn: string; name: string }[] | undefined>(undefined);
   const [plan, setPlan] = useState<Plan | undefined>(undefined);
   useEffect(() => {
     if (!purpose) return;
     // The household's members, for opening a plan; without access the panels say so themselves.
     householdApi(api).view(bsn).then((v) => setMembers(v.members.flatMap((m) => (m.bsn && !m.livesElsewhere ? [{ bsn: m.bsn, name: fullName(m.name) }] : []))), () => setMembers(undefined));
-    plans.householdPlan(bsn).then((p) => setPlan(p.view === 'full' ? p.plan : undefined), () => setPlan(undefined));
-  }, [api, plans, bsn, purpose]);
+  }, [api, bsn, purpose]);
   return (
     <>
       <PageTitle>{t('plan.page.title')}</PageTitle>
       <Paragraph><AppLink href={paths.resident(bsn)}>{t('household.view.back')}</AppLink></Paragraph>
       {!purpose ? <Paragraph>{t('purpose.required')}</Paragraph> : (
         <>
-          <PlanPanel key={`plan-${purpose}`} bsn={bsn} {...(members ? { members } : {})} />
+          <PlanPanel key={`plan-${purpose}`} bsn={bsn} onPlan={setPlan} {...(members ? { members } : {})} />
           <AssessmentPanel key={`asm-${purpose}`} bsn={bsn} />
           <OfferingPanel key={`off-${purpose}`} bsn={bsn} plan={plan} />
         </>

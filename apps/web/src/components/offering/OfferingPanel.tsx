@@ -6,8 +6,62 @@ import type { Plan } from '../../api/plans';
 import { useApp } from '../../app-context';
 import { formatDate } from '../../i18n';
 import { Loading, ProblemAlert, StatusMessage, toProblem } from '../Alerts';
-import { Field } from '../Field';
+import { Field, TextField } from '../Field';
+import { todayIso } from '../../werkwijze';
 import '../plan/plan.css';
+
+function AttendanceForm({ bsn, enrolments, onSaved }: { bsn: string; enrolments: Enrolment[]; onSaved: () => void }) {
+  const { api, t } = useApp();
+  const client = useMemo(() => offeringsApi(api), [api]);
+  const active = enrolments.filter((e) => e.status === 'enrolled');
+  const [offeringId, setOfferingId] = useState(active[0]?.offeringId ?? '');
+  const [sessionOn, setSessionOn] = useState(todayIso);
+  const [present, setPresent] = useState('yes');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (active.length === 0) return null;
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setProblem(null);
+    setDone(false);
+    setBusy(true);
+    try {
+      await client.attendance(offeringId || (active[0]?.offeringId ?? ''), sessionOn, [{ subjectBsn: bsn, present: present === 'yes' }]);
+      setDone(true);
+      onSaved();
+    } catch (e) {
+      setProblem(toProblem(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const f = `attendance-${bsn}`;
+  return (
+    <section aria-labelledby={f} className="kern-no-print">
+      <Heading3 id={f}>{t('offering.attendance.title')}</Heading3>
+      {problem && <ProblemAlert problem={problem} />}
+      {done && <StatusMessage>{t('offering.attendance.done')}</StatusMessage>}
+      <form className="kern-form" noValidate onSubmit={(event) => void submit(event)}>
+        <Field id={`${f}-offering`} label={t('offering.enrol.offering')}>
+          {(w) => <Select {...w} value={offeringId} onChange={(e) => setOfferingId(e.target.value)}>{active.map((e) => <SelectOption key={e.id} value={e.offeringId}>{e.offeringName}</SelectOption>)}</Select>}
+        </Field>
+        <TextField id={`${f}-date`} type="date" label={t('offering.attendance.date')} value={sessionOn} onChange={setSessionOn} />
+        <Field id={`${f}-present`} label={t('offering.attendance.present')}>
+          {(w) => (
+            <Select {...w} value={present} onChange={(e) => setPresent(e.target.value)}>
+              <SelectOption value="yes">{t('common.yes')}</SelectOption>
+              <SelectOption value="no">{t('common.no')}</SelectOption>
+            </Select>
+          )}
+        </Field>
+        <ButtonGroup>
+          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>{t('offering.attendance.submit')}</PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+    </section>
+  );
+}
 
 /**
  * A member's group offerings and general provisions with attendance, and enrolment from the
@@ -70,6 +124,7 @@ export function OfferingPanel({ bsn, plan }: { bsn: string; plan?: Plan | undefi
               ))}
             </UnorderedList>
           )}
+          <AttendanceForm bsn={bsn} enrolments={enrolments} onSaved={() => void load()} />
           {catalogue.length > 0 && (
             <section aria-labelledby={`${f}-enrol`} className="kern-no-print">
               <Heading3 id={`${f}-enrol`}>{t('offering.enrol.title')}</Heading3>

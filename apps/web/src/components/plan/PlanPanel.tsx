@@ -220,7 +220,7 @@ function AgreeForm({ plan, onSaved }: { plan: Plan; onSaved: (p: Plan) => void }
  * PDFs for the coordinator; only "there is a plan, ask this coordinator" for a caseworker of
  * another law. `members` (from the household view) lets a coordinator open a plan.
  */
-export function PlanPanel({ bsn, members }: { bsn: string; members?: { bsn: string; name: string }[] }) {
+export function PlanPanel({ bsn, members, onPlan }: { bsn: string; members?: { bsn: string; name: string }[]; onPlan?: (plan: Plan) => void }) {
   const { api, t, lang } = useApp();
   const client = useMemo(() => plansApi(api), [api]);
   const assessments = useMemo(() => assessmentsApi(api), [api]);
@@ -253,6 +253,9 @@ export function PlanPanel({ bsn, members }: { bsn: string; members?: { bsn: stri
   };
 
   const plan = state?.view === 'full' ? state.plan : null;
+  useEffect(() => {
+    if (plan) onPlan?.(plan);
+  }, [plan, onPlan]);
   return (
     <section aria-labelledby={`plan-${bsn}`} className="kern-section kern-plan" data-testid="plan-panel">
       <Heading2 id={`plan-${bsn}`}>{t('plan.title')}</Heading2>
