@@ -43,6 +43,27 @@ describe('citizen login and who a citizen may act for', () => {
     expect(parent.people.find((p) => p.relation === 'gezag')?.name).toMatch(/Victoria/);
   });
 
+  it('lets a recorded curator act for the resident from their next login, and shows it in the resident\'s own log', async () => {
+    const staff = await kern.login('rotterdam.generalist');
+    await staff.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: OTHER, fields: { hulpvraag: 'Vervoer' } } });
+    // A caseworker without a relation with the resident cannot record it.
+    const unrelated = await kern.login('rotterdam.inkomen');
+    expect((await unrelated.request('POST', `/api/v1/residents/${OTHER}/representations`, { purpose: 'participatiewet', body: { representativeBsn: PARTNER, kind: 'curatele' } })).statusCode).toBe(403);
+    const before = await kern.citizenLogin(PARTNER);
+    expect(before.people.map((p) => p.relation)).not.toContain('curatele');
+    const recorded = await staff.request('POST', `/api/v1/residents/${OTHER}/representations`, { purpose: 'wmo', body: { representativeBsn: PARTNER, kind: 'curatele' } });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    // The session that was open keeps its people; the next login has the new one.
+    expect((await before.request('GET', '/api/v1/portal/session')).json<{ session: { people: unknown[] } }>().session.people).toHaveLength(before.people.length);
+    const curator = await kern.citizenLogin(PARTNER);
+    const ward = curator.people.find((p) => p.relation === 'curatele');
+    expect(ward).toBeDefined();
+    expect((await curator.request('GET', `/api/v1/portal/people/${ward?.ref ?? ''}/cases`)).statusCode).toBe(200);
+    const own = await kern.citizenLogin(OTHER);
+    const log = (await own.request('GET', `/api/v1/portal/people/${selfRef(own)}/access-log`)).json<{ entries: { who: string; what: string }[] }>().entries;
+    expect(log).toContainEqual(expect.objectContaining({ who: 'representative', what: 'portal-case' }));
+  });
+
   it('refuses the demo login outside demo mode, and keeps staff and citizen sessions apart', async () => {
     const staff = await kern.login('rotterdam.generalist');
     // A staff session is no citizen session.

@@ -180,6 +180,13 @@ const examples: Record<string, Example> = {
       return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/offerings/${o.id}/enrolment`);
     },
   },
+  'POST /api/v1/residents/:bsn/representations': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('POST', `/api/v1/residents/${PARENT}/representations`, { purpose: 'wmo', body: { representativeBsn: '999993872', kind: 'machtiging' } });
+    },
+  },
   'GET /api/v1/residents/:bsn/portal-messages': {
     as: 'rotterdam.generalist',
     run: async (a) => {

@@ -107,6 +107,7 @@ export const resources = [
   'portal-plan',
   'portal-consent',
   'portal-offering',
+  'representation',
   // provisions, contracting and iStandaarden exchange
   // debt help
   // steering and learning (insight)

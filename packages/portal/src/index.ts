@@ -12,5 +12,6 @@ export * from './export-pdf';
 export * from './portal-plan';
 export * from './portal-consents';
 export * from './portal-together';
+export * from './record-representation';
 export * from './portal.routes';
 export { insertCitizenSession } from './portal.repository';

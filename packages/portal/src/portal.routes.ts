@@ -19,6 +19,7 @@ import { readHome, readMyCases } from './read-home';
 import { authorizeSubject } from './citizen-access';
 import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './requests';
 import { submitRequest } from './submit-request';
+import { recordRepresentation, recordRepresentationInputSchema } from './record-representation';
 import { addToMyPlan, agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
 import { listMyConsents, withdrawMyConsent } from './portal-consents';
 import { listTogether, signUp } from './portal-together';
@@ -263,6 +264,14 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
   }, async (request) => {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => readThreadAsStaff(services, tx, ctx, request.params.bsn));
+  });
+
+  app.post('/api/v1/residents/:bsn/representations', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: { tags: ['portal'], summary: 'Record who legally represents the resident (curatele, mentorschap, bewind, machtiging) for the portal', params: bsnParam, body: recordRepresentationInputSchema, response: { 201: z.object({ id: z.string().uuid() }) } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    return reply.code(201).send(await runAsTenant(services, ctx, (tx) => recordRepresentation(services, tx, ctx, request.params.bsn, request.body)));
   });
 
   app.post('/api/v1/residents/:bsn/portal-messages', {

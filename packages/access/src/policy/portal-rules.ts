@@ -30,6 +30,16 @@ export const portalRules: PolicyRuleInput[] = [
     legalBasis: 'Wmo 2015 art. 2.3.2 (het plan is van de inwoner); AVG art. 7(3) (toestemming intrekken) en art. 15 (inzage)',
   },
   {
+    id: 'staff-record-representation',
+    description: 'A caseworker working with a resident records who legally represents them (curatele, mentorschap, bewindvoering, a written authorisation), after checking the court decision or the signed authorisation.',
+    roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'],
+    purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+    relations: ['case', 'team-case', 'coordinator'],
+    resources: ['representation'],
+    actions: ['create', 'read'],
+    legalBasis: 'BW 1:381 (curatele), 1:453 (mentorschap), 1:441 (bewind); schriftelijke machtiging van de inwoner',
+  },
+  {
     id: 'staff-portal-thread',
     description: 'The coordinator, or the team on a case, reads and answers the resident\'s portal messages.',
     roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'],
