@@ -22,12 +22,11 @@ export async function draftPlanVersion(services: AccessServices, tx: Tx, ctx: Ac
   });
   const latest = await latestPlanVersionForUpdate(tx, planId);
   const now = services.clock.now();
-  let version: number;
-  if (latest && latest.agreedAt === null) {
-    version = latest.version;
+  const step = whereToWrite(latest);
+  const version = step.version;
+  if (step.kind === 'rewrite-draft') {
     await updateDraftVersion(tx, planId, version, input.content, input.changeNote ?? null);
   } else {
-    version = (latest?.version ?? 0) + 1;
     await insertPlanVersion(tx, row.municipalityCode, planId, { version, content: input.content, changeNote: input.changeNote ?? null, createdAt: now.toISOString(), createdBy: ctx.actor.id });
     await answerChangeRequests(tx, planId, version);
   }
@@ -37,4 +36,13 @@ export async function draftPlanVersion(services: AccessServices, tx: Tx, ctx: Ac
   }]);
   const fresh = await findPlan(tx, planId);
   return buildPlanView(tx, fresh ?? row);
+}
+
+/**
+ * The versioning rule, pure: a draft nobody agreed to is rewritten in place; an agreed version is
+ * never touched, so a change goes into the next version.
+ */
+export function whereToWrite(latest: { version: number; agreedAt: string | null } | undefined): { kind: 'rewrite-draft' | 'new-version'; version: number } {
+  if (latest && latest.agreedAt === null) return { kind: 'rewrite-draft', version: latest.version };
+  return { kind: 'new-version', version: (latest?.version ?? 0) + 1 };
 }

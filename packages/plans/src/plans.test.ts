@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { whereToWrite } from './draft-plan-version';
 import { planPdf } from './plan-pdf';
 import { planContentSchema, type Plan } from './plans.schema';
 
@@ -37,5 +38,16 @@ describe('the plan PDF', () => {
     const doc = await PDFDocument.load(await planPdf(plan, version, 'nl'));
     expect(doc.getPageCount()).toBeGreaterThan(1);
     expect(doc.getTitle()).toBe('Ons plan - Versie 1');
+  });
+});
+
+describe('versioning', () => {
+  it('rewrites a draft nobody agreed to, in place', () => {
+    expect(whereToWrite({ version: 3, agreedAt: null })).toEqual({ kind: 'rewrite-draft', version: 3 });
+  });
+
+  it('never touches an agreed version: a change makes the next version', () => {
+    expect(whereToWrite({ version: 3, agreedAt: '2026-04-01T10:00:00.000Z' })).toEqual({ kind: 'new-version', version: 4 });
+    expect(whereToWrite(undefined)).toEqual({ kind: 'new-version', version: 1 });
   });
 });
