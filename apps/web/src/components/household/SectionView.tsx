@@ -26,9 +26,11 @@ export function SectionView({ section, id }: { section: Section; id: string }) {
       ) : section.state === 'signal' ? (
         <>
           <Paragraph>
-            {section.running
-              ? t('household.signal.running', { at: section.at.map((a) => atText(t, a)).join(' / ') || '—' })
-              : t('household.signal.notRunning')}
+            {!section.running
+              ? t('household.signal.notRunning')
+              : section.at.length > 0
+                ? t('household.signal.running', { at: section.at.map((a) => atText(t, a)).join(' / ') })
+                : t('household.signal.runningNoContact')}
           </Paragraph>
           <Paragraph className="kern-hh-muted">{t(`household.reason.${section.reason}`)}</Paragraph>
           <Paragraph className="kern-hh-muted">{t('household.section.basis', { basis: section.basis })}</Paragraph>
