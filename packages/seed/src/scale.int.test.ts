@@ -4,7 +4,7 @@ import { planSection } from '@kern/plans';
 import { scaleAge, scaleBsn, scaleHouseholdMembers, scaleHouseholdSize, scaleMix, scalePopulation } from '@kern/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCities } from './demo';
-import { scaleFakeBrpPopulation, seedScale, type ScaleResult } from './scale';
+import { scaleCoordinatorHouseholds, scaleFakeBrpPopulation, seedScale, type ScaleResult } from './scale';
 
 let database: TestDatabase;
 let result: ScaleResult;
@@ -89,6 +89,15 @@ describe('the scale generator (a small city of 2,000 residents)', () => {
     expect(population.byBsn(scaleHouseholdMembers(result.households)[0]?.bsn ?? '')).toBeUndefined();
     const stored = await scaleFakeBrpPopulation(database.db);
     expect(stored?.byBsn(row.subject_bsn)).toEqual(person);
+  });
+
+  it('names the households a generated coordinator coordinates, with the coordinator relation in place', async () => {
+    const login = result.coordinators[0] ?? '';
+    const anchors = await scaleCoordinatorHouseholds(database.db, login, 5);
+    expect(anchors.length).toBeGreaterThan(0);
+    const relations = await one<number>(sql`select count(*)::int from involvements i join staff_accounts a on a.id = i.account_id
+      where a.username = ${login} and i.kind = 'coordinator' and i.subject_bsn = any(${anchors}::text[])`);
+    expect(relations).toBe(anchors.length);
   });
 
   it('refuses a second generated city in the same database (generated BSNs would collide)', async () => {

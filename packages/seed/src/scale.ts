@@ -380,3 +380,14 @@ export async function scaleFakeBrpPopulation(db: AnyDb): Promise<FakeBrpPopulati
     atAddress: (postcode, houseNumber) => populations.flatMap((p) => p.atAddress(postcode, houseNumber)),
   };
 }
+
+/**
+ * For benches: the households (their plan's anchor BSN) a generated coordinator coordinates, so
+ * each simulated user opens households they have a relation with.
+ */
+export async function scaleCoordinatorHouseholds(db: AnyDb, username: string, limit = 100): Promise<string[]> {
+  const r = await withSystem(db, (tx) => sql<{ anchor_bsn: string }>`
+    select p.anchor_bsn from plans p join staff_accounts a on a.id = p.coordinator_id
+    where a.username = ${username} and p.status = 'open' order by p.anchor_bsn limit ${limit}`.execute(tx));
+  return r.rows.map((x) => x.anchor_bsn);
+}
