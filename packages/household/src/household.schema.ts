@@ -41,12 +41,17 @@ export const sectionSchema = z.discriminatedUnion('state', [
 ]);
 export type Section = z.infer<typeof sectionSchema>;
 
+/** What happened, as a code the web app words in the reader's language; `label` names the thing. */
+export const timelineEventKindSchema = z.enum(['opened', 'closed', 'observed', 'agreed', 'assessed', 'enrolled', 'ended']);
+export type TimelineEventKind = z.infer<typeof timelineEventKindSchema>;
+
 export const timelineEventSchema = z.object({
   date: z.string(),
   memberBsn: z.string(),
   kind: sectionKindSchema,
   category: dataCategorySchema,
-  text: z.string(),
+  event: timelineEventKindSchema,
+  label: z.string(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 

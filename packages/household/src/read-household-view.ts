@@ -136,7 +136,7 @@ export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx
   });
   await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), entries);
 
-  timeline.sort((a, b) => b.date.localeCompare(a.date) || a.order - b.order || categories.indexOf(a.category) - categories.indexOf(b.category) || a.text.localeCompare(b.text));
+  timeline.sort((a, b) => b.date.localeCompare(a.date) || a.order - b.order || categories.indexOf(a.category) - categories.indexOf(b.category) || a.event.localeCompare(b.event) || a.label.localeCompare(b.label));
   return {
     subjectBsn: household.subjectBsn,
     ...(household.address ? { address: household.address } : {}),

@@ -1,6 +1,6 @@
 import type { DataCategory } from '@kern/access';
 import type { Tx } from '@kern/db';
-import type { SectionItem, SectionKind } from './household.schema';
+import type { SectionItem, SectionKind, TimelineEventKind } from './household.schema';
 
 /** What a source may read: only these members, only these categories (already decided by the policy). */
 export interface SourceQuery {
@@ -15,7 +15,7 @@ export interface SourcedItem extends SectionItem {
   memberBsn: string;
   category: DataCategory;
   /** Events for the timeline (shown only where the section is shown in full). */
-  events: { date: string; text: string }[];
+  events: { date: string; event: TimelineEventKind; label: string }[];
 }
 
 /**

@@ -43,7 +43,8 @@ export interface TimelineEvent {
   memberBsn: string;
   kind: SectionKind;
   category: DataCategory;
-  text: string;
+  event: 'opened' | 'closed' | 'observed' | 'agreed' | 'assessed' | 'enrolled' | 'ended';
+  label: string;
 }
 
 export interface HouseholdView {

@@ -23,7 +23,7 @@ export const assessmentsSource: SectionSource = {
           detail: `${last.assessedOn}: ${Object.entries(last.scores).map(([d, s]) => `${d} ${s}`).join(', ')}`,
           at: null,
           href: null,
-          events: assessments.map((a) => ({ date: a.assessedOn, text: `${instrumentId} assessed` })),
+          events: assessments.map((a) => ({ date: a.assessedOn, event: 'assessed' as const, label: instrumentId })),
         }];
       }),
     );

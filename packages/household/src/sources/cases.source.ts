@@ -46,8 +46,8 @@ export const casesSource: SectionSource = {
         at: c.team_name ? { team: c.team_name, contact: c.contact ?? c.team_name } : null,
         href: `/cases/${c.id}`,
         events: [
-          { date: since, text: `melding ${c.reference} (${c.case_type_id})` },
-          ...(until ? [{ date: until, text: `${c.reference} closed` }] : []),
+          { date: since, event: 'opened' as const, label: `${c.reference} (${c.case_type_id})` },
+          ...(until ? [{ date: until, event: 'closed' as const, label: c.reference }] : []),
         ],
       };
     });

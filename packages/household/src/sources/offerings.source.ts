@@ -18,7 +18,7 @@ export const offeringsSource: SectionSource = {
       detail: e.attendance.length > 0 ? `attended ${e.attendance.filter((a) => a.present).length} of ${e.attendance.length} sessions` : null,
       at: null,
       href: null,
-      events: [{ date: e.enrolledOn, text: `enrolled in ${e.offeringName}` }, ...(e.endedOn ? [{ date: e.endedOn, text: `${e.offeringName} ended` }] : [])],
+      events: [{ date: e.enrolledOn, event: 'enrolled' as const, label: e.offeringName }, ...(e.endedOn ? [{ date: e.endedOn, event: 'ended' as const, label: e.offeringName }] : [])],
     }));
   },
 };

@@ -27,8 +27,8 @@ export const planSource: SectionSource = {
           at: { team: 'regie', contact: plan.coordinator.name },
           href: null,
           events: [
-            { date: plan.createdAt.slice(0, 10), text: 'plan opened' },
-            ...plan.versions.filter((v) => v.agreedAt).map((v) => ({ date: (v.agreedAt ?? '').slice(0, 10), text: `plan v${v.version} agreed` })),
+            { date: plan.createdAt.slice(0, 10), event: 'opened' as const, label: 'plan' },
+            ...plan.versions.filter((v) => v.agreedAt).map((v) => ({ date: (v.agreedAt ?? '').slice(0, 10), event: 'agreed' as const, label: `v${v.version}` })),
           ],
         };
       });

@@ -21,7 +21,7 @@ export const signalsSource: SectionSource = {
         detail: s.summary,
         at: s.teamName ? { team: s.teamName, contact: s.recordedByName ?? s.teamName } : null,
         href: null,
-        events: [{ date: s.observedOn, text: `signal ${s.kind}` }, ...(s.closedOn ? [{ date: s.closedOn, text: `signal ${s.kind} closed` }] : [])],
+        events: [{ date: s.observedOn, event: 'observed' as const, label: s.kind }, ...(s.closedOn ? [{ date: s.closedOn, event: 'closed' as const, label: s.kind }] : [])],
       }));
   },
 };

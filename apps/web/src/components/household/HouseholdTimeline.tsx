@@ -32,7 +32,7 @@ export function HouseholdTimeline({ view }: { view: HouseholdView }) {
                   <TableCell>{formatDate(e.date, lang)}</TableCell>
                   <TableCell>{nameOf(e.memberBsn)}</TableCell>
                   <TableCell>
-                    {t(`household.category.${e.category}`)}: {e.text}
+                    {t(`household.category.${e.category}`)}: {t(`household.event.${e.event}`, { label: e.label })}
                   </TableCell>
                 </TableRow>
               ))}
