@@ -38,12 +38,14 @@ program
   .command('seed')
   .description('Load the 342 municipalities and seed the demo: Rotterdam and Den Haag, teams, staff, relations.')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
-  .option('--scale <scale>', 'dataset size: demo, nl (all 342 municipalities, synthetic pseudonymous events)', 'demo')
+  .option('--scale <scale>', 'dataset size: demo (the demo families), g4 (adds a generated city of 900,000 residents) or nl (all 342 municipalities, synthetic pseudonymous events)', 'demo')
   .option('--fraction <fraction>', 'with --scale nl: share of the full national dataset (2 M clients, 20+ M events)', (v: string) => {
     const n = Number(v);
     if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('a fraction is a number in (0, 1]');
     return n;
   }, 1)
+  .option('--residents <n>', 'with --scale g4: residents of the generated city (default 900000)')
+  .option('--municipality <code>', 'with --scale g4: CBS code of the generated city (default 0363)')
   .action(runSeed);
 
 program

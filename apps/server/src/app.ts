@@ -4,12 +4,17 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { accessRoutes, type KernApp } from '@kern/access';
+import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
+import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
 import { sql } from '@kern/db';
+import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { insightRoutes } from '@kern/insight';
+import { offeringsRoutes } from '@kern/offerings';
+import { plansRoutes } from '@kern/plans';
+import { portalRoutes } from '@kern/portal';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -48,6 +53,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
   // The web app routes on the client: unknown non-API GETs get its index.html, the API a problem.
   app.setNotFoundHandler(async (request, reply) => {
     if (webDist && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // citizen portal: its own entry of the web app, under /portaal
+      if (/^\/portaal(\/|\?|$)/.test(request.url) && existsSync(join(webDist, 'portaal.html'))) return reply.type('text/html').sendFile('portaal.html');
       return reply.type('text/html').sendFile('index.html');
     }
     return notFoundHandler(request, reply);
@@ -113,8 +120,14 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     werkwijzenRoutes(typed, services);
     casesRoutes(typed, services);
     // integral client view (household, consent, plans, assessments, offerings)
+    consentRoutes(typed, services);
+    householdRoutes(typed, services);
+    plansRoutes(typed, services);
+    assessmentsRoutes(typed, services);
+    offeringsRoutes(typed, services);
 
     // citizen portal
+    portalRoutes(typed, services);
 
     // provisions, contracting, iStandaarden exchange
 

@@ -1,4 +1,8 @@
-import { sql } from '@kern/db';
+import { runAsTenant } from '@kern/access';
+import { sql, withSystem } from '@kern/db';
+import { findAccountByUsername, toActor } from '@kern/identity';
+import { createOffering } from '@kern/offerings';
+import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
 
@@ -49,8 +53,154 @@ const examples: Record<string, Example> = {
     },
   },
   // integral client view
+  'GET /api/v1/residents/:bsn/consents': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal' }) },
+  'POST /api/v1/residents/:bsn/consents': {
+    as: 'rotterdam.generalist',
+    run: (a) => a.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } }),
+  },
+  'GET /api/v1/residents/:bsn/household-view': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/household-view`, { purpose: 'integraal' }) },
+  'POST /api/v1/residents/:bsn/household-signals': {
+    as: 'rotterdam.generalist',
+    run: (a) => a.request('POST', `/api/v1/residents/${PARENT}/household-signals`, { purpose: 'integraal', body: { kind: 'huurachterstand', summary: 'Huurachterstand gemeld', observedOn: '2026-01-05' } }),
+  },
+  'POST /api/v1/residents/:bsn/consents/:id/withdrawal': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const given = await a.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['participatiewet'] } });
+      return a.request('POST', `/api/v1/residents/${PARENT}/consents/${given.json<{ id: string }>().id}/withdrawal`, { purpose: 'integraal', body: {} });
+    },
+  },
+
+  // integral client view: plans, assessments, offerings
+  'GET /api/v1/residents/:bsn/plan': { as: 'rotterdam.generalist', run: async (a) => { await demoPlan(); return a.request('GET', `/api/v1/residents/${PARENT}/plan`, { purpose: 'integraal' }); } },
+  'POST /api/v1/plans': {
+    as: 'rotterdam.generalist',
+    run: (a) => a.request('POST', '/api/v1/plans', { purpose: 'integraal', body: { anchorBsn: PARTNER, members: [{ bsn: PARTNER, name: 'Partner' }] } }),
+  },
+  'POST /api/v1/plans/:id/versions': {
+    as: 'rotterdam.generalist',
+    run: async (a) => a.request('POST', `/api/v1/plans/${await demoPlan()}/versions`, { purpose: 'integraal', body: { content: { goals: [{ id: 'g1', domain: 'financien', text: 'Rekeningen betalen' }] } } }),
+  },
+  'POST /api/v1/plans/:id/agreements': { as: 'rotterdam.generalist', run: async (a) => agreeToLatest(a, await demoPlan()) },
+  'POST /api/v1/plans/:id/change-requests': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const id = await demoPlan();
+      await agreeToLatest(a, id);
+      return a.request('POST', `/api/v1/plans/${id}/change-requests`, { purpose: 'integraal', body: { requestedByBsn: PARENT, request: 'Graag een doel over werk.' } });
+    },
+  },
+  'GET /api/v1/plans/:id/pdf': { as: 'rotterdam.generalist', run: async (a) => a.request('GET', `/api/v1/plans/${await demoPlan()}/pdf`, { purpose: 'integraal' }) },
+  'GET /api/v1/residents/:bsn/assessments': { as: 'rotterdam.wmo', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/assessments`, { purpose: 'wmo' }) },
+  'POST /api/v1/assessments': {
+    as: 'rotterdam.wmo',
+    run: (a) => a.request('POST', '/api/v1/assessments', { purpose: 'wmo', body: { instrumentId: 'zrm-volwassenen', subjectBsn: PARENT, assessedOn: '2026-01-10', scores: { financien: 2, huisvesting: 4 } } }),
+  },
+  'POST /api/v1/offerings/:offeringId/enrolments': {
+    as: 'rotterdam.generalist',
+    run: async (a) => a.request('POST', `/api/v1/offerings/${await newOffering()}/enrolments`, { purpose: 'integraal', body: { subjectBsn: PARENT } }),
+  },
+  'POST /api/v1/offerings/:offeringId/attendance': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const id = await newOffering();
+      await a.request('POST', `/api/v1/offerings/${id}/enrolments`, { purpose: 'integraal', body: { subjectBsn: PARENT } });
+      return a.request('POST', `/api/v1/offerings/${id}/attendance`, { purpose: 'integraal', body: { sessionOn: '2026-01-05', attendance: [{ subjectBsn: PARENT, present: true }] } });
+    },
+  },
+  'GET /api/v1/residents/:bsn/enrolments': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/enrolments`, { purpose: 'integraal' }) },
 
   // citizen portal
+  'GET /api/v1/portal/session': { as: 'citizen:999991838', run: (a) => a.request('GET', '/api/v1/portal/session') },
+  'GET /api/v1/portal/people/:ref/home': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/home`) },
+  'GET /api/v1/portal/people/:ref/cases': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/cases`) },
+  'POST /api/v1/portal/people/:ref/requests': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/requests`, { body: { topic: 'care', description: 'Hulp bij het huishouden' } }),
+  },
+  'GET /api/v1/portal/requests/:id': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/requests/${await draftOf(a)}`) },
+  'PUT /api/v1/portal/requests/:id': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('PUT', `/api/v1/portal/requests/${await draftOf(a)}`, { body: { topic: 'care', description: 'Hulp bij het huishouden, twee keer per week' } }),
+  },
+  'POST /api/v1/portal/requests/:id/documents': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/requests/${await draftOf(a)}/documents`, { body: { fileName: 'brief.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') } }),
+  },
+  'POST /api/v1/portal/requests/:id/submission': { as: 'citizen:999991838', run: async (a) => a.request('POST', `/api/v1/portal/requests/${await draftOf(a)}/submission`) },
+  'GET /api/v1/portal/people/:ref/messages': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/messages`) },
+  'POST /api/v1/portal/people/:ref/messages': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/messages`, { body: { body: 'Wanneer hoor ik iets?' } }),
+  },
+  'PUT /api/v1/portal/people/:ref/contact': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('PUT', `/api/v1/portal/people/${await selfRef(a)}/contact`, { body: { email: 'patrick@example.org' } }),
+  },
+  'GET /api/v1/portal/people/:ref/data': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/data`) },
+  'GET /api/v1/portal/people/:ref/access-log': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/access-log`) },
+  'GET /api/v1/portal/people/:ref/export.json': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/export.json`) },
+  'GET /api/v1/portal/people/:ref/export.pdf': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/export.pdf`) },
+  'GET /api/v1/portal/people/:ref/plan': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/plan`) },
+  'POST /api/v1/portal/people/:ref/plans/:planId/agreement': {
+    as: 'citizen:999993872',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${await planFor('999993872')}/agreement`, { body: { version: 1 } }),
+  },
+  'POST /api/v1/portal/people/:ref/plans/:planId/change-requests': {
+    as: 'citizen:999992247',
+    run: async (a) => {
+      const planId = await planFor('999992247');
+      await a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${planId}/agreement`, { body: { version: 1 } });
+      return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${planId}/change-requests`, { body: { request: 'Een doel over werk erbij' } });
+    },
+  },
+  'POST /api/v1/portal/people/:ref/plans/:planId/additions': {
+    as: 'citizen:999999345',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${await planFor('999999345')}/additions`, { body: { action: { text: 'Zelf bellen', dueDate: '2026-06-01' } } }),
+  },
+  'GET /api/v1/portal/people/:ref/consents': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/consents`) },
+  'POST /api/v1/portal/people/:ref/consents/:consentId/withdrawal': {
+    as: 'citizen:999991838',
+    run: async (a) => {
+      const g = await kern.login('rotterdam.generalist');
+      await g.request('POST', '/api/v1/cases', { purpose: 'integraal', body: { werkwijzeId: 'een-loket', caseTypeId: 'integrale-intake', subjectBsn: PARENT, fields: { vraag: 'Alles op een rij' } } });
+      const given = await g.request('POST', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } });
+      const id = given.json<{ consent?: { id: string }; id?: string }>().consent?.id ?? given.json<{ id: string }>().id;
+      return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/consents/${id}/withdrawal`);
+    },
+  },
+  'GET /api/v1/portal/people/:ref/offerings': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/offerings`) },
+  'POST /api/v1/portal/people/:ref/offerings/:offeringId/enrolment': {
+    as: 'citizen:999991838',
+    run: async (a) => {
+      const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.beheer'));
+      if (!account) throw new Error('no beheer');
+      const ctx = { actor: toActor(account) };
+      const o = await runAsTenant(kern.services, ctx, (tx) => createOffering(kern.services, tx, ctx, { name: 'Lotgenotengroep', description: 'Samen', kind: 'group', capacity: 5, startsOn: '2026-01-01' }));
+      return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/offerings/${o.id}/enrolment`);
+    },
+  },
+  'POST /api/v1/residents/:bsn/representations': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('POST', `/api/v1/residents/${PARENT}/representations`, { purpose: 'wmo', body: { representativeBsn: '999993872', kind: 'machtiging' } });
+    },
+  },
+  'GET /api/v1/residents/:bsn/portal-messages': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('GET', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo' });
+    },
+  },
+  'POST /api/v1/residents/:bsn/portal-messages': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('POST', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo', body: { body: 'Ik bel u morgen.' } });
+    },
+  },
 
   // provisions, contracting, exchange
 
@@ -201,6 +351,55 @@ async function fundFile(a: Agent, bsn: string): Promise<string> {
   return id;
 }
 
+/** The demo family's plan (the parent and the child; the coordinator relation comes from the seed), opened once. */
+let demoPlanId: Promise<string> | undefined;
+function demoPlan(): Promise<string> {
+  demoPlanId ??= (async () => {
+    const g = await kern.login('rotterdam.generalist');
+    const res = await g.request('POST', '/api/v1/plans', { purpose: 'integraal', body: { anchorBsn: PARENT, members: [{ bsn: PARENT, name: 'Ouder' }, { bsn: '999990342', name: 'Kind' }] } });
+    return res.json<{ id: string }>().id;
+  })();
+  return demoPlanId;
+}
+
+async function agreeToLatest(a: Agent, planId: string) {
+  const plan = (await a.request('GET', `/api/v1/residents/${PARENT}/plan`, { purpose: 'integraal' })).json<{ plan: { versions: { version: number }[] } }>().plan;
+  const version = plan.versions.at(-1)?.version ?? 1;
+  return a.request('POST', `/api/v1/plans/${planId}/agreements`, { purpose: 'integraal', body: { version, party: { bsn: PARENT, name: 'Ouder' }, method: 'in-person' } });
+}
+
+async function newOffering(): Promise<string> {
+  const admin = await kern.login('rotterdam.beheer');
+  const res = await admin.request('POST', '/api/v1/offerings', { body: { name: `Groep ${Math.random().toString(36).slice(2, 8)}`, description: 'Samen', kind: 'group', capacity: 10, startsOn: '2026-01-01' } });
+  return res.json<{ id: string }>().id;
+}
+
+async function selfRef(a: Agent): Promise<string> {
+  const res = await a.request('GET', '/api/v1/portal/session');
+  return res.json<{ session: { people: { ref: string; relation: string }[] } }>().session.people.find((p) => p.relation === 'self')?.ref ?? '';
+}
+
+async function draftOf(a: Agent): Promise<string> {
+  const res = await a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/requests`, { body: { topic: 'care', description: 'Hulp bij het huishouden' } });
+  return res.json<{ id: string }>().id;
+}
+
+/** A household plan with the citizen as its only member, opened by the coordinator of an integral intake. */
+async function planFor(bsn: string): Promise<string> {
+  const g = await kern.login('rotterdam.generalist');
+  await g.request('POST', '/api/v1/cases', { purpose: 'integraal', body: { werkwijzeId: 'een-loket', caseTypeId: 'integrale-intake', subjectBsn: bsn, fields: { vraag: 'Alles op een rij' } } });
+  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.generalist'));
+  if (!account) throw new Error('no generalist');
+  const ctx = { actor: toActor(account), purpose: 'integraal' as const };
+  const plan = await runAsTenant(kern.services, ctx, (tx) => openHouseholdPlan(kern.services, tx, ctx, { anchorBsn: bsn, members: [{ bsn, name: 'Inwoner' }] }));
+  return plan.id;
+}
+
+async function startWmoCaseFor(bsn: string): Promise<void> {
+  const g = await kern.login('rotterdam.generalist');
+  await g.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: bsn, fields: { hulpvraag: 'Vervoer' } } });
+}
+
 async function startWmoCase(): Promise<string> {
   const g = await kern.login('rotterdam.generalist');
   const res = await g.request('POST', '/api/v1/cases', {
@@ -250,7 +449,7 @@ describe('the route table', () => {
       const key = `${route.method} ${route.url}`;
       const example = examples[key];
       if (!example) continue;
-      const agent = await kern.login(example.as);
+      const agent = example.as.startsWith('citizen:') ? await kern.citizenLogin(example.as.slice('citizen:'.length)) : await kern.login(example.as);
       const before = await auditCount();
       const res = await example.run(agent);
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);

@@ -4,7 +4,7 @@ import type { RouteOptions } from 'fastify';
 export interface KernRoute {
   method: string;
   url: string;
-  auth: 'public' | 'staff';
+  auth: 'public' | 'staff' | 'citizen';
   personalData: PersonalDataUse;
 }
 
@@ -15,12 +15,12 @@ export interface KernRoute {
 export function guardRoute(route: RouteOptions, registry: KernRoute[]): void {
   // The browsable API reference is static documentation served by @fastify/swagger-ui.
   if (!route.url.startsWith('/api/') || route.url.startsWith('/api/v1/docs')) return;
-  const config = (route.config ?? {}) as { auth?: 'public' | 'staff'; personalData?: PersonalDataUse };
+  const config = (route.config ?? {}) as { auth?: 'public' | 'staff' | 'citizen'; personalData?: PersonalDataUse };
   if (!config.auth || !config.personalData) {
     throw new Error(`Route ${String(route.method)} ${route.url} must declare config.auth and config.personalData`);
   }
-  if (config.personalData !== 'none' && config.auth !== 'staff') {
-    throw new Error(`Route ${String(route.method)} ${route.url} touches personal data and must require a staff session`);
+  if (config.personalData !== 'none' && config.auth === 'public') {
+    throw new Error(`Route ${String(route.method)} ${route.url} touches personal data and must require a staff or citizen session`);
   }
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   for (const method of methods) {

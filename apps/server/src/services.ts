@@ -1,17 +1,18 @@
 import { PolicyStore, type AccessServices } from '@kern/access';
 import type { Database } from '@kern/db';
-import type { IdentityServices } from '@kern/identity';
+import type { IdentityProvider, IdentityServices } from '@kern/identity';
 import { systemClock, type Clock, type Config } from '@kern/kit';
+import { logMailSender, type MailSender, type PortalServices } from '@kern/portal';
 import type { BrpClient } from '@kern/registry';
 
 /** Everything the use cases need, built once at start-up and passed down explicitly. */
-export interface KernServices extends AccessServices, IdentityServices {
+export interface KernServices extends AccessServices, IdentityServices, PortalServices {
   database: Database;
   brp: BrpClient;
   config: Config;
 }
 
-export function createServices(config: Config, deps: { database: Database; brp: BrpClient; clock?: Clock }): KernServices {
+export function createServices(config: Config, deps: { database: Database; brp: BrpClient; clock?: Clock; mail?: MailSender; citizenIdentityProvider?: IdentityProvider }): KernServices {
   return {
     config,
     database: deps.database,
@@ -21,5 +22,9 @@ export function createServices(config: Config, deps: { database: Database; brp: 
     brp: deps.brp,
     sessionTtlMinutes: config.sessionTtlMinutes,
     loginAttemptLimit: config.loginAttemptLimit,
+    // citizen portal: mail goes to the log until a municipality wires its own MailSender (docs/portal.md)
+    demoMode: config.demoMode,
+    mail: deps.mail ?? logMailSender((line) => console.error(`kern: ${line}`)),
+    citizenIdentityProvider: deps.citizenIdentityProvider,
   };
 }

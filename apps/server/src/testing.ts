@@ -18,6 +18,8 @@ export interface TestKern extends BuiltApp {
   clock: FixedClock;
   anonymous: Agent;
   login(username: string, password?: string): Promise<Agent>;
+  /** A citizen portal session for a BRP test person (demo login); `people` are the refs they may act for. */
+  citizenLogin(bsn: string, municipalityCode?: string): Promise<Agent & { people: { ref: string; name: string; relation: string }[] }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function startTestKern(options: { clock?: Clock; loginAttemptLimit?
   await seedDemo(database.db);
   const brp = await startFakeBrp({ port: 0 });
   const clock = options.clock instanceof FixedClock ? options.clock : new FixedClock(new Date());
-  const config = loadConfig({}, { logLevel: 'silent', loginAttemptLimit: options.loginAttemptLimit ?? 5, bodyLimitBytes: 64 * 1024 });
+  const config = loadConfig({}, { logLevel: 'silent', loginAttemptLimit: options.loginAttemptLimit ?? 5, bodyLimitBytes: 64 * 1024, demoMode: true });
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brp.url }), clock });
   const built = await buildApp(services);
 
@@ -66,6 +68,14 @@ export async function startTestKern(options: { clock?: Clock; loginAttemptLimit?
       const cookie = (raw ?? '').split(';')[0] ?? '';
       const body = res.json<{ session: { csrfToken: string } }>();
       return agent(cookie, body.session.csrfToken);
+    },
+    async citizenLogin(bsn, municipalityCode = '0599') {
+      const res = await anonymous.request('POST', '/api/v1/portal/demo-sessions', { body: { bsn, municipalityCode } });
+      if (res.statusCode !== 201) throw new Error(`citizen login ${bsn} failed: ${res.statusCode} ${res.body}`);
+      const setCookie = res.headers['set-cookie'];
+      const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+      const body = res.json<{ session: { csrfToken: string; people: { ref: string; name: string; relation: string }[] } }>();
+      return { ...agent((raw ?? '').split(';')[0] ?? '', body.session.csrfToken), people: body.session.people };
     },
     async close() {
       await built.app.close();

@@ -20,6 +20,8 @@ import { WerkwijzenPage } from './pages/WerkwijzenPage';
 import { WerkwijzeViewerPage } from './pages/WerkwijzeViewerPage';
 import { WorklistPage } from './pages/WorklistPage';
 // pages of the integral client view
+import { HouseholdPage } from './pages/HouseholdPage';
+import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
 
@@ -177,6 +179,12 @@ export function App() {
         page = <PasswordPage />;
         break;
       // integral client view
+      case 'household':
+        page = <HouseholdPage key={route.bsn} bsn={route.bsn} />;
+        break;
+      case 'plan':
+        page = <PlanPage key={route.bsn} bsn={route.bsn} />;
+        break;
 
       // exchange
 

@@ -20,6 +20,8 @@ export type Route =
   | { name: 'werkwijze'; id: string; version: number }
   | { name: 'notFound' }
   // integral client view
+  | { name: 'household'; bsn: string }
+  | { name: 'plan'; bsn: string }
   // exchange
   // debt
   | { name: 'debt' }
@@ -49,6 +51,8 @@ export const paths = {
   },
   werkwijze: (id: string, version: number) => `/werkwijzen/${encodeURIComponent(id)}/${version}`,
   // integral client view
+  household: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/huishouden`,
+  plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
 
@@ -79,6 +83,10 @@ export function matchRoute(pathname: string): Route {
   const resident = /^\/residents\/([^/]+)$/.exec(path);
   if (resident?.[1]) return { name: 'resident', bsn: decodeURIComponent(resident[1]) };
   // integral client view
+  const household = /^\/residents\/([^/]+)\/huishouden$/.exec(path);
+  if (household?.[1]) return { name: 'household', bsn: decodeURIComponent(household[1]) };
+  const plan = /^\/residents\/([^/]+)\/plan$/.exec(path);
+  if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
 

@@ -18,6 +18,8 @@ export const roles = [
   'quality-analyst',
   'functional-administrator',
   'auditor',
+  // citizen portal: the role every citizen actor holds, never given to a staff account
+  'citizen',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -39,7 +41,21 @@ export interface SystemActor {
   roles: Role[];
   teamIds: string[];
 }
-export type Actor = StaffActor | SystemActor;
+/**
+ * A resident logged in to the portal (DigiD-style broker or the demo login). `id` is a stable
+ * pseudonym for the BSN within the municipality; roles are always ['citizen'] and teams empty,
+ * so the policy can reason about citizens with the same rules as about staff.
+ */
+export interface CitizenActor {
+  kind: 'citizen';
+  id: string;
+  name: string;
+  municipalityCode: string;
+  roles: Role[];
+  teamIds: string[];
+  bsn: string;
+}
+export type Actor = StaffActor | SystemActor | CitizenActor;
 
 /** An actor plus the purpose and request they act in. */
 export interface AccessContext {
@@ -63,7 +79,35 @@ export const resources = [
   'worklist',
   'werkwijze',
   // integral client view: household sections, consent, plans, assessments, group offerings
+  'consent',
+  'privacy-notice',
+  'household-signal',
+  // one section resource per data category of the household view (see consent.schema.ts)
+  'section-wmo',
+  'section-jeugdwet',
+  'section-participatiewet',
+  'section-wgs',
+  'section-education',
+  'section-housing',
+  'section-plan',
+  'section-assessment',
+  'section-offering',
+  // plans, assessments and group offerings (their own use cases and routes)
+  'plan',
+  'plan-agreement',
+  'assessment',
+  'assessment-instrument',
+  'offering',
+  'offering-enrolment',
   // citizen portal
+  'portal-request',
+  'portal-case',
+  'portal-data',
+  'portal-message',
+  'portal-plan',
+  'portal-consent',
+  'portal-offering',
+  'representation',
   // provisions, contracting and iStandaarden exchange
   // debt help
   'debt-signal',
@@ -88,9 +132,13 @@ export type Resource = z.infer<typeof resourceSchema>;
  * - team-case: the actor's team does;
  * - coordinator: the actor coordinates the household (integral purpose);
  * - break-glass: the actor opened access outside the policy with a written reason;
+ * - household: the actor has a case, team-case or coordinator relation with another member of the
+ *   subject's household under the purpose (household view sections only);
+ * - consent: the subject consented to sharing this data category for the purpose with a recipient
+ *   the actor is (household view sections only; see consent.schema.ts);
  * - none: no relation at all (every subject starts here).
  */
-export const relations = ['case', 'team-case', 'coordinator', 'break-glass', 'none'] as const;
+export const relations = ['case', 'team-case', 'coordinator', 'household', 'consent', 'break-glass', 'none'] as const;
 export const relationSchema = z.enum(relations);
 export type Relation = z.infer<typeof relationSchema>;
 

@@ -13,7 +13,7 @@ export type PersonalDataUse = 'none' | 'reads' | 'writes';
 declare module 'fastify' {
   interface FastifyContextConfig {
     personalData?: PersonalDataUse;
-    auth?: 'public' | 'staff';
+    auth?: 'public' | 'staff' | 'citizen';
   }
   interface FastifyRequest {
     actor?: Actor;

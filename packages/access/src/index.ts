@@ -13,3 +13,11 @@ export * from './search-audit-records';
 export * from './open-involvement';
 export * from './access.routes';
 export * from './publish-policy';
+// integral client view: consent and privacy notices
+export * from './consent.schema';
+export * from './consent.repository';
+export * from './privacy-notice';
+export * from './record-consent';
+export * from './withdraw-consent';
+export * from './consent.routes';
+export * from './household-decisions';

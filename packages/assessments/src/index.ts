@@ -1,2 +1,8 @@
 // @kern/assessments: Assessment instruments as data (ZRM, Participatieladder, Positieve Gezondheid) and scores over time.
-export {};
+export * from './assessments.schema';
+export * from './instruments';
+export * from './validate-scores';
+export * from './record-assessment';
+export * from './read-assessments';
+export * from './level-texts';
+export * from './assessments.routes';

@@ -74,7 +74,7 @@ export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined>
 }
 
 export async function findCasesOfSubject(tx: Tx, bsn: string): Promise<CaseRow[]> {
-  const r = await sql<RawCase>`select * from cases where subject_bsn = ${bsn} or ${bsn} = any(household_bsns) order by opened_at desc`.execute(tx);
+  const r = await sql<RawCase>`select * from cases where subject_bsn = ${bsn} or household_bsns @> array[${bsn}]::text[] order by opened_at desc`.execute(tx);
   return r.rows.map(toCase);
 }
 

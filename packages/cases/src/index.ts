@@ -8,3 +8,4 @@ export * from './migrate-case-version';
 export * from './cases.routes';
 export * from './suspend-term';
 export * from './case-domain-events';
+export { startTerms } from './case-deadlines';

@@ -69,7 +69,8 @@ export async function createCase(
     subjectBsn: c.input.subjectBsn,
     householdBsns: c.input.householdBsns,
     teamId: c.teamId,
-    coordinatorId: c.purpose === 'integraal' ? ctx.actor.id : null,
+    // A citizen starting a case from the portal is never its coordinator: staff take that up.
+    coordinatorId: c.purpose === 'integraal' && ctx.actor.kind === 'staff' ? ctx.actor.id : null,
     stepId: step.id,
     phase: step.phase,
     fields: state.fields,

@@ -7,3 +7,4 @@ export * from './create-account';
 export * from './identity.routes';
 export * from './identity-provider';
 export { findAccountByUsername } from './identity.repository';
+export { findTeamNames } from './citizen-team-names';

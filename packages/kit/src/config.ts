@@ -22,6 +22,8 @@ export const configSchema = z.object({
   bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
   webDistDir: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Demo mode (`kern serve --demo`): the citizen portal offers a login as a BRP test person and writes mail to the log. */
+  demoMode: z.coerce.boolean().default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: env.KERN_BODY_LIMIT_BYTES,
     webDistDir: env.KERN_WEB_DIST || undefined,
     logLevel: env.KERN_LOG_LEVEL,
+    demoMode: env.KERN_DEMO,
     ...stripUndefined(overrides),
   });
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { applyFields } from './fields-filter';
 import type { Foutbericht, Persoon } from './haal-centraal.schema';
 import { parsePersonenQuery, type ApiInvalidParam, type PersonenQuery } from './personen-query';
+import type { FakeBrpPopulation } from './fake-brp-population';
 import { loadTestPersons } from './test-persons';
 
 export const BRP_BASE_PATH = '/haalcentraal/api/brp';
@@ -17,6 +18,8 @@ export interface FakeBrpOptions {
   persons?: readonly Persoon[];
   /** When set, every request must carry it in `X-API-KEY` (as the real API gateway demands). */
   apiKey?: string;
+  /** A generated city served next to the test persons (lookups by BSN and by address only). */
+  population?: FakeBrpPopulation;
 }
 
 export interface StartFakeBrpOptions extends FakeBrpOptions {
@@ -50,14 +53,14 @@ const isDeceased = (p: Persoon): boolean => p.overlijden !== undefined || p.opsc
 const birthDateIs = (p: Persoon, iso: string | undefined): boolean =>
   iso === undefined || (p.geboorte?.datum?.type === 'Datum' && p.geboorte.datum.datum === iso);
 
-function select(persons: readonly Persoon[], byBsn: ReadonlyMap<string, Persoon>, q: PersonenQuery): Persoon[] {
+function select(persons: readonly Persoon[], byBsn: ReadonlyMap<string, Persoon>, q: PersonenQuery, population?: FakeBrpPopulation): Persoon[] {
   const inMunicipality = (p: Persoon): boolean =>
     q.gemeenteVanInschrijving === undefined || p.gemeenteVanInschrijving?.code === q.gemeenteVanInschrijving;
   switch (q.type) {
     case 'RaadpleegMetBurgerservicenummer':
       // Consulting by BSN also returns deceased persons: the spec offers no inclusiefOverledenPersonen here.
       return [...new Set(q.burgerservicenummer)]
-        .map((bsn) => byBsn.get(bsn))
+        .map((bsn) => byBsn.get(bsn) ?? population?.byBsn(bsn))
         .filter((p): p is Persoon => p !== undefined && inMunicipality(p));
     case 'ZoekMetGeslachtsnaamEnGeboortedatum':
       return persons.filter(
@@ -71,7 +74,7 @@ function select(persons: readonly Persoon[], byBsn: ReadonlyMap<string, Persoon>
           (q.geslacht === undefined || fold(q.geslacht) === fold(p.geslacht?.code ?? '')),
       );
     case 'ZoekMetPostcodeEnHuisnummer':
-      return persons.filter((p) => {
+      return [...persons, ...(population?.atAddress(normalisePostcode(q.postcode), q.huisnummer) ?? [])].filter((p) => {
         if (!inMunicipality(p) || (!q.inclusiefOverledenPersonen && isDeceased(p))) return false;
         if (p.verblijfplaats?.type !== 'Adres') return false;
         const a = p.verblijfplaats.verblijfadres;
@@ -138,7 +141,7 @@ export function buildFakeBrpApp(options: FakeBrpOptions = {}): FastifyInstance {
     const parsed = parsePersonenQuery(request.body);
     if (!parsed.ok) return badRequest(reply, request, parsed.invalidParams);
     const { query } = parsed;
-    const personen = select(persons, byBsn, query).map((p) => applyFields(p, query.fields));
+    const personen = select(persons, byBsn, query, options.population).map((p) => applyFields(p, query.fields));
     return reply.code(200).type(JSON_TYPE).send({ type: query.type, personen });
   });
 

@@ -4,6 +4,7 @@ export { persoonSchema } from './haal-centraal.schema';
 export { loadTestPersons, findTestPerson, toPersoon } from './test-persons';
 export { buildFakeBrpApp, startFakeBrp, BRP_BASE_PATH } from './fake-brp';
 export type { FakeBrpOptions, StartFakeBrpOptions, RunningFakeBrp } from './fake-brp';
+export * from './fake-brp-population';
 export { createBrpClient } from './brp-client';
 export type { BrpClient, BrpClientOptions, MunicipalityScope, SurnameSearch, AddressSearch } from './brp-client';
 export { deriveHousehold, loadHousehold, sameAddress } from './household';

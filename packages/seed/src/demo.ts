@@ -132,7 +132,7 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
 }
 
 /** The library werkwijzen as version 1, the city's chosen ones active; skipped when already there. */
-async function installLibraryWerkwijzen(db: AnyDb, city: DemoCity): Promise<void> {
+export async function installLibraryWerkwijzen(db: AnyDb, city: { code: string; werkwijzen: string[] }): Promise<void> {
   await withTenant(db, city.code, async (tx) => {
     if ((await findWerkwijzeVersions(tx)).length > 0) return;
     for (const l of libraryWerkwijzen()) {

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demoAccounts, seedDemo } from '@kern/seed';
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 
 export async function runServe(options: { port?: number; host?: string; dataDir?: string; demo?: boolean }): Promise<void> {
-  const config = loadConfig(process.env, { port: options.port, host: options.host, dataDir: options.dataDir, webDistDir: process.env.KERN_WEB_DIST ?? WEB_DIST });
+  const config = loadConfig(process.env, { port: options.port, host: options.host, dataDir: options.dataDir, webDistDir: process.env.KERN_WEB_DIST ?? WEB_DIST, ...(options.demo ? { demoMode: true } : {}) });
   const closers: (() => Promise<void>)[] = [];
 
   let brpUrl = config.brpUrl;

@@ -68,6 +68,9 @@ export function ResidentPage({ bsn }: { bsn: string }) {
             </Alert>
           )}
           <ResidentDetails resident={loaded.resident} access={loaded.access} />
+          <Paragraph>
+            <AppLink href={paths.household(bsn)}>{t('household.view.link')}</AppLink>
+          </Paragraph>
           {isProblem(data.household) ? (
             <section aria-labelledby="household-heading" className="kern-section">
               <Heading2 id="household-heading">{t('household.title')}</Heading2>

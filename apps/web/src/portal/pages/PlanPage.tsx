@@ -1,0 +1,120 @@
+import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Paragraph, PrimaryActionButton, Textarea, Textbox } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { problemText, type PortalPlan } from '../api';
+import { Done, ErrorText, PortalTitle, useDate } from '../components';
+import { usePortal } from '../context';
+
+/** My plan: the latest version first; agree to it, or ask for a change to the agreed plan. */
+export function PlanPage() {
+  const { api, person, t, lang } = usePortal();
+  const date = useDate();
+  const [plan, setPlan] = useState<PortalPlan | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [change, setChange] = useState('');
+  const [action, setAction] = useState('');
+  const [due, setDue] = useState('');
+
+  useEffect(() => {
+    api.plan(person.ref).then(setPlan, (e: unknown) => setError(problemText(e, lang, t('app.error'))));
+  }, [api, person.ref, lang, t]);
+
+  const fail = (e: unknown) => setError(problemText(e, lang, t('app.error')));
+  const latest = plan?.versions.at(-1);
+
+  return (
+    <>
+      <PortalTitle>{t('plan.title')}</PortalTitle>
+      <Paragraph>{t('plan.intro')}</Paragraph>
+      {error ? <ErrorText>{error}</ErrorText> : null}
+      <Done>{done}</Done>
+      {plan === undefined && !error ? <Paragraph aria-busy="true">{t('app.loading')}</Paragraph> : null}
+      {plan === null ? <Paragraph>{t('plan.none')}</Paragraph> : null}
+      {plan && latest ? (
+        <>
+          <Paragraph>{`${t('plan.coordinator')}: ${plan.coordinator}`}</Paragraph>
+          <Heading2>{`${t('plan.version')} ${latest.version}: ${t(`plan.state.${latest.state}`)}`}</Heading2>
+          {latest.changeNote ? <Paragraph>{latest.changeNote}</Paragraph> : null}
+          <Heading3>{t('plan.goals')}</Heading3>
+          <ul className="kern-portal-list">
+            {latest.goals.map((g) => (
+              <li key={g.id}>{`${g.text}${g.mine ? ` (${t('plan.mine')})` : ''}`}</li>
+            ))}
+          </ul>
+          <Heading3>{t('plan.actions')}</Heading3>
+          <ul className="kern-portal-list">
+            {latest.actions.map((a) => (
+              <li key={a.id}>{`${a.text} — ${t('plan.who')}: ${a.owner.name}; ${t('plan.when')}: ${date(a.dueDate)}`}</li>
+            ))}
+          </ul>
+          <Heading3>{t('plan.agreements')}</Heading3>
+          <ul className="kern-portal-list">
+            {latest.agreements.map((a) => (
+              <li key={a.id}>{a.text}</li>
+            ))}
+          </ul>
+          {latest.agreedByMe ? <Paragraph>{t('plan.agreed')}</Paragraph> : null}
+          <ButtonGroup>
+            {!latest.agreedByMe ? (
+              <PrimaryActionButton
+                onClick={() => {
+                  setError(null);
+                  api.agree(person.ref, plan.id, latest.version).then((p) => {
+                    setPlan(p);
+                    setDone(t('plan.agreed'));
+                  }, fail);
+                }}
+              >
+                {`${t('plan.agree')} ${latest.version}`}
+              </PrimaryActionButton>
+            ) : null}
+            {plan.agreedVersion !== null ? (
+              <Button appearance="secondary-action-button" aria-expanded={asking} onClick={() => setAsking(!asking)}>
+                {t('plan.change')}
+              </Button>
+            ) : null}
+          </ButtonGroup>
+          {asking ? (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                api.askChange(person.ref, plan.id, change).then((p) => {
+                  if (p) setPlan(p);
+                  setAsking(false);
+                  setChange('');
+                  setDone(t('plan.changeSent'));
+                }, fail);
+              }}
+            >
+              <FormField label={<FormLabel htmlFor="change">{t('plan.changeLabel')}</FormLabel>} input={<Textarea id="change" rows={4} value={change} onChange={(e) => setChange(e.target.value)} />} />
+              <ButtonGroup>
+                <PrimaryActionButton type="submit">{t('plan.changeSend')}</PrimaryActionButton>
+              </ButtonGroup>
+            </form>
+          ) : null}
+          <Heading2>{t('plan.add')}</Heading2>
+          <Paragraph>{t('plan.addIntro')}</Paragraph>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setError(null);
+              api.addToPlan(person.ref, plan.id, { action: { text: action, dueDate: due } }).then((p) => {
+                setPlan(p);
+                setAction('');
+                setDue('');
+                setDone(t('plan.added'));
+              }, fail);
+            }}
+          >
+            <FormField label={<FormLabel htmlFor="own-action">{t('plan.addAction')}</FormLabel>} input={<Textbox id="own-action" value={action} onChange={(e) => setAction(e.target.value)} />} />
+            <FormField label={<FormLabel htmlFor="own-action-date">{t('plan.addDate')}</FormLabel>} input={<Textbox id="own-action-date" type="date" value={due} onChange={(e) => setDue(e.target.value)} />} />
+            <ButtonGroup>
+              <PrimaryActionButton type="submit">{t('plan.addSend')}</PrimaryActionButton>
+            </ButtonGroup>
+          </form>
+        </>
+      ) : null}
+    </>
+  );
+}

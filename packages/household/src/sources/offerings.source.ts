@@ -1,0 +1,24 @@
+import { offeringSection } from '@kern/offerings';
+import type { SectionSource } from '../section-source';
+
+/** Group and general offerings a member is enrolled in (@kern/offerings), with attendance. */
+export const offeringsSource: SectionSource = {
+  kind: 'offerings',
+  categories: ['offering'],
+  async load(tx, q) {
+    const enrolments = await offeringSection(tx, [...q.wanted.keys()]);
+    return enrolments.map((e) => ({
+      id: e.id,
+      memberBsn: e.subjectBsn,
+      category: 'offering' as const,
+      title: e.offeringName,
+      status: e.status === 'enrolled' ? ('open' as const) : ('closed' as const),
+      since: e.enrolledOn,
+      until: e.endedOn,
+      detail: e.attendance.length > 0 ? `attended ${e.attendance.filter((a) => a.present).length} of ${e.attendance.length} sessions` : null,
+      at: null,
+      href: null,
+      events: [{ date: e.enrolledOn, event: 'enrolled' as const, label: e.offeringName }, ...(e.endedOn ? [{ date: e.endedOn, event: 'ended' as const, label: e.offeringName }] : [])],
+    }));
+  },
+};

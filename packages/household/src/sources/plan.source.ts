@@ -1,0 +1,37 @@
+import { planSection } from '@kern/plans';
+import type { SectionSource, SourcedItem } from '../section-source';
+
+/**
+ * The household's plan (@kern/plans), shown for each member it covers: the version in force, the
+ * goals about that member or the household as a whole. As a signal: that a plan runs and who
+ * coordinates it.
+ */
+export const planSource: SectionSource = {
+  kind: 'plan',
+  categories: ['plan'],
+  async load(tx, q) {
+    const entries = await planSection(tx, [...q.wanted.keys()]);
+    return entries.flatMap(({ memberBsns, plan }) => {
+      const inForce = plan.versions.find((v) => v.version === plan.agreedVersion) ?? plan.versions.find((v) => v.version === plan.draftVersion);
+      return memberBsns.map((bsn): SourcedItem => {
+        const goals = inForce?.content.goals.filter((g) => g.memberBsn === null || g.memberBsn === bsn) ?? [];
+        return {
+          id: `${plan.id}:${bsn}`,
+          memberBsn: bsn,
+          category: 'plan',
+          title: plan.agreedVersion !== null ? `plan v${plan.agreedVersion} (agreed)` : `plan v${plan.draftVersion ?? 1} (draft)`,
+          status: plan.status,
+          since: plan.createdAt.slice(0, 10),
+          until: null,
+          detail: goals.map((g) => `${g.domain}: ${g.text}`).join('; ') || null,
+          at: { team: 'regie', contact: plan.coordinator.name },
+          href: null,
+          events: [
+            { date: plan.createdAt.slice(0, 10), event: 'opened' as const, label: 'plan' },
+            ...plan.versions.filter((v) => v.agreedAt).map((v) => ({ date: (v.agreedAt ?? '').slice(0, 10), event: 'agreed' as const, label: `v${v.version}` })),
+          ],
+        };
+      });
+    });
+  },
+};

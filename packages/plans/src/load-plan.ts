@@ -1,0 +1,19 @@
+import { authorize, type AccessCheck, type AccessContext, type AccessServices, type Grant } from '@kern/access';
+import type { Tx } from '@kern/db';
+import { notFound } from '@kern/kit';
+import { findPlan, findPlanMembers, type PlanRow } from './plans.repository';
+
+export const planNotFound = () => notFound({ nl: 'Dit plan bestaat niet.', en: 'This plan does not exist.' });
+
+/**
+ * Loads a plan for an action: the access check is made on the plan's anchor resident (its
+ * household), and a plan of another municipality is invisible by row-level security.
+ */
+export async function loadPlanFor(
+  services: AccessServices, tx: Tx, ctx: AccessContext, planId: string, check: Omit<AccessCheck, 'subjectBsn'> & { subjectBsn?: string },
+): Promise<{ row: PlanRow; grant: Grant; members: { bsn: string; name: string }[] }> {
+  const row = await findPlan(tx, planId);
+  if (!row) throw planNotFound();
+  const grant = await authorize(services, tx, ctx, { ...check, subjectBsn: check.subjectBsn ?? row.anchorBsn });
+  return { row, grant, members: await findPlanMembers(tx, row.id) };
+}

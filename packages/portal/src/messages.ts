@@ -1,0 +1,117 @@
+import { authorize, requirePurpose, type AccessContext } from '@kern/access';
+import { withTenant, type Tx } from '@kern/db';
+import { findTeamNames } from '@kern/identity';
+import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
+import { authorizeForPerson } from './citizen-access';
+import type { MailSender, PortalServices, ResolvedCitizenSession } from './citizen-session';
+import { enqueueMail, findContactEmail, findMessages, findUnsentMail, insertMessage, markMailSent, markReadBy, upsertContact, type MessageRow } from './portal.repository';
+
+/**
+ * The secure thread between a resident and the municipality (their coordinator, or the team on
+ * their case). The resident sees the role and team of whoever wrote, never a name. When staff
+ * write, an e-mail says that a message waits; the e-mail never carries the message.
+ */
+
+const CASEWORKER_ROLE_ORDER = ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'] as const;
+
+async function toMessages(tx: Tx, rows: MessageRow[], viewer: 'citizen' | 'staff') {
+  const teams = await findTeamNames(tx, rows.map((r) => r.authorTeamId).filter((t): t is string => t !== null));
+  return rows.map((r) => ({
+    id: r.id,
+    from: (r.authorKind === 'citizen') === (viewer === 'citizen') ? ('me' as const) : ('municipality' as const),
+    role: r.authorKind === 'staff' ? r.authorRole : null,
+    team: r.authorKind === 'staff' && r.authorTeamId ? (teams.get(r.authorTeamId) ?? null) : null,
+    body: r.body,
+    sentAt: r.sentAt,
+    read: viewer === 'citizen' ? r.authorKind === 'citizen' || r.readByCitizenAt !== null : r.authorKind === 'staff' || r.readByStaffAt !== null,
+  }));
+}
+
+export async function listMyMessages(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, requestId?: string) {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-message', action: 'read', detail: 'message thread' }, requestId);
+  const rows = await findMessages(tx, person.bsn);
+  const messages = await toMessages(tx, rows, 'citizen');
+  await markReadBy(tx, person.bsn, 'citizen', services.clock.now());
+  return { messages: messages.reverse() };
+}
+
+export async function sendMyMessage(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, body: string, requestId?: string) {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-message', action: 'create', detail: 'message to the municipality' }, requestId);
+  await insertMessage(tx, {
+    id: newId(), municipalityCode: session.actor.municipalityCode, subjectBsn: person.bsn, authorKind: 'citizen', authorId: session.actor.id,
+    authorRole: null, authorTeamId: null, body, at: services.clock.now(),
+  });
+  return { messages: (await toMessages(tx, await findMessages(tx, person.bsn), 'citizen')).reverse() };
+}
+
+export async function setMyContactEmail(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, email: string | null, requestId?: string) {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-data', action: 'update', detail: 'notification e-mail address' }, requestId);
+  await upsertContact(tx, session.actor.municipalityCode, person.bsn, email, services.clock.now());
+  return { email };
+}
+
+function requireBsn(bsn: string): void {
+  if (!isValidBsn(bsn)) throw invalidInput({ nl: 'Dit is geen geldig burgerservicenummer.', en: 'This is not a valid citizen service number (BSN).' }, [{ name: 'bsn', reason: '11-test fails' }]);
+}
+
+/** Staff side: the coordinator or the team on a case reads the thread (needs a relation under the purpose). */
+export async function readThreadAsStaff(services: PortalServices, tx: Tx, ctx: AccessContext, bsn: string) {
+  requireBsn(bsn);
+  requirePurpose(ctx);
+  await authorize(services, tx, ctx, { resource: 'portal-message', action: 'read', subjectBsn: bsn, detail: 'portal message thread' });
+  const messages = (await toMessages(tx, await findMessages(tx, bsn), 'staff')).reverse();
+  await markReadBy(tx, bsn, 'staff', services.clock.now());
+  return { messages };
+}
+
+export async function answerAsStaff(services: PortalServices, tx: Tx, ctx: AccessContext, bsn: string, body: string) {
+  requireBsn(bsn);
+  requirePurpose(ctx);
+  await authorize(services, tx, ctx, { resource: 'portal-message', action: 'create', subjectBsn: bsn, detail: 'answer in portal message thread' });
+  if (ctx.actor.kind !== 'staff') throw new DomainError('forbidden', { nl: 'Alleen medewerkers beantwoorden berichten.', en: 'Only staff answer messages.' });
+  const role = CASEWORKER_ROLE_ORDER.find((r) => ctx.actor.roles.includes(r)) ?? null;
+  const now = services.clock.now();
+  await insertMessage(tx, {
+    id: newId(), municipalityCode: ctx.actor.municipalityCode, subjectBsn: bsn, authorKind: 'staff', authorId: ctx.actor.id,
+    authorRole: role, authorTeamId: ctx.actor.teamIds[0] ?? null, body, at: now,
+  });
+  const email = await findContactEmail(tx, bsn);
+  if (email) await enqueueMail(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, toAddress: email, template: 'message-waiting', at: now });
+  return { messages: (await toMessages(tx, await findMessages(tx, bsn), 'staff')).reverse() };
+}
+
+/** The only mail the portal sends: no content, no name, no case; just that something waits. */
+export const messageWaitingMail = {
+  subject: 'Er staat een bericht voor u klaar / A message is waiting for you',
+  text:
+    'Beste inwoner,\n\nEr staat een nieuw bericht voor u klaar in het portaal van uw gemeente. Log in om het te lezen.\n\n' +
+    'Dear resident,\n\nA new message is waiting for you in your municipality\'s portal. Log in to read it.\n',
+};
+
+/** Sends what waits in the outbox of one municipality; a failed send stays for the next round. */
+export async function dispatchOutbox(services: { db: PortalServices['db']; clock: PortalServices['clock']; mail: MailSender }, municipalityCode: string, limit = 50): Promise<number> {
+  return withTenant(services.db, municipalityCode, async (tx) => {
+    let sent = 0;
+    for (const m of await findUnsentMail(tx, limit)) {
+      try {
+        await services.mail.send({ to: m.toAddress, ...messageWaitingMail });
+        await markMailSent(tx, m.id, services.clock.now());
+        sent++;
+      } catch {
+        await markMailSent(tx, m.id, null);
+      }
+    }
+    return sent;
+  });
+}
+
+/** Demo mode: mail goes to the log (address masked), never to the network. */
+export function logMailSender(log: (line: string) => void): MailSender {
+  return {
+    send(mail) {
+      const masked = mail.to.replace(/^(.).*(@.*)$/, '$1***$2');
+      log(`portal mail to ${masked}: ${mail.subject}`);
+      return Promise.resolve();
+    },
+  };
+}

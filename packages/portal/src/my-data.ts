@@ -1,0 +1,76 @@
+import { findAuditRecords, type AuditRecord } from '@kern/access';
+import { isoDay, type Tx } from '@kern/db';
+import { findTeamNames } from '@kern/identity';
+import { authorizeForPerson } from './citizen-access';
+import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
+import { casesOfPerson } from './portal-cases';
+import { findContactEmail, findDocuments, findMessages, findRequestsOfSubject } from './portal.repository';
+import type { AccessLogEntry, MyData } from './portal.schema';
+import { toPortalRequest } from './requests';
+
+/**
+ * "Who looked at my data, and why", in plain words. A resident learns the role, the team and the
+ * purpose of every access to their data, and what was done; never the staff member's name or id,
+ * the free-text reason or the request id (those stay for the auditor).
+ */
+export async function accessLogFor(tx: Tx, session: ResolvedCitizenSession, records: AuditRecord[]): Promise<AccessLogEntry[]> {
+  const teams = await findTeamNames(tx, [...new Set(records.flatMap((r) => r.actorTeams))]);
+  return records.map((r) => {
+    const who: AccessLogEntry['who'] =
+      r.actorKind === 'staff' ? 'staff' : r.actorKind === 'system' ? 'system' : r.actorId === session.actor.id ? 'me' : 'representative';
+    const team = r.actorKind === 'staff' ? r.actorTeams.map((t) => teams.get(t)).find((n) => n !== undefined) ?? null : null;
+    return {
+      at: r.at,
+      who,
+      role: r.actorKind === 'staff' ? (r.actorRoles[0] ?? null) : null,
+      team,
+      purpose: r.purpose ?? null,
+      action: r.action,
+      what: r.resource,
+      outcome: r.outcome,
+    };
+  });
+}
+
+export async function readAccessLog(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, requestId?: string): Promise<{ entries: AccessLogEntry[] }> {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-data', action: 'read', detail: 'who looked at my data' }, requestId);
+  return { entries: await accessLogFor(tx, session, await findAuditRecords(tx, { subjectBsn: person.bsn, limit: 200 })) };
+}
+
+/** Everything Kern holds about the person, for the AVG right of access (art. 15): on screen, as JSON, as PDF. */
+export async function readMyData(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, action: 'read' | 'export', requestId?: string): Promise<MyData> {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-data', action, detail: action === 'export' ? 'download of my data (AVG art. 15)' : 'my data' }, requestId);
+  const now = services.clock.now();
+  const resident = await services.brp.getPersonByBsn(person.bsn, { municipalityCode: session.actor.municipalityCode });
+  const requests = await findRequestsOfSubject(tx, person.bsn);
+  const documents = await findDocuments(tx, requests.map((r) => r.id));
+  const messages = await findMessages(tx, person.bsn, 1000);
+  const teams = await findTeamNames(tx, messages.map((m) => m.authorTeamId).filter((t): t is string => t !== null));
+  const audit = await findAuditRecords(tx, { subjectBsn: person.bsn, limit: 1000 });
+  const address = resident?.address;
+  return {
+    person: { ref: person.ref, name: person.name, relation: person.relation },
+    registry: resident
+      ? {
+          name: resident.name.fullName,
+          birthDate: resident.birthDate,
+          address: address ? `${address.street} ${address.houseNumber}${address.houseLetter ?? ''}${address.houseNumberAddition ? `-${address.houseNumberAddition}` : ''}, ${address.postcode} ${address.city}` : null,
+          source: 'Basisregistratie Personen (BRP)',
+        }
+      : null,
+    cases: await casesOfPerson(tx, person.bsn, isoDay(now), { decisions: true }),
+    requests: requests.map((r) => toPortalRequest(session, r, documents)),
+    messages: messages.reverse().map((m) => ({
+      id: m.id,
+      from: m.authorKind === 'citizen' ? ('me' as const) : ('municipality' as const),
+      role: m.authorKind === 'staff' ? m.authorRole : null,
+      team: m.authorKind === 'staff' && m.authorTeamId ? (teams.get(m.authorTeamId) ?? null) : null,
+      body: m.body,
+      sentAt: m.sentAt,
+      read: m.authorKind === 'citizen' || m.readByCitizenAt !== null,
+    })),
+    contactEmail: await findContactEmail(tx, person.bsn),
+    accessLog: await accessLogFor(tx, session, audit),
+    generatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,73 @@
+import { findCaseEvents, findCasesOfSubject, findDeadlines, type CaseRow } from '@kern/cases';
+import { isoDay, type Tx } from '@kern/db';
+import { deadlineStatus, definitionOf, statutoryCalendar, statutoryTermEnd, statutoryTerms, type Werkwijze } from '@kern/workflows';
+import type { PortalCase } from './portal.schema';
+
+/**
+ * A resident's cases as the portal shows them: where the case is, which statutory terms run and
+ * when they end, and the decisions taken with their reasons and the objection term. No staff
+ * names, no internal notes: the step names and the law's own words.
+ */
+
+// Stored werkwijze versions never change, so a definition read once is good for the process's life.
+const definitions = new Map<string, Werkwijze>();
+
+async function definition(tx: Tx, c: CaseRow): Promise<Werkwijze | undefined> {
+  const key = `${c.municipalityCode}:${c.werkwijzeId}@${c.werkwijzeVersion}`;
+  const cached = definitions.get(key);
+  if (cached) return cached;
+  const found = await definitionOf(tx, c.werkwijzeId, c.werkwijzeVersion);
+  if (found) definitions.set(key, found);
+  return found;
+}
+
+const termText = (termId: string): { nl: string; en: string } =>
+  (statutoryTerms as Record<string, { description: { nl: string; en: string } } | undefined>)[termId]?.description ?? { nl: termId, en: termId };
+
+/** Awb art. 6:7: six weeks to object, from the day after the decision was made known. */
+export function objectionTermEnd(decidedOn: string): string {
+  return statutoryTermEnd(decidedOn, { count: 6, unit: 'weeks' }, statutoryCalendar);
+}
+
+export async function casesOfPerson(tx: Tx, bsn: string, today: string, options: { decisions: boolean }): Promise<PortalCase[]> {
+  const rows = await findCasesOfSubject(tx, bsn);
+  const result: PortalCase[] = [];
+  for (const c of rows) {
+    const w = await definition(tx, c);
+    const step = w?.steps.find((s) => s.id === c.stepId);
+    const caseType = w?.caseTypes.find((t) => t.id === c.caseTypeId);
+    const deadlines = await findDeadlines(tx, c.id);
+    const decisions: PortalCase['decisions'] = [];
+    if (options.decisions && w) {
+      for (const e of await findCaseEvents(tx, c.id)) {
+        const from = w.steps.find((s) => s.id === e.fromStep);
+        if (!from?.decision || !e.toStep) continue;
+        const to = w.steps.find((s) => s.id === e.toStep);
+        const on = e.at.slice(0, 10);
+        const reason = typeof e.detail.reason === 'string' ? e.detail.reason : typeof e.detail.motivering === 'string' ? e.detail.motivering : null;
+        decisions.push({ on, stepName: from.name, outcome: to?.name ?? e.toStep, reason, objectionUntil: objectionTermEnd(on) });
+      }
+    }
+    result.push({
+      id: c.id,
+      reference: c.reference,
+      law: c.purpose,
+      title: caseType?.name ?? c.caseTypeId,
+      phase: c.phase,
+      stepName: step?.name ?? c.stepId,
+      status: c.status,
+      meldingDate: c.meldingDate,
+      terms: deadlines.map((d) => ({
+        termId: d.termId,
+        dueDate: d.dueDate,
+        metDate: d.metDate,
+        status: deadlineStatus({ due: d.dueDate, today, ...(d.metDate ? { met: d.metDate } : {}) }),
+        description: termText(d.termId),
+      })),
+      decisions,
+    });
+  }
+  return result;
+}
+
+export const todayOf = (now: Date): string => isoDay(now);

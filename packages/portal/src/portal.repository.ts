@@ -1,0 +1,230 @@
+import { sql, type AnyDb, type Tx } from '@kern/db';
+import type { DraftInput, Topic, UrgentSituation } from './portal.schema';
+
+/** SQL only: no rules. Row-level security limits every statement to the tenant in scope. */
+
+export interface CitizenSessionRow {
+  municipalityCode: string;
+  citizenId: string;
+  bsn: string;
+  displayName: string;
+  csrfToken: string;
+  assurance: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  people: SessionPerson[];
+}
+
+export interface SessionPerson {
+  ref: string;
+  bsn: string;
+  name: string;
+  relation: 'self' | 'gezag' | 'curatele' | 'mentorschap' | 'bewindvoering' | 'machtiging';
+}
+
+export async function insertCitizenSession(tx: Tx, s: CitizenSessionRow & { idHash: string; provider: string; createdAt: Date }): Promise<void> {
+  await sql`insert into citizen_sessions (id_hash, municipality_code, citizen_id, bsn, display_name, csrf_token, assurance, provider, people, created_at, expires_at, last_seen_at)
+    values (${s.idHash}, ${s.municipalityCode}, ${s.citizenId}, ${s.bsn}, ${s.displayName}, ${s.csrfToken}, ${s.assurance}, ${s.provider}, ${JSON.stringify(s.people)}::jsonb, ${s.createdAt}, ${s.expiresAt}, ${s.lastSeenAt})`.execute(tx);
+}
+
+export async function findCitizenSession(tx: Tx | AnyDb, idHash: string, now: Date): Promise<CitizenSessionRow | undefined> {
+  const r = await sql<{ municipality_code: string; citizen_id: string; bsn: string; display_name: string; csrf_token: string; assurance: string; expires_at: Date; last_seen_at: Date; people: SessionPerson[] | string }>`
+    select municipality_code, citizen_id, bsn, display_name, csrf_token, assurance, expires_at, last_seen_at, people
+    from citizen_sessions where id_hash = ${idHash} and expires_at > ${now}`.execute(tx);
+  const row = r.rows[0];
+  return row
+    ? { municipalityCode: row.municipality_code, citizenId: row.citizen_id, bsn: row.bsn, displayName: row.display_name, csrfToken: row.csrf_token, assurance: row.assurance, expiresAt: new Date(row.expires_at), lastSeenAt: new Date(row.last_seen_at), people: typeof row.people === 'string' ? (JSON.parse(row.people) as SessionPerson[]) : row.people }
+    : undefined;
+}
+
+export async function touchCitizenSession(tx: Tx, idHash: string, now: Date): Promise<void> {
+  await sql`update citizen_sessions set last_seen_at = ${now} where id_hash = ${idHash}`.execute(tx);
+}
+
+export async function deleteCitizenSession(tx: Tx, idHash: string): Promise<void> {
+  await sql`delete from citizen_sessions where id_hash = ${idHash}`.execute(tx);
+}
+
+export interface RepresentationRow {
+  id: string;
+  representedBsn: string;
+  kind: 'curatele' | 'mentorschap' | 'bewindvoering' | 'machtiging';
+}
+
+export async function findRepresentations(tx: Tx, representativeBsn: string, today: string): Promise<RepresentationRow[]> {
+  const r = await sql<{ id: string; represented_bsn: string; kind: RepresentationRow['kind'] }>`
+    select id, represented_bsn, kind from portal_representations
+    where representative_bsn = ${representativeBsn} and valid_from <= ${today}::date and (valid_until is null or valid_until >= ${today}::date)
+    order by recorded_at`.execute(tx);
+  return r.rows.map((x) => ({ id: x.id, representedBsn: x.represented_bsn, kind: x.kind }));
+}
+
+export async function insertRepresentation(
+  tx: Tx,
+  r: { id: string; municipalityCode: string; representativeBsn: string; representedBsn: string; kind: RepresentationRow['kind']; validFrom: string; recordedBy: string; at: Date },
+): Promise<void> {
+  await sql`insert into portal_representations (id, municipality_code, representative_bsn, represented_bsn, kind, valid_from, recorded_by, recorded_at)
+    values (${r.id}, ${r.municipalityCode}, ${r.representativeBsn}, ${r.representedBsn}, ${r.kind}, ${r.validFrom}::date, ${r.recordedBy}, ${r.at})`.execute(tx);
+}
+
+export interface RequestRow {
+  id: string;
+  citizenId: string;
+  subjectBsn: string;
+  status: 'draft' | 'submitted';
+  topic: Topic | null;
+  urgentSituations: UrgentSituation[];
+  description: string;
+  phone: string | null;
+  email: string | null;
+  caseIds: string[];
+  caseReferences: string[];
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+interface RawRequest {
+  id: string; citizen_id: string; subject_bsn: string; status: 'draft' | 'submitted'; topic: Topic | null; urgent_situations: UrgentSituation[];
+  description: string; phone: string | null; email: string | null; case_ids: string[]; case_references: string[];
+  created_at: Date; updated_at: Date; submitted_at: Date | null;
+}
+
+const toRequest = (r: RawRequest): RequestRow => ({
+  id: r.id,
+  citizenId: r.citizen_id,
+  subjectBsn: r.subject_bsn,
+  status: r.status,
+  topic: r.topic,
+  urgentSituations: r.urgent_situations,
+  description: r.description,
+  phone: r.phone,
+  email: r.email,
+  caseIds: r.case_ids,
+  caseReferences: r.case_references,
+  createdAt: new Date(r.created_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
+  submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+});
+
+export async function insertRequest(tx: Tx, r: { id: string; municipalityCode: string; citizenId: string; subjectBsn: string; input: DraftInput; at: Date }): Promise<void> {
+  await sql`insert into portal_requests (id, municipality_code, citizen_id, subject_bsn, status, topic, urgent_situations, description, phone, email, created_at, updated_at)
+    values (${r.id}, ${r.municipalityCode}, ${r.citizenId}, ${r.subjectBsn}, 'draft', ${r.input.topic}, ${r.input.urgentSituations}::text[], ${r.input.description},
+      ${r.input.phone}, ${r.input.email}, ${r.at}, ${r.at})`.execute(tx);
+}
+
+export async function updateDraft(tx: Tx, id: string, input: DraftInput, at: Date): Promise<void> {
+  await sql`update portal_requests set topic = ${input.topic}, urgent_situations = ${input.urgentSituations}::text[], description = ${input.description},
+    phone = ${input.phone}, email = ${input.email}, updated_at = ${at} where id = ${id}::uuid and status = 'draft'`.execute(tx);
+}
+
+export async function markSubmitted(tx: Tx, id: string, caseIds: string[], references: string[], at: Date): Promise<void> {
+  await sql`update portal_requests set status = 'submitted', case_ids = ${caseIds}::uuid[], case_references = ${references}::text[], submitted_at = ${at}, updated_at = ${at}
+    where id = ${id}::uuid`.execute(tx);
+}
+
+/** A request only when it was made by this citizen; anyone else's id finds nothing. */
+export async function findRequestOf(tx: Tx, id: string, citizenId: string): Promise<RequestRow | undefined> {
+  const r = await sql<RawRequest>`select * from portal_requests where id = ${id}::uuid and citizen_id = ${citizenId}::uuid`.execute(tx);
+  return r.rows[0] ? toRequest(r.rows[0]) : undefined;
+}
+
+export async function findRequestsOfSubject(tx: Tx, subjectBsn: string): Promise<RequestRow[]> {
+  const r = await sql<RawRequest>`select * from portal_requests where subject_bsn = ${subjectBsn} order by updated_at desc limit 200`.execute(tx);
+  return r.rows.map(toRequest);
+}
+
+export interface DocumentRow {
+  id: string;
+  requestId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+export async function insertDocument(
+  tx: Tx,
+  d: { id: string; municipalityCode: string; requestId: string; fileName: string; mediaType: string; content: Buffer; sha256: string; at: Date },
+): Promise<void> {
+  await sql`insert into portal_documents (id, municipality_code, request_id, file_name, media_type, size_bytes, sha256, content, uploaded_at)
+    values (${d.id}, ${d.municipalityCode}, ${d.requestId}, ${d.fileName}, ${d.mediaType}, ${d.content.length}, ${d.sha256}, ${d.content}, ${d.at})`.execute(tx);
+}
+
+export async function findDocuments(tx: Tx, requestIds: string[]): Promise<DocumentRow[]> {
+  if (requestIds.length === 0) return [];
+  const r = await sql<{ id: string; request_id: string; file_name: string; media_type: string; size_bytes: number; uploaded_at: Date }>`
+    select id, request_id, file_name, media_type, size_bytes, uploaded_at from portal_documents
+    where request_id = any(${requestIds}::uuid[]) order by uploaded_at`.execute(tx);
+  return r.rows.map((x) => ({ id: x.id, requestId: x.request_id, fileName: x.file_name, mediaType: x.media_type, sizeBytes: Number(x.size_bytes), uploadedAt: new Date(x.uploaded_at).toISOString() }));
+}
+
+export interface MessageRow {
+  id: string;
+  authorKind: 'citizen' | 'staff';
+  authorRole: string | null;
+  authorTeamId: string | null;
+  body: string;
+  sentAt: string;
+  readByCitizenAt: string | null;
+  readByStaffAt: string | null;
+}
+
+export async function insertMessage(
+  tx: Tx,
+  m: { id: string; municipalityCode: string; subjectBsn: string; authorKind: 'citizen' | 'staff'; authorId: string; authorRole: string | null; authorTeamId: string | null; body: string; at: Date },
+): Promise<void> {
+  await sql`insert into portal_messages (id, municipality_code, subject_bsn, author_kind, author_id, author_role, author_team_id, body, sent_at)
+    values (${m.id}, ${m.municipalityCode}, ${m.subjectBsn}, ${m.authorKind}, ${m.authorId}, ${m.authorRole}, ${m.authorTeamId}::uuid, ${m.body}, ${m.at})`.execute(tx);
+}
+
+export async function findMessages(tx: Tx, subjectBsn: string, limit = 200): Promise<MessageRow[]> {
+  const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; author_role: string | null; author_team_id: string | null; body: string; sent_at: Date; read_by_citizen_at: Date | null; read_by_staff_at: Date | null }>`
+    select id, author_kind, author_role, author_team_id, body, sent_at, read_by_citizen_at, read_by_staff_at
+    from portal_messages where subject_bsn = ${subjectBsn} order by seq desc limit ${limit}`.execute(tx);
+  return r.rows.map((x) => ({
+    id: x.id, authorKind: x.author_kind, authorRole: x.author_role, authorTeamId: x.author_team_id, body: x.body, sentAt: new Date(x.sent_at).toISOString(),
+    readByCitizenAt: x.read_by_citizen_at ? new Date(x.read_by_citizen_at).toISOString() : null,
+    readByStaffAt: x.read_by_staff_at ? new Date(x.read_by_staff_at).toISOString() : null,
+  }));
+}
+
+export async function messageSummary(tx: Tx, subjectBsn: string): Promise<{ unread: number; lastAt: string | null }> {
+  const r = await sql<{ unread: number; last_at: Date | null }>`
+    select count(*) filter (where author_kind = 'staff' and read_by_citizen_at is null)::int as unread, max(sent_at) as last_at
+    from portal_messages where subject_bsn = ${subjectBsn}`.execute(tx);
+  const row = r.rows[0];
+  return { unread: Number(row?.unread ?? 0), lastAt: row?.last_at ? new Date(row.last_at).toISOString() : null };
+}
+
+export async function markReadBy(tx: Tx, subjectBsn: string, reader: 'citizen' | 'staff', at: Date): Promise<void> {
+  if (reader === 'citizen') {
+    await sql`update portal_messages set read_by_citizen_at = ${at} where subject_bsn = ${subjectBsn} and author_kind = 'staff' and read_by_citizen_at is null`.execute(tx);
+  } else {
+    await sql`update portal_messages set read_by_staff_at = ${at} where subject_bsn = ${subjectBsn} and author_kind = 'citizen' and read_by_staff_at is null`.execute(tx);
+  }
+}
+
+export async function findContactEmail(tx: Tx, bsn: string): Promise<string | null> {
+  const r = await sql<{ email: string | null }>`select email from portal_contacts where bsn = ${bsn}`.execute(tx);
+  return r.rows[0]?.email ?? null;
+}
+
+export async function upsertContact(tx: Tx, municipalityCode: string, bsn: string, email: string | null, at: Date): Promise<void> {
+  await sql`insert into portal_contacts (municipality_code, bsn, email, updated_at) values (${municipalityCode}, ${bsn}, ${email}, ${at})
+    on conflict (municipality_code, bsn) do update set email = excluded.email, updated_at = excluded.updated_at`.execute(tx);
+}
+
+export async function enqueueMail(tx: Tx, m: { id: string; municipalityCode: string; toAddress: string; template: 'message-waiting'; at: Date }): Promise<void> {
+  await sql`insert into portal_outbox (id, municipality_code, to_address, template, created_at) values (${m.id}, ${m.municipalityCode}, ${m.toAddress}, ${m.template}, ${m.at})`.execute(tx);
+}
+
+export async function findUnsentMail(tx: Tx, limit: number): Promise<{ id: string; toAddress: string; template: 'message-waiting' }[]> {
+  const r = await sql<{ id: string; to_address: string; template: 'message-waiting' }>`
+    select id, to_address, template from portal_outbox where sent_at is null order by created_at limit ${limit} for update skip locked`.execute(tx);
+  return r.rows.map((x) => ({ id: x.id, toAddress: x.to_address, template: x.template }));
+}
+
+export async function markMailSent(tx: Tx, id: string, at: Date | null): Promise<void> {
+  await sql`update portal_outbox set sent_at = ${at}, attempts = attempts + 1 where id = ${id}::uuid`.execute(tx);
+}

@@ -1,0 +1,233 @@
+import { calendarDateSchema } from '@kern/kit';
+import { lifeDomainSchema } from '@kern/plans';
+import { z } from 'zod';
+
+/**
+ * The citizen portal's shapes, shared with the portal web app. People are named by an opaque
+ * reference (`personRef`), never by BSN in a URL: the portal resolves a reference only among the
+ * citizen themself and the people they represent, so any other value finds nothing.
+ */
+export const personRefSchema = z.string().uuid();
+export const personRefParam = z.object({ ref: personRefSchema });
+export const idParam = z.object({ id: z.string().uuid() });
+
+export const CITIZEN_SESSION_COOKIE = 'kern_citizen_session';
+
+export const representationKindSchema = z.enum(['self', 'gezag', 'curatele', 'mentorschap', 'bewindvoering', 'machtiging']);
+export type RepresentationKind = z.infer<typeof representationKindSchema>;
+
+export const portalPersonSchema = z.object({
+  ref: personRefSchema,
+  name: z.string(),
+  relation: representationKindSchema,
+});
+export type PortalPerson = z.infer<typeof portalPersonSchema>;
+
+export const citizenSessionSchema = z.object({
+  csrfToken: z.string(),
+  name: z.string(),
+  municipality: z.object({ code: z.string() }),
+  people: z.array(portalPersonSchema),
+  expiresAt: z.string(),
+});
+export type CitizenSession = z.infer<typeof citizenSessionSchema>;
+
+export const demoLoginInputSchema = z.object({
+  bsn: z.string().regex(/^\d{9}$/, 'a BSN is nine digits'),
+  municipalityCode: z.string().regex(/^\d{4}$/),
+});
+
+export const topics = ['care', 'youth', 'work-income', 'debts', 'housing', 'other'] as const;
+export const topicSchema = z.enum(topics);
+export type Topic = z.infer<typeof topicSchema>;
+
+/** Wgs art. 4(2): threatened eviction, cut-off of energy or water, end of health insurance; plus an unsafe home. */
+export const urgentSituations = ['eviction', 'cut-off', 'insurance-ended', 'unsafe-home'] as const;
+export const urgentSituationSchema = z.enum(urgentSituations);
+export type UrgentSituation = z.infer<typeof urgentSituationSchema>;
+
+const freeText = (max: number) => z.string().max(max);
+
+/** A draft may be saved half-filled at any moment; only submitting asks for the required parts. */
+export const draftInputSchema = z.object({
+  topic: topicSchema.nullable().default(null),
+  urgentSituations: z.array(urgentSituationSchema).max(4).default([]),
+  description: freeText(4000).default(''),
+  phone: z.string().max(30).regex(/^[0-9 +()-]*$/, 'digits, spaces, + ( ) -').nullable().default(null),
+  email: z.string().max(200).email().nullable().or(z.literal('').transform(() => null)).default(null),
+});
+export type DraftInput = z.infer<typeof draftInputSchema>;
+
+export const documentSchema = z.object({
+  id: z.string().uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+});
+
+export const requestSchema = z.object({
+  id: z.string().uuid(),
+  personRef: personRefSchema,
+  status: z.enum(['draft', 'submitted']),
+  topic: topicSchema.nullable(),
+  urgentSituations: z.array(urgentSituationSchema),
+  description: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  caseReferences: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  documents: z.array(documentSchema),
+});
+export type PortalRequest = z.infer<typeof requestSchema>;
+
+export const uploadInputSchema = z.object({
+  fileName: z.string().min(1).max(200),
+  /** The file's bytes, base64. Type is decided by the bytes (magic numbers), never by the name. */
+  contentBase64: z.string().min(1),
+});
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const MAX_DOCUMENTS_PER_REQUEST = 10;
+
+export const termSchema = z.object({
+  termId: z.string(),
+  dueDate: z.string(),
+  metDate: z.string().nullable(),
+  status: z.string(),
+  description: z.object({ nl: z.string(), en: z.string() }),
+});
+
+export const submissionOutputSchema = z.object({
+  request: requestSchema,
+  urgent: z.boolean(),
+  cases: z.array(z.object({ reference: z.string(), law: z.string(), terms: z.array(termSchema) })),
+});
+
+export const portalCaseSchema = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  law: z.string(),
+  title: z.string(),
+  phase: z.string(),
+  stepName: z.string(),
+  status: z.enum(['open', 'closed']),
+  meldingDate: z.string(),
+  terms: z.array(termSchema),
+  /** Decisions taken on the case with their reasons and the six-week objection term (Awb 6:7). */
+  decisions: z.array(z.object({ on: z.string(), stepName: z.string(), outcome: z.string(), reason: z.string().nullable(), objectionUntil: z.string() })),
+});
+export type PortalCase = z.infer<typeof portalCaseSchema>;
+
+export const messageSchema = z.object({
+  id: z.string().uuid(),
+  from: z.enum(['me', 'municipality']),
+  /** For messages from the municipality: the role and team, never the staff member's name. */
+  role: z.string().nullable(),
+  team: z.string().nullable(),
+  body: z.string(),
+  sentAt: z.string(),
+  read: z.boolean(),
+});
+export const messageInputSchema = z.object({ body: z.string().trim().min(1).max(5000) });
+export const contactInputSchema = z.object({ email: z.string().max(200).email().nullable() });
+
+/** One line of "who looked at my data and why", in plain words: role, team and purpose only. */
+export const accessLogEntrySchema = z.object({
+  at: z.string(),
+  who: z.enum(['me', 'staff', 'system', 'representative']),
+  role: z.string().nullable(),
+  team: z.string().nullable(),
+  purpose: z.string().nullable(),
+  action: z.string(),
+  what: z.string(),
+  outcome: z.enum(['allowed', 'denied']),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+
+export const myDataSchema = z.object({
+  person: portalPersonSchema,
+  registry: z.object({
+    name: z.string(),
+    birthDate: z.string().nullable(),
+    address: z.string().nullable(),
+    source: z.string(),
+  }).nullable(),
+  cases: z.array(portalCaseSchema),
+  requests: z.array(requestSchema),
+  messages: z.array(messageSchema),
+  contactEmail: z.string().nullable(),
+  accessLog: z.array(accessLogEntrySchema),
+  generatedAt: z.string(),
+});
+export type MyData = z.infer<typeof myDataSchema>;
+
+export const portalPlanSchema = z.object({
+  id: z.string().uuid(),
+  coordinator: z.string(),
+  members: z.array(z.object({ name: z.string(), me: z.boolean() })),
+  agreedVersion: z.number().int().nullable(),
+  draftVersion: z.number().int().nullable(),
+  versions: z.array(z.object({
+    version: z.number().int(),
+    state: z.enum(['draft', 'agreed', 'superseded']),
+    createdAt: z.string(),
+    agreedAt: z.string().nullable(),
+    changeNote: z.string().nullable(),
+    agreedByMe: z.boolean(),
+    goals: z.array(z.object({ id: z.string(), domain: z.string(), text: z.string(), status: z.string(), mine: z.boolean() })),
+    actions: z.array(z.object({ id: z.string(), goalId: z.string().nullable(), text: z.string(), owner: z.object({ kind: z.string(), name: z.string() }), dueDate: z.string(), status: z.string() })),
+    agreements: z.array(z.object({ id: z.string(), text: z.string() })),
+    reviewDates: z.array(z.string()),
+  })),
+  changeRequests: z.array(z.object({ basedOnVersion: z.number().int(), requestedAt: z.string(), request: z.string(), answeredVersion: z.number().int().nullable(), mine: z.boolean() })),
+});
+export type PortalPlan = z.infer<typeof portalPlanSchema>;
+export const planAgreeInputSchema = z.object({ version: z.number().int().positive() });
+export const planAdditionInputSchema = z.object({
+  goal: z.object({ domain: lifeDomainSchema, text: z.string().trim().min(1).max(1000) }).optional(),
+  action: z.object({ text: z.string().trim().min(1).max(1000), dueDate: calendarDateSchema }).optional(),
+});
+export type PlanAdditionInput = z.infer<typeof planAdditionInputSchema>;
+export const planChangeInputSchema = z.object({ request: z.string().trim().min(1).max(2000) });
+export const planRefParam = z.object({ ref: personRefSchema, planId: z.string().uuid() });
+
+export const portalConsentSchema = z.object({
+  id: z.string().uuid(),
+  purpose: z.string(),
+  recipient: z.string(),
+  dataCategories: z.array(z.string()),
+  givenAt: z.string(),
+  inEffect: z.boolean(),
+  withdrawnAt: z.string().nullable(),
+});
+export type PortalConsent = z.infer<typeof portalConsentSchema>;
+export const consentListOutputSchema = z.object({ consents: z.array(portalConsentSchema), noticeVersion: z.number().int() });
+export const consentRefParam = z.object({ ref: personRefSchema, consentId: z.string().uuid() });
+
+export const homeSchema = z.object({
+  person: portalPersonSchema,
+  cases: z.array(portalCaseSchema),
+  drafts: z.array(requestSchema.pick({ id: true, topic: true, updatedAt: true })),
+  unreadMessages: z.number().int(),
+  lastMessageAt: z.string().nullable(),
+  plan: portalPlanSchema.nullable(),
+});
+
+export const portalOfferingSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(['general', 'group']),
+  location: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  placesLeft: z.number().int().nullable(),
+  near: z.boolean(),
+  enrolled: z.boolean(),
+});
+export type PortalOffering = z.infer<typeof portalOfferingSchema>;
+export const offeringListOutputSchema = z.object({ offerings: z.array(portalOfferingSchema) });
+export const offeringRefParam = z.object({ ref: personRefSchema, offeringId: z.string().uuid() });

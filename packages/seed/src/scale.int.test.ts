@@ -1,0 +1,122 @@
+import { sql, withSystem, withTenant } from '@kern/db';
+import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
+import { planSection } from '@kern/plans';
+import { scaleAge, scaleBsn, scaleHouseholdMembers, scaleHouseholdSize, scaleMix, scalePopulation } from '@kern/registry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCities } from './demo';
+import { scaleCoordinatorHouseholds, scaleFakeBrpPopulation, seedScale, type ScaleResult } from './scale';
+
+let database: TestDatabase;
+let result: ScaleResult;
+const ticks: number[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const r = await seedScale(database, 'g4', { residents: 2_000, batchHouseholds: 400, onProgress: { step: () => undefined, tick: (n = 1) => void ticks.push(n), done: () => undefined } });
+  if (!('residents' in r)) throw new Error('no city generated');
+  result = r;
+}, 300_000);
+afterAll(async () => database?.close());
+
+const one = async <T>(q: ReturnType<typeof sql>): Promise<T> => (await withTenant(database.db, '0363', (tx) => sql<{ v: T }>`select (${q}) as v`.execute(tx))).rows[0]?.v as T;
+
+describe('the scale generator (a small city of 2,000 residents)', () => {
+  it('computes the same arithmetic in SQL as the fake BRP does in JavaScript', async () => {
+    const ks = [0, 1, 2, 17, 999, 123_456, 450_000];
+    const rows = await withSystem(database.db, (tx) => sql<{ k: number; mix: string; size: number; bsn: string | null; age0: number; age2: number }>`
+      select k, kern_scale_mix(k, 20)::text as mix, kern_scale_household_size(k) as size, kern_scale_bsn(k * 6) as bsn, kern_scale_age(k, 0) as age0, kern_scale_age(k, 2) as age2
+      from unnest(${ks}::int[]) k order by k`.execute(tx));
+    expect(rows.rows.map((r) => [Number(r.k), Number(r.mix), r.size, r.bsn, r.age0, r.age2])).toEqual(ks.map((k) => [k, scaleMix(k, 20), scaleHouseholdSize(k), scaleBsn(k * 6) ?? null, scaleAge(k, 0), scaleAge(k, 2)]));
+  });
+
+  it('has about the residents asked for, one in six a client, and every client with a case, a plan and an assessment', async () => {
+    expect(result.residents).toBeGreaterThanOrEqual(2_000);
+    expect(result.residents).toBeLessThan(2_010);
+    const share = result.clients / result.residents;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.25);
+    const clients = await one<number>(sql`select count(distinct bsn)::int from plan_members`);
+    expect(clients).toBe(result.clients);
+    expect(await one<number>(sql`select count(*)::int from plan_members m where not exists (select 1 from cases c where c.subject_bsn = m.bsn)`)).toBe(0);
+    expect(await one<number>(sql`select count(*)::int from plan_members m where not exists (select 1 from assessments a where a.subject_bsn = m.bsn)`)).toBe(0);
+    expect(await one<number>(sql`select count(*)::int from cases`)).toBe(result.clients);
+  });
+
+  it('spreads cases over the laws (children under the Jeugdwet) with most cases closed', async () => {
+    const byLaw = await withTenant(database.db, '0363', (tx) => sql<{ purpose: string; n: number }>`select purpose, count(*)::int as n from cases group by purpose`.execute(tx));
+    const laws = new Map(byLaw.rows.map((r) => [r.purpose, r.n]));
+    expect(laws.get('wmo') ?? 0).toBeGreaterThan(laws.get('wgs') ?? 0);
+    expect([...laws.keys()].sort()).toEqual(['integraal', 'jeugdwet', 'participatiewet', 'wgs', 'wmo']);
+    const open = await one<number>(sql`select avg((status = 'open')::int)::float from cases`);
+    expect(open).toBeGreaterThan(0.15);
+    expect(open).toBeLessThan(0.45);
+  });
+
+  it('gives every client household one plan with one coordinator, most of them agreed', async () => {
+    expect(await one<number>(sql`select count(*)::int from plans`)).toBe(result.clientHouseholds);
+    expect(await one<number>(sql`select count(*)::int from (select bsn from plan_members group by bsn having count(*) > 1) x`)).toBe(0);
+    const agreed = await one<number>(sql`select avg((exists (select 1 from plan_versions v where v.plan_id = p.id and v.agreed_at is not null))::int)::float from plans p`);
+    expect(agreed).toBeGreaterThan(0.6);
+    expect(await one<number>(sql`select count(*)::int from plan_versions v where v.agreed_at is not null and not exists (select 1 from plan_agreements a where a.plan_id = v.plan_id and a.version = v.version)`)).toBe(0);
+  });
+
+  it('keeps scores on their scales and shows progress over time', async () => {
+    const bad = await one<number>(sql`select count(*)::int from assessments a, jsonb_each_text(a.scores) s where a.instrument_id = 'zrm-volwassenen' and (s.value::int < 1 or s.value::int > 5)`);
+    expect(bad).toBe(0);
+    const zrmDomains = await one<number>(sql`select min(c)::int from (select (select count(*) from jsonb_object_keys(scores)) as c from assessments where instrument_id = 'zrm-volwassenen') x`);
+    expect(zrmDomains).toBe(13);
+    const repeated = await one<number>(sql`select count(*)::int from (select subject_bsn from assessments where instrument_id = 'zrm-volwassenen' group by subject_bsn having count(*) >= 2) x`);
+    expect(repeated).toBeGreaterThan(0);
+  });
+
+  it('enrols about a quarter of the clients in group offerings, never over capacity, with attendance only for enrolled people', async () => {
+    const enrolled = await one<number>(sql`select count(*)::int from offering_enrolments`);
+    expect(enrolled / result.clients).toBeGreaterThan(0.1);
+    expect(enrolled / result.clients).toBeLessThan(0.4);
+    expect(await one<number>(sql`select count(*)::int from (select o.id from offerings o join offering_enrolments e on e.offering_id = o.id group by o.id, o.capacity having count(*) > o.capacity) x`)).toBe(0);
+    expect(await one<number>(sql`select count(*)::int from offering_attendance a where not exists (select 1 from offering_enrolments e where e.id = a.enrolment_id)`)).toBe(0);
+  });
+
+  it('serves the generated residents from the fake BRP: the household of a case is the household at the address', async () => {
+    const row = (await withTenant(database.db, '0363', (tx) => sql<{ subject_bsn: string; household_bsns: string[] }>`select subject_bsn, household_bsns from cases order by reference limit 1`.execute(tx))).rows[0];
+    if (!row) throw new Error('no case');
+    const population = scalePopulation({ municipalityCode: '0363', municipalityName: 'Amsterdam', households: result.households });
+    const person = population.byBsn(row.subject_bsn);
+    const address = person?.verblijfplaats?.type === 'Adres' ? person.verblijfplaats.verblijfadres : undefined;
+    const atHome = population.atAddress(address?.postcode ?? '', address?.huisnummer ?? 0).map((p) => p.burgerservicenummer);
+    expect(atHome.sort()).toEqual([...row.household_bsns].sort());
+    expect(population.byBsn('999991838')).toBeUndefined();
+    expect(scaleHouseholdMembers(result.households)).not.toEqual([]); // the arithmetic goes on; the population stops at its size
+    expect(population.byBsn(scaleHouseholdMembers(result.households)[0]?.bsn ?? '')).toBeUndefined();
+    const stored = await scaleFakeBrpPopulation(database.db);
+    expect(stored?.byBsn(row.subject_bsn)).toEqual(person);
+  });
+
+  it('names the households a generated coordinator coordinates, with the coordinator relation in place', async () => {
+    const login = result.coordinators[0] ?? '';
+    const anchors = await scaleCoordinatorHouseholds(database.db, login, 5);
+    expect(anchors.length).toBeGreaterThan(0);
+    const relations = await one<number>(sql`select count(*)::int from involvements i join staff_accounts a on a.id = i.account_id
+      where a.username = ${login} and i.kind = 'coordinator' and i.subject_bsn = any(${anchors}::text[])`);
+    expect(relations).toBe(anchors.length);
+  });
+
+  it('refuses a second generated city in the same database (generated BSNs would collide)', async () => {
+    await expect(seedScale(database, 'g4', { residents: 500, municipalityCode: '0344' })).rejects.toThrow(/one generated city per database/);
+  });
+
+  it('reports progress up to its total and is idempotent', async () => {
+    expect(ticks.reduce((s, n) => s + n, 0)).toBe(100);
+    const again = await seedScale(database, 'g4', { residents: 2_000 });
+    expect(again.created).toBe(false);
+    expect(await one<number>(sql`select count(*)::int from plans`)).toBe(result.clientHouseholds);
+  });
+
+  it('gives the demo families a plan, assessments and an offering', async () => {
+    for (const city of demoCities) {
+      const section = await withTenant(database.db, city.code, (tx) => planSection(tx, [city.family.parent]));
+      expect(section[0]?.plan).toMatchObject({ agreedVersion: 1, draftVersion: 2 });
+      const n = await withTenant(database.db, city.code, (tx) => sql<{ a: number; e: number }>`select (select count(*)::int from assessments) as a, (select count(*)::int from offering_enrolments) as e`.execute(tx));
+      expect(n.rows[0]).toEqual({ a: 6, e: 1 });
+    }
+  });
+});
