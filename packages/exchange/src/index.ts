@@ -11,3 +11,5 @@ export * from './build-325';
 export * from './process-invoice';
 export * from './memory-backend';
 export * from './generate-invoice';
+export * from './build-323';
+export * from './xml-lite';
