@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { MemoryBackend, MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
+import { MemoryBackend, type MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
 import { progress } from '../progress';
 
 const meaning = new Map(returnCodes.map((c) => [c.code, c.nl]));
