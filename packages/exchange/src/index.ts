@@ -13,3 +13,4 @@ export * from './memory-backend';
 export * from './generate-invoice';
 export * from './build-323';
 export * from './xml-lite';
+export * from './build-retour';
