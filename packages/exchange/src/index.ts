@@ -14,3 +14,4 @@ export * from './generate-invoice';
 export * from './build-323';
 export * from './xml-lite';
 export * from './build-retour';
+export * from './build-319';
