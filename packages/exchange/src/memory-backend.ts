@@ -14,15 +14,25 @@ export interface MemoryFacts {
  * Facts and bookings held in memory: for `kern exchange validate`, the bench and tests. The
  * database backend gives the same answers from the provisions, contracting and registry modules.
  */
+interface MessageState {
+  declaratieNummer: string;
+  staged: Map<string, BookedLine>;
+  answer?: string;
+}
+
 export class MemoryBackend implements InvoiceBackend {
   private readonly allocations = new Map<string, AllocationFact>();
   private readonly bookedOn = new Map<string, BookedLine[]>();
   private readonly byRef = new Map<string, BookedLine>();
-  private readonly declarations = new Set<string>();
+  private readonly messages = new Map<string, MessageState>();
   private readonly residents = new Map<string, { from: string; to: string | null }[]>();
+  /** Lines of answered messages, in order (tests read them; the bench turns keeping them off). */
   readonly committed: JudgedLine[] = [];
-  /** Keep every judged line in `committed` (tests); the bench turns it off. */
+  private readonly pending = new Map<string, JudgedLine[]>();
   keepLines = true;
+  /** Test hook: called before a batch is staged, e.g. to simulate a crash. */
+  beforeCommit: ((batch: number) => void) | undefined;
+  private batches = 0;
 
   constructor(private readonly facts: MemoryFacts) {
     for (const a of facts.allocations) this.allocations.set(a.toewijzingNummer, a);
@@ -33,15 +43,29 @@ export class MemoryBackend implements InvoiceBackend {
     }
   }
 
-  book(line: BookedLine): void {
+  private key(h: InvoiceHeader): string {
+    return `${h.afzender}/${h.identificatie}`;
+  }
+
+  /** Lines staged for a message that is not answered yet (a crash left them). */
+  stagedCount(h: InvoiceHeader): number {
+    return this.messages.get(this.key(h))?.staged.size ?? 0;
+  }
+
+  private book(line: BookedLine): void {
     this.byRef.set(line.referentieNummer, line);
     const on = this.bookedOn.get(line.toewijzingNummer);
     if (on) on.push(line);
     else this.bookedOn.set(line.toewijzingNummer, [line]);
   }
 
+  priorAnswer(header: InvoiceHeader): Promise<string | undefined> {
+    return Promise.resolve(this.messages.get(this.key(header))?.answer);
+  }
+
   checkHeader(header: InvoiceHeader): Promise<string[]> {
-    return Promise.resolve(this.declarations.has(`${header.afzender}/${header.declaratieNummer}`) ? ['9333'] : []);
+    const other = [...this.messages.entries()].some(([k, m]) => k !== this.key(header) && k.startsWith(`${header.afzender}/`) && m.answer !== undefined && m.declaratieNummer === header.declaratieNummer);
+    return Promise.resolve(other ? ['9333'] : []);
   }
 
   factsFor(_header: InvoiceHeader, _clients: InvoiceClient[]): Promise<VerificationFacts> {
@@ -56,11 +80,38 @@ export class MemoryBackend implements InvoiceBackend {
   }
 
   commitBatch(header: InvoiceHeader, lines: JudgedLine[]): Promise<void> {
-    this.declarations.add(`${header.afzender}/${header.declaratieNummer}`);
-    for (const l of lines) {
-      this.book({ ...l.prestatie, approved: l.verdict.approved });
-      if (this.keepLines) this.committed.push(l);
+    this.beforeCommit?.(++this.batches);
+    const k = this.key(header);
+    let m = this.messages.get(k);
+    if (!m) {
+      m = { declaratieNummer: header.declaratieNummer, staged: new Map() };
+      this.messages.set(k, m);
     }
+    const fresh: JudgedLine[] = [];
+    for (const l of lines) {
+      if (m.staged.has(l.prestatie.referentieNummer)) continue; // resumed after a crash: already staged
+      m.staged.set(l.prestatie.referentieNummer, { ...l.prestatie, approved: l.verdict.approved });
+      fresh.push(l);
+    }
+    if (this.keepLines) this.pending.set(k, [...(this.pending.get(k) ?? []), ...fresh]);
+    return Promise.resolve();
+  }
+
+  finish(header: InvoiceHeader, answer: string): Promise<void> {
+    const k = this.key(header);
+    const m = this.messages.get(k) ?? { declaratieNummer: header.declaratieNummer, staged: new Map<string, BookedLine>() };
+    m.answer = answer;
+    this.messages.set(k, m);
+    for (const line of m.staged.values()) this.book(line);
+    this.committed.push(...(this.pending.get(k) ?? []));
+    this.pending.delete(k);
+    return Promise.resolve();
+  }
+
+  abandon(header: InvoiceHeader): Promise<void> {
+    const k = this.key(header);
+    if (this.messages.get(k)?.answer === undefined) this.messages.delete(k);
+    this.pending.delete(k);
     return Promise.resolve();
   }
 }

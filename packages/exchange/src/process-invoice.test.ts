@@ -62,13 +62,53 @@ describe('323 -> 325 over a stream', () => {
     expect(validateAgainstXsd(messageType('iwmo', '325'), answer)).toEqual([]);
   });
 
-  it('the same declaration twice: the second is refused whole with 9333 (TR333) and books nothing more', async () => {
+  it('TR056: the same message received twice gives the same answer and no second effect', async () => {
+    const backend = new MemoryBackend(generatedFacts(g));
+    const first = await run(generateInvoice(g), backend);
+    const again = await run(generateInvoice(g), backend);
+    expect(again.outcome.repeated).toBe(true);
+    expect(again.answer).toBe(first.answer);
+    expect(backend.committed).toHaveLength(3);
+  });
+
+  it('TR333: another message with a DeclaratieNummer used before is refused whole with 9333 and books nothing', async () => {
     const backend = new MemoryBackend(generatedFacts(g));
     await run(generateInvoice(g), backend);
-    const again = await run(generateInvoice(g), backend);
+    let xml = '';
+    for await (const piece of generateInvoice(g)) xml += piece;
+    const again = await run(xml.replace('<iwmo:Identificatie>GEN202610<', '<iwmo:Identificatie>OTHER1<'), backend);
     expect(again.outcome.refusal?.code).toBe('9333');
     expect(backend.committed).toHaveLength(3);
     expect(validateAgainstXsd(messageType('iwmo', '325'), again.answer)).toEqual([]);
+  });
+
+  it('a crash mid-message resumes by processing the file again, without double booking', async () => {
+    const big = { ...g, clients: 10 };
+    const backend = new MemoryBackend(generatedFacts(big));
+    const limits = { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 3 };
+    backend.beforeCommit = (batch) => {
+      if (batch === 3) throw new Error('simulated crash');
+    };
+    await expect(run(generateInvoice(big), backend, { limits })).rejects.toThrow('simulated crash');
+    expect(backend.committed).toHaveLength(0); // staged, not booked
+    backend.beforeCommit = undefined;
+    const resumed = await run(generateInvoice(big), backend, { limits });
+    expect(resumed.outcome).toMatchObject({ refusal: null, lines: 10, approvedLines: 10 });
+    expect(backend.committed).toHaveLength(10);
+    expect(new Set(backend.committed.map((l) => l.prestatie.referentieNummer)).size).toBe(10);
+  });
+
+  it('a refusal in a later batch leaves nothing booked from the earlier batches', async () => {
+    const big = { ...g, clients: 10 };
+    const backend = new MemoryBackend(generatedFacts(big));
+    let xml = '';
+    for await (const piece of generateInvoice(big)) xml += piece;
+    const last = xml.lastIndexOf('<iwmo:Begindatum>2026-10-01</iwmo:Begindatum>');
+    const broken = `${xml.slice(0, last)}<iwmo:Begindatum>2026-10-32</iwmo:Begindatum>${xml.slice(last + '<iwmo:Begindatum>2026-10-01</iwmo:Begindatum>'.length)}`;
+    const { outcome } = await run(broken, backend, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 3 } });
+    expect(outcome.refusal?.code).toBe('0001');
+    expect(backend.committed).toHaveLength(0);
+    expect(backend.stagedCount(outcome.header as InvoiceHeader)).toBe(0);
   });
 
   it('TR135 refuses a declaration dated after today: 8848 in the 325 header', async () => {

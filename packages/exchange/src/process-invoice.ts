@@ -20,13 +20,26 @@ export interface JudgedLine {
   verdict: LineVerdict;
 }
 
-/** Where facts come from and where verdicts go: in memory (validate, tests, bench) or the database (process). */
+/**
+ * Where facts come from and where verdicts go: in memory (validate, tests, bench) or the database.
+ * Booking is staged per message: `commitBatch` stages a batch idempotently (keyed by message and
+ * ReferentieNummer, one transaction), facts never include the message's own staged lines, and only
+ * `finish` makes the lines count (payment, later verification). So a crash mid-message is resumed
+ * by processing the file again (same verdicts, no double booking), and a refusal `abandon`s what
+ * was staged: nothing is ever half-booked.
+ */
 export interface InvoiceBackend {
-  /** Header-level codes beyond the XSD: e.g. 9333 (DeclaratieNummer used before). */
+  /** The stored answer when this message (sender + BerichtIdentificatie) was answered before (TR056: same message, same answer, no second effect). */
+  priorAnswer(header: InvoiceHeader): Promise<string | undefined>;
+  /** Header-level codes beyond the XSD: e.g. 9333 (DeclaratieNummer of another message). */
   checkHeader(header: InvoiceHeader): Promise<string[]>;
   factsFor(header: InvoiceHeader, clients: InvoiceClient[]): Promise<VerificationFacts>;
-  /** Books one batch's verdicts (one transaction in the database backend). */
+  /** Stages one batch's verdicts (one transaction in the database backend), idempotently. */
   commitBatch(header: InvoiceHeader, lines: JudgedLine[]): Promise<void>;
+  /** The message is answered: its staged lines count from now on, and the answer is kept. */
+  finish(header: InvoiceHeader, answer: string): Promise<void>;
+  /** The message is refused: whatever was staged for it is dropped. */
+  abandon(header: InvoiceHeader): Promise<void>;
 }
 
 export interface InvoiceOutcome {
@@ -39,6 +52,8 @@ export interface InvoiceOutcome {
   submittedCents: number;
   approvedCents: number;
   rejectedCents: number;
+  /** The message was answered before: the stored answer was given again, nothing was booked. */
+  repeated: boolean;
 }
 
 export interface ProcessOptions {
@@ -81,7 +96,17 @@ function withOverlay(base: VerificationFacts, judged: Map<string, BookedLine[]>,
  * (XSD, header rules) throws nothing: it is the outcome, and the 325 says it in its header.
  */
 export async function processInvoiceStream(source: AsyncIterable<Buffer | string>, backend: InvoiceBackend, o: ProcessOptions): Promise<InvoiceOutcome> {
-  const outcome: InvoiceOutcome = { header: null, refusal: null, clients: 0, lines: 0, approvedLines: 0, rejectedLines: 0, submittedCents: 0, approvedCents: 0, rejectedCents: 0 };
+  const outcome: InvoiceOutcome = { header: null, refusal: null, clients: 0, lines: 0, approvedLines: 0, rejectedLines: 0, submittedCents: 0, approvedCents: 0, rejectedCents: 0, repeated: false };
+  const kept: string[] = [];
+  let keptChars = 0;
+  const answer = async (piece: string): Promise<void> => {
+    // The answer is kept for a repeated message; a 325 of rejected lines beyond 64 MB is not kept.
+    if (keptChars <= 64 << 20) {
+      kept.push(piece);
+      keptChars += piece.length;
+    }
+    await o.answer(piece);
+  };
   const dir = await mkdtemp(join(tmpdir(), 'kern-325-'));
   const clientsFile = join(dir, 'clients.xml');
   const clientsOut = createWriteStream(clientsFile);
@@ -100,6 +125,12 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
         if (!header) {
           header = parseInvoiceHeader(batch.type, batch.prelude + batch.closing);
           outcome.header = header;
+          const prior = o.verify === false ? undefined : await backend.priorAnswer(header);
+          if (prior !== undefined) {
+            outcome.repeated = true;
+            await o.answer(prior);
+            return outcome;
+          }
           const codes: string[] = [];
           if (header.dagtekening > o.today || header.declaratieDagtekening > o.today) codes.push('8848'); // TR135
           if (o.municipality !== undefined && header.ontvanger !== o.municipality) codes.push('S300'); // TR378
@@ -162,16 +193,18 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       return outcome;
     }
     if (outcome.refusal) {
+      if (o.verify !== false) await backend.abandon(header);
       const parts = answer325Parts(header, o.answerIdentity, { headerCodes: [outcome.refusal.code], refused: true });
       await o.answer(parts.head + parts.tail);
       return outcome;
     }
     const parts = answer325Parts(header, o.answerIdentity, { headerCodes: ['0200'], submittedCents: outcome.submittedCents, approvedCents: outcome.approvedCents, hasClients: rejectedClients > 0 });
-    await o.answer(parts.head);
+    await answer(parts.head);
     if (rejectedClients > 0) {
-      for await (const piece of createReadStream(clientsFile, { encoding: 'utf8' })) await o.answer(piece as string);
+      for await (const piece of createReadStream(clientsFile, { encoding: 'utf8' })) await answer(piece as string);
     }
-    await o.answer(parts.tail);
+    await answer(parts.tail);
+    if (o.verify !== false) await backend.finish(header, keptChars <= 64 << 20 ? kept.join('') : '');
     return outcome;
   } finally {
     clientsOut.destroy();
