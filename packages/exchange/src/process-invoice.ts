@@ -115,7 +115,8 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     try {
       for await (const batch of splitInvoice(source, o.limits ?? defaultLimits)) {
         if (o.validateXsd !== false) {
-          const findings = validateAgainstXsd(batch.type, batch.prelude + batch.clients.join('') + batch.closing);
+          // Bytes, not a string: libxml2-wasm copies a Buffer into its memory faster than it encodes a string.
+          const findings = validateAgainstXsd(batch.type, Buffer.from(batch.prelude + batch.clients.join('') + batch.closing));
           if (findings.length > 0) {
             const f = findings[0];
             throw new MessageRefusal('0001', f?.kind === 'not-well-formed' ? 'XML' : 'XSD', `clients ${batch.firstClient + 1}-${batch.firstClient + batch.clients.length}: ${f?.message ?? 'invalid'}`);
