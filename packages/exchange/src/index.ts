@@ -15,3 +15,4 @@ export * from './build-323';
 export * from './xml-lite';
 export * from './build-retour';
 export * from './build-319';
+export * from './payment-batch';

@@ -1,6 +1,6 @@
-import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { MemoryBackend, type MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
+import { MemoryBackend, paymentBatchCsv, type MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
 import { progress } from '../progress';
 
 const meaning = new Map(returnCodes.map((c) => [c.code, c.nl]));
@@ -60,7 +60,8 @@ async function handle(file: string, mode: 'validate' | 'process', opts: { facts?
   const outFile = `${file.replace(/\.xml$/i, '')}.325.xml`;
   const out = mode === 'process' ? createWriteStream(outFile) : undefined;
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const outcome = await processInvoiceStream(input, new MemoryBackend(facts), {
+  const backend = new MemoryBackend(facts);
+  const outcome = await processInvoiceStream(input, backend, {
     today,
     ...(opts.municipality ? { municipality: opts.municipality.replace(/^GM/i, '') } : {}),
     verify: mode === 'process',
@@ -77,9 +78,16 @@ async function handle(file: string, mode: 'validate' | 'process', opts: { facts?
     await once(out, 'close');
   }
   bar.done(`${read} bytes`);
+  let paymentNote = '';
+  if (mode === 'process' && outcome.header && !outcome.refusal && !outcome.repeated) {
+    const batch = paymentBatchCsv(outcome.header, backend.committed);
+    const csvFile = `${file.replace(/\.xml$/i, '')}.betaalbatch.csv`;
+    writeFileSync(csvFile, batch.csv);
+    paymentNote = `; payment batch ${batch.lines} lines, ${batch.totalCents} ct in ${csvFile}`;
+  }
   const r: MessageRefusal | null = outcome.refusal;
   if (r) console.log(`${file}: refused  ${r.rule} ${r.code} ${r.message}`);
-  else console.log(`${file}: ${type.name} ${outcome.clients} clients, ${outcome.lines} prestaties${mode === 'process' ? `, ${outcome.approvedLines} approved (${outcome.approvedCents} ct), ${outcome.rejectedLines} rejected (${outcome.rejectedCents} ct); 325 in ${outFile}` : ' valid'}`);
+  else console.log(`${file}: ${type.name} ${outcome.clients} clients, ${outcome.lines} prestaties${mode === 'process' ? `, ${outcome.approvedLines} approved (${outcome.approvedCents} ct), ${outcome.rejectedLines} rejected (${outcome.rejectedCents} ct); 325 in ${outFile}${paymentNote}` : ' valid'}`);
   return { refused: r !== null, rejectedLines: outcome.rejectedLines };
 }
 
