@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { runBrp } from './commands/brp';
 import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
+import { runExchange } from './commands/exchange';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -85,6 +86,22 @@ werkwijze
   .action(runExport);
 
 // exchange commands (kern exchange ...)
+const exchange = program.command('exchange').description('iWmo / iJw 3.2 messages: validate and process files of any size (streamed).');
+exchange
+  .command('validate')
+  .description('XSD and technical rules per file; each finding with its rule id and return code. Exit code 1 when any file is refused.')
+  .argument('<files...>', 'message files (WMO/JW 301 ... 325)')
+  .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378)')
+  .option('--today <date>', 'the system date for TR135 (default today)')
+  .action((files: string[], o: { municipality?: string; today?: string }) => runExchange('validate', files, o));
+exchange
+  .command('process')
+  .description('Verify 323 declarations per prestatie and write the 325 beside each file. Exit code 1 when any file or line is refused.')
+  .argument('<files...>', '323 files')
+  .requiredOption('--facts <json>', 'allocations, tariffs and residents to verify against (JSON, see MemoryFacts in @kern/exchange)')
+  .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378)')
+  .option('--today <date>', 'the system date for TR135 (default today)')
+  .action((files: string[], o: { facts: string; municipality?: string; today?: string }) => runExchange('process', files, o));
 
 // debt commands (kern debt ...)
 // The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).

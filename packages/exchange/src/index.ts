@@ -1,2 +1,18 @@
 // @kern/exchange: iWmo / iJw 3.2 messages: build, parse, validate, return codes, invoice verification.
-export {};
+export * from './messages';
+export * from './xsd';
+export * from './refusal';
+export * from './return-codes';
+export * from './invoice.schema';
+export * from './verify-invoice';
+export * from './invoice-split';
+export * from './invoice-parse';
+export * from './build-325';
+export * from './process-invoice';
+export * from './memory-backend';
+export * from './generate-invoice';
+export * from './build-323';
+export * from './xml-lite';
+export * from './build-retour';
+export * from './build-319';
+export * from './payment-batch';

@@ -1,0 +1,107 @@
+import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { MemoryBackend, paymentBatchCsv, type MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
+import { progress } from '../progress';
+
+const meaning = new Map(returnCodes.map((c) => [c.code, c.nl]));
+
+/** Reads the root namespace from the first 8 KB of a file, never the rest. */
+function sniff(file: string): MessageType | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return sniffText(buf.toString('utf8', 0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+function sniffText(text: string): MessageType | undefined {
+  const root = /<(?:([A-Za-z_][\w.-]*):)?Bericht\b([^>]*)>/.exec(text);
+  if (!root) return undefined;
+  const ns = new RegExp(`xmlns${root[1] ? ':' + root[1] : ''}\\s*=\\s*["']([^"']*)["']`).exec(root[2] ?? '')?.[1];
+  return ns ? messageTypeByNamespace(ns) : undefined;
+}
+
+interface FileResult {
+  refused: boolean;
+  rejectedLines: number;
+}
+
+async function handle(file: string, mode: 'validate' | 'process', opts: { facts?: string; municipality?: string; today?: string }): Promise<FileResult> {
+  const type = sniff(file);
+  if (!type) {
+    console.log(`${file}: refused  XML 0001 not an iWmo/iJw 3.2 message (unknown root namespace)`);
+    return { refused: true, rejectedLines: 0 };
+  }
+  if (type.number !== '323') {
+    if (mode === 'process') {
+      console.log(`${file}: ${type.name} cannot be processed from the command line yet (only 323 declarations); use validate`);
+      return { refused: true, rejectedLines: 0 };
+    }
+    if (statSync(file).size > 64 * 1024 * 1024) {
+      console.log(`${file}: refused  XML 0001 a ${type.name} larger than 64 MB is not a plausible message`);
+      return { refused: true, rejectedLines: 0 };
+    }
+    const findings = validateAgainstXsd(type, readFileSync(file));
+    for (const f of findings) console.log(`${file}:${f.line}: ${f.kind === 'invalid' ? 'XSD' : 'XML'} 0001 ${f.message}`);
+    console.log(`${file}: ${type.name} ${findings.length === 0 ? 'valid' : 'refused'}`);
+    return { refused: findings.length > 0, rejectedLines: 0 };
+  }
+  const facts: MemoryFacts = opts.facts ? (JSON.parse(readFileSync(opts.facts, 'utf8')) as MemoryFacts) : { allocations: [], tariffs: [], residents: [] };
+  const size = statSync(file).size;
+  const bar = progress(`${file}`, size);
+  let read = 0;
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  input.on('data', (chunk) => {
+    read += chunk.length;
+    bar.tick(chunk.length);
+  });
+  const outFile = `${file.replace(/\.xml$/i, '')}.325.xml`;
+  const out = mode === 'process' ? createWriteStream(outFile) : undefined;
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const backend = new MemoryBackend(facts);
+  const outcome = await processInvoiceStream(input, backend, {
+    today,
+    ...(opts.municipality ? { municipality: opts.municipality.replace(/^GM/i, '') } : {}),
+    verify: mode === 'process',
+    answerIdentity: { identificatie: `K${Date.now().toString(36).toUpperCase()}`, dagtekening: today },
+    answer: async (piece) => {
+      if (out && !out.write(piece)) await once(out, 'drain');
+    },
+    onLine: (l) => {
+      for (const code of l.verdict.codes) console.log(`${file}: client ${l.clientIndex + 1} prestatie ${l.prestatie.referentieNummer}: ${ruleForCode(code)} ${code} ${meaning.get(code) ?? ''}`);
+    },
+  });
+  if (out) {
+    out.end();
+    await once(out, 'close');
+  }
+  bar.done(`${read} bytes`);
+  let paymentNote = '';
+  if (mode === 'process' && outcome.header && !outcome.refusal && !outcome.repeated) {
+    const batch = paymentBatchCsv(outcome.header, backend.committed);
+    const csvFile = `${file.replace(/\.xml$/i, '')}.betaalbatch.csv`;
+    writeFileSync(csvFile, batch.csv);
+    paymentNote = `; payment batch ${batch.lines} lines, ${batch.totalCents} ct in ${csvFile}`;
+  }
+  const r: MessageRefusal | null = outcome.refusal;
+  if (r) console.log(`${file}: refused  ${r.rule} ${r.code} ${r.message}`);
+  else console.log(`${file}: ${type.name} ${outcome.clients} clients, ${outcome.lines} prestaties${mode === 'process' ? `, ${outcome.approvedLines} approved (${outcome.approvedCents} ct), ${outcome.rejectedLines} rejected (${outcome.rejectedCents} ct); 325 in ${outFile}${paymentNote}` : ' valid'}`);
+  return { refused: r !== null, rejectedLines: outcome.rejectedLines };
+}
+
+/** `kern exchange validate|process <files...>`: exit status 1 when any file or line is refused. */
+export async function runExchange(mode: 'validate' | 'process', files: string[], opts: { facts?: string; municipality?: string; today?: string }): Promise<void> {
+  let bad = 0;
+  for (const file of files) {
+    try {
+      const r = await handle(file, mode, opts);
+      if (r.refused || r.rejectedLines > 0) bad++;
+    } catch (e) {
+      bad++;
+      console.log(`${file}: refused  ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (bad > 0) process.exitCode = 1;
+}

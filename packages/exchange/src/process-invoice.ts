@@ -1,0 +1,214 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { answer325Parts, answerClientXml, type AnswerIdentity } from './build-325';
+import { parseInvoiceClient, parseInvoiceHeader } from './invoice-parse';
+import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
+import { defaultLimits, splitInvoice, type SplitLimits } from './invoice-split';
+import { MessageRefusal } from './refusal';
+import { returnCodes } from './return-codes';
+import { signed, verifyPrestatie, type VerificationFacts } from './verify-invoice';
+import { validateAgainstXsd } from './xsd';
+import { declaredBasePrefixes, type XNode } from './xml-lite';
+
+export interface JudgedLine {
+  clientIndex: number;
+  bsn: string;
+  prestatie: Prestatie;
+  verdict: LineVerdict;
+}
+
+/**
+ * Where facts come from and where verdicts go: in memory (validate, tests, bench) or the database.
+ * Booking is staged per message: `commitBatch` stages a batch idempotently (keyed by message and
+ * ReferentieNummer, one transaction), facts never include the message's own staged lines, and only
+ * `finish` makes the lines count (payment, later verification). So a crash mid-message is resumed
+ * by processing the file again (same verdicts, no double booking), and a refusal `abandon`s what
+ * was staged: nothing is ever half-booked.
+ */
+export interface InvoiceBackend {
+  /** The stored answer when this message (sender + BerichtIdentificatie) was answered before (TR056: same message, same answer, no second effect). */
+  priorAnswer(header: InvoiceHeader): Promise<string | undefined>;
+  /** Header-level codes beyond the XSD: e.g. 9333 (DeclaratieNummer of another message). */
+  checkHeader(header: InvoiceHeader): Promise<string[]>;
+  factsFor(header: InvoiceHeader, clients: InvoiceClient[]): Promise<VerificationFacts>;
+  /** Stages one batch's verdicts (one transaction in the database backend), idempotently. */
+  commitBatch(header: InvoiceHeader, lines: JudgedLine[]): Promise<void>;
+  /** The message is answered: its staged lines count from now on, and the answer is kept. */
+  finish(header: InvoiceHeader, answer: string): Promise<void>;
+  /** The message is refused: whatever was staged for it is dropped. */
+  abandon(header: InvoiceHeader): Promise<void>;
+}
+
+export interface InvoiceOutcome {
+  header: InvoiceHeader | null;
+  refusal: MessageRefusal | null;
+  clients: number;
+  lines: number;
+  approvedLines: number;
+  rejectedLines: number;
+  submittedCents: number;
+  approvedCents: number;
+  rejectedCents: number;
+  /** The message was answered before: the stored answer was given again, nothing was booked. */
+  repeated: boolean;
+}
+
+export interface ProcessOptions {
+  today: string;
+  /** The municipality's CBS code without GM (S300 when Ontvanger differs); omit to accept any. */
+  municipality?: string;
+  answerIdentity: AnswerIdentity;
+  /** Receives the 325, piece by piece. */
+  answer: (piece: string) => void | Promise<void>;
+  onLine?: (line: JudgedLine) => void;
+  onProgress?: (clients: number, lines: number) => void;
+  limits?: SplitLimits;
+  /** Skip the XSD (the bench measures with it; tests of pure verification may not need it). */
+  validateXsd?: boolean;
+  /** false: only the XSD and header rules (`kern exchange validate`), no prestatie is judged or booked. */
+  verify?: boolean;
+}
+
+const ruleOf = new Map(returnCodes.map((c) => [c.code, c.rule ?? c.code]));
+export function ruleForCode(code: string): string {
+  return ruleOf.get(code) ?? (code === '8187' ? 'TR304' : code);
+}
+
+function withOverlay(base: VerificationFacts, judged: Map<string, BookedLine[]>, byRef: Map<string, BookedLine>): VerificationFacts {
+  return {
+    allocation: (n) => base.allocation(n),
+    bookedOn: (n) => {
+      const own = judged.get(n);
+      return own ? [...base.bookedOn(n), ...own] : base.bookedOn(n);
+    },
+    bookedByReference: (r) => byRef.get(r) ?? base.bookedByReference(r),
+    contractTariff: (c, p, on) => base.contractTariff(c, p, on),
+    residentThroughout: (b, s, e) => base.residentThroughout(b, s, e),
+  };
+}
+
+/**
+ * The whole 323 -> 325 pipeline over a stream: split, XSD-validate each batch as a small
+ * document, verify every prestatie, book per batch, write the 325. A refusal of the message
+ * (XSD, header rules) throws nothing: it is the outcome, and the 325 says it in its header.
+ */
+export async function processInvoiceStream(source: AsyncIterable<Buffer | string>, backend: InvoiceBackend, o: ProcessOptions): Promise<InvoiceOutcome> {
+  const outcome: InvoiceOutcome = { header: null, refusal: null, clients: 0, lines: 0, approvedLines: 0, rejectedLines: 0, submittedCents: 0, approvedCents: 0, rejectedCents: 0, repeated: false };
+  const kept: string[] = [];
+  let keptChars = 0;
+  const answer = async (piece: string): Promise<void> => {
+    // The answer is kept for a repeated message; a 325 of rejected lines beyond 64 MB is not kept.
+    if (keptChars <= 64 << 20) {
+      kept.push(piece);
+      keptChars += piece.length;
+    }
+    await o.answer(piece);
+  };
+  const dir = await mkdtemp(join(tmpdir(), 'kern-325-'));
+  const clientsFile = join(dir, 'clients.xml');
+  const clientsOut = createWriteStream(clientsFile);
+  let rejectedClients = 0;
+  try {
+    try {
+      for await (const batch of splitInvoice(source, o.limits ?? defaultLimits)) {
+        if (o.validateXsd !== false) {
+          // Bytes, not a string: libxml2-wasm copies a Buffer into its memory faster than it encodes a string.
+          const findings = validateAgainstXsd(batch.type, Buffer.from(batch.prelude + batch.clients.join('') + batch.closing));
+          if (findings.length > 0) {
+            const f = findings[0];
+            throw new MessageRefusal('0001', f?.kind === 'not-well-formed' ? 'XML' : 'XSD', `clients ${batch.firstClient + 1}-${batch.firstClient + batch.clients.length}: ${f?.message ?? 'invalid'}`);
+          }
+        }
+        let header = outcome.header;
+        if (!header) {
+          header = parseInvoiceHeader(batch.type, batch.prelude + batch.closing);
+          outcome.header = header;
+          const prior = o.verify === false ? undefined : await backend.priorAnswer(header);
+          if (prior !== undefined) {
+            outcome.repeated = true;
+            await o.answer(prior);
+            return outcome;
+          }
+          const codes: string[] = [];
+          if (header.dagtekening > o.today || header.declaratieDagtekening > o.today) codes.push('8848'); // TR135
+          if (o.municipality !== undefined && header.ontvanger !== o.municipality) codes.push('S300'); // TR378
+          codes.push(...(await backend.checkHeader(header)));
+          if (codes.length > 0) throw new MessageRefusal(codes[0] as string, ruleForCode(codes[0] as string), `header refused: ${codes.join(', ')}`);
+        }
+        const basePrefixes = declaredBasePrefixes(batch.prelude);
+        const parsed = batch.clients.map((c) => parseInvoiceClient(c, basePrefixes));
+        const facts = await backend.factsFor(header, parsed.map((p) => p.client));
+        const judgedOn = new Map<string, BookedLine[]>();
+        const judgedRef = new Map<string, BookedLine>();
+        const overlay = withOverlay(facts, judgedOn, judgedRef);
+        const lines: JudgedLine[] = [];
+        parsed.forEach(({ client, nodes }, i) => {
+          const clientIndex = batch.firstClient + i;
+          const rejected: { node: XNode; codes: string[] }[] = [];
+          client.prestaties.forEach((p, j) => {
+            const verdict = o.verify === false ? { approved: true, codes: [] } : verifyPrestatie(header, client.bsn, p, overlay);
+            const line: JudgedLine = { clientIndex, bsn: client.bsn, prestatie: p, verdict };
+            lines.push(line);
+            const booked: BookedLine = { ...p, approved: verdict.approved };
+            judgedRef.set(p.referentieNummer, booked);
+            const on = judgedOn.get(p.toewijzingNummer);
+            if (on) on.push(booked);
+            else judgedOn.set(p.toewijzingNummer, [booked]);
+            const cents = signed(p.bedrag, p.debetCredit);
+            outcome.lines++;
+            outcome.submittedCents += cents;
+            if (verdict.approved) {
+              outcome.approvedLines++;
+              outcome.approvedCents += cents;
+            } else {
+              outcome.rejectedLines++;
+              outcome.rejectedCents += cents;
+              rejected.push({ node: nodes[j] as XNode, codes: verdict.codes });
+            }
+            o.onLine?.(line);
+          });
+          if (rejected.length > 0) {
+            rejectedClients++;
+            clientsOut.write(answerClientXml(header, client.bsn, rejected));
+          }
+        });
+        outcome.clients += parsed.length;
+        if (o.verify !== false) await backend.commitBatch(header, lines);
+        o.onProgress?.(outcome.clients, outcome.lines);
+      }
+      if (outcome.header && outcome.header.totaalBedrag !== Math.abs(outcome.submittedCents)) {
+        throw new MessageRefusal('0001', 'TOTAL', `TotaalIngediendBedrag ${outcome.header.totaalBedrag} is not the sum of the prestaties (${outcome.submittedCents})`);
+      }
+    } catch (e) {
+      if (!(e instanceof MessageRefusal)) throw e;
+      outcome.refusal = e;
+    }
+    clientsOut.end();
+    await once(clientsOut, 'close');
+    const header = outcome.header;
+    if (!header) {
+      // Not even a header to answer: the caller reports the refusal; there is no 325 to address.
+      return outcome;
+    }
+    if (outcome.refusal) {
+      if (o.verify !== false) await backend.abandon(header);
+      const parts = answer325Parts(header, o.answerIdentity, { headerCodes: [outcome.refusal.code], refused: true });
+      await o.answer(parts.head + parts.tail);
+      return outcome;
+    }
+    const parts = answer325Parts(header, o.answerIdentity, { headerCodes: ['0200'], submittedCents: outcome.submittedCents, approvedCents: outcome.approvedCents, hasClients: rejectedClients > 0 });
+    await answer(parts.head);
+    if (rejectedClients > 0) {
+      for await (const piece of createReadStream(clientsFile, { encoding: 'utf8' })) await answer(piece as string);
+    }
+    await answer(parts.tail);
+    if (o.verify !== false) await backend.finish(header, keptChars <= 64 << 20 ? kept.join('') : '');
+    return outcome;
+  } finally {
+    clientsOut.destroy();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
