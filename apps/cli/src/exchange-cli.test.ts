@@ -9,7 +9,7 @@ import { build323, generatedFacts, type InvoiceHeader } from '@kern/exchange';
 
 const run = promisify(execFile);
 const KERN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'kern.mjs');
-const REFERENCE = '/work/shared/reference/istandaarden';
+const REFERENCE = fileURLToPath(new URL('../../../packages/exchange/examples', import.meta.url));
 
 async function kern(...args: string[]): Promise<{ code: number; stdout: string }> {
   try {

@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { build319, parse319 } from './build-319';
 import { messageType, type Standard } from './messages';
 import { validateAgainstXsd } from './xsd';
 
-const reference = '/work/shared/reference/istandaarden';
+const reference = fileURLToPath(new URL('../examples', import.meta.url));
 
 describe('319 antwoord', () => {
   it.each([['iwmo', 'iwmo-3.2/berichten/WMO319.xml'], ['ijw', 'ijw-3.2/berichten/JW319.xml']] as [Standard, string][])('%s: parse the example -> build validates -> parse -> build is stable', (standard, file) => {

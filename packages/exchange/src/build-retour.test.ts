@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildRetour } from './build-retour';
@@ -5,7 +6,7 @@ import { messageType, type MessageNumber, type Standard } from './messages';
 import { validateAgainstXsd } from './xsd';
 import { parseTree } from './xml-lite';
 
-const reference = '/work/shared/reference/istandaarden';
+const reference = fileURLToPath(new URL('../examples', import.meta.url));
 const cases: [Standard, MessageNumber][] = [
   ['iwmo', '305'], ['iwmo', '307'], ['iwmo', '315'], ['iwmo', '317'], ['ijw', '305'], ['ijw', '307'], ['ijw', '317'],
 ];

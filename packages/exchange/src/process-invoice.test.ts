@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { processInvoiceStream, type ProcessOptions } from './process-invoice';
 import { validateAgainstXsd } from './xsd';
 import { declaredBasePrefixes, parseTree } from './xml-lite';
 
-const reference = '/work/shared/reference/istandaarden';
+const reference = fileURLToPath(new URL('../examples', import.meta.url));
 const empty = (): MemoryBackend => new MemoryBackend({ allocations: [], tariffs: [], residents: [] });
 
 async function run(source: AsyncIterable<Buffer | string> | string, backend = empty(), o: Partial<ProcessOptions> = {}) {

@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageType, messageTypeByNamespace, type MessageNumber } from './messages';
 import { validateAgainstXsd, xsdDir, xsdPath } from './xsd';
 
-const reference = '/work/shared/reference/istandaarden';
+const reference = fileURLToPath(new URL('../examples', import.meta.url));
 const localExamples = join(xsdDir, '..', 'examples');
 
 function examples(): { file: string; xml: string }[] {
