@@ -4,7 +4,7 @@ import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import { buildApp, createServices } from '@kern/server';
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from '@kern/seed';
+import { DEMO_PASSWORD, demoAccounts, seedScale } from '@kern/seed';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 
@@ -26,7 +26,8 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
   console.error(`kern: database ${database.engine === 'postgres' ? 'PostgreSQL server (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`);
   const migrated = await migrate(database.db, (m) => console.error(`kern: migration ${m}`));
   if (migrated.applied.length === 0) console.error('kern: database schema up to date');
-  if (options.demo) await seedDemo(database.db);
+  // The demo municipalities with their staff, werkwijzen, families' plans, assessments, offerings and debt files.
+  if (options.demo) await seedScale(database, 'demo');
 
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) });
   const { app } = await buildApp(services);
