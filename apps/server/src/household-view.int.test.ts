@@ -104,6 +104,29 @@ describe('the household view under the default policy: which sections each role 
     for (const [key, state] of Object.entries(expand(expected))) expect(got[key], key).toBe(state);
   });
 
+  it('shows the debt-help trajectory (@kern/debt) in full to the debt counsellor and as where to ask to the coordinator', async () => {
+    const schuld = await as('rotterdam.schuld');
+    const opened = await schuld.request('POST', '/api/v1/debt/files', { purpose: 'wgs', body: { subjectBsn: PARTNER, contact: 'Joost Visser' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const fileId = opened.json<{ debtFileId: string }>().debtFileId;
+    const claim = await schuld.request('POST', `/api/v1/debt/files/${fileId}/debts`, {
+      purpose: 'wgs', body: { creditorName: 'Woonstad Rotterdam', creditorSector: 'housing', category: 'nuts', claimedCents: 123_456 },
+    });
+    expect(claim.statusCode, claim.body).toBe(201);
+
+    const counsellor = await view('rotterdam.schuld', 'wgs', PARTNER);
+    const full = section(counsellor.view, 'self', 'debt', 'wgs');
+    expect(full?.state).toBe('full');
+    expect(JSON.stringify(full)).toContain('EUR 1234.56');
+
+    const coordinator = await view('rotterdam.generalist', 'integraal', PARENT);
+    const signal = section(coordinator.view, 'housemate', 'debt', 'wgs');
+    expect(signal?.state).toBe('signal');
+    expect(JSON.stringify(signal)).toContain('Joost Visser');
+    expect(coordinator.body).not.toContain('1234.56');
+    expect(coordinator.body).not.toContain('Woonstad');
+  });
+
   const refused: [string, string, string, string][] = [
     ['rotterdam.generalist', 'jeugdwet', PARENT, 'the right person under a purpose without a relation'],
     ['rotterdam.wmo', 'integraal', PARENT, 'a role without the purpose'],

@@ -16,7 +16,7 @@ const toAssessment = (r: Raw): Assessment => ({
 export async function findAssessmentsOf(tx: Tx, bsns: string[]): Promise<Assessment[]> {
   if (bsns.length === 0) return [];
   const r = await sql<Raw>`select id, instrument_id, subject_bsn, assessed_on, scores, note, recorded_at from assessments
-    where subject_bsn = any(${bsns}::text[]) order by subject_bsn, instrument_id, assessed_on, recorded_at`.execute(tx);
+    where subject_bsn = any(${bsns}::char(9)[]) order by subject_bsn, instrument_id, assessed_on, recorded_at`.execute(tx);
   return r.rows.map(toAssessment);
 }
 

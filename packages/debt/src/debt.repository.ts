@@ -91,7 +91,7 @@ export async function findOpenDebtFileFor(tx: Tx, subjectBsn: string): Promise<D
 export async function findDebtFilesForMembers(tx: Tx, bsns: readonly string[]): Promise<DebtFile[]> {
   if (bsns.length === 0) return [];
   const r = await sql<FileDbRow>`${fileSelect}
-    where f.subject_bsn = any(${[...bsns]}::text[]) or f.household_bsns && ${[...bsns]}::text[]
+    where f.subject_bsn = any(${[...bsns]}::char(9)[]) or f.household_bsns && ${[...bsns]}::text[]
     order by f.opened_at desc`.execute(tx);
   return r.rows.map(toFile);
 }

@@ -53,7 +53,7 @@ export async function findEnrolmentsOf(tx: Tx, bsns: string[]): Promise<Enrolmen
     select e.id, e.offering_id, o.name, o.kind, e.subject_bsn, e.plan_id, e.plan_action_id, e.enrolled_on, e.status, e.ended_on,
       (select coalesce(json_agg(json_build_object('sessionOn', a.session_on, 'present', a.present) order by a.session_on), '[]'::json) from offering_attendance a where a.enrolment_id = e.id) as attendance
     from offering_enrolments e join offerings o on o.id = e.offering_id
-    where e.subject_bsn = any(${bsns}::text[]) order by e.subject_bsn, e.enrolled_on`.execute(tx);
+    where e.subject_bsn = any(${bsns}::char(9)[]) order by e.subject_bsn, e.enrolled_on`.execute(tx);
   return r.rows.map((x) => ({
     id: x.id, offeringId: x.offering_id, offeringName: x.name, kind: x.kind, subjectBsn: x.subject_bsn, planId: x.plan_id, planActionId: x.plan_action_id,
     enrolledOn: isoDay(x.enrolled_on), status: x.status, endedOn: x.ended_on === null ? null : isoDay(x.ended_on),

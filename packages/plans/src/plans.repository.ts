@@ -33,7 +33,7 @@ export async function insertPlan(tx: Tx, p: Omit<PlanRow, 'coordinatorName'>, cr
 
 /** Members already in another open plan: one household, one plan. */
 export async function membersInOpenPlans(tx: Tx, bsns: string[]): Promise<string[]> {
-  const r = await sql<{ bsn: string }>`select bsn from plan_members where active and bsn = any(${bsns}::text[])`.execute(tx);
+  const r = await sql<{ bsn: string }>`select bsn from plan_members where active and bsn = any(${bsns}::char(9)[])`.execute(tx);
   return r.rows.map((x) => x.bsn);
 }
 
@@ -125,7 +125,7 @@ export async function findChangeRequests(tx: Tx, planId: string) {
 export async function findPlansOfMembers(tx: Tx, bsns: string[]): Promise<PlanRow[]> {
   if (bsns.length === 0) return [];
   const r = await sql<RawPlan>`select distinct p.*, s.display_name from plan_members m join plans p on p.id = m.plan_id
-    left join staff_accounts s on s.id = p.coordinator_id where m.bsn = any(${bsns}::text[]) and m.active`.execute(tx);
+    left join staff_accounts s on s.id = p.coordinator_id where m.bsn = any(${bsns}::char(9)[]) and m.active`.execute(tx);
   return r.rows.map(toPlan);
 }
 

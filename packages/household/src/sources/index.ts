@@ -1,6 +1,7 @@
 import type { SectionSource } from '../section-source';
 import { assessmentsSource } from './assessments.source';
 import { casesSource } from './cases.source';
+import { debtSource } from './debt.source';
 import { offeringsSource } from './offerings.source';
 import { planSource } from './plan.source';
 import { signalsSource } from './signals.source';
@@ -14,6 +15,6 @@ export const sectionSources: SectionSource[] = [
   planSource,
   assessmentsSource,
   offeringsSource,
-  // debt help (@kern/debt): add its source here, e.g. debtSource (kind 'debt', category 'wgs')
+  debtSource,
   signalsSource,
 ];
