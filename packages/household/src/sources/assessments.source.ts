@@ -22,7 +22,7 @@ export const assessmentsSource: SectionSource = {
           until: null,
           detail: `${last.assessedOn}: ${Object.entries(last.scores).map(([d, s]) => `${d} ${s}`).join(', ')}`,
           at: null,
-          href: null,
+          href: `/residents/${encodeURIComponent(h.subjectBsn)}/plan`,
           events: assessments.map((a) => ({ date: a.assessedOn, event: 'assessed' as const, label: instrumentId })),
         }];
       }),

@@ -17,7 +17,7 @@ export const offeringsSource: SectionSource = {
       until: e.endedOn,
       detail: e.attendance.length > 0 ? `attended ${e.attendance.filter((a) => a.present).length} of ${e.attendance.length} sessions` : null,
       at: null,
-      href: null,
+      href: `/residents/${encodeURIComponent(e.subjectBsn)}/plan`,
       events: [{ date: e.enrolledOn, event: 'enrolled' as const, label: e.offeringName }, ...(e.endedOn ? [{ date: e.endedOn, event: 'ended' as const, label: e.offeringName }] : [])],
     }));
   },

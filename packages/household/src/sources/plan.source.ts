@@ -25,7 +25,8 @@ export const planSource: SectionSource = {
           until: null,
           detail: goals.map((g) => `${g.domain}: ${g.text}`).join('; ') || null,
           at: { team: 'regie', contact: plan.coordinator.name },
-          href: null,
+          // The plan page shows the plan, the assessments with their charts and the offerings together.
+          href: `/residents/${encodeURIComponent(bsn)}/plan`,
           events: [
             { date: plan.createdAt.slice(0, 10), event: 'opened' as const, label: 'plan' },
             ...plan.versions.filter((v) => v.agreedAt).map((v) => ({ date: (v.agreedAt ?? '').slice(0, 10), event: 'agreed' as const, label: `v${v.version}` })),
