@@ -14,7 +14,7 @@ export interface Story {
   year: string | null;
   householdSize: '1' | '2-3' | '4+';
   durationWeeks: string;
-  timeline: { day: number; phase: string | null; step: string | null; kind: string }[];
+  timeline: { day: number; step: string | null; kind: string }[];
   deadlines: { term: string; outcome: 'met' | 'late' | 'open'; daysLateBand: string | null }[];
   recorded: { field: string; value: boolean | number | string | null }[];
   k: number;
@@ -42,7 +42,7 @@ export function storyOf(c: CaseDetail, today: string, level: { caseType: boolean
     year: level.year ? start.slice(0, 4) : null,
     householdSize: size <= 1 ? '1' : size <= 3 ? '2-3' : '4+',
     durationWeeks: band(Math.max(0, dayOf(start, end))),
-    timeline: c.history.map((h) => ({ day: Math.max(0, dayOf(start, h.at)), phase: null, step: h.toStep, kind: h.kind })),
+    timeline: c.history.map((h) => ({ day: Math.max(0, dayOf(start, h.at)), step: h.toStep, kind: h.kind })),
     deadlines: c.deadlines.map((d) => {
       const late = d.metDate ? dayOf(d.dueDate, d.metDate) : null;
       return { term: d.termId, outcome: d.metDate === null ? 'open' : late !== null && late > 0 ? 'late' : 'met', daysLateBand: late !== null && late > 0 ? band(late) : null };

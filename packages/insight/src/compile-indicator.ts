@@ -10,7 +10,7 @@ import type { EventFilter, IndicatorDefinition, Measure } from './insight.schema
  *
  * `Scope` restricts which cells are recomputed: all of them (full refresh), one municipality
  * (a local indicator), or the window of quarters that new events can have changed (incremental
- * refresh; see `windowDays`).
+ * refresh; see `windowCte`).
  */
 export type Scope =
   | { kind: 'all' }
@@ -29,29 +29,52 @@ export function filterSql(f: EventFilter, alias: string): RawBuilder<unknown> {
   return sql`(${sql.join(parts, sql` and `)})`;
 }
 
-/** How far (in days) before and after a new event's date the cells it can change may lie. */
-export function windowDays(m: Measure): { back: number; forward: number } {
+const typesOf = (f: EventFilter): string[] => (Array.isArray(f.type) ? f.type : [f.type]);
+
+/** The event types that can change an indicator's cells: other new events leave it alone. */
+export function relevantTypes(m: Measure): string[] {
   switch (m.kind) {
-    case 'score-change':
-      return { back: m.maxMonths * 31, forward: m.maxMonths * 31 };
-    case 'return-within':
-      return { back: m.days, forward: 0 };
     case 'count':
-    case 'ratio':
     case 'mean':
     case 'sum-per-subject':
     case 'per-residents':
-      return { back: 0, forward: 0 };
+      return typesOf(m.event);
+    case 'ratio':
+      return [...typesOf(m.numerator), ...typesOf(m.denominator)];
+    case 'return-within':
+      return [...typesOf(m.closing), ...typesOf(m.start)];
+    case 'score-change':
+      return ['assessment.scored'];
   }
 }
 
-/** The quarters (as [from, to) dates per municipality) an incremental refresh recomputes; reads the temp table insight_affected. */
+/**
+ * The quarters (as [from, to) dates per municipality) an incremental refresh recomputes, from the
+ * new events in the temp table insight_new, relevant types only:
+ * - simple kinds: the quarters of the new events;
+ * - return-within: back by `days` (a new start can make an earlier closing a return);
+ * - score-change: a new score that is the latest of its client and domain can only replace the
+ *   follow-up of a pair, whose earlier follow-up lies at most maxMonths - minMonths back; a
+ *   back-dated score (a later one already exists) can change any pair, so its municipality is
+ *   recomputed whole.
+ */
 export function windowCte(m: Measure): RawBuilder<unknown> {
-  const { back, forward } = windowDays(m);
+  const types = relevantTypes(m);
+  if (m.kind === 'score-change') {
+    return sql`w as (select n.municipality_code,
+        case when bool_or(n.backdated) then date '1900-01-01' else date_trunc('quarter', min(n.occurred_on) - make_interval(months => ${m.maxMonths - m.minMonths}::int))::date end as from_date,
+        case when bool_or(n.backdated) then date '3000-01-01' else (date_trunc('quarter', max(n.occurred_on)) + interval '3 months')::date end as to_date
+      from (select e.municipality_code, e.occurred_on, exists (
+          select 1 from domain_events o where o.municipality_code = e.municipality_code and o.type = 'assessment.scored' and o.subject_ref = e.subject_ref
+            and o.data ->> 'instrument' = ${m.instrument} and (o.data ->> 'domain') is not distinct from (e.data ->> 'domain') and o.occurred_on > e.occurred_on) as backdated
+        from insight_new e where e.type = 'assessment.scored' and e.data ->> 'instrument' = ${m.instrument}) n
+      group by n.municipality_code)`;
+  }
+  const back = m.kind === 'return-within' ? m.days : 0;
   return sql`w as (select municipality_code,
-      date_trunc('quarter', min_day - ${back}::int)::date as from_date,
-      (date_trunc('quarter', max_day + ${forward}::int) + interval '3 months')::date as to_date
-    from insight_affected)`;
+      date_trunc('quarter', min(occurred_on) - ${back}::int)::date as from_date,
+      (date_trunc('quarter', max(occurred_on)) + interval '3 months')::date as to_date
+    from insight_new where type = any(${types}::text[]) group by municipality_code)`;
 }
 
 function scoped(scope: Scope, alias: string, dateCol: string): RawBuilder<unknown> {
@@ -107,6 +130,11 @@ function baseSql(m: Measure, scope: Scope): RawBuilder<unknown> {
       const sScope = scope.kind === 'window'
         ? sql`s.municipality_code in (select municipality_code from w)`
         : scope.kind === 'range' ? sql`s.municipality_code = ${scope.code}` : scoped(scope, 's', 'occurred_on');
+      // Only firsts whose follow-up window [first + min, first + max) meets the recomputed quarters.
+      const firstInWindow = scope.kind === 'window'
+        ? sql`where exists (select 1 from w where w.municipality_code = first.municipality_code
+            and first.occurred_on > w.from_date - make_interval(months => ${m.maxMonths}::int) and first.occurred_on < w.to_date - make_interval(months => ${m.minMonths}::int))`
+        : sql``;
       const better = m.result === 'improved-share'
         ? sql`(case when f.follow_score > f.first_score then 1 else 0 end)::numeric as num, 1::numeric as den`
         : sql`(f.follow_score - f.first_score)::numeric as num, 1::numeric as den`;
@@ -128,6 +156,7 @@ function baseSql(m: Measure, scope: Scope): RawBuilder<unknown> {
               and s.occurred_on < first.occurred_on + make_interval(months => ${m.maxMonths}::int)
             order by s.occurred_on desc, s.id desc limit 1
           ) s on true
+          ${firstInWindow}
           order by first.municipality_code, first.subject_ref, first.domain
         ) f
         where ${scoped(scope, 'f', 'occurred_on')}`;

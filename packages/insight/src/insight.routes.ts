@@ -130,7 +130,7 @@ const storySchema = z.object({
   year: z.string().nullable(),
   householdSize: z.enum(['1', '2-3', '4+']),
   durationWeeks: z.string(),
-  timeline: z.array(z.object({ day: z.number().int(), phase: z.string().nullable(), step: z.string().nullable(), kind: z.string() })),
+  timeline: z.array(z.object({ day: z.number().int(), step: z.string().nullable(), kind: z.string() })),
   deadlines: z.array(z.object({ term: z.string(), outcome: z.enum(['met', 'late', 'open']), daysLateBand: z.string().nullable() })),
   recorded: z.array(z.object({ field: z.string(), value: z.union([z.boolean(), z.number(), z.string()]).nullable() })),
   k: z.number().int(),

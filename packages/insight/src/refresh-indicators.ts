@@ -62,19 +62,19 @@ export async function refreshAll(tx: Tx, at: Date): Promise<RefreshResult> {
 
 /**
  * Folds in the events after the high-water mark: only the quarters of the municipalities those
- * events can change (widened per indicator, see windowDays) are recomputed.
+ * events can change (per indicator, see windowCte) are recomputed.
  */
 export async function refreshIncremental(tx: Tx, at: Date): Promise<RefreshResult> {
   const { from, to } = await lockHighWater(tx);
   if (to <= from) return { kind: 'incremental', fromEventId: from, toEventId: to, cells: 0, indicators: 0 };
-  await sql`drop table if exists insight_affected`.execute(tx);
-  await sql`create temp table insight_affected on commit drop as
-    select municipality_code, min(occurred_on) as min_day, max(occurred_on) as max_day
-    from domain_events where id > ${from} and id <= ${to} group by municipality_code`.execute(tx);
+  await sql`drop table if exists insight_new`.execute(tx);
+  await sql`create temp table insight_new on commit drop as
+    select municipality_code, type, occurred_on, subject_ref, data from domain_events where id > ${from} and id <= ${to}`.execute(tx);
+  await sql`analyze insight_new`.execute(tx);
   let cells = 0;
   const core = coreCatalogue().indicators;
   for (const def of core) cells += await run(tx, def, { kind: 'window' }, at);
-  const codes = (await sql<{ municipality_code: string }>`select municipality_code from insight_affected`.execute(tx)).rows.map((r) => r.municipality_code);
+  const codes = (await sql<{ municipality_code: string }>`select distinct municipality_code from insight_new`.execute(tx)).rows.map((r) => r.municipality_code);
   const locals = await localIndicators(tx, codes);
   for (const l of locals) cells += await run(tx, l.def, { kind: 'municipality', code: l.code }, at);
   await sql`update insight_high_water set last_event_id = ${to}`.execute(tx);
