@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
+import { startInsightWorker } from '@kern/insight';
 import { buildApp, createServices } from '@kern/server';
 import { DEMO_PASSWORD, demoAccounts, seedScale } from '@kern/seed';
 
@@ -32,6 +33,9 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) });
   const { app } = await buildApp(services);
   closers.unshift(() => app.close());
+  // Indicators follow the domain events in the background; any instance may pick up the jobs.
+  const stopWorker = startInsightWorker(database.db, services.clock, 30_000, (e) => console.error(`kern: insight refresh failed: ${e instanceof Error ? e.message : String(e)}`));
+  closers.unshift(async () => stopWorker());
   const address = await app.listen({ port: config.port, host: config.host });
 
   console.log(`\nKern is running at ${address.replace('127.0.0.1', 'localhost')}`);
