@@ -25,6 +25,8 @@ import { WorklistPage } from './pages/WorklistPage';
 
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
+import { DebtFundPage } from './pages/DebtFundPage';
+import { DebtFundStatementPage } from './pages/DebtFundStatementPage';
 import { DebtPage } from './pages/DebtPage';
 
 // pages of insight
@@ -181,6 +183,12 @@ export function App() {
         break;
       case 'debtFile':
         page = <DebtFilePage key={route.id} id={route.id} />;
+        break;
+      case 'debtFund':
+        page = <DebtFundPage />;
+        break;
+      case 'debtFundStatement':
+        page = <DebtFundStatementPage key={route.id} id={route.id} />;
         break;
 
       // insight
