@@ -27,6 +27,8 @@ import { PlanPage } from './pages/PlanPage';
 
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
+import { DebtFundPage } from './pages/DebtFundPage';
+import { DebtFundStatementPage } from './pages/DebtFundStatementPage';
 import { DebtPage } from './pages/DebtPage';
 
 // pages of insight
@@ -194,6 +196,12 @@ export function App() {
         break;
       case 'debtFile':
         page = <DebtFilePage key={route.id} id={route.id} />;
+        break;
+      case 'debtFund':
+        page = <DebtFundPage />;
+        break;
+      case 'debtFundStatement':
+        page = <DebtFundStatementPage key={route.id} id={route.id} />;
         break;
 
       // insight

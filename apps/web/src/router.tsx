@@ -26,6 +26,8 @@ export type Route =
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
+  | { name: 'debtFund' }
+  | { name: 'debtFundStatement'; id: string }
   // insight
   | { name: 'insight' }
   | { name: 'experiments' }
@@ -59,6 +61,8 @@ export const paths = {
   // debt
   debt: '/schuldhulp',
   debtFile: (id: string) => `/schuldhulp/dossiers/${encodeURIComponent(id)}`,
+  debtFund: '/schuldhulp/fonds',
+  debtFundStatement: (id: string) => `/schuldhulp/fonds/dossiers/${encodeURIComponent(id)}`,
 
   // insight
   insight: '/sturing',
@@ -94,6 +98,9 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.debt) return { name: 'debt' };
   const debtFile = /^\/schuldhulp\/dossiers\/([^/]+)$/.exec(path);
   if (debtFile?.[1]) return { name: 'debtFile', id: decodeURIComponent(debtFile[1]) };
+  if (path === paths.debtFund) return { name: 'debtFund' };
+  const debtFundStatement = /^\/schuldhulp\/fonds\/dossiers\/([^/]+)$/.exec(path);
+  if (debtFundStatement?.[1]) return { name: 'debtFundStatement', id: decodeURIComponent(debtFundStatement[1]) };
 
   // insight
   if (path === paths.insight) return { name: 'insight' };

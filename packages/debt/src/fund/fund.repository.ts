@@ -123,25 +123,24 @@ export async function findReceivablePostings(tx: Tx, participationId: string): P
 }
 
 /**
- * Books one chunk of a month's repayments in one statement: every repaying resident whose term
- * covers the month and who has no repayment for it yet, by id after `afterId`. The unique index
- * on (participation, period) makes a second booking of the same month impossible, even by a
- * concurrent run; the anti-join makes a rerun or a resumed run skip what is booked.
+ * Books one chunk of a month's repayments in one statement: every repaying resident with an id in
+ * [fromId, toId) whose term covers the month and who has no repayment for it yet. The unique
+ * index on (participation, period) makes a second booking of the same month impossible, even by
+ * a concurrent run; the anti-join makes a rerun or a resumed run skip what is booked. Chunks are
+ * id ranges (ids are random, so ranges are even), which needs no sort and no limit.
  */
 export async function bookRepaymentChunk(
   tx: Tx,
-  r: { municipalityCode: string; period: string; bookedOn: string; afterId: string; limit: number },
-): Promise<{ count: number; cents: number; lastId: string | null }> {
-  const res = await sql<{ n: number; cents: string | number; last: string | null }>`
+  r: { municipalityCode: string; period: string; bookedOn: string; fromId: string; toId: string | null },
+): Promise<{ count: number; cents: number }> {
+  const res = await sql<{ n: number; cents: string | number }>`
     with due as (
       select p.id, least(p.monthly_cents, p.balance_cents) as amount
       from fund_participations p
-      where p.status = 'repaying' and p.id > ${r.afterId}::uuid
+      where p.status = 'repaying' and p.id >= ${r.fromId}::uuid ${r.toId ? sql`and p.id < ${r.toId}::uuid` : sql``}
         and p.first_period <= ${r.period} and p.last_period >= ${r.period}
         and p.balance_cents > 0 and p.monthly_cents > 0
         and not exists (select 1 from fund_postings x where x.participation_id = p.id and x.period = ${r.period} and x.kind = 'repayment' and x.account = 'receivable')
-      order by p.id
-      limit ${r.limit}
     ), moved as (
       update fund_participations p set balance_cents = p.balance_cents - d.amount, repaid_cents = p.repaid_cents + d.amount
       from due d where p.id = d.id
@@ -152,10 +151,16 @@ export async function bookRepaymentChunk(
       from due d cross join (values ('cash', 1), ('receivable', -1)) as a (account, sign)
       returning 1
     )
-    select (select count(*)::int from moved) as n, (select coalesce(sum(amount), 0)::bigint from due) as cents,
-      (select max(id::text) from due) as last, (select count(*) from posted) as posted`.execute(tx);
+    select (select count(*)::int from moved) as n, (select coalesce(sum(amount), 0)::bigint from due) as cents, (select count(*) from posted) as posted`.execute(tx);
   const row = res.rows[0];
-  return { count: row?.n ?? 0, cents: Number(row?.cents ?? 0), lastId: row?.last ?? null };
+  return { count: row?.n ?? 0, cents: Number(row?.cents ?? 0) };
+}
+
+/** How many residents are repaying in a month: sizes the chunks and the progress bar (a count only). */
+export async function countRepaying(tx: Tx, period: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from fund_participations
+    where status = 'repaying' and first_period <= ${period} and last_period >= ${period}`.execute(tx);
+  return r.rows[0]?.n ?? 0;
 }
 
 /**

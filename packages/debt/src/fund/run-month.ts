@@ -2,15 +2,20 @@ import { authorize, runAsTenant, type AccessContext, type AccessServices } from 
 import { appendDomainEvents, isoDay } from '@kern/db';
 import { invalidInput } from '@kern/kit';
 import { parseOrRefuse } from './fund-access';
-import { addToMonthRun, bookRepaymentChunk, closeEndedTerms, countBookedRepayments, startMonthRun } from './fund.repository';
+import { addToMonthRun, bookRepaymentChunk, closeEndedTerms, countBookedRepayments, countRepaying, startMonthRun } from './fund.repository';
 import { runMonthInputSchema, type MonthRunResult } from './fund.schema';
 import { periodOf } from './ledger';
 
 export const RUN_CHUNK = 20_000;
-const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+/** N even ranges of the uuid space, as [from, to) bounds on the first 16 bits (to: null is open). */
+export function idRanges(n: number): { fromId: string; toId: string | null }[] {
+  const bound = (k: number) => `${Math.floor((k * 0x10000) / n).toString(16).padStart(4, '0')}0000-0000-0000-0000-000000000000`;
+  return Array.from({ length: n }, (_, k) => ({ fromId: bound(k), toId: k === n - 1 ? null : bound(k + 1) }));
+}
 
 export interface RunMonthOptions {
-  /** Residents per transaction: a crash loses at most one chunk, which the next run books. */
+  /** About this many residents per transaction: a crash loses at most one chunk, which the next run books. */
   chunk?: number;
   onProgress?: (booked: number) => void;
 }
@@ -34,22 +39,19 @@ export async function runMonth(services: AccessServices, ctx: AccessContext, raw
   const alreadyBooked = await runAsTenant(services, ctx, async (tx) => {
     await authorize(services, tx, ctx, { resource: 'debt-fund-run', action: 'create', detail: `debt fund monthly run ${period}` });
     await startMonthRun(tx, municipalityCode, period, services.clock.now());
-    return countBookedRepayments(tx, period);
+    return { booked: await countBookedRepayments(tx, period), repaying: await countRepaying(tx, period) };
   });
-  let afterId = FIRST_ID;
   let bookedCount = 0;
   let bookedCents = 0;
-  for (;;) {
+  for (const range of idRanges(Math.max(1, Math.ceil(alreadyBooked.repaying / chunk)))) {
     const r = await runAsTenant(services, ctx, async (tx) => {
-      const booked = await bookRepaymentChunk(tx, { municipalityCode, period, bookedOn: today, afterId, limit: chunk });
+      const booked = await bookRepaymentChunk(tx, { municipalityCode, period, bookedOn: today, ...range });
       if (booked.count > 0) await addToMonthRun(tx, period, { booked: booked.count, bookedCents: booked.cents, forgiven: 0, forgivenCents: 0 });
       return booked;
     });
     bookedCount += r.count;
     bookedCents += r.cents;
     options.onProgress?.(bookedCount);
-    if (r.count < chunk || !r.lastId) break;
-    afterId = r.lastId;
   }
   const ended = await runAsTenant(services, ctx, async (tx) => {
     const closed = await closeEndedTerms(tx, { municipalityCode, period, bookedOn: today });
@@ -61,5 +63,5 @@ export async function runMonth(services: AccessServices, ctx: AccessContext, raw
     ]);
     return closed;
   });
-  return { period, bookedCount, bookedCents, forgivenCount: ended.count, forgivenCents: ended.cents, alreadyBooked };
+  return { period, bookedCount, bookedCents, forgivenCount: ended.count, forgivenCents: ended.cents, alreadyBooked: alreadyBooked.booked };
 }
