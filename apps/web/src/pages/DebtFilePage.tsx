@@ -72,6 +72,8 @@ export function DebtFilePage({ id }: { id: string }) {
       <PageTitle>{t('debt.file.title', { reference: file.reference })}</PageTitle>
       <Paragraph>
         <AppLink href={paths.debt}>{t('debt.file.back')}</AppLink>
+        {' · '}
+        <AppLink href={paths.debtFundStatement(file.id)}>{t('debt.file.fund')}</AppLink>
       </Paragraph>
       <Paragraph>
         {t(`debt.status.${file.status}`)} — {t('debt.file.team', { team: file.teamName, contact: file.contact })}
