@@ -1,5 +1,5 @@
 import { authorize, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
-import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
+import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { insertAssessment } from './assessments.repository';
 import { recordAssessmentInputSchema, type Assessment, type RecordAssessmentInput } from './assessments.schema';
@@ -19,10 +19,14 @@ export async function recordAssessment(services: AccessServices, tx: Tx, ctx: Ac
   await authorize(services, tx, ctx, { resource: 'assessment', action: 'create', subjectBsn: input.subjectBsn, detail: `${instrument.id} on ${input.assessedOn}` });
   const a: Assessment = { id: newId(), instrumentId: instrument.id, subjectBsn: input.subjectBsn, assessedOn: input.assessedOn, scores: input.scores, note: input.note ?? null, recordedAt: now.toISOString() };
   await insertAssessment(tx, { ...a, municipalityCode: ctx.actor.municipalityCode, recordedBy: ctx.actor.id });
-  const values = Object.values(input.scores);
-  await appendDomainEvents(tx, [{
-    municipalityCode: ctx.actor.municipalityCode, type: 'assessment.scored', occurredOn: input.assessedOn, subjectRef: a.id, law: purpose, teamId: ctx.actor.teamIds[0] ?? null,
-    data: { instrument: instrument.id, domains: values.length, mean: Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100 },
-  }]);
+  // The insight vocabulary (docs/insight.md): one event per domain score, about the client's
+  // pseudonym, so scores pair up per client and domain over time. The ZRM for adults is `zrm`.
+  const client = await clientPseudonym(tx, ctx.actor.municipalityCode, input.subjectBsn);
+  const eventInstrument = instrument.id === 'zrm-volwassenen' ? 'zrm' : instrument.id;
+  const single = instrument.id === 'participatieladder'; // one step on one ladder: no domain
+  await appendDomainEvents(tx, Object.entries(input.scores).map(([domain, score]) => ({
+    municipalityCode: ctx.actor.municipalityCode, type: 'assessment.scored', occurredOn: input.assessedOn, subjectRef: client, law: purpose, teamId: ctx.actor.teamIds[0] ?? null,
+    data: { instrument: eventInstrument, ...(single ? {} : { domain }), score },
+  })));
   return a;
 }

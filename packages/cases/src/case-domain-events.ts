@@ -1,5 +1,4 @@
-import { appendDomainEvents, sql, type DomainEvent, type Tx } from '@kern/db';
-import { newId } from '@kern/kit';
+import { appendDomainEvents, clientPseudonym, type DomainEvent, type Tx } from '@kern/db';
 import type { CaseRow, DeadlineRow } from './cases.repository';
 
 /**
@@ -10,15 +9,6 @@ import type { CaseRow, DeadlineRow } from './cases.repository';
  */
 type Law = DomainEvent['law'];
 const lawOf = (purpose: string): Law => (['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'].includes(purpose) ? (purpose as Law) : undefined);
-
-export async function clientPseudonym(tx: Tx, municipalityCode: string, bsn: string): Promise<string> {
-  await sql`insert into subject_pseudonyms (municipality_code, subject_bsn, ref) values (${municipalityCode}, ${bsn}, ${newId()}::uuid)
-    on conflict (municipality_code, subject_bsn) do nothing`.execute(tx);
-  const r = await sql<{ ref: string }>`select ref from subject_pseudonyms where municipality_code = ${municipalityCode} and subject_bsn = ${bsn}`.execute(tx);
-  const ref = r.rows[0]?.ref;
-  if (!ref) throw new Error('subject pseudonym missing after insert');
-  return ref;
-}
 
 const base = (c: CaseRow, occurredOn: string) => ({ municipalityCode: c.municipalityCode, subjectRef: c.id, occurredOn, law: lawOf(c.purpose), teamId: c.teamId });
 

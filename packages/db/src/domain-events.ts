@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from './tenant';
 
@@ -25,4 +26,18 @@ export async function appendDomainEvents(tx: Tx, events: DomainEvent[]): Promise
       sql`(${e.municipalityCode}, ${e.type}, ${e.occurredOn}::date, ${e.subjectRef}, ${e.law ?? null}, ${e.teamId ?? null}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb)`,
   );
   await sql`insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, team_id, data) values ${sql.join(rows)}`.execute(tx);
+}
+
+/**
+ * The pseudonym of a client in domain events: a random uuid per resident and municipality
+ * (table subject_pseudonyms), never a hash of the BSN, which could be reversed by trying every
+ * nine-digit number. Lets insight follow one client across modules without seeing who it is.
+ */
+export async function clientPseudonym(tx: Tx, municipalityCode: string, bsn: string): Promise<string> {
+  await sql`insert into subject_pseudonyms (municipality_code, subject_bsn, ref) values (${municipalityCode}, ${bsn}, ${randomUUID()}::uuid)
+    on conflict (municipality_code, subject_bsn) do nothing`.execute(tx);
+  const r = await sql<{ ref: string }>`select ref from subject_pseudonyms where municipality_code = ${municipalityCode} and subject_bsn = ${bsn}`.execute(tx);
+  const ref = r.rows[0]?.ref;
+  if (!ref) throw new Error('subject pseudonym missing after insert');
+  return ref;
 }

@@ -3,7 +3,7 @@ import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { conflict, invalidInput, newId } from '@kern/kit';
 import { loadPlanFor } from './load-plan';
 import { buildPlanView } from './plan-view';
-import { findPlan, insertAgreement, latestPlanVersionForUpdate, markVersionAgreed } from './plans.repository';
+import { findPlan, findPlanVersions, insertAgreement, latestPlanVersionForUpdate, markVersionAgreed, type PlanVersionRow } from './plans.repository';
 import { agreeToPlanVersionInputSchema, type AgreeToPlanVersionInput, type Plan } from './plans.schema';
 
 /**
@@ -24,7 +24,8 @@ export async function agreeToPlanVersion(services: AccessServices, tx: Tx, ctx: 
   }
   const now = services.clock.now().toISOString();
   // A second member agreeing to an already agreed version adds their agreement; the version stays as it is.
-  if (latest.agreedAt === null) await markVersionAgreed(tx, planId, input.version, now);
+  const firstAgreement = latest.agreedAt === null;
+  if (firstAgreement) await markVersionAgreed(tx, planId, input.version, now);
   await insertAgreement(tx, {
     id: newId(), municipalityCode: row.municipalityCode, planId, version: input.version, agreedAt: now,
     partyBsn: input.party.bsn, partyName: input.party.name, partyRole: input.party.role, method: input.method,
@@ -34,6 +35,20 @@ export async function agreeToPlanVersion(services: AccessServices, tx: Tx, ctx: 
     municipalityCode: row.municipalityCode, type: 'plan.agreed', occurredOn: isoDay(services.clock.now()), subjectRef: planId, law: 'integraal', teamId: row.teamId,
     data: { version: input.version, method: input.method, role: input.party.role },
   }]);
+  // A goal counts as closed when a version that closes it is agreed to: the agreement is the plan.
+  if (firstAgreement) {
+    const previous = (await findPlanVersions(tx, planId)).filter((v) => v.version < input.version && v.agreedAt !== null).at(-1);
+    await appendDomainEvents(tx, goalsClosedBy(previous, latest).map((g) => ({
+      municipalityCode: row.municipalityCode, type: 'plan.goal-closed', occurredOn: isoDay(services.clock.now()), subjectRef: `${planId}:${g.id}`, law: 'integraal' as const, teamId: row.teamId,
+      data: { reached: g.status === 'achieved', domain: g.domain },
+    })));
+  }
   const fresh = await findPlan(tx, planId);
   return buildPlanView(tx, fresh ?? row);
+}
+
+/** Goals achieved or dropped in `agreed` that were open (or not there) in the version agreed before it. */
+export function goalsClosedBy(before: PlanVersionRow | undefined, agreed: PlanVersionRow): PlanVersionRow['content']['goals'] {
+  const wasOpen = (id: string) => (before?.content.goals.find((g) => g.id === id)?.status ?? 'open') === 'open';
+  return agreed.content.goals.filter((g) => g.status !== 'open' && wasOpen(g.id));
 }

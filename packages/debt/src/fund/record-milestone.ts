@@ -36,9 +36,10 @@ export async function recordMilestoneReached(services: AccessServices, tx: Tx, c
     await insertEntry(tx, { entryId: newId(), municipalityCode: ctx.actor.municipalityCode, kind: 'forgiveness', bookedOn: input.reachedOn }, forgivenessPostings(p.id, forgivenCents));
     await addForgiven(tx, p.id, forgivenCents, forgivenCents === p.balanceCents);
   }
+  // The insight vocabulary's name (docs/insight.md), per participant, so forgiveness sums per client.
   await appendDomainEvents(tx, [{
-    municipalityCode: ctx.actor.municipalityCode, type: 'fund.debt-forgiven', occurredOn: input.reachedOn, subjectRef: p.id, law: 'wgs', teamId: file.teamId,
-    data: { reason: 'milestone', forgivenCents, balanceCents: p.balanceCents - forgivenCents, cohort: p.cohort },
+    municipalityCode: ctx.actor.municipalityCode, type: 'debt.amount-forgiven', occurredOn: input.reachedOn, subjectRef: p.id, law: 'wgs', teamId: file.teamId,
+    data: { reason: 'milestone', amountCents: forgivenCents, balanceCents: p.balanceCents - forgivenCents, cohort: p.cohort },
   }]);
   return { recorded: true, forgivenCents, balanceCents: p.balanceCents - forgivenCents };
 }
