@@ -18,6 +18,8 @@ export const roles = [
   'quality-analyst',
   'functional-administrator',
   'auditor',
+  // product catalogue and contracting: buys care, keeps the catalogue, contracts and tariffs (no resident data)
+  'contract-manager',
   // citizen portal: the role every citizen actor holds, never given to a staff account
   'citizen',
 ] as const;
@@ -109,6 +111,9 @@ export const resources = [
   'portal-offering',
   'representation',
   // provisions, contracting and iStandaarden exchange
+  // product catalogue (national reference + local products, mapping report) and contracting (providers, contracts, tariffs)
+  'catalogue',
+  'contracting',
   // debt help
   'debt-signal',
   'debt-file',

@@ -1,4 +1,5 @@
 import { policyDocumentSchema, type PolicyDocument } from './access.schema';
+import { catalogueRules } from './policy/catalogue-rules';
 import { clientViewRules } from './policy/client-view-rules';
 import { debtRules } from './policy/debt-rules';
 import { exchangeRules } from './policy/exchange-rules';
@@ -195,6 +196,8 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
     ...clientViewRules,
     ...portalRules,
     ...exchangeRules,
+    // product catalogue and contracting
+    ...catalogueRules,
     ...debtRules,
     ...insightRules,
     {

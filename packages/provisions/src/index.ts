@@ -1,2 +1,3 @@
 // @kern/provisions: Product catalogue (iStandaarden categories and codes, local codes), decisions and allocations.
-export {};
+// product catalogue
+export * from './catalogue/index';
