@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runBrp } from './commands/brp';
+import { runCatalogueLoad } from './commands/catalogue';
 import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
 import { runExchange } from './commands/exchange';
@@ -102,6 +103,14 @@ exchange
   .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378)')
   .option('--today <date>', 'the system date for TR135 (default today)')
   .action((files: string[], o: { facts: string; municipality?: string; today?: string }) => runExchange('process', files, o));
+
+// product catalogue commands (kern catalogue ...)
+const catalogue = program.command('catalogue').description('The national product catalogue (WMO020, JZ020, iJw product codes) as reference data.');
+catalogue
+  .command('load [file]')
+  .description('Load or update the national catalogue from its data file (default: the one shipped with @kern/provisions); idempotent.')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action((file: string | undefined, o: { dataDir?: string }) => runCatalogueLoad(file, o));
 
 // debt commands (kern debt ...)
 // The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).

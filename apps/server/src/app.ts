@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
 import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
+import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
 import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
@@ -15,6 +16,7 @@ import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
 import { portalRoutes } from '@kern/portal';
+import { catalogueRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -130,6 +132,9 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     portalRoutes(typed, services);
 
     // provisions, contracting, iStandaarden exchange
+    // product catalogue and contracting
+    catalogueRoutes(typed, services);
+    contractingRoutes(typed, services);
 
     // debt help
     debtRoutes(typed, services);

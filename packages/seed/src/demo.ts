@@ -3,6 +3,8 @@ import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
 import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, storeWerkwijzeVersion } from '@kern/workflows';
+import { loadNationalCatalogue } from '@kern/provisions';
+import { seedCatalogueDemo } from './catalogue-demo';
 import { seedDebtDemo } from './debt-demo';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
@@ -39,6 +41,8 @@ const staff: { suffix: string; displayName: string; roles: Role[]; team: string;
   { suffix: 'kwaliteit', displayName: 'Tom Jansen', roles: ['quality-analyst'], team: 'Kwaliteit', description: 'quality analyst (no personal data)' },
   { suffix: 'beheer', displayName: 'Ingrid Mulder', roles: ['functional-administrator'], team: 'Kwaliteit', description: 'functional administrator' },
   { suffix: 'auditor', displayName: 'Kees van Dijk', roles: ['auditor'], team: 'Kwaliteit', description: 'auditor: audit log and break-the-glass reviews' },
+  // product catalogue and contracting
+  { suffix: 'inkoop', displayName: 'Noor Hendriks', roles: ['contract-manager'], team: 'Inkoop', description: 'contract manager: product catalogue, care providers, contracts and tariffs (no personal data)' },
 ];
 
 export const demoAccounts = demoCities.flatMap((c) =>
@@ -61,7 +65,7 @@ export interface SeedProgress {
 }
 
 /** Steps reported through SeedProgress, for a progress bar's total. */
-export const demoSeedSteps = (): number => 2 + demoCities.length * (staff.length + 2);
+export const demoSeedSteps = (): number => 3 + demoCities.length * (staff.length + 2);
 
 const quiet: SeedProgress = { step: () => undefined, tick: () => undefined, done: () => undefined };
 
@@ -71,6 +75,9 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
   if (Number(existing.rows[0]?.n ?? 0) > 0) {
     // A demo database from before werkwijzen existed gets them now; nothing else changes.
     for (const city of demoCities) await installLibraryWerkwijzen(db, city);
+    // product catalogue and contracting: reference data first, then the demo contracts (both idempotent)
+    await loadNationalCatalogue(db);
+    for (const city of demoCities) await seedCatalogueDemo(db, city.code);
     return { created: false };
   }
 
@@ -83,6 +90,10 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
   await withSystem(db, async (tx) => {
     for (const r of regions) await upsertRegion(tx, { ...r, members: r.members.filter((m) => known.has(m)) });
   });
+  bar.tick();
+  // product catalogue: the national categories and product codes (reference data, idempotent)
+  bar.step('national product catalogue (WMO020, JZ020, iJw product codes)');
+  await loadNationalCatalogue(db);
   bar.tick();
 
   for (const city of demoCities) {
@@ -125,6 +136,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       }
     });
     await seedDebtDemo(db, city.code);
+    // product catalogue and contracting
+    await seedCatalogueDemo(db, city.code);
     bar.tick();
   }
   bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);
