@@ -434,6 +434,76 @@ Object.assign(examples, {
   },
 } satisfies Record<string, Example>);
 
+// product catalogue and contracting: no personal data, but every route makes an access decision that is audited
+const demoContractId = async (a: Agent) =>
+  (await a.request('GET', '/api/v1/contracting/contracts')).json<{ id: string; reference: string }[]>().find((c) => c.reference === 'RTM-WMO-2026-001')?.id ?? '';
+const newContractId = async (a: Agent, reference: string) => {
+  const providers = (await a.request('GET', '/api/v1/contracting/providers')).json<{ id: string; agbCode: string }[]>();
+  const res = await a.request('POST', '/api/v1/contracting/contracts', {
+    body: { providerId: providers.find((p) => p.agbCode === '98000101')?.id, reference, law: 'wmo', fundingModel: 'inspanningsgericht', validFrom: '2026-01-01', validTo: '2026-12-31' },
+  });
+  return res.json<{ id: string }>().id;
+};
+const catalogueExamples: Record<string, Example> = {
+  'GET /api/v1/catalogue/categories': { as: 'rotterdam.inkoop', run: (a) => a.request('GET', '/api/v1/catalogue/categories') },
+  'GET /api/v1/catalogue/national-products': { as: 'rotterdam.inkoop', run: (a) => a.request('GET', '/api/v1/catalogue/national-products?category=45&on=2026-04-01') },
+  'GET /api/v1/catalogue/local-products': { as: 'rotterdam.wmo', run: (a) => a.request('GET', '/api/v1/catalogue/local-products?standard=iwmo', { purpose: 'wmo' }) },
+  'POST /api/v1/catalogue/local-products': {
+    as: 'rotterdam.inkoop',
+    run: (a) => a.request('POST', '/api/v1/catalogue/local-products', { body: { standard: 'ijw', localCode: 'RA001', name: 'Route-audit product', category: '45', nationalCode: '45A06', unit: '04', validFrom: '2026-01-01' } }),
+  },
+  'PATCH /api/v1/catalogue/local-products/:id': {
+    as: 'rotterdam.inkoop',
+    run: async (a) => {
+      const created = await a.request('POST', '/api/v1/catalogue/local-products', { body: { standard: 'ijw', localCode: 'RA002', name: 'Nog te koppelen', category: '45', validFrom: '2026-01-01' } });
+      return a.request('PATCH', `/api/v1/catalogue/local-products/${created.json<{ id: string }>().id}`, { body: { nationalCode: '45A06', unit: '04' } });
+    },
+  },
+  'POST /api/v1/catalogue/local-products/:id/end': {
+    as: 'rotterdam.inkoop',
+    run: async (a) => {
+      const created = await a.request('POST', '/api/v1/catalogue/local-products', { body: { standard: 'iwmo', localCode: 'RA003', name: 'Tijdelijk', category: '06', validFrom: '2026-01-01' } });
+      return a.request('POST', `/api/v1/catalogue/local-products/${created.json<{ id: string }>().id}/end`, { body: { validTo: '2026-12-31' } });
+    },
+  },
+  'GET /api/v1/catalogue/mapping-report': { as: 'rotterdam.inkoop', run: (a) => a.request('GET', '/api/v1/catalogue/mapping-report?on=2026-04-01') },
+  'GET /api/v1/contracting/providers': { as: 'rotterdam.jeugd', run: (a) => a.request('GET', '/api/v1/contracting/providers', { purpose: 'jeugdwet' }) },
+  'POST /api/v1/contracting/providers': { as: 'rotterdam.inkoop', run: (a) => a.request('POST', '/api/v1/contracting/providers', { body: { agbCode: '98009901', name: 'Route-audit zorg' } }) },
+  'GET /api/v1/contracting/contracts': { as: 'rotterdam.inkoop', run: (a) => a.request('GET', '/api/v1/contracting/contracts?on=2026-04-01') },
+  'POST /api/v1/contracting/contracts': { as: 'rotterdam.inkoop', run: async (a) => ({ statusCode: (await newContractId(a, 'RA-2026-1')) ? 201 : 400, body: '' }) },
+  'GET /api/v1/contracting/contracts/:id': { as: 'rotterdam.inkoop', run: async (a) => a.request('GET', `/api/v1/contracting/contracts/${await demoContractId(a)}`) },
+  'POST /api/v1/contracting/contracts/:id/products': {
+    as: 'rotterdam.inkoop',
+    run: async (a) => a.request('POST', `/api/v1/contracting/contracts/${await newContractId(a, 'RA-2026-2')}/products`, {
+      body: { category: '01', productCode: 'HH01', unit: '04', tariffCents: 3_400, validFrom: '2026-01-01', validTo: '2026-12-31' },
+    }),
+  },
+  'POST /api/v1/contracting/contracts/:id/end': {
+    as: 'rotterdam.inkoop',
+    run: async (a) => a.request('POST', `/api/v1/contracting/contracts/${await newContractId(a, 'RA-2026-3')}/end`, { body: { validTo: '2026-06-30' } }),
+  },
+  'GET /api/v1/contracting/tariff': {
+    as: 'rotterdam.wmo',
+    run: (a) => a.request('GET', '/api/v1/contracting/tariff?providerAgb=98000101&category=01&productCode=HH01&on=2026-04-01', { purpose: 'wmo' }),
+  },
+};
+
+describe('product catalogue and contracting routes', () => {
+  it('every route has an example that succeeds and records its access decision', async () => {
+    const ours = kern.routes.filter((r) => r.url.startsWith('/api/v1/catalogue/') || r.url.startsWith('/api/v1/contracting/')).map((r) => `${r.method} ${r.url}`);
+    expect(ours.filter((key) => !catalogueExamples[key]), 'add an example to catalogueExamples').toEqual([]);
+    for (const key of ours) {
+      const example = catalogueExamples[key];
+      if (!example) continue;
+      const agent = await kern.login(example.as);
+      const before = await auditCount();
+      const res = await example.run(agent);
+      expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      expect(await auditCount(), `${key} recorded no access decision`).toBeGreaterThan(before);
+    }
+  });
+});
+
 const auditCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(kern.services.db)).rows[0]?.n);
 
 describe('the route table', () => {
@@ -465,6 +535,14 @@ describe('the route table', () => {
       const query: Record<string, string> = { '/api/v1/werkwijze-diffs': '?from=library:een-loket&to=frontoffice-backoffice@1' };
       const url = route.url.replace(':code', '0599').replace(':id', 'frontoffice-backoffice').replace(':version', '1') + (query[route.url] ?? '');
       const who = route.url.includes('settings') || route.url.includes('access-policy') ? admin : route.url.includes('worklist') ? caseworker : agent;
+      // product catalogue and contracting: read by the contract manager, with a demo contract and tariff question
+      const catalogueExample = catalogueExamples[`GET ${route.url}`];
+      if (catalogueExample) {
+        const r = await catalogueExample.run(await kern.login(catalogueExample.as));
+        expect(r.statusCode, `${route.url}: ${r.body.slice(0, 200)}`).toBeLessThan(300);
+        expect(r.body, route.url).not.toMatch(/9999\d{5}/);
+        continue;
+      }
       const res = await who.request('GET', url);
       expect(res.statusCode, `${route.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
       expect(res.body, route.url).not.toMatch(/9999\d{5}/);
