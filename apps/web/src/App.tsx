@@ -25,6 +25,11 @@ import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
 
+// pages of the product catalogue and contracting
+import { CataloguePage } from './pages/CataloguePage';
+import { ContractPage } from './pages/ContractPage';
+import { ContractsPage } from './pages/ContractsPage';
+
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
 import { DebtFundPage } from './pages/DebtFundPage';
@@ -110,7 +115,8 @@ export function App() {
 
   // Without a session every URL shows the login form, so after login the same URL shows what was
   // asked for. With a session, / and /login move on to the worklist (caseworkers) or search.
-  const landing = session && isCaseworker(session.account.roles) ? paths.worklist : paths.search;
+  // product catalogue and contracting: a contract manager has no resident work and starts at the catalogue
+  const landing = session && isCaseworker(session.account.roles) ? paths.worklist : session?.account.roles.includes('contract-manager') ? paths.catalogue : paths.search;
   useEffect(() => {
     if (session && (route.name === 'login' || route.name === 'home')) navigate(landing, { replace: true });
   }, [session, route.name, landing]);
@@ -189,6 +195,17 @@ export function App() {
         break;
 
       // exchange
+
+      // product catalogue and contracting
+      case 'catalogue':
+        page = <CataloguePage />;
+        break;
+      case 'contracts':
+        page = <ContractsPage />;
+        break;
+      case 'contract':
+        page = <ContractPage key={route.id} id={route.id} />;
+        break;
 
       // debt
       case 'debt':

@@ -3,6 +3,7 @@
  * so TypeScript rejects a key missing from, or extra in, either language.
  * Placeholders are written {name} and filled by `translate`.
  */
+import { catalogueEn, catalogueNl } from './messages/catalogue';
 import { clientViewEn, clientViewNl } from './messages/client-view';
 import { debtEn, debtNl } from './messages/debt';
 import { exchangeEn, exchangeNl } from './messages/exchange';
@@ -827,9 +828,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...debtNl, ...insightNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...debtNl, ...insightNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...debtEn, ...insightEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...debtEn, ...insightEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

@@ -23,6 +23,10 @@ export type Route =
   | { name: 'household'; bsn: string }
   | { name: 'plan'; bsn: string }
   // exchange
+  // product catalogue and contracting
+  | { name: 'catalogue' }
+  | { name: 'contracts' }
+  | { name: 'contract'; id: string }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -57,6 +61,11 @@ export const paths = {
   plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
+
+  // product catalogue and contracting
+  catalogue: '/productcatalogus',
+  contracts: '/contracten',
+  contract: (id: string) => `/contracten/${encodeURIComponent(id)}`,
 
   // debt
   debt: '/schuldhulp',
@@ -93,6 +102,12 @@ export function matchRoute(pathname: string): Route {
   if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
+
+  // product catalogue and contracting
+  if (path === paths.catalogue) return { name: 'catalogue' };
+  if (path === paths.contracts) return { name: 'contracts' };
+  const contract = /^\/contracten\/([^/]+)$/.exec(path);
+  if (contract?.[1]) return { name: 'contract', id: decodeURIComponent(contract[1]) };
 
   // debt
   if (path === paths.debt) return { name: 'debt' };
