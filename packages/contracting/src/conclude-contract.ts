@@ -3,7 +3,7 @@ import { appendDomainEvents, type Tx } from '@kern/db';
 import { conflict, invalidInput, newId, notFound } from '@kern/kit';
 import { findRegionsOf } from '@kern/tenancy';
 import { checkContract, summarise } from './contracting-rules';
-import { contractReferenceExists, findContract, findProvider, insertContract } from './contracting.repository';
+import { contractReferenceExists, findContract, findProvider, insertContract, isUniqueViolation } from './contracting.repository';
 import type { Contract, ContractInput } from './contracting.schema';
 
 /**
@@ -30,12 +30,15 @@ export async function concludeContract(services: AccessServices, tx: Tx, ctx: Ac
     }
   }
   const reference = input.reference.trim();
-  if (await contractReferenceExists(tx, reference)) {
-    throw conflict({ nl: `Er is al een contract met kenmerk ${reference}.`, en: `A contract with reference ${reference} already exists.` });
-  }
+  const duplicate = () => conflict({ nl: `Er is al een contract met kenmerk ${reference}.`, en: `A contract with reference ${reference} already exists.` });
+  if (await contractReferenceExists(tx, reference)) throw duplicate();
   const id = newId();
   const now = services.clock.now();
-  await insertContract(tx, { id, municipalityCode: ctx.actor.municipalityCode, providerId: provider.id, reference, region, law: input.law, ...draft, createdAt: now.toISOString(), createdBy: ctx.actor.id });
+  try {
+    await insertContract(tx, { id, municipalityCode: ctx.actor.municipalityCode, providerId: provider.id, reference, region, law: input.law, ...draft, createdAt: now.toISOString(), createdBy: ctx.actor.id });
+  } catch (e) {
+    throw isUniqueViolation(e) ? duplicate() : e;
+  }
   await appendDomainEvents(tx, [{
     municipalityCode: ctx.actor.municipalityCode, type: 'contracting.contract-concluded', occurredOn: input.validFrom, subjectRef: id, law: input.law,
     data: { fundingModel: input.fundingModel, budgetCents: draft.budgetCents, regional: region !== null },

@@ -48,6 +48,22 @@ describe('care providers and contracts', () => {
     await expect(run(manager(), (tx) => registerProvider(services, tx, manager(), { agbCode: '98111111', name: 'Nog eens' }))).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('a registration racing another of the same AGB code is a conflict, never a server error', async () => {
+    // Transaction A has inserted the code but not committed when B checks, so B's check passes
+    // and only the unique index stops it (on a PostgreSQL server; PGlite runs B after A).
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const a = withTenant(database.db, '0599', async (tx) => {
+      await sql`insert into care_providers (id, municipality_code, agb_code, name, created_at) values (gen_random_uuid(), '0599', '98121212', 'Eerst', now())`.execute(tx);
+      await held;
+    });
+    const b = run(manager(), (tx) => registerProvider(services, tx, manager(), { agbCode: '98121212', name: 'Tegelijk' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await a;
+    await expect(b).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it.each([
     ['an AGB code of seven digits', { agbCode: '9811111', name: 'X' }, 'agbCode'],
     ['an AGB code with zorgsoort 00', { agbCode: '00111111', name: 'X' }, 'agbCode'],

@@ -4,6 +4,11 @@ import type { Contract, ContractedProduct, ContractedTariff, FundingModel, Provi
 // SQL only. Row-level security keeps every query to the tenant of the transaction; dates leave
 // the database as text (YYYY-MM-DD) and bigints as numbers, so both drivers give the same values.
 
+/** A unique constraint refused the row (PostgreSQL 23505): a concurrent writer got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
 export interface ProviderRow {
   id: string;
   municipalityCode: string;
