@@ -41,6 +41,14 @@ describe('product catalogue and contracting in Chromium', () => {
     await page.getByText('Het lokale product E2E01 is toegevoegd.').waitFor();
     await page.getByRole('rowheader', { name: 'E2E01' }).waitFor();
 
+    // End it again on a day: it stays in the list with its end date.
+    await page.getByLabel('Lokaal product', { exact: true }).selectOption({ label: 'E2E01 — Ambulante begeleiding (test)' });
+    await page.getByLabel('Laatste geldige dag').fill('2026-12-31');
+    await page.getByLabel('Laatste geldige dag').press('Enter');
+    await page.getByText('Het lokale product E2E01 eindigt op 2026-12-31.').waitFor();
+    const ended = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'E2E01' }) });
+    expect(await ended.getByRole('cell').last().textContent()).toBe('2026-01-01 tot en met 2026-12-31');
+
     // A national code of another category is refused with the server's reason, in Dutch.
     await page.getByLabel('Lokale code', { exact: true }).fill('E2E02');
     await page.getByLabel('Naam', { exact: true }).fill('Verkeerd gekoppeld');

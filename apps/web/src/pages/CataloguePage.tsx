@@ -134,6 +134,54 @@ function AddLocalProductForm({ categories, onAdded }: { categories: Category[]; 
   );
 }
 
+function EndLocalProductForm({ products, onEnded }: { products: LocalProduct[]; onEnded: (p: LocalProduct) => void }) {
+  const { api, t } = useApp();
+  const catalogue = useMemo(() => catalogueApi(api), [api]);
+  const open = products.filter((p) => p.validTo === null);
+  const [id, setId] = useState('');
+  const [day, setDay] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const errorOf = (field: string) => errors.find((e) => e.id === field)?.message;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldError[] = [];
+    if (!id) found.push({ id: 'end-product', message: t('catalogue.end.choose') });
+    if (!isIsoDate(day)) found.push({ id: 'end-product-day', message: t('catalogue.error.date') });
+    setErrors(found);
+    setProblem(null);
+    if (found[0]) {
+      document.getElementById(found[0].id)?.focus();
+      return;
+    }
+    catalogue.endLocalProduct(id, day).then((p) => {
+      setId('');
+      setDay('');
+      onEnded(p);
+    }, (error: unknown) => setProblem(toProblem(error)));
+  };
+  if (open.length === 0) return null;
+  return (
+    <form className="kern-form" noValidate onSubmit={submit} aria-labelledby="end-product-heading">
+      <Heading2 id="end-product-heading">{t('catalogue.end')}</Heading2>
+      <ErrorSummary errors={errors} />
+      {problem && <ProblemAlert problem={problem} />}
+      <Field id="end-product" label={t('catalogue.end.product')} error={errorOf('end-product')}>
+        {(w) => (
+          <Select {...w} value={id} onChange={(e) => setId(e.target.value)}>
+            <SelectOption value="">{t('catalogue.end.choose')}</SelectOption>
+            {open.map((p) => <SelectOption key={p.id} value={p.id}>{`${p.localCode} — ${p.name}`}</SelectOption>)}
+          </Select>
+        )}
+      </Field>
+      <Field id="end-product-day" label={t('catalogue.end.day')} hint={t('catalogue.field.date.hint')} error={errorOf('end-product-day')}>
+        {(w) => <Textbox {...w} value={day} onChange={(e) => setDay(e.target.value)} size={10} />}
+      </Field>
+      <Button type="submit" appearance="secondary-action-button">{t('catalogue.end')}</Button>
+    </form>
+  );
+}
+
 /** The municipality's product catalogue: the mapping report, the local products and (for managers) a form to add one. */
 export function CataloguePage() {
   const { api, t } = useApp();
@@ -157,7 +205,7 @@ export function CataloguePage() {
       <PageTitle>{t('catalogue.title')}</PageTitle>
       <Paragraph>{t('catalogue.intro')}</Paragraph>
       {problem && <ProblemAlert problem={problem} />}
-      {added && <StatusMessage>{t('catalogue.added', { code: added })}</StatusMessage>}
+      {added && <StatusMessage>{added}</StatusMessage>}
       {!data ? !problem && <Loading /> : (
         <>
           <MappingReportSection report={data.report} />
@@ -196,7 +244,10 @@ export function CataloguePage() {
             )}
           </section>
           {canManage ? (
-            <AddLocalProductForm categories={data.categories} onAdded={(p) => { setAdded(p.localCode); load(); }} />
+            <>
+              <AddLocalProductForm categories={data.categories} onAdded={(p) => { setAdded(t('catalogue.added', { code: p.localCode })); load(); }} />
+              <EndLocalProductForm products={data.products} onEnded={(p) => { setAdded(t('catalogue.ended', { code: p.localCode, day: p.validTo ?? '' })); load(); }} />
+            </>
           ) : (
             <Paragraph className="kern-muted">{t('catalogue.readOnly')}</Paragraph>
           )}
