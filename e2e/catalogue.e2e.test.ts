@@ -73,9 +73,11 @@ describe('product catalogue and contracting in Chromium', () => {
   it('a Wmo consultant reads the contracts under the Wmo but gets no forms; an income consultant has no menu item', async () => {
     const page = await browser.newPage({ bypassCSP: true });
     await login(page, kern.url, 'rotterdam.wmo');
-    await page.getByLabel('Werken onder doel').selectOption('wmo');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten', exact: true }).click();
+    await page.getByText(/onder het doel Wmo 2015 of Jeugdwet/).waitFor();
+    await page.getByLabel('Werken onder doel').selectOption('wmo');
     await page.getByRole('rowheader', { name: 'Thuiszorg De Maas (demo)' }).waitFor();
+    await expectAccessible(page, 'contracts read by a Wmo consultant');
     expect(await page.getByRole('button', { name: 'Contract toevoegen' }).count()).toBe(0);
     await page.close();
 

@@ -184,29 +184,32 @@ function EndLocalProductForm({ products, onEnded }: { products: LocalProduct[]; 
 
 /** The municipality's product catalogue: the mapping report, the local products and (for managers) a form to add one. */
 export function CataloguePage() {
-  const { api, t } = useApp();
+  const { api, t, purpose } = useApp();
   const { account } = useSession();
   const catalogue = useMemo(() => catalogueApi(api), [api]);
   const [data, setData] = useState<{ categories: Category[]; products: LocalProduct[]; report: MappingReport } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const canManage = CATALOGUE_MANAGERS.some((r) => account.roles.includes(r));
+  const needsPurpose = !canManage && purpose !== 'wmo' && purpose !== 'jeugdwet';
 
   const load = useCallback(() => {
+    if (needsPurpose) return;
     Promise.all([catalogue.categories(), catalogue.localProducts(), catalogue.mappingReport()]).then(
       ([categories, products, report]) => setData({ categories, products, report }),
       (error: unknown) => setProblem(toProblem(error)),
     );
-  }, [catalogue]);
+  }, [catalogue, needsPurpose, purpose]);
   useEffect(load, [load]);
 
   return (
     <>
       <PageTitle>{t('catalogue.title')}</PageTitle>
       <Paragraph>{t('catalogue.intro')}</Paragraph>
+      {needsPurpose && <Paragraph>{t('catalogue.purposeRequired')}</Paragraph>}
       {problem && <ProblemAlert problem={problem} />}
       {added && <StatusMessage>{added}</StatusMessage>}
-      {!data ? !problem && <Loading /> : (
+      {!data ? !problem && !needsPurpose && <Loading /> : (
         <>
           <MappingReportSection report={data.report} />
           <section aria-labelledby="local-heading">

@@ -107,25 +107,28 @@ function EndForm({ contract, onEnded }: { contract: Detail; onEnded: (day: strin
 
 /** One contract: its terms, its contracted products and tariffs, and (for managers) forms to add a product or end it. */
 export function ContractPage({ id }: { id: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, purpose } = useApp();
   const { account } = useSession();
   const contracting = useMemo(() => catalogueApi(api), [api]);
   const [contract, setContract] = useState<Detail | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canManage = CATALOGUE_MANAGERS.some((r) => account.roles.includes(r));
+  const needsPurpose = !canManage && purpose !== 'wmo' && purpose !== 'jeugdwet';
   const load = useCallback(() => {
+    if (needsPurpose) return;
     contracting.contract(id).then(setContract, (error: unknown) => setProblem(toProblem(error)));
-  }, [contracting, id]);
+  }, [contracting, id, needsPurpose, purpose]);
   useEffect(load, [load]);
 
   return (
     <>
       <PageTitle>{t('contracting.detail', { reference: contract?.reference ?? '…' })}</PageTitle>
       <Paragraph><AppLink href={paths.contracts}>{t('contracting.back')}</AppLink></Paragraph>
+      {needsPurpose && <Paragraph>{t('catalogue.purposeRequired')}</Paragraph>}
       {problem && <ProblemAlert problem={problem} />}
       {notice && <StatusMessage>{notice}</StatusMessage>}
-      {!contract ? !problem && <Loading /> : (
+      {!contract ? !problem && !needsPurpose && <Loading /> : (
         <>
           <dl className="kern-facts">
             <dt>{t('contracting.col.provider')}</dt>

@@ -149,29 +149,32 @@ function ContractForm({ providers, onAdded }: { providers: Provider[]; onAdded: 
 
 /** Care providers and contracts of the municipality, with forms for the contract manager. */
 export function ContractsPage() {
-  const { api, t } = useApp();
+  const { api, t, purpose } = useApp();
   const { account } = useSession();
   const contracting = useMemo(() => catalogueApi(api), [api]);
   const [data, setData] = useState<{ providers: Provider[]; contracts: Contract[] } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const canManage = CATALOGUE_MANAGERS.some((r) => account.roles.includes(r));
+  const needsPurpose = !canManage && purpose !== 'wmo' && purpose !== 'jeugdwet';
 
   const load = useCallback(() => {
+    if (needsPurpose) return;
     Promise.all([contracting.providers(), contracting.contracts()]).then(
       ([providers, contracts]) => setData({ providers, contracts }),
       (error: unknown) => setProblem(toProblem(error)),
     );
-  }, [contracting]);
+  }, [contracting, needsPurpose, purpose]);
   useEffect(load, [load]);
 
   return (
     <>
       <PageTitle>{t('contracting.title')}</PageTitle>
       <Paragraph>{t('contracting.intro')}</Paragraph>
+      {needsPurpose && <Paragraph>{t('catalogue.purposeRequired')}</Paragraph>}
       {problem && <ProblemAlert problem={problem} />}
       {added && <StatusMessage>{t('contracting.added', { what: added })}</StatusMessage>}
-      {!data ? !problem && <Loading /> : (
+      {!data ? !problem && !needsPurpose && <Loading /> : (
         <>
           <section aria-labelledby="providers-heading">
             <Heading2 id="providers-heading">{t('contracting.providers')}</Heading2>
