@@ -66,6 +66,18 @@ describe('product catalogue and contracting in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Contract RTM-WMO-2026-001' }).waitFor();
     const hh = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'HH01' }) });
     expect(await hh.getByRole('cell').nth(2).textContent()).toMatch(/€\s?33,50/);
+    // Add a product for a whole category; the same category again for an overlapping period is refused.
+    await page.getByLabel('Productcategorie').selectOption('06');
+    await page.getByLabel('Eenheid (WJ756)').selectOption('04');
+    await page.getByLabel('Tarief per eenheid in euro').fill('48,75');
+    await page.getByRole('button', { name: 'Product toevoegen' }).click();
+    await page.getByText('Het product is aan het contract toegevoegd.').waitFor();
+    const whole = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'hele categorie' }) });
+    expect(await whole.getByRole('cell').nth(2).textContent()).toMatch(/€\s?48,75/);
+    await page.getByLabel('Productcategorie').selectOption('06');
+    await page.getByLabel('Tarief per eenheid in euro').fill('50');
+    await page.getByRole('button', { name: 'Product toevoegen' }).click();
+    await page.getByText(/al een tarief/).waitFor();
     await expectAccessible(page, 'contract detail');
     await page.close();
   });

@@ -1,7 +1,7 @@
 import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Problem } from '../api';
-import { catalogueApi, UNITS, type Contract, type ContractedProduct } from '../api/catalogue';
+import { catalogueApi, UNITS, type Category, type Contract, type ContractedProduct } from '../api/catalogue';
 import { useApp, useSession } from '../app-context';
 import { ErrorSummary, Loading, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../components/Alerts';
 import { Field } from '../components/Field';
@@ -13,8 +13,9 @@ import { euro, parseCents } from './ContractsPage';
 
 type Detail = Contract & { products: ContractedProduct[] };
 const emptyProduct = { category: '', productCode: '', unit: '04', tariff: '', validFrom: '', validTo: '' };
+const standardOf = { wmo: 'iwmo', jeugdwet: 'ijw' } as const;
 
-function ProductForm({ contract, onAdded }: { contract: Detail; onAdded: () => void }) {
+function ProductForm({ contract, categories, onAdded }: { contract: Detail; categories: Category[]; onAdded: () => void }) {
   const { api, t } = useApp();
   const contracting = useMemo(() => catalogueApi(api), [api]);
   const [form, setForm] = useState({ ...emptyProduct, validFrom: contract.validFrom, validTo: contract.validTo ?? '' });
@@ -50,7 +51,12 @@ function ProductForm({ contract, onAdded }: { contract: Detail; onAdded: () => v
       <ErrorSummary errors={errors} />
       {problem && <ProblemAlert problem={problem} />}
       <Field id="cp-category" label={t('catalogue.field.category')} error={errorOf('cp-category')}>
-        {(w) => <Textbox {...w} inputMode="numeric" value={form.category} onChange={(e) => set('category')(e.target.value.trim())} size={3} />}
+        {(w) => (
+          <Select {...w} value={form.category} onChange={(e) => set('category')(e.target.value)}>
+            <SelectOption value="">{t('contracting.chooseCategory')}</SelectOption>
+            {categories.filter((c) => c.standard === standardOf[contract.law]).map((c) => <SelectOption key={c.code} value={c.code}>{`${c.code} ${c.name}`}</SelectOption>)}
+          </Select>
+        )}
       </Field>
       <Field id="cp-productCode" label={t('contracting.field.productCode')} error={errorOf('cp-productCode')}>
         {(w) => <Textbox {...w} value={form.productCode} onChange={(e) => set('productCode')(e.target.value.trim())} size={6} />}
@@ -111,13 +117,17 @@ export function ContractPage({ id }: { id: string }) {
   const { account } = useSession();
   const contracting = useMemo(() => catalogueApi(api), [api]);
   const [contract, setContract] = useState<Detail | null>(null);
+  const [categories, setCategories] = useState<Category[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canManage = CATALOGUE_MANAGERS.some((r) => account.roles.includes(r));
   const needsPurpose = !canManage && purpose !== 'wmo' && purpose !== 'jeugdwet';
   const load = useCallback(() => {
     if (needsPurpose) return;
-    contracting.contract(id).then(setContract, (error: unknown) => setProblem(toProblem(error)));
+    Promise.all([contracting.contract(id), contracting.categories()]).then(([c, cats]) => {
+      setContract(c);
+      setCategories(cats);
+    }, (error: unknown) => setProblem(toProblem(error)));
   }, [contracting, id, needsPurpose, purpose]);
   useEffect(load, [load]);
 
@@ -180,7 +190,7 @@ export function ContractPage({ id }: { id: string }) {
           </section>
           {canManage && (
             <>
-              <ProductForm contract={contract} onAdded={() => { setNotice(t('contracting.added', { what: t('contracting.col.product') })); load(); }} />
+              <ProductForm contract={contract} categories={categories} onAdded={() => { setNotice(t('contracting.productAdded')); load(); }} />
               <EndForm contract={contract} onEnded={(day) => { setNotice(t('contracting.ended', { day })); load(); }} />
             </>
           )}
