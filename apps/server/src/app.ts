@@ -15,6 +15,7 @@ import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
 import { portalRoutes } from '@kern/portal';
+import { provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -130,6 +131,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     portalRoutes(typed, services);
 
     // provisions, contracting, iStandaarden exchange
+    // provisions: decisions and allocations
+    provisionsRoutes(typed, services);
 
     // debt help
     debtRoutes(typed, services);

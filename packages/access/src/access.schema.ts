@@ -109,6 +109,11 @@ export const resources = [
   'portal-offering',
   'representation',
   // provisions, contracting and iStandaarden exchange
+  // provisions: decisions (beschikkingen) and allocations (toewijzingen)
+  'decision',
+  'allocation',
+  // the allocations of one provider across clients (a worklist for the back office)
+  'allocation-list',
   // debt help
   'debt-signal',
   'debt-file',
