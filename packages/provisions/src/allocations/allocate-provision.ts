@@ -1,7 +1,7 @@
 import { authorize, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
 import { appendDomainEvents, clientPseudonym, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound, type InvalidParam, type UserMessage } from '@kern/kit';
-import { findGrantedProvision } from '../decisions/decisions.repository';
+import { findGrantedProvision, lockGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
 import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvision, insertAllocation, insertAllocationChange, nextToewijzingNummer, type AllocationState } from './allocations.repository';
 import { allocateInputSchema, type AllocateInput, type Allocation, type AllocationDetail } from './allocations.schema';
@@ -70,7 +70,8 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
   if (!v.ok) for (const pr of v.problems) problems.add(pr.name, pr.message.nl, pr.message.en);
   problems.throwIfAny();
 
-  // Together, the allocations running at the same time stay within what was granted.
+  // Together, the allocations running at the same time stay within what was granted (counted under the provision's lock).
+  await lockGrantedProvision(tx, p.id);
   const others = (await findAllocationsOfProvision(tx, p.id)).filter((a) => a.status !== 'withdrawn' && overlaps(a, { startDate: input.startDate, endDate }));
   if (volume !== null && p.volume !== null && others.reduce((s, a) => s + (a.volume ?? 0), 0) + volume > p.volume) {
     problems.add('volume', `Samen met de lopende toewijzingen gaat dit boven het toegekende volume (${p.volume}).`, `Together with the running allocations this exceeds the granted volume (${p.volume}).`);

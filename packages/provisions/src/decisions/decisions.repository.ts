@@ -95,3 +95,8 @@ export async function knownCategories(tx: Tx, standard: 'iwmo' | 'ijw', on: stri
     and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)`.execute(tx);
   return new Set(r.rows.map((x) => x.code));
 }
+
+/** Locks a granted provision while allocations against it are counted and written. */
+export async function lockGrantedProvision(tx: Tx, id: string): Promise<void> {
+  await sql`select id from granted_provisions where id = ${id}::uuid for update`.execute(tx);
+}
