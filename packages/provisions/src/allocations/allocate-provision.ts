@@ -66,6 +66,8 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
   if (p.validTo !== null && input.startDate > p.validTo) problems.add('startDate', 'De toewijzing begint na het einde van de voorziening.', 'The allocation starts after the provision ends.');
   if (input.volume !== undefined && input.volume !== null && p.volume === null) problems.add('volume', 'Deze voorziening heeft geen volume.', 'This provision has no volume.');
   if (input.budgetCents !== undefined && input.budgetCents !== null && p.budgetCents === null) problems.add('budgetCents', 'Deze voorziening heeft geen budget.', 'This provision has no budget.');
+  if (volume !== null && p.volume !== null && volume > p.volume) problems.add('volume', `Meer dan het toegekende volume (${p.volume}).`, `More than the granted volume (${p.volume}).`);
+  if (budgetCents !== null && p.budgetCents !== null && budgetCents > p.budgetCents) problems.add('budgetCents', 'Meer dan het toegekende budget.', 'More than the granted budget.');
   const v = validateVariant(p.law, { category: p.category, productCode: p.productCode, volume, unit: p.unit, frequency: p.frequency, budgetCents, validFrom: input.startDate, validTo: endDate });
   if (!v.ok) for (const pr of v.problems) problems.add(pr.name, pr.message.nl, pr.message.en);
   problems.throwIfAny();
