@@ -4,6 +4,7 @@ import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
 import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, storeWerkwijzeVersion } from '@kern/workflows';
 import { seedDebtDemo } from './debt-demo';
+import { insertDemoContracts } from '@kern/provisions';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -70,7 +71,10 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
   const existing = await withSystem(db, (tx) => sql<{ n: number }>`select count(*)::int as n from staff_accounts where username = ${demoAccounts[0]?.username ?? ''}`.execute(tx));
   if (Number(existing.rows[0]?.n ?? 0) > 0) {
     // A demo database from before werkwijzen existed gets them now; nothing else changes.
-    for (const city of demoCities) await installLibraryWerkwijzen(db, city);
+    for (const city of demoCities) {
+      await installLibraryWerkwijzen(db, city);
+      await insertDemoContracts(db, city.code);
+    }
     return { created: false };
   }
 
@@ -125,6 +129,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       }
     });
     await seedDebtDemo(db, city.code);
+    // provisions: demo care providers and contracts until contracting seeds its own
+    await insertDemoContracts(db, city.code);
     bar.tick();
   }
   bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);

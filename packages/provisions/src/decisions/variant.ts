@@ -91,10 +91,10 @@ export function validateVariant(law: Law, v: VariantInput, path = ''): VariantRe
     problems.push(problem(at('volume'), 'Volume, eenheid en frequentie horen samen: vul ze alle drie of geen van drieën.', 'Volume, unit and frequency go together: give all three or none.'));
   }
   if (present(v.unit) && !(unitCodes as string[]).includes(v.unit ?? '')) {
-    problems.push(problem(at('unit'), `Eenheid ${v.unit} bestaat niet (WJ756: ${unitCodes.join(', ')}).`, `Unit ${v.unit} does not exist (WJ756: ${unitCodes.join(', ')}).`));
+    problems.push(problem(at('unit'), `Eenheid ${v.unit ?? ""} bestaat niet (WJ756: ${unitCodes.join(', ')}).`, `Unit ${v.unit ?? ""} does not exist (WJ756: ${unitCodes.join(', ')}).`));
   }
   if (present(v.frequency) && !(frequencyCodes as string[]).includes(v.frequency ?? '')) {
-    problems.push(problem(at('frequency'), `Frequentie ${v.frequency} bestaat niet (WMO757: 1, 2, 4, 6).`, `Frequency ${v.frequency} does not exist (WMO757: 1, 2, 4, 6).`));
+    problems.push(problem(at('frequency'), `Frequentie ${v.frequency ?? ""} bestaat niet (WMO757: 1, 2, 4, 6).`, `Frequency ${v.frequency ?? ""} does not exist (WMO757: 1, 2, 4, 6).`));
   }
   if (present(v.volume) && !(Number.isInteger(v.volume) && (v.volume ?? 0) >= 1 && (v.volume ?? 0) <= 99_999_999)) {
     problems.push(problem(at('volume'), 'Het volume is een heel getal van 1 tot 99.999.999.', 'The volume is a whole number from 1 to 99,999,999.'));
