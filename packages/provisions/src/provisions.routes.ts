@@ -1,5 +1,6 @@
 import { contextOf, runAsTenant, type KernApp } from '@kern/access';
 import type { Tx } from '@kern/db';
+import { isValidBsn } from '@kern/kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { allocateProvision, type ProvisionsServices } from './allocations/allocate-provision';
@@ -13,7 +14,7 @@ import { listResidentDecisions, readCaseDecisions, readDecision } from './decisi
 import { recordDecision } from './decisions/record-decision';
 
 const idParam = z.object({ id: z.string().uuid() });
-const bsnParam = z.object({ bsn: z.string().regex(/^\d{9}$/, 'a BSN is nine digits') });
+const bsnParam = z.object({ bsn: z.string().refine(isValidBsn, 'a BSN is nine digits that pass the 11-test') });
 const nummerParam = z.object({ nummer: toewijzingNummerSchema });
 const decisionsTags = ['decisions'];
 const allocationsTags = ['allocations'];

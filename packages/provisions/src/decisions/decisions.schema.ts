@@ -17,7 +17,7 @@ export const grantedProvisionInputSchema = z.object({
   frequency: z.string().regex(/^\d$/).nullable().optional(),
   budgetCents: z.number().int().nullable().optional(),
   /** Pgb only: the budget paid to the citizen (through the SVB). */
-  pgbAmountCents: z.number().int().min(0).max(99_999_999_999).nullable().optional(),
+  pgbAmountCents: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
   validFrom: calendarDateSchema,
   validTo: calendarDateSchema.nullable().optional(),
 });
