@@ -1,4 +1,3 @@
-import type { DataCategory } from '@kern/access';
 import { provisionsOfPeople, type MemberProvisions } from '@kern/provisions';
 import type { SectionSource, SourcedItem } from '../section-source';
 
@@ -37,7 +36,7 @@ export const provisionsSource: SectionSource = {
       return {
         id: d.id,
         memberBsn: d.subjectBsn,
-        category: d.law as DataCategory,
+        category: d.law,
         title: `${d.reference} beschikking`,
         status: running && d.outcome !== 'refused' ? 'open' : 'closed',
         since: d.decidedOn,
