@@ -73,6 +73,15 @@ describe('decisions and allocations over HTTP', () => {
     expect(listed.json<{ decisions: unknown[] }>().decisions).toHaveLength(1);
   });
 
+  it('shows the citizen the recorded decision in the portal: its reasons and objection term', async () => {
+    const citizen = await kern.citizenLogin(RESIDENT);
+    const self = citizen.people.find((p) => p.relation === 'self') ?? citizen.people[0];
+    const res = await citizen.request('GET', `/api/v1/portal/people/${self?.ref ?? ''}/cases`);
+    expect(res.statusCode, res.body).toBe(200);
+    const decided = res.json<{ cases: { id: string; decisions: { outcome: string; reason: string | null; objectionUntil: string; stepName: string }[] }[] }>().cases.find((c) => c.id === caseId);
+    expect(decided?.decisions).toEqual([{ on: '2026-03-24', stepName: 'Besluiten (beschikking)', outcome: 'Toegekend', reason: expect.stringContaining('drie uur hulp'), objectionUntil: '2026-05-06' }]);
+  });
+
   it('allocates, changes and ends with reasons, and lists the provider\'s allocations with filters', async () => {
     const refused = await wmo.request('POST', '/api/v1/allocations', { purpose: 'wmo', body: { grantedProvisionId: provisionId, providerAgb: '23456789', startDate: '2026-04-01' } });
     expectProblem(refused, 400);
