@@ -25,6 +25,10 @@ import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
 
+// pages of provisions: decisions and allocations
+import { ClientAllocationsPage } from './pages/ClientAllocationsPage';
+import { ProviderAllocationsPage } from './pages/ProviderAllocationsPage';
+
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
 import { DebtFundPage } from './pages/DebtFundPage';
@@ -189,6 +193,14 @@ export function App() {
         break;
 
       // exchange
+
+      // provisions: decisions and allocations
+      case 'clientAllocations':
+        page = <ClientAllocationsPage key={route.bsn} bsn={route.bsn} />;
+        break;
+      case 'providerAllocations':
+        page = <ProviderAllocationsPage />;
+        break;
 
       // debt
       case 'debt':

@@ -23,6 +23,9 @@ export type Route =
   | { name: 'household'; bsn: string }
   | { name: 'plan'; bsn: string }
   // exchange
+  // provisions: decisions and allocations
+  | { name: 'clientAllocations'; bsn: string }
+  | { name: 'providerAllocations' }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -57,6 +60,10 @@ export const paths = {
   plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
+
+  // provisions: decisions and allocations
+  clientAllocations: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/toewijzingen`,
+  providerAllocations: '/toewijzingen',
 
   // debt
   debt: '/schuldhulp',
@@ -93,6 +100,11 @@ export function matchRoute(pathname: string): Route {
   if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
+
+  // provisions: decisions and allocations
+  const clientAllocations = /^\/residents\/([^/]+)\/toewijzingen$/.exec(path);
+  if (clientAllocations?.[1]) return { name: 'clientAllocations', bsn: decodeURIComponent(clientAllocations[1]) };
+  if (path === paths.providerAllocations) return { name: 'providerAllocations' };
 
   // debt
   if (path === paths.debt) return { name: 'debt' };

@@ -32,6 +32,9 @@ export function Header({ onLogout }: { onLogout: () => void }) {
 
     // exchange
 
+    // provisions: decisions and allocations
+    { href: paths.providerAllocations, label: 'provisions.nav', show: ['wmo-consultant', 'youth-consultant', 'decision-maker'].some((r) => account.roles.includes(r)) },
+
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
     { href: paths.debtFund, label: 'fund.nav', show: account.roles.includes('debt-counsellor') || account.roles.includes('quality-analyst') },

@@ -43,7 +43,7 @@ export const provisionsSource: SectionSource = {
         until,
         detail: describe(m),
         at: m.at,
-        href: `/residents/${d.subjectBsn}/allocations?purpose=${d.law}`,
+        href: `/residents/${d.subjectBsn}/toewijzingen`,
         events: [
           { date: d.decidedOn, event: 'opened' as const, label: `${d.reference} (${d.outcome})` },
           ...(until !== null && until < q.today ? [{ date: until, event: 'ended' as const, label: d.reference }] : []),
