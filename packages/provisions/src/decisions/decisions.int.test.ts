@@ -54,6 +54,14 @@ describe('recording a decision (beschikking) at the besluit step', () => {
     expect({ d: await kit.count('decisions'), p: await kit.count('granted_provisions'), e: await kit.count('domain_events') }).toEqual(before);
   });
 
+  it('refuses a decision dated before the melding or in the future', async () => {
+    const decider = await kit.actor('rotterdam.besluit');
+    for (const decidedOn of ['2026-03-01', '2026-03-25']) {
+      const e = await expectRefused(kit.as(decider, 'wmo', (tx, ctx) => recordDecision(kit.services, tx, ctx, caseId, { outcome: 'granted', reasons: 'U krijgt hulp bij het huishouden.', decidedOn, provisions: [homeCare] })), 'invalid-input');
+      expect(e.invalidParams.map((p) => p.name)).toEqual(['decidedOn']);
+    }
+  });
+
   it('refuses a refusal that grants provisions and a grant without any', async () => {
     const decider = await kit.actor('rotterdam.besluit');
     await expectRefused(kit.as(decider, 'wmo', (tx, ctx) => recordDecision(kit.services, tx, ctx, caseId, { outcome: 'refused', reasons: 'Er is geen noodzaak gebleken.', provisions: [homeCare] })), 'invalid-input');

@@ -53,6 +53,7 @@ export async function recordDecision(services: AccessServices, tx: Tx, ctx: Acce
     messages.push({ nl, en });
   };
   if (decidedOn > today) refuse('decidedOn', 'Een besluit kan niet in de toekomst genomen zijn.', 'A decision cannot be taken in the future.');
+  if (decidedOn < row.meldingDate) refuse('decidedOn', 'Een besluit kan niet voor de melding genomen zijn.', 'A decision cannot be taken before the melding.');
   if (input.outcome === 'refused' && input.provisions.length > 0) refuse('provisions', 'Een afwijzing kent geen voorzieningen toe.', 'A refusal grants no provisions.');
   if (input.outcome !== 'refused' && input.provisions.length === 0) refuse('provisions', 'Een (gedeeltelijke) toekenning noemt de voorzieningen die worden toegekend.', 'A (partial) grant names the provisions granted.');
   const standard = standardOfLaw(law);
