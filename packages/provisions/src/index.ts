@@ -10,6 +10,7 @@
 //   allocationsForProvider(tx, providerId, filter)    a provider's allocations (status, law, category, from/to)
 //   allocationByNumber(tx, toewijzingNummer)          one allocation by its ToewijzingNummer, or undefined
 //   provisionsOfPeople(tx, bsns)                      decisions + provisions + allocations per member (household view)
+// Write for the exchange (302 processing): acknowledgeAllocation(tx, toewijzingNummer, toewijzingDatumTijd, at).
 // Use cases (access first, audited): recordDecision, readDecision, readCaseDecisions,
 // listResidentDecisions, allocateProvision, changeAllocation, endAllocation, withdrawAllocation,
 // readAllocation, listClientAllocations, listProviderAllocations. Routes: provisionsRoutes.
@@ -25,6 +26,6 @@ export * from './allocations/reason-codes';
 export { sqlContractCheck, type ContractCheck, type ContractQuery, type ContractMatch } from './allocations/contract-check';
 export { allocateProvision, type ProvisionsServices } from './allocations/allocate-provision';
 export { changeAllocation, endAllocation, withdrawAllocation } from './allocations/change-allocation';
-export { allocationsForClient, allocationsForClients, allocationsForProvider, allocationByNumber, readAllocation, listClientAllocations, listProviderAllocations } from './allocations/read-allocations';
+export { allocationsForClient, allocationsForClients, allocationsForProvider, allocationByNumber, acknowledgeAllocation, readAllocation, listClientAllocations, listProviderAllocations } from './allocations/read-allocations';
 export { provisionsRoutes } from './provisions.routes';
 export { insertDemoContracts, AGB_THUISZORG, AGB_JEUGD } from './allocations/demo-contracts';

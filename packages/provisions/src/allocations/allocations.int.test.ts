@@ -7,7 +7,7 @@ import type { GrantedProvisionInput } from '../decisions/decisions.schema';
 import { allocateProvision } from './allocate-provision';
 import { changeAllocation, endAllocation, withdrawAllocation } from './change-allocation';
 import { AGB_JEUGD, AGB_THUISZORG, startProvisionsTestKit, type ProvisionsTestKit } from './provisions-test-kit';
-import { allocationByNumber, allocationsForClient, allocationsForProvider, listClientAllocations, listProviderAllocations, readAllocation } from './read-allocations';
+import { acknowledgeAllocation, allocationByNumber, allocationsForClient, allocationsForProvider, listClientAllocations, listProviderAllocations, readAllocation } from './read-allocations';
 
 const PARENT = '999991838';
 const PARTNER = '999990512';
@@ -95,6 +95,16 @@ describe('allocating a granted provision (toewijzing)', () => {
     });
   });
 
+  it('takes a provider\'s acknowledgement (302) of the state it was sent, and asks again after a change', async () => {
+    const wmo = await kit.actor('rotterdam.wmo');
+    await kit.as(wmo, 'wmo', async (tx) => {
+      const sent = (await allocationByNumber(tx, nummer))?.allocatedAt ?? '';
+      expect(await acknowledgeAllocation(tx, nummer, new Date(Date.parse(sent) - 1000).toISOString(), kit.clock.now())).toBe(false);
+      expect(await acknowledgeAllocation(tx, nummer, sent, kit.clock.now())).toBe(true);
+      expect((await allocationByNumber(tx, nummer))?.acknowledgedAt).not.toBeNull();
+    });
+  });
+
   it('refuses changes the standard does not allow, writing nothing', async () => {
     const before = await state();
     const wmo = await kit.actor('rotterdam.wmo');
@@ -115,7 +125,7 @@ describe('allocating a granted provision (toewijzing)', () => {
   it('changes the end date with RedenWijziging 05 and keeps the number and the history', async () => {
     const wmo = await kit.actor('rotterdam.wmo');
     const a = await kit.as(wmo, 'wmo', (tx, ctx) => changeAllocation(kit.services, tx, ctx, nummer, { reason: '05', endDate: '2026-09-30' }));
-    expect(a).toMatchObject({ toewijzingNummer: nummer, endDate: '2026-09-30', changeReason: '05', status: 'active' });
+    expect(a).toMatchObject({ toewijzingNummer: nummer, endDate: '2026-09-30', changeReason: '05', status: 'active', acknowledgedAt: null });
     expect(a.history.map((h) => [h.kind, h.reason, h.state.endDate])).toEqual([['created', null, '2026-12-31'], ['changed', '05', '2026-09-30']]);
   });
 

@@ -124,3 +124,10 @@ export async function lastChangeAt(tx: Tx, allocationId: string): Promise<Date |
   const at = r.rows[0]?.at;
   return at ? new Date(at) : null;
 }
+
+/** Marks the state sent at `sentAt` (ToewijzingDatumTijd) as acknowledged; a later state stays unacknowledged. */
+export async function setAcknowledged(tx: Tx, nummer: string, sentAt: string, at: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`update allocations set acknowledged_at = ${at}::timestamptz
+    where toewijzing_nummer = ${nummer} and allocated_at <= ${sentAt}::timestamptz returning id`.execute(tx);
+  return r.rows.length > 0;
+}

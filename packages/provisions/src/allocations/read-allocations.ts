@@ -2,7 +2,7 @@ import { authorize, recordAccess, requirePurpose, type AccessContext, type Acces
 import type { Tx } from '@kern/db';
 import { DomainError, notFound } from '@kern/kit';
 import { lawOfStandard } from './allocate-provision';
-import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvider, findAllocationsOfSubjects, findProviderIdByAgb } from './allocations.repository';
+import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvider, findAllocationsOfSubjects, findProviderIdByAgb, setAcknowledged } from './allocations.repository';
 import { providerAllocationsFilterSchema, type Allocation, type AllocationDetail, type ProviderAllocationsFilter } from './allocations.schema';
 
 // Reads for other modules (the 301 builder, invoice verification, household view): no access
@@ -27,6 +27,15 @@ export function allocationsForProvider(tx: Tx, providerId: string, filter: Provi
 /** One allocation by its ToewijzingNummer (unique per municipality), or undefined. */
 export function allocationByNumber(tx: Tx, toewijzingNummer: string): Promise<Allocation | undefined> {
   return findAllocationByNumber(tx, toewijzingNummer);
+}
+
+/**
+ * For the exchange module processing a 302 (retour on a 301): the provider acknowledged the
+ * allocation as sent at `toewijzingDatumTijd`. A state changed after that stays unacknowledged,
+ * so it is sent again. Returns whether anything was acknowledged.
+ */
+export function acknowledgeAllocation(tx: Tx, toewijzingNummer: string, toewijzingDatumTijd: string, at: Date): Promise<boolean> {
+  return setAcknowledged(tx, toewijzingNummer, toewijzingDatumTijd, at.toISOString());
 }
 
 // Use cases behind the HTTP routes.
