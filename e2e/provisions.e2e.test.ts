@@ -108,6 +108,11 @@ describe('decisions and allocations in Chromium', () => {
     await page.goto(`${kern.url}/residents/999991838/toewijzingen`);
     await page.getByRole('table', { name: 'Toewijzingen' }).getByText('Thuiszorg De Maas (12345678)').waitFor();
     await page.getByRole('table', { name: /Toegekende voorzieningen/ }).first().getByText(/Persoonsgebonden budget/).first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Decisions and allocations' }).waitFor();
+    await page.getByRole('table', { name: 'Allocations' }).getByText('3 hours per week').waitFor();
+    await expectAccessible(page, 'client allocations in English');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
     await logout(page);
 
     await login(page, 'rotterdam.schuld');
