@@ -16,7 +16,7 @@ import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
 import { portalRoutes } from '@kern/portal';
-import { catalogueRoutes } from '@kern/provisions';
+import { catalogueRoutes, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -135,6 +135,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // product catalogue and contracting
     catalogueRoutes(typed, services);
     contractingRoutes(typed, services);
+    // provisions: decisions and allocations
+    provisionsRoutes(typed, services);
 
     // debt help
     debtRoutes(typed, services);

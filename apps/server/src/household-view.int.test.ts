@@ -80,6 +80,8 @@ afterAll(async () => kern?.close());
 const F = 'full', S = 'signal';
 const lawRow = (wmo: string, jeugd: string, part: string, wgs: string, edu: string, housing: string, plan = S, assessment = S, offering = S) => ({
   'cases:wmo': wmo, 'cases:jeugdwet': jeugd, 'cases:participatiewet': part, 'cases:wgs': wgs, 'signals:education': edu, 'signals:housing': housing,
+  // decisions and provisions (@kern/provisions) follow the law's data category, as the cases do
+  'provisions:wmo': wmo, 'provisions:jeugdwet': jeugd,
   'plan:plan': plan, 'assessments:assessment': assessment, 'offerings:offering': offering,
 });
 const allSignal = lawRow(S, S, S, S, S, S);
@@ -261,5 +263,34 @@ describe('audit', () => {
     const services = { ...kern.services, householdSources: [...sectionSources, failing] };
     await expect(runAsTenant(services, ctx, (tx) => readHouseholdView(services, tx, ctx, PARENT))).rejects.toThrow('source down');
     expect(await count()).toBe(before);
+  });
+});
+
+// Runs last: the case it walks gives the back office a relation with the parent, which the table above says it has not.
+describe('decisions and provisions', () => {
+  it('shows decisions and provisions (@kern/provisions) in full to the Wmo team and as where to ask to the youth consultant', async () => {
+    const g = await as('rotterdam.generalist');
+    const w = await as('rotterdam.wmo');
+    const caseId = await startCase('rotterdam.generalist', 'wmo', 'frontoffice-backoffice', 'wmo-maatwerk', PARENT);
+    const step = (a: Agent, to: string, fields: Record<string, unknown> = {}) => a.request('POST', `/api/v1/cases/${caseId}/transitions`, { purpose: 'wmo', body: { to, fields } });
+    await step(g, 'onderzoeken', { hulpvraag: 'Hulp bij het huishouden' });
+    await step(g, 'advies-opstellen', { gespreksverslag: 'Keukentafelgesprek gevoerd.', clientondersteuningAangeboden: true });
+    await step(g, 'aanvraag', { advies: 'Hulp bij het huishouden.', geadviseerdeCategorieen: ['01'] });
+    expect((await step(w, 'besluiten', { adviesVolledig: true })).statusCode).toBe(200);
+    const decided = await (await as('rotterdam.besluit')).request('POST', `/api/v1/cases/${caseId}/decision`, {
+      purpose: 'wmo',
+      body: { outcome: 'granted', reasons: 'U krijgt drie uur hulp bij het huishouden per week.', provisions: [{ category: '01', productCode: '01A01', form: 'zin', volume: 3, unit: '04', frequency: '2', validFrom: today(), validTo: '2099-12-31' }] },
+    });
+    expect(decided.statusCode, decided.body).toBe(201);
+    const provisionId = decided.json<{ decision: { provisions: { id: string }[] } }>().decision.provisions[0]?.id;
+    const allocated = await w.request('POST', '/api/v1/allocations', { purpose: 'wmo', body: { grantedProvisionId: provisionId, providerAgb: '12345678', startDate: today() } });
+    expect(allocated.statusCode, allocated.body).toBe(201);
+
+    const full = section((await view('rotterdam.wmo', 'wmo')).view, 'self', 'provisions', 'wmo');
+    expect(full).toMatchObject({ state: 'full', items: [expect.objectContaining({ status: 'open', detail: expect.stringContaining('Thuiszorg De Maas') })] });
+    const youth = await view('rotterdam.jeugd', 'jeugdwet', CHILD);
+    expect(section(youth.view, 'parent', 'provisions', 'wmo')).toMatchObject({ state: 'signal', running: true });
+    expect(youth.body).not.toContain('Thuiszorg');
+    expect(youth.body).not.toContain('01A01');
   });
 });

@@ -203,6 +203,33 @@ const examples: Record<string, Example> = {
   },
 
   // provisions, contracting, exchange
+  // provisions: decisions and allocations
+  'POST /api/v1/cases/:id/decision': {
+    as: 'rotterdam.besluit',
+    run: async (a) => a.request('POST', `/api/v1/cases/${await provisionsCaseAtDecision()}/decision`, { purpose: 'wmo', body: provisionsDecision() }),
+  },
+  'GET /api/v1/cases/:id/decision': { as: 'rotterdam.besluit', run: async (a) => a.request('GET', `/api/v1/cases/${(await provisionsDecided()).caseId}/decision`, { purpose: 'wmo' }) },
+  'GET /api/v1/decisions/:id': { as: 'rotterdam.besluit', run: async (a) => a.request('GET', `/api/v1/decisions/${(await provisionsDecided()).decisionId}`, { purpose: 'wmo' }) },
+  'GET /api/v1/residents/:bsn/decisions': { as: 'rotterdam.wmo', run: async (a) => { await provisionsDecided(); return a.request('GET', `/api/v1/residents/${PARENT}/decisions`, { purpose: 'wmo' }); } },
+  'GET /api/v1/residents/:bsn/allocations': { as: 'rotterdam.wmo', run: async (a) => { await provisionsAllocated(); return a.request('GET', `/api/v1/residents/${PARENT}/allocations`, { purpose: 'wmo' }); } },
+  'POST /api/v1/allocations': {
+    as: 'rotterdam.besluit',
+    run: async (a) => a.request('POST', '/api/v1/allocations', { purpose: 'wmo', body: { grantedProvisionId: (await provisionsDecided()).provisionId, providerAgb: '12345678', startDate: provisionsDay(), volume: 1 } }),
+  },
+  'GET /api/v1/allocations': { as: 'rotterdam.besluit', run: async (a) => { await provisionsAllocated(); return a.request('GET', '/api/v1/allocations?providerAgb=12345678&status=active', { purpose: 'wmo' }); } },
+  'GET /api/v1/allocations/:nummer': { as: 'rotterdam.wmo', run: async (a) => a.request('GET', `/api/v1/allocations/${await provisionsAllocated()}`, { purpose: 'wmo' }) },
+  'POST /api/v1/allocations/:nummer/changes': {
+    as: 'rotterdam.wmo',
+    run: async (a) => a.request('POST', `/api/v1/allocations/${await provisionsAllocated()}/changes`, { purpose: 'wmo', body: { reason: '05', endDate: provisionsDay(60) } }),
+  },
+  'POST /api/v1/allocations/:nummer/ending': {
+    as: 'rotterdam.wmo',
+    run: async (a) => a.request('POST', `/api/v1/allocations/${await provisionsAllocated()}/ending`, { purpose: 'wmo', body: { endDate: provisionsDay(30), changeReason: '09' } }),
+  },
+  'POST /api/v1/allocations/:nummer/withdrawal': {
+    as: 'rotterdam.wmo',
+    run: async (a) => a.request('POST', `/api/v1/allocations/${await provisionsAllocated()}/withdrawal`, { purpose: 'wmo', body: {} }),
+  },
 
   // debt help
   'POST /api/v1/debt/signals': { as: 'rotterdam.schuld', run: (a) => a.request('POST', '/api/v1/debt/signals', { purpose: 'wgs', body: { signals: [debtSignal('999992223')] } }) },
@@ -317,6 +344,38 @@ const examples: Record<string, Example> = {
     },
   },
 };
+
+// provisions: a Wmo case walked to the back office's besluit step, decided, allocated, over HTTP.
+const provisionsDay = (days = 0) => new Date(kern.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const provisionsDecision = () => ({
+  outcome: 'granted', reasons: 'U krijgt drie uur hulp bij het huishouden per week.',
+  provisions: [{ category: '01', productCode: '01A01', form: 'zin', volume: 3, unit: '04', frequency: '2', validFrom: provisionsDay(), validTo: provisionsDay(180) }],
+});
+async function provisionsCaseAtDecision(): Promise<string> {
+  const g = await kern.login('rotterdam.generalist');
+  const w = await kern.login('rotterdam.wmo');
+  const created = await g.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: PARENT, fields: { hulpvraag: 'Hulp bij het huishouden' } } });
+  const id = created.json<{ caseId: string }>().caseId;
+  const step = (a: Agent, to: string, fields: Record<string, unknown> = {}) => a.request('POST', `/api/v1/cases/${id}/transitions`, { purpose: 'wmo', body: { to, fields } });
+  await step(g, 'onderzoeken');
+  await step(g, 'advies-opstellen', { gespreksverslag: 'Keukentafelgesprek gevoerd.', clientondersteuningAangeboden: true });
+  await step(g, 'aanvraag', { advies: 'Hulp bij het huishouden.', geadviseerdeCategorieen: ['01'] });
+  await step(w, 'besluiten', { adviesVolledig: true });
+  return id;
+}
+async function provisionsDecided(): Promise<{ caseId: string; decisionId: string; provisionId: string }> {
+  const caseId = await provisionsCaseAtDecision();
+  const b = await kern.login('rotterdam.besluit');
+  const r = await b.request('POST', `/api/v1/cases/${caseId}/decision`, { purpose: 'wmo', body: provisionsDecision() });
+  const d = r.json<{ decision: { id: string; provisions: { id: string }[] } }>().decision;
+  return { caseId, decisionId: d.id, provisionId: d.provisions[0]?.id ?? '' };
+}
+async function provisionsAllocated(): Promise<string> {
+  const { provisionId } = await provisionsDecided();
+  const b = await kern.login('rotterdam.besluit');
+  const r = await b.request('POST', '/api/v1/allocations', { purpose: 'wmo', body: { grantedProvisionId: provisionId, providerAgb: '12345678', startDate: provisionsDay() } });
+  return r.json<{ toewijzingNummer: string }>().toewijzingNummer;
+}
 
 // debt help: files driven to a stage over HTTP, for the route examples above.
 const debtDay = () => kern.clock.now().toISOString().slice(0, 10);

@@ -29,6 +29,9 @@ import { PlanPage } from './pages/PlanPage';
 import { CataloguePage } from './pages/CataloguePage';
 import { ContractPage } from './pages/ContractPage';
 import { ContractsPage } from './pages/ContractsPage';
+// pages of provisions: decisions and allocations
+import { ClientAllocationsPage } from './pages/ClientAllocationsPage';
+import { ProviderAllocationsPage } from './pages/ProviderAllocationsPage';
 
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
@@ -205,6 +208,13 @@ export function App() {
         break;
       case 'contract':
         page = <ContractPage key={route.id} id={route.id} />;
+        break;
+      // provisions: decisions and allocations
+      case 'clientAllocations':
+        page = <ClientAllocationsPage key={route.bsn} bsn={route.bsn} />;
+        break;
+      case 'providerAllocations':
+        page = <ProviderAllocationsPage />;
         break;
 
       // debt

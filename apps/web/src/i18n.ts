@@ -8,6 +8,7 @@ import { clientViewEn, clientViewNl } from './messages/client-view';
 import { debtEn, debtNl } from './messages/debt';
 import { exchangeEn, exchangeNl } from './messages/exchange';
 import { insightEn, insightNl } from './messages/insight';
+import { provisionsEn, provisionsNl } from './messages/provisions';
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -828,9 +829,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...debtNl, ...insightNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...debtNl, ...insightNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...debtEn, ...insightEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...debtEn, ...insightEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

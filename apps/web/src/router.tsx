@@ -27,6 +27,9 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'contracts' }
   | { name: 'contract'; id: string }
+  // provisions: decisions and allocations
+  | { name: 'clientAllocations'; bsn: string }
+  | { name: 'providerAllocations' }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -66,6 +69,9 @@ export const paths = {
   catalogue: '/productcatalogus',
   contracts: '/contracten',
   contract: (id: string) => `/contracten/${encodeURIComponent(id)}`,
+  // provisions: decisions and allocations
+  clientAllocations: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/toewijzingen`,
+  providerAllocations: '/toewijzingen',
 
   // debt
   debt: '/schuldhulp',
@@ -108,6 +114,10 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.contracts) return { name: 'contracts' };
   const contract = /^\/contracten\/([^/]+)$/.exec(path);
   if (contract?.[1]) return { name: 'contract', id: decodeURIComponent(contract[1]) };
+  // provisions: decisions and allocations
+  const clientAllocations = /^\/residents\/([^/]+)\/toewijzingen$/.exec(path);
+  if (clientAllocations?.[1]) return { name: 'clientAllocations', bsn: decodeURIComponent(clientAllocations[1]) };
+  if (path === paths.providerAllocations) return { name: 'providerAllocations' };
 
   // debt
   if (path === paths.debt) return { name: 'debt' };

@@ -114,6 +114,11 @@ export const resources = [
   // product catalogue (national reference + local products, mapping report) and contracting (providers, contracts, tariffs)
   'catalogue',
   'contracting',
+  // provisions: decisions (beschikkingen) and allocations (toewijzingen)
+  'decision',
+  'allocation',
+  // the allocations of one provider across clients (a worklist for the back office)
+  'allocation-list',
   // debt help
   'debt-signal',
   'debt-file',

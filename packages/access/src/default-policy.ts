@@ -5,6 +5,7 @@ import { debtRules } from './policy/debt-rules';
 import { exchangeRules } from './policy/exchange-rules';
 import { insightRules } from './policy/insight-rules';
 import { portalRules } from './policy/portal-rules';
+import { provisionsRules } from './policy/provisions-rules';
 
 /**
  * The policy Kern ships. A municipality starts here and may store its own version
@@ -195,6 +196,7 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
     },
     ...clientViewRules,
     ...portalRules,
+    ...provisionsRules,
     ...exchangeRules,
     // product catalogue and contracting
     ...catalogueRules,

@@ -1,5 +1,6 @@
 import { findCaseEvents, findCasesOfSubject, findDeadlines, type CaseRow } from '@kern/cases';
 import { isoDay, type Tx } from '@kern/db';
+import { decisionsForCase, type DecisionOutcome } from '@kern/provisions';
 import { deadlineStatus, definitionOf, statutoryCalendar, statutoryTermEnd, statutoryTerms, type Werkwijze } from '@kern/workflows';
 import type { PortalCase } from './portal.schema';
 
@@ -24,6 +25,8 @@ async function definition(tx: Tx, c: CaseRow): Promise<Werkwijze | undefined> {
 const termText = (termId: string): { nl: string; en: string } =>
   (statutoryTerms as Record<string, { description: { nl: string; en: string } } | undefined>)[termId]?.description ?? { nl: termId, en: termId };
 
+const outcomeLabel: Record<DecisionOutcome, string> = { granted: 'Toegekend', 'partly-granted': 'Gedeeltelijk toegekend', refused: 'Afgewezen' };
+
 /** Awb art. 6:7: six weeks to object, from the day after the decision was made known. */
 export function objectionTermEnd(decidedOn: string): string {
   return statutoryTermEnd(decidedOn, { count: 6, unit: 'weeks' }, statutoryCalendar);
@@ -38,7 +41,18 @@ export async function casesOfPerson(tx: Tx, bsn: string, today: string, options:
     const caseType = w?.caseTypes.find((t) => t.id === c.caseTypeId);
     const deadlines = await findDeadlines(tx, c.id);
     const decisions: PortalCase['decisions'] = [];
-    if (options.decisions && w) {
+    // A recorded beschikking (@kern/provisions) carries its own reasons and objection term; cases
+    // decided before decisions were recorded fall back to the decision step in the case history.
+    const recorded = options.decisions ? await decisionsForCase(tx, c.id) : [];
+    const events = recorded.length > 0 ? await findCaseEvents(tx, c.id) : [];
+    const isDecisionStep = (id: string | null) => w?.steps.find((s) => s.id === id)?.decision !== undefined;
+    for (const d of recorded) {
+      // The decision step the case left after this decision, or stands on now.
+      const left = events.find((e) => isDecisionStep(e.fromStep) && e.at >= d.createdAt)?.fromStep ?? (isDecisionStep(c.stepId) ? c.stepId : null);
+      const stepName = w?.steps.find((s) => s.id === left)?.name ?? 'Besluit';
+      decisions.push({ on: d.decidedOn, stepName, outcome: outcomeLabel[d.outcome], reason: d.reasons, objectionUntil: d.objectionUntil });
+    }
+    if (options.decisions && w && recorded.length === 0) {
       for (const e of await findCaseEvents(tx, c.id)) {
         const from = w.steps.find((s) => s.id === e.fromStep);
         if (!from?.decision || !e.toStep) continue;

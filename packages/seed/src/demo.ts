@@ -6,6 +6,7 @@ import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, sto
 import { loadNationalCatalogue } from '@kern/provisions';
 import { seedCatalogueDemo } from './catalogue-demo';
 import { seedDebtDemo } from './debt-demo';
+import { insertDemoContracts } from '@kern/provisions';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -75,9 +76,12 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
   if (Number(existing.rows[0]?.n ?? 0) > 0) {
     // A demo database from before werkwijzen existed gets them now; nothing else changes.
     for (const city of demoCities) await installLibraryWerkwijzen(db, city);
-    // product catalogue and contracting: reference data first, then the demo contracts (both idempotent)
+    // product catalogue and contracting: reference data first, then the demo contracts (all idempotent)
     await loadNationalCatalogue(db);
-    for (const city of demoCities) await seedCatalogueDemo(db, city.code);
+    for (const city of demoCities) {
+      await seedCatalogueDemo(db, city.code);
+      await insertDemoContracts(db, city.code);
+    }
     return { created: false };
   }
 
@@ -138,6 +142,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
     await seedDebtDemo(db, city.code);
     // product catalogue and contracting
     await seedCatalogueDemo(db, city.code);
+    // provisions: demo care providers and contracts until contracting seeds its own
+    await insertDemoContracts(db, city.code);
     bar.tick();
   }
   bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);

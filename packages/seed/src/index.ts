@@ -6,3 +6,4 @@ export * from './demo-clients';
 export * from './scale';
 export { cityShape, type CityShape } from './scale-plan';
 export * from './catalogue-demo';
+export * from './provisions-demo';

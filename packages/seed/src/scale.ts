@@ -6,6 +6,7 @@ import { activateMunicipality, findMunicipalities } from '@kern/tenancy';
 import { libraryWerkwijzen } from '@kern/workflows';
 import { DEMO_PASSWORD, installLibraryWerkwijzen, seedDemo } from './demo';
 import { seedDemoClientData } from './demo-clients';
+import { seedDemoProvisions } from './provisions-demo';
 import { CLIENT_HOUSEHOLD_PERMILLE, cityShape, ENROLMENT_PERCENT, planTemplates, type CityShape } from './scale-plan';
 
 export type Scale = 'demo' | 'g4';
@@ -67,6 +68,7 @@ export async function seedScale(database: { db: AnyDb }, scale: Scale, options: 
   bar.step('demo municipalities');
   const demo = await seedDemo(db);
   await seedDemoClientData(db);
+  await seedDemoProvisions(db);
   if (scale === 'demo') {
     bar.done('demo');
     return demo;

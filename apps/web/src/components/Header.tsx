@@ -35,6 +35,8 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // product catalogue and contracting: contract managers and administrators, and Wmo/Jeugdwet caseworkers (who read under their purpose)
     { href: paths.catalogue, label: 'catalogue.nav', show: ['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'].some((r) => account.roles.includes(r)) },
     { href: paths.contracts, label: 'contracting.nav', show: ['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'].some((r) => account.roles.includes(r)) },
+    // provisions: decisions and allocations
+    { href: paths.providerAllocations, label: 'provisions.nav', show: ['wmo-consultant', 'youth-consultant', 'decision-maker'].some((r) => account.roles.includes(r)) },
 
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },

@@ -23,6 +23,8 @@ import { DeadlineBadge } from '../components/DeadlineBadge';
 import { PageTitle } from '../components/PageTitle';
 import { SuspendTermForm } from '../components/SuspendTermForm';
 import { TransitionForm } from '../components/TransitionForm';
+// provisions: the decision (beschikking) at the besluit step
+import { DecisionSection } from '../components/provisions/DecisionSection';
 import { formatDate, formatDateTime } from '../i18n';
 import { isPurpose, type Purpose } from '../purpose';
 import { AppLink, navigate, paths, useLocation } from '../router';
@@ -135,6 +137,9 @@ export function CasePage({ id }: { id: string }) {
               {t('case.currentStep.text', { step: detail.case.stepName, phase: phaseLabel(detail.case.phase, t) })}
             </Paragraph>
           </section>
+
+          {/* provisions: decisions recorded on the case, and the form at the besluit step */}
+          <DecisionSection detail={detail} atDecisionStep={Boolean(currentStep?.decision)} onRecorded={() => setReloads((n) => n + 1)} />
 
           <section aria-labelledby="next-heading" className="kern-section">
             <Heading2 id="next-heading">{t('case.next')}</Heading2>

@@ -71,6 +71,12 @@ export function ResidentPage({ bsn }: { bsn: string }) {
           <Paragraph>
             <AppLink href={paths.household(bsn)}>{t('household.view.link')}</AppLink>
           </Paragraph>
+          {/* provisions: decisions and allocations under the Wmo or the Jeugdwet */}
+          {(purpose === 'wmo' || purpose === 'jeugdwet') && (
+            <Paragraph>
+              <AppLink href={paths.clientAllocations(bsn)}>{t('provisions.allocations.link')}</AppLink>
+            </Paragraph>
+          )}
           {isProblem(data.household) ? (
             <section aria-labelledby="household-heading" className="kern-section">
               <Heading2 id="household-heading">{t('household.title')}</Heading2>

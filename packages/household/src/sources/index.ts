@@ -4,6 +4,7 @@ import { casesSource } from './cases.source';
 import { debtSource } from './debt.source';
 import { offeringsSource } from './offerings.source';
 import { planSource } from './plan.source';
+import { provisionsSource } from './provisions.source';
 import { signalsSource } from './signals.source';
 
 /**
@@ -12,6 +13,7 @@ import { signalsSource } from './signals.source';
  */
 export const sectionSources: SectionSource[] = [
   casesSource,
+  provisionsSource,
   planSource,
   assessmentsSource,
   offeringsSource,

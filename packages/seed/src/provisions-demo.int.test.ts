@@ -1,0 +1,28 @@
+import { sql, withSystem } from '@kern/db';
+import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCities, seedDemo } from './demo';
+import { seedDemoProvisions } from './provisions-demo';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+});
+afterAll(async () => database?.close());
+
+describe('the demo families\' decisions and allocations', () => {
+  it('grants and allocates for the parent (Wmo) and the child (Jeugdwet) in both cities, once', async () => {
+    await seedDemoProvisions(database.db);
+    await seedDemoProvisions(database.db);
+    const rows = await withSystem(database.db, (tx) => sql<{ municipality_code: string; subject_bsn: string; standard: string; provider_agb: string; status: string }>`
+      select municipality_code, subject_bsn, standard, provider_agb, status from allocations order by municipality_code, standard`.execute(tx));
+    const expected = demoCities.flatMap((c) => [
+      { municipality_code: c.code, subject_bsn: c.family.child, standard: 'ijw', provider_agb: '23456789', status: 'active' },
+      { municipality_code: c.code, subject_bsn: c.family.parent, standard: 'iwmo', provider_agb: '12345678', status: 'active' },
+    ]).sort((a, b) => a.municipality_code.localeCompare(b.municipality_code) || a.standard.localeCompare(b.standard));
+    expect(rows.rows).toEqual(expected);
+    const decisions = await withSystem(database.db, (tx) => sql<{ n: number }>`select count(*)::int as n from decisions`.execute(tx));
+    expect(decisions.rows[0]?.n).toBe(demoCities.length * 2);
+  });
+});
