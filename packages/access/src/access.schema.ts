@@ -109,6 +109,9 @@ export const resources = [
   'portal-offering',
   'representation',
   // provisions, contracting and iStandaarden exchange
+  // exchange: invoices (323 received, lines with verdicts, 325 answers) and payment batches of approved lines
+  'invoice',
+  'payment-batch',
   // debt help
   'debt-signal',
   'debt-file',
