@@ -1,6 +1,7 @@
 import { runAsTenant } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
+import { demoInvoiceXml } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +204,25 @@ const examples: Record<string, Example> = {
   },
 
   // provisions, contracting, exchange
+  // exchange: invoices (the demo provider's 323 against the demo allocations)
+  'POST /api/v1/exchange/invoices': { as: 'rotterdam.besluit', run: (a) => deliverDemoInvoice(a, 'RA1', '2026-06') },
+  'GET /api/v1/exchange/invoices': { as: 'rotterdam.besluit', run: (a) => a.request('GET', '/api/v1/exchange/invoices', { purpose: 'wmo' }) },
+  'GET /api/v1/exchange/invoices/:id/lines': {
+    as: 'rotterdam.besluit',
+    run: async (a) => a.request('GET', `/api/v1/exchange/invoices/${String((await deliverDemoInvoice(a, 'RA2', '2026-07')).headers['kern-message-id'])}/lines`, { purpose: 'wmo' }),
+  },
+  'POST /api/v1/exchange/invoices/:id/payment-batches': {
+    as: 'rotterdam.besluit',
+    run: async (a) => a.request('POST', `/api/v1/exchange/invoices/${String((await deliverDemoInvoice(a, 'RA3', '2026-08')).headers['kern-message-id'])}/payment-batches`, { purpose: 'wmo' }),
+  },
+  'GET /api/v1/exchange/payment-batches/:id/csv': {
+    as: 'rotterdam.besluit',
+    run: async (a) => {
+      const id = String((await deliverDemoInvoice(a, 'RA4', '2026-09')).headers['kern-message-id']);
+      const batch = await a.request('POST', `/api/v1/exchange/invoices/${id}/payment-batches`, { purpose: 'wmo' });
+      return a.request('GET', `/api/v1/exchange/payment-batches/${batch.json<{ id: string }>().id}/csv`, { purpose: 'wmo' });
+    },
+  },
 
   // debt help
   'POST /api/v1/debt/signals': { as: 'rotterdam.schuld', run: (a) => a.request('POST', '/api/v1/debt/signals', { purpose: 'wgs', body: { signals: [debtSignal('999992223')] } }) },
@@ -317,6 +337,11 @@ const examples: Record<string, Example> = {
     },
   },
 };
+
+// exchange: the demo provider's declaration for the demo family, for the route examples above.
+function deliverDemoInvoice(a: Agent, identificatie: string, month: string) {
+  return a.request('POST', '/api/v1/exchange/invoices', { purpose: 'wmo', body: demoInvoiceXml({ municipalityCode: '0599', parent: PARENT, partner: PARTNER, identificatie, month }), headers: { 'content-type': 'application/xml' } });
+}
 
 // debt help: files driven to a stage over HTTP, for the route examples above.
 const debtDay = () => kern.clock.now().toISOString().slice(0, 10);

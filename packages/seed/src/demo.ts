@@ -4,6 +4,7 @@ import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
 import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, storeWerkwijzeVersion } from '@kern/workflows';
 import { seedDebtDemo } from './debt-demo';
+import { seedExchangeDemo } from './exchange-demo';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -71,6 +72,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
   if (Number(existing.rows[0]?.n ?? 0) > 0) {
     // A demo database from before werkwijzen existed gets them now; nothing else changes.
     for (const city of demoCities) await installLibraryWerkwijzen(db, city);
+    // exchange: a demo database from before invoices existed gets its provider and allocations now
+    for (const city of demoCities) await seedExchangeDemo(db, city);
     return { created: false };
   }
 
@@ -125,6 +128,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       }
     });
     await seedDebtDemo(db, city.code);
+    // exchange: a care provider, its contract and allocations for the invoice inbox demo
+    await seedExchangeDemo(db, city);
     bar.tick();
   }
   bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);

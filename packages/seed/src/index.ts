@@ -5,3 +5,4 @@ export * from './actors';
 export * from './demo-clients';
 export * from './scale';
 export { cityShape, type CityShape } from './scale-plan';
+export * from './exchange-demo';

@@ -22,13 +22,12 @@ const tooLarge = (limit: number): DomainError =>
 /** The request body as it arrives, counted: past the limit the delivery is refused (never buffered whole). */
 async function* limited(body: Readable, limit: number): AsyncGenerator<Buffer> {
   let seen = 0;
-  for await (const chunk of body) {
+  // Not destroyed on an early stop: the request must stay open for the answer (413 or the refusal).
+  for await (const chunk of body.iterator({ destroyOnReturn: false })) {
     const b = chunk as Buffer;
     seen += b.length;
-    if (seen > limit) {
-      body.destroy();
-      throw tooLarge(limit);
-    }
+    // Stop reading and answer 413; Node discards the rest of the upload (destroying the request would lose the answer).
+    if (seen > limit) throw tooLarge(limit);
     yield b;
   }
 }

@@ -9,3 +9,4 @@ export * from './approve-invoice';
 export * from './export-payment-batch';
 export * from './exchange.routes';
 export * from './exchange-fixtures';
+export * from './demo-invoice';
