@@ -2,14 +2,14 @@ import { Readable } from 'node:stream';
 import { sql, withSystem } from '@kern/db';
 import { demoInvoiceXml, messageType, validateAgainstXsd } from '@kern/exchange';
 import { refreshAll } from '@kern/insight';
-import { demoCities } from '@kern/seed';
+import { exchangeDemoClients } from '@kern/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
 
 const LIMIT = 256 * 1024;
 let kern: TestKern;
 let backOffice: Agent;
-const rotterdam = demoCities.find((c) => c.code === '0599')?.family ?? { parent: '', partner: '' };
+const clients = exchangeDemoClients['0599'] ?? ['', ''];
 
 beforeAll(async () => {
   kern = await startTestKern({ config: { exchangeUploadLimitBytes: LIMIT } });
@@ -37,7 +37,7 @@ const problem = (res: { statusCode: number; headers: Record<string, unknown>; bo
 
 describe('the delivery endpoint', () => {
   it('answers a declaration with its 325, verdicts per line, and the inbox shows them with reasons', async () => {
-    const res = await deliver(backOffice, demoInvoiceXml({ municipalityCode: '0599', ...rotterdam, identificatie: 'HTTP1' }));
+    const res = await deliver(backOffice, demoInvoiceXml({ municipalityCode: '0599', clients, identificatie: 'HTTP1' }));
     expect(res.statusCode, res.body).toBe(200);
     expect(String(res.headers['content-type'])).toContain('application/xml');
     expect(validateAgainstXsd(messageType('iwmo', '325'), res.body)).toEqual([]);
@@ -56,11 +56,11 @@ describe('the delivery endpoint', () => {
     const csv = await backOffice.request('GET', `/api/v1/exchange/payment-batches/${batch.json<{ id: string }>().id}/csv`, { purpose: 'wmo' });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain(';HTTP1-1;5001;02;02A01;2026-10-01;2026-10-31;8;04;1300;10400');
-    expect(csv.body).not.toContain(rotterdam.parent);
+    expect(csv.body).not.toContain(clients[0]);
   });
 
   it('the same file delivered twice gets the same 325 and books nothing more', async () => {
-    const xml = demoInvoiceXml({ municipalityCode: '0599', ...rotterdam, identificatie: 'HTTP2' });
+    const xml = demoInvoiceXml({ municipalityCode: '0599', clients, identificatie: 'HTTP2' });
     const first = await deliver(backOffice, xml);
     const before = await booked();
     const again = await deliver(backOffice, xml);
@@ -71,7 +71,7 @@ describe('the delivery endpoint', () => {
 
   it('refuses external entities (XXE) with a problem and books nothing', async () => {
     const before = await booked();
-    const xxe = demoInvoiceXml({ municipalityCode: '0599', ...rotterdam, identificatie: 'XXE1' })
+    const xxe = demoInvoiceXml({ municipalityCode: '0599', clients, identificatie: 'XXE1' })
       .replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
       .replace('<iwmo:Identificatie>XXE1<', '<iwmo:Identificatie>&xxe;<');
     const res = await deliver(backOffice, xxe);
@@ -96,7 +96,7 @@ describe('the delivery endpoint', () => {
 
   it('refuses a file over the configured limit (413), streamed or declared, and books nothing', async () => {
     const before = await booked();
-    const big = demoInvoiceXml({ municipalityCode: '0599', ...rotterdam, identificatie: 'BIG1' }).replace('</wmo323:Header>', `</wmo323:Header>${' '.repeat(LIMIT)}`);
+    const big = demoInvoiceXml({ municipalityCode: '0599', clients, identificatie: 'BIG1' }).replace('</wmo323:Header>', `</wmo323:Header>${' '.repeat(LIMIT)}`);
     expect(big.length).toBeGreaterThan(LIMIT);
     problem(await deliver(backOffice, big), 413);
     // Without a Content-Length (chunked): counted while streaming.
@@ -113,7 +113,7 @@ describe('who may deliver and read invoices over HTTP', () => {
     const wmo = await kern.login('rotterdam.wmo');
     problem(await wmo.request('GET', '/api/v1/exchange/invoices', { purpose: 'wmo' }), 403);
     const before = await booked();
-    problem(await deliver(wmo, demoInvoiceXml({ municipalityCode: '0599', ...rotterdam, identificatie: 'WMO1' })), 403);
+    problem(await deliver(wmo, demoInvoiceXml({ municipalityCode: '0599', clients, identificatie: 'WMO1' })), 403);
     expect(await booked()).toEqual(before);
   });
 });

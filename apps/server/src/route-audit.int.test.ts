@@ -3,6 +3,7 @@ import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
 import { demoInvoiceXml } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
+import { exchangeDemoClients } from '@kern/seed';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
@@ -340,7 +341,7 @@ const examples: Record<string, Example> = {
 
 // exchange: the demo provider's declaration for the demo family, for the route examples above.
 function deliverDemoInvoice(a: Agent, identificatie: string, month: string) {
-  return a.request('POST', '/api/v1/exchange/invoices', { purpose: 'wmo', body: demoInvoiceXml({ municipalityCode: '0599', parent: PARENT, partner: PARTNER, identificatie, month }), headers: { 'content-type': 'application/xml' } });
+  return a.request('POST', '/api/v1/exchange/invoices', { purpose: 'wmo', body: demoInvoiceXml({ municipalityCode: '0599', clients: exchangeDemoClients['0599'] ?? ['', ''], identificatie, month }), headers: { 'content-type': 'application/xml' } });
 }
 
 // debt help: files driven to a stage over HTTP, for the route examples above.

@@ -78,17 +78,22 @@ export async function insertAllocationFixtures(db: AnyDb, allocations: readonly 
         from care_providers p where p.municipality_code = ${a.municipalityCode} and p.agb_code = ${a.providerAgb}`.execute(tx);
       const p = provider.rows[0];
       if (!p) throw new Error(`exchange fixture: no care provider ${a.providerAgb} in ${a.municipalityCode}`);
-      const w = await sql<{ werkwijze_id: string; version: number }>`select werkwijze_id, version from werkwijze_versions where municipality_code = ${a.municipalityCode} order by werkwijze_id, version limit 1`.execute(tx);
-      const werkwijze = w.rows[0];
-      if (!werkwijze) throw new Error(`exchange fixture: municipality ${a.municipalityCode} has no werkwijze (seed the demo first)`);
       const law = a.standard === 'iwmo' ? 'wmo' : 'jeugdwet';
+      // A case on a real step of an active werkwijze: a case type of the law, a step in the uitvoering phase.
+      const w = await sql<{ werkwijze_id: string; version: number; step_id: string; case_type: string }>`
+        select w.werkwijze_id, w.version, s->>'id' as step_id, ct->>'id' as case_type
+        from werkwijze_versions w, jsonb_array_elements(w.definition->'steps') s, jsonb_array_elements(w.definition->'caseTypes') ct
+        where w.municipality_code = ${a.municipalityCode} and w.status = 'active' and s->>'phase' = 'uitvoering' and ct->>'law' = ${law}
+        order by w.werkwijze_id, s->>'id' limit 1`.execute(tx);
+      const werkwijze = w.rows[0];
+      if (!werkwijze) throw new Error(`exchange fixture: municipality ${a.municipalityCode} has no active werkwijze with a ${law} case type (seed the demo first)`);
       const caseId = randomUUID();
       const decisionId = randomUUID();
       const provisionId = randomUUID();
       const actor = randomUUID();
       const at = new Date().toISOString();
       await sql`insert into cases (id, municipality_code, reference, werkwijze_id, werkwijze_version, case_type_id, purpose, subject_bsn, step_id, phase, status, melding_date, opened_at, opened_by)
-        values (${caseId}, ${a.municipalityCode}, ${`EXF-${a.toewijzingNummer}`}, ${werkwijze.werkwijze_id}, ${werkwijze.version}, 'toewijzing', ${law}, ${a.bsn}, 'uitvoering', 'uitvoering', 'open', ${a.start}::date, ${at}::timestamptz, ${actor})`.execute(tx);
+        values (${caseId}, ${a.municipalityCode}, ${`EXF-${a.toewijzingNummer}`}, ${werkwijze.werkwijze_id}, ${werkwijze.version}, ${werkwijze.case_type}, ${law}, ${a.bsn}, ${werkwijze.step_id}, 'uitvoering', 'open', ${a.start}::date, ${at}::timestamptz, ${actor})`.execute(tx);
       await sql`insert into decisions (id, municipality_code, case_id, reference, subject_bsn, law, outcome, reasons, decided_on, decided_by, objection_until, created_at)
         values (${decisionId}, ${a.municipalityCode}, ${caseId}, ${`EXB-${a.toewijzingNummer}`}, ${a.bsn}, ${law}, 'granted', 'Toegekend (testgegevens).', ${a.start}::date, ${actor}, (${a.start}::date + 42), ${at}::timestamptz)`.execute(tx);
       await sql`insert into granted_provisions (id, municipality_code, decision_id, standard, category, product_code, form, volume, unit, frequency, budget_cents, valid_from, valid_to)
