@@ -7,7 +7,7 @@ import type { InvoiceHeader, Prestatie } from '../invoice.schema';
  * old tariff (rejected, 0611) and a line on an allocation that does not exist (rejected, 9338).
  * For the demo upload, the route examples and the browser test.
  */
-export function demoInvoiceXml(o: { municipalityCode: string; /** The two clients of allocations 5001 and 5002 (seed: exchangeDemoClients). */ clients: readonly [string, string]; identificatie?: string; /** 2026-01 .. 2026-10; default 2026-10 */ month?: string }): string {
+export function demoInvoiceXml(o: { municipalityCode: string; /** The two clients of allocations 5001 and 5002 (seed: exchangeDemoClients). */ clients: readonly [string, string]; identificatie?: string; /** 2026-01 .. 2026-10; default 2026-10 */ month?: string; /** only the approved line */ approvedOnly?: boolean }): string {
   const month = o.month ?? '2026-10';
   const end = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
   const line = (ref: string, toewijzingNummer: string, hours: number, tariff: number): Prestatie => ({
@@ -17,7 +17,7 @@ export function demoInvoiceXml(o: { municipalityCode: string; /** The two client
   const id = o.identificatie ?? 'DEMO202610';
   const clients = [
     { bsn: o.clients[0], prestaties: [line(`${id}-1`, '5001', 8, 1300)] },
-    { bsn: o.clients[1], prestaties: [line(`${id}-2`, '5002', 6, 1250), line(`${id}-3`, '9999', 2, 1300)] },
+    ...(o.approvedOnly ? [] : [{ bsn: o.clients[1], prestaties: [line(`${id}-2`, '5002', 6, 1250), line(`${id}-3`, '9999', 2, 1300)] }]),
   ];
   const total = clients.flatMap((c) => c.prestaties).reduce((s, p) => s + p.bedrag, 0);
   const header: InvoiceHeader = {
