@@ -24,6 +24,7 @@ import { HouseholdPage } from './pages/HouseholdPage';
 import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
+import { InvoiceInboxPage } from './pages/InvoiceInboxPage';
 
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
@@ -189,6 +190,9 @@ export function App() {
         break;
 
       // exchange
+      case 'invoices':
+        page = session.account.roles.includes('decision-maker') ? <InvoiceInboxPage /> : <ForbiddenPage />;
+        break;
 
       // debt
       case 'debt':

@@ -23,6 +23,7 @@ export type Route =
   | { name: 'household'; bsn: string }
   | { name: 'plan'; bsn: string }
   // exchange
+  | { name: 'invoices' }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -57,6 +58,7 @@ export const paths = {
   plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
+  invoices: '/declaraties',
 
   // debt
   debt: '/schuldhulp',
@@ -93,6 +95,7 @@ export function matchRoute(pathname: string): Route {
   if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
+  if (path === paths.invoices) return { name: 'invoices' };
 
   // debt
   if (path === paths.debt) return { name: 'debt' };

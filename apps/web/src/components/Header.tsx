@@ -31,6 +31,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // integral client view
 
     // exchange
+    { href: paths.invoices, label: 'exchange.nav', show: account.roles.includes('decision-maker') },
 
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
