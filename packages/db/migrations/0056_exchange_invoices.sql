@@ -36,6 +36,9 @@ create table exchange_messages (
   rejected_cents bigint not null default 0,
   received_at timestamptz not null,
   received_by text not null,
+  -- Set when receiving starts and at every staged batch: while it is recent, another message of the
+  -- same sender waits (its facts would not see these lines yet); a crashed message stops beating.
+  heartbeat_at timestamptz,
   answered_at timestamptz,
   unique (municipality_code, sender, message_type, identification)
 );

@@ -33,10 +33,10 @@ export async function findMessage(tx: Tx, k: MessageKey): Promise<StoredMessage 
 /** Starts (or restarts after a crash or a refusal) receiving a message; an answered one is left alone. */
 export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, h: InvoiceHeader, at: Date, by: string): Promise<string> {
   const r = await sql<{ id: string }>`
-    insert into exchange_messages (id, municipality_code, standard, message_type, sender, receiver, identification, message_date, declaratie_nummer, period_begin, period_end, status, received_at, received_by)
-    values (${id}, ${k.municipalityCode}, ${h.standard}, ${k.messageType}, ${k.sender}, ${h.ontvanger}, ${k.identification}, ${h.dagtekening}::date, ${h.declaratieNummer}, ${h.periodeBegin}::date, ${h.periodeEind}::date, 'receiving', ${at.toISOString()}::timestamptz, ${by})
+    insert into exchange_messages (id, municipality_code, standard, message_type, sender, receiver, identification, message_date, declaratie_nummer, period_begin, period_end, status, received_at, received_by, heartbeat_at)
+    values (${id}, ${k.municipalityCode}, ${h.standard}, ${k.messageType}, ${k.sender}, ${h.ontvanger}, ${k.identification}, ${h.dagtekening}::date, ${h.declaratieNummer}, ${h.periodeBegin}::date, ${h.periodeEind}::date, 'receiving', ${at.toISOString()}::timestamptz, ${by}, ${at.toISOString()}::timestamptz)
     on conflict (municipality_code, sender, message_type, identification) do update
-      set status = 'receiving', refusal_code = null, refusal_reason = null, received_at = excluded.received_at, received_by = excluded.received_by,
+      set status = 'receiving', refusal_code = null, refusal_reason = null, received_at = excluded.received_at, received_by = excluded.received_by, heartbeat_at = excluded.heartbeat_at,
           declaratie_nummer = excluded.declaratie_nummer, period_begin = excluded.period_begin, period_end = excluded.period_end
       where exchange_messages.status <> 'answered'
     returning id`.execute(tx);
@@ -45,6 +45,25 @@ export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, 
   const existing = await findMessage(tx, k);
   if (!existing) throw new Error('exchange message vanished during upsert');
   return existing.id;
+}
+
+/**
+ * One message per sender at a time: the facts of a message do not see another's staged lines, so
+ * two declarations of one provider verified side by side could both approve the same hours. The
+ * transaction-scoped advisory lock makes check-and-start atomic; a message whose heartbeat is older
+ * than `staleAfterMs` crashed and no longer blocks.
+ */
+export async function otherMessageInProgress(tx: Tx, k: MessageKey, at: Date, staleAfterMs: number): Promise<boolean> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`exchange:${k.municipalityCode}:${k.sender}`}))`.execute(tx);
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from exchange_messages
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification <> ${k.identification}
+      and status = 'receiving' and heartbeat_at > ${new Date(at.getTime() - staleAfterMs).toISOString()}::timestamptz`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+export async function beat(tx: Tx, messageId: string, at: Date): Promise<void> {
+  await sql`update exchange_messages set heartbeat_at = ${at.toISOString()}::timestamptz where id = ${messageId} and status = 'receiving'`.execute(tx);
 }
 
 /** TR333: another answered message of this sender already carried this DeclaratieNummer. */
@@ -193,7 +212,7 @@ export async function stageLines(tx: Tx, municipalityCode: string, messageId: st
  */
 export async function bookMessage(tx: Tx, messageId: string, answer: string, at: Date): Promise<boolean> {
   const r = await sql<{ id: string }>`
-    update exchange_messages m set status = 'answered', answer = ${answer}, answered_at = ${at.toISOString()}::timestamptz,
+    update exchange_messages m set status = 'answered', answer = ${answer}, answered_at = ${at.toISOString()}::timestamptz, heartbeat_at = null,
       clients = t.clients, lines = t.lines, approved_lines = t.approved_lines, rejected_lines = t.rejected_lines,
       submitted_cents = t.submitted, approved_cents = t.approved, rejected_cents = t.rejected
     from (
@@ -232,7 +251,7 @@ export async function appendLineEvents(tx: Tx, messageId: string, occurredOn: st
 /** A refused message: what was staged is dropped; the message stays, refused, for the inbox. */
 export async function refuseMessage(tx: Tx, messageId: string): Promise<void> {
   await sql`delete from exchange_invoice_lines where message_id = ${messageId} and not booked`.execute(tx);
-  await sql`update exchange_messages set status = 'refused', refusal_code = '0001' where id = ${messageId} and status = 'receiving'`.execute(tx);
+  await sql`update exchange_messages set status = 'refused', refusal_code = '0001', heartbeat_at = null where id = ${messageId} and status = 'receiving'`.execute(tx);
 }
 
 /** Why a refused message was refused (return code and the finding), as the inbox shows it. */

@@ -1,3 +1,8 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { contextOf, runAsTenant, type KernApp } from '@kern/access';
 import { DomainError } from '@kern/kit';
@@ -57,9 +62,27 @@ export function exchangeRoutes(app: KernApp, services: ExchangeRouteServices): v
       if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
         throw new DomainError('invalid-input', { nl: 'Stuur het bericht als application/xml.', en: 'Send the message as application/xml.' }, [{ name: 'content-type', reason: 'application/xml' }]);
       }
-      const pieces: string[] = [];
-      const received = await receiveInvoice(services, ctx, limited(body, services.uploadLimitBytes), { answer: (p) => void pieces.push(p) });
+      // The 325 goes to a temporary file and is streamed back from there: memory stays flat however many lines were rejected.
+      const dir = await mkdtemp(join(tmpdir(), 'kern-325-http-'));
+      const cleanup = () => void rm(dir, { recursive: true, force: true });
+      const answerFile = join(dir, 'answer.xml');
+      const out = createWriteStream(answerFile);
+      let received: Awaited<ReturnType<typeof receiveInvoice>>;
+      try {
+        received = await receiveInvoice(services, ctx, limited(body, services.uploadLimitBytes), {
+          answer: async (p) => {
+            if (!out.write(p)) await once(out, 'drain');
+          },
+        });
+        out.end();
+        await once(out, 'close');
+      } catch (e) {
+        out.destroy();
+        cleanup();
+        throw e;
+      }
       if (!received.outcome.header) {
+        cleanup();
         // Not even a header: there is no 325 to address, so the refusal is a problem.
         const r = received.outcome.refusal;
         throw new DomainError('invalid-input', {
@@ -67,12 +90,14 @@ export function exchangeRoutes(app: KernApp, services: ExchangeRouteServices): v
           en: `The file is not a valid iWmo/iJw declaration (${r?.rule ?? 'XML'} ${r?.code ?? '0001'}); nothing was booked.`,
         }, [{ name: 'body', reason: r?.message.slice(0, 300) ?? 'not a message' }]);
       }
+      const stream = createReadStream(answerFile);
+      stream.once('close', cleanup);
       return reply
         .type('application/xml; charset=utf-8')
         .header('kern-message-id', received.messageId ?? '')
         .header('kern-message-status', received.refused ? 'refused' : received.repeated ? 'repeated' : 'answered')
         .header('kern-lines', `${received.lines};approved=${received.approvedLines};rejected=${received.rejectedLines}`)
-        .send(pieces.join(''));
+        .send(stream);
     });
   });
 

@@ -199,3 +199,19 @@ describe('who sees and does what', () => {
     expect(await kit.count('exchange_invoice_lines')).toBe(before);
   });
 });
+
+describe('one message per provider at a time', () => {
+  it('a message of the same provider waits while another is being received; a crashed one stops blocking after ten minutes', async () => {
+    const limits = { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 };
+    const crashed = invoice('2026-04', [{ bsn: P, prestaties: [prestatie('Q1', '2002', '2026-04', 1)] }, { bsn: Q, prestaties: [prestatie('Q2', '2003', '2026-04', 1)] }]);
+    await expect(kit.deliver(backOffice, 'wmo', crashed, { limits, beforeCommit: (n) => { if (n === 2) throw new Error('power cut'); } })).rejects.toThrow('power cut');
+    const other = invoice('2026-03', [{ bsn: P, prestaties: [prestatie('Q3', '2002', '2026-03', 1)] }]);
+    const lines = await kit.count('exchange_invoice_lines');
+    await expect(kit.deliver(backOffice, 'wmo', other)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(lines);
+    kit.clock.advance(11 * 60_000);
+    expect(await kit.deliver(backOffice, 'wmo', other)).toMatchObject({ refused: false, approvedLines: 1 });
+    // The crashed message itself can always be resumed.
+    expect(await kit.deliver(backOffice, 'wmo', crashed, { limits })).toMatchObject({ refused: false, approvedLines: 2 });
+  });
+});

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { appendDomainEvents, isoDay, withTenant, type AnyDb } from '@kern/db';
-import type { Clock } from '@kern/kit';
+import { conflict, type Clock } from '@kern/kit';
 import type { BookedLine, InvoiceClient, InvoiceHeader } from '../invoice.schema';
 import type { InvoiceBackend, JudgedLine } from '../process-invoice';
 import type { VerificationFacts } from '../verify-invoice';
 import {
   allocationsByNumber,
+  beat,
+  otherMessageInProgress,
   appendLineEvents,
   bookedLines,
   bookMessage,
@@ -21,6 +23,9 @@ import {
   type TariffRow,
 } from './exchange.repository';
 import type { Residence, ResidencySource } from './residency';
+
+/** A message that staged nothing for this long crashed: it no longer holds up its sender's next message. */
+const STALE_AFTER_MS = 10 * 60_000;
 
 export interface PgInvoiceBackendOptions {
   db: AnyDb;
@@ -66,6 +71,12 @@ export class PgInvoiceBackend implements InvoiceBackend {
       if (stored?.status === 'answered') {
         this.messageId = stored.id;
         return stored.answer ?? '';
+      }
+      if (await otherMessageInProgress(tx, k, this.o.clock.now(), STALE_AFTER_MS)) {
+        throw conflict({
+          nl: `Er wordt al een andere declaratie van aanbieder ${header.afzender} verwerkt. Lever dit bericht opnieuw aan als die klaar is; er is niets geboekt.`,
+          en: `Another invoice of provider ${header.afzender} is being processed. Deliver this message again when it is done; nothing was booked.`,
+        });
       }
       this.messageId = await upsertReceivingMessage(tx, stored?.id ?? randomUUID(), k, header, this.o.clock.now(), this.o.receivedBy);
       return undefined;
@@ -120,6 +131,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
     this.beforeCommit?.(++this.batches);
     const messageId = this.requireMessage();
     await this.tx(async (tx) => {
+      await beat(tx, messageId, this.o.clock.now());
       const refs = await pseudonymsFor(tx, this.o.municipalityCode, lines.map((l) => l.bsn));
       await stageLines(
         tx,
