@@ -4,10 +4,11 @@
 -- verdict. The client is only a pseudonym here (subject_pseudonyms.ref); the BSNs of rejected
 -- clients exist only inside the stored 325, which is the answer the provider already received.
 --
--- Booking is staged per message: lines are written per batch with booked = false and count
--- (for later verification and payment) only when the message is answered, in one transaction
--- that also sets booked = true. A crash leaves staged lines that processing the file again
--- finds and skips; a refusal deletes them. So nothing is ever half-booked.
+-- Booking is staged per message: lines are written per batch and count (for later verification
+-- and payment) only once their message is answered, which is one row's status changing in one
+-- transaction, however many lines the message has. A crash leaves staged lines of a message still
+-- 'receiving' that processing the file again finds and skips; a refusal deletes them. So nothing is
+-- ever half-booked.
 create table exchange_messages (
   id uuid primary key,
   municipality_code char(4) not null references municipalities (code),
@@ -70,16 +71,15 @@ create table exchange_invoice_lines (
   return_codes text[] not null default '{}',
   -- Approved on the first submission: no earlier rejected debit for the same allocation, product and period.
   first_submission boolean not null,
-  booked boolean not null default false,
   unique (message_id, referentie_nummer),
   check (approved = (cardinality(return_codes) = 0))
 );
--- Facts for verification: the booked lines of a provider by allocation and by reference.
-create index exchange_lines_allocation on exchange_invoice_lines (municipality_code, provider_agb, toewijzing_nummer) where booked;
-create index exchange_lines_reference on exchange_invoice_lines (municipality_code, provider_agb, referentie_nummer) where booked;
--- The inbox: lines of a message by verdict, and by return code.
+-- Facts for verification: a provider's lines by allocation and by reference (those of answered messages count).
+create index exchange_lines_allocation on exchange_invoice_lines (municipality_code, provider_agb, toewijzing_nummer);
+create index exchange_lines_reference on exchange_invoice_lines (municipality_code, provider_agb, referentie_nummer);
+-- The inbox: lines of a message by verdict (a return-code filter runs on the message's lines; a GIN
+-- index on return_codes would slow booking, which rewrites every line once).
 create index exchange_lines_message on exchange_invoice_lines (message_id, approved, client_index);
-create index exchange_lines_codes on exchange_invoice_lines using gin (return_codes);
 
 create table exchange_payment_batches (
   id uuid primary key,

@@ -109,11 +109,12 @@ export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb:
     referentie_nummer: string; vorig_referentie_nummer: string | null; toewijzing_nummer: string; product_category: string; product_code: string | null;
     begin_date: string; end_date: string; volume: number; amount_cents: string | number; debit_credit: 'D' | 'C'; approved: boolean;
   }>`
-    select referentie_nummer, vorig_referentie_nummer, toewijzing_nummer, product_category, product_code, begin_date::text as begin_date, end_date::text as end_date,
-      volume, amount_cents, debit_credit, approved
-    from exchange_invoice_lines
-    where municipality_code = ${municipalityCode} and provider_agb = ${providerAgb} and booked
-      and (toewijzing_nummer = any(${[...numbers]}::text[]) or referentie_nummer = any(${[...references]}::text[]))`.execute(tx);
+    select l.referentie_nummer, l.vorig_referentie_nummer, l.toewijzing_nummer, l.product_category, l.product_code, l.begin_date::text as begin_date, l.end_date::text as end_date,
+      l.volume, l.amount_cents, l.debit_credit, l.approved
+    from exchange_invoice_lines l
+    join exchange_messages m on m.id = l.message_id and m.status = 'answered'
+    where l.municipality_code = ${municipalityCode} and l.provider_agb = ${providerAgb}
+      and (l.toewijzing_nummer = any(${[...numbers]}::text[]) or l.referentie_nummer = any(${[...references]}::text[]))`.execute(tx);
   return r.rows.map((l) => ({
     referentieNummer: l.referentie_nummer,
     vorigReferentieNummer: l.vorig_referentie_nummer,
@@ -183,6 +184,8 @@ export interface StagedLine {
   debetCredit: 'D' | 'C';
   approved: boolean;
   codes: string[];
+  /** Approved debit with no earlier booked, rejected debit of the same allocation, product and overlapping period. */
+  firstSubmission: boolean;
 }
 
 /** Stages a batch of judged lines; a line already staged (resume after a crash) is skipped. Returns how many were new. */
@@ -191,23 +194,23 @@ export async function stageLines(tx: Tx, municipalityCode: string, messageId: st
   const col = <T>(f: (l: StagedLine) => T): T[] => lines.map(f);
   const r = await sql`
     insert into exchange_invoice_lines (id, municipality_code, message_id, standard, provider_agb, client_index, subject_ref, referentie_nummer, vorig_referentie_nummer,
-      toewijzing_nummer, product_category, product_code, begin_date, end_date, volume, unit, tariff_cents, amount_cents, debit_credit, approved, return_codes, first_submission, booked)
+      toewijzing_nummer, product_category, product_code, begin_date, end_date, volume, unit, tariff_cents, amount_cents, debit_credit, approved, return_codes, first_submission)
     select u.id, ${municipalityCode}, ${messageId}::uuid, ${standard}, ${providerAgb}, u.client_index, u.subject_ref, u.ref, u.prev_ref,
       u.alloc, u.cat, u.code, u.begin_date, u.end_date, u.volume, u.unit, u.tariff, u.amount, u.dc, u.approved,
-      case when u.codes = '' then '{}'::text[] else string_to_array(u.codes, ',') end, false, false
+      case when u.codes = '' then '{}'::text[] else string_to_array(u.codes, ',') end, u.first
     from unnest(${col((l) => l.id)}::uuid[], ${col((l) => l.clientIndex)}::int[], ${col((l) => l.subjectRef)}::uuid[], ${col((l) => l.referentieNummer)}::text[],
       ${col((l) => l.vorigReferentieNummer)}::text[], ${col((l) => l.toewijzingNummer)}::text[], ${col((l) => l.productCategorie)}::text[], ${col((l) => l.productCode)}::text[],
       ${col((l) => l.begindatum)}::date[], ${col((l) => l.einddatum)}::date[], ${col((l) => l.volume)}::int[], ${col((l) => l.eenheid)}::text[], ${col((l) => l.tariffCents)}::bigint[],
-      ${col((l) => l.amountCents)}::bigint[], ${col((l) => l.debetCredit)}::text[], ${col((l) => l.approved)}::boolean[], ${col((l) => l.codes.join(','))}::text[])
-      as u(id, client_index, subject_ref, ref, prev_ref, alloc, cat, code, begin_date, end_date, volume, unit, tariff, amount, dc, approved, codes)
+      ${col((l) => l.amountCents)}::bigint[], ${col((l) => l.debetCredit)}::text[], ${col((l) => l.approved)}::boolean[], ${col((l) => l.codes.join(','))}::text[],
+      ${col((l) => l.firstSubmission)}::boolean[])
+      as u(id, client_index, subject_ref, ref, prev_ref, alloc, cat, code, begin_date, end_date, volume, unit, tariff, amount, dc, approved, codes, first)
     on conflict (message_id, referentie_nummer) do nothing`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
 }
 
 /**
- * The message is answered: its staged lines count from now on. First-submission is settled
- * against what was booked before (no earlier rejected debit on the same allocation, product and
- * period), the totals are summed from the lines, then the lines are booked and the answer stored.
+ * The message is answered: its staged lines count from now on (the status is what books them, so
+ * booking rewrites no line). The totals are summed from the lines and the answer stored.
  * Returns false when it was already answered (a second finish changes nothing).
  */
 export async function bookMessage(tx: Tx, messageId: string, answer: string, at: Date): Promise<boolean> {
@@ -225,18 +228,10 @@ export async function bookMessage(tx: Tx, messageId: string, answer: string, at:
     ) t
     where m.id = ${messageId} and m.status = 'receiving' returning m.id`.execute(tx);
   if (r.rows.length === 0) return false;
-  await sql`
-    update exchange_invoice_lines l set first_submission = not exists (
-      select 1 from exchange_invoice_lines e
-      where e.municipality_code = l.municipality_code and e.provider_agb = l.provider_agb and e.toewijzing_nummer = l.toewijzing_nummer and e.booked
-        and not e.approved and e.debit_credit = 'D' and e.product_category = l.product_category and e.product_code is not distinct from l.product_code
-        and e.begin_date <= l.end_date and l.begin_date <= e.end_date)
-    where l.message_id = ${messageId} and l.approved and l.debit_credit = 'D'`.execute(tx);
-  await sql`update exchange_invoice_lines set booked = true where message_id = ${messageId}`.execute(tx);
   return true;
 }
 
-/** Facts for insight, set-based from the booked lines (no BSN: the subject is the pseudonym). */
+/** Facts for insight, set-based from the message's lines (no BSN: the subject is the pseudonym). */
 export async function appendLineEvents(tx: Tx, messageId: string, occurredOn: string): Promise<void> {
   await sql`
     insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, data)
@@ -250,7 +245,9 @@ export async function appendLineEvents(tx: Tx, messageId: string, occurredOn: st
 
 /** A refused message: what was staged is dropped; the message stays, refused, for the inbox. */
 export async function refuseMessage(tx: Tx, messageId: string): Promise<void> {
-  await sql`delete from exchange_invoice_lines where message_id = ${messageId} and not booked`.execute(tx);
+  const r = await sql<{ id: string }>`select id from exchange_messages where id = ${messageId} and status = 'receiving' for update`.execute(tx);
+  if (r.rows.length === 0) return;
+  await sql`delete from exchange_invoice_lines where message_id = ${messageId}`.execute(tx);
   await sql`update exchange_messages set status = 'refused', refusal_code = '0001', heartbeat_at = null where id = ${messageId} and status = 'receiving'`.execute(tx);
 }
 
@@ -275,6 +272,7 @@ export async function messageTotals(tx: Tx, messageId: string): Promise<Record<s
 }
 
 export async function stagedCount(tx: Tx, messageId: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from exchange_invoice_lines where message_id = ${messageId} and not booked`.execute(tx);
+  const r = await sql<{ n: number }>`select count(*)::int as n from exchange_invoice_lines l join exchange_messages m on m.id = l.message_id
+    where l.message_id = ${messageId} and m.status = 'receiving'`.execute(tx);
   return Number(r.rows[0]?.n ?? 0);
 }

@@ -107,7 +107,7 @@ export async function insertPaymentBatch(tx: Tx, municipalityCode: string, batch
     select ${batchId}::uuid, ${municipalityCode}, ${reference}, ${messageId}::uuid, m.sender, count(l.id)::int,
       coalesce(sum(case when l.debit_credit = 'D' then l.amount_cents else -l.amount_cents end), 0), ${at.toISOString()}::timestamptz, ${by}
     from exchange_messages m
-    join exchange_invoice_lines l on l.message_id = m.id and l.booked and l.approved
+    join exchange_invoice_lines l on l.message_id = m.id and l.approved
       and not exists (select 1 from exchange_payment_batch_lines p where p.line_id = l.id)
     where m.id = ${messageId} and m.municipality_code = ${municipalityCode} and m.status = 'answered'
     group by m.sender
@@ -119,7 +119,7 @@ export async function insertPaymentBatch(tx: Tx, municipalityCode: string, batch
     insert into exchange_payment_batch_lines (batch_id, line_id, municipality_code, amount_cents)
     select ${batchId}::uuid, l.id, l.municipality_code, case when l.debit_credit = 'D' then l.amount_cents else -l.amount_cents end
     from exchange_invoice_lines l
-    where l.message_id = ${messageId} and l.booked and l.approved
+    where l.message_id = ${messageId} and l.approved
       and not exists (select 1 from exchange_payment_batch_lines p where p.line_id = l.id)`.execute(tx);
   return row;
 }

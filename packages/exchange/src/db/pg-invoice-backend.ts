@@ -39,12 +39,14 @@ export interface PgInvoiceBackendOptions {
 /**
  * The InvoiceBackend on the database: facts from the allocations (0053), the contracts (0052)
  * and the BRP, loaded once per batch with one query per kind of fact; verdicts staged per batch
- * in one transaction each (table exchange_invoice_lines, booked = false) and booked in one
+ * in one transaction each (table exchange_invoice_lines, under a message still receiving) and booked in one
  * transaction when the message is answered. Each call is its own tenant transaction, so a crash
  * between batches leaves only staged lines, which processing the file again skips.
  */
 export class PgInvoiceBackend implements InvoiceBackend {
   private messageId: string | undefined;
+  /** The booked lines per allocation of the batch whose facts were loaded last (commitBatch follows factsFor). */
+  private bookedOfBatch = new Map<string, BookedLine[]>();
   private batches = 0;
   /** Test hook: called before a batch is staged, e.g. to simulate a crash. */
   beforeCommit: ((batch: number) => void) | undefined;
@@ -110,6 +112,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
       this.o.residency.residence(m, clients.map((c) => c.bsn)),
     ]);
     const allocations = new Map(db.allocations.map((a) => [a.toewijzingNummer, a]));
+    this.bookedOfBatch = new Map();
     const onAllocation = new Map<string, BookedLine[]>();
     const byReference = new Map<string, BookedLine>();
     for (const l of db.booked) {
@@ -118,6 +121,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
       if (list) list.push(l);
       else onAllocation.set(l.toewijzingNummer, [l]);
     }
+    this.bookedOfBatch = onAllocation;
     return {
       allocation: (n) => allocations.get(n),
       bookedOn: (n) => onAllocation.get(n) ?? [],
@@ -157,6 +161,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
           debetCredit: l.prestatie.debetCredit,
           approved: l.verdict.approved,
           codes: l.verdict.codes,
+          firstSubmission: l.verdict.approved && l.prestatie.debetCredit === 'D' && !(this.bookedOfBatch.get(l.prestatie.toewijzingNummer) ?? []).some((b) => rejectedBefore(b, l)),
         })),
       );
     });
@@ -200,6 +205,12 @@ export class PgInvoiceBackend implements InvoiceBackend {
 export function tariffOn(rows: readonly TariffRow[], category: string, code: string | null, on: string): number | undefined {
   const valid = rows.filter((t) => t.productCategorie === category && t.from <= on && (t.to === null || on <= t.to));
   return (valid.find((t) => t.productCode !== null && t.productCode === code) ?? valid.find((t) => t.productCode === null))?.cents;
+}
+
+/** An earlier booked, rejected debit for the same allocation, product and an overlapping period: the line is a resubmission. */
+function rejectedBefore(b: BookedLine, l: JudgedLine): boolean {
+  const p = l.prestatie;
+  return !b.approved && b.debetCredit === 'D' && b.productCategorie === p.productCategorie && b.productCode === p.productCode && b.begindatum <= p.einddatum && p.begindatum <= b.einddatum;
 }
 
 export function livedThroughout(r: Residence | undefined, begin: string, end: string): boolean {
