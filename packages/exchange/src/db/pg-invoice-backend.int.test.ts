@@ -29,6 +29,9 @@ beforeAll(async () => {
     { ...base, toewijzingNummer: '1006', bsn: denHaagResident, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4' },
     // for the credit and duplicate tests
     { ...base, toewijzingNummer: '1007', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4' },
+    // removed (RedenWijziging 13), and one with a budget of EUR 50 instead of a volume
+    { ...base, toewijzingNummer: '1008', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4', status: 'withdrawn' as const },
+    { ...base, unit: null, toewijzingNummer: '1009', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: null, frequency: null, budgetCents: 5000 },
     // for crash and repeat tests, one per client
     ...[rotterdam.child, P, Q].map((bsn, i) => ({ ...base, toewijzingNummer: String(2001 + i), bsn, start: '2026-01-01', end: '2026-12-31', volume: 40, frequency: '4' })),
   ]);
@@ -89,6 +92,35 @@ describe('invoice verification through the database backend: each check accepts 
     // With F1 credited, a new debit for July is no longer a double one (TR389).
     const third = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [prestatie('F4', '1007', '2026-07', 3), prestatie('F5', '1007', '2026-07', 1)] }]));
     expect(await codesOf(third.messageId)).toEqual({ F4: [], F5: ['9389'] });
+  });
+});
+
+describe('more checks through the database backend', () => {
+  it('a removed allocation (TR384 9384), another product code (TR340 9340) or unit (TR341 9341)', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [
+      prestatie('S1', '1008', '2026-10', 1),
+      prestatie('S2', '1001', '2026-05', 1, { productCode: '02A02' }),
+      prestatie('S3', '1001', '2026-04', 60, { eenheid: '01', productTarief: 1250, bedrag: 60 * 1250 }),
+    ] }]));
+    const codes = await codesOf(r.messageId);
+    expect(codes.S1).toEqual(['9384']);
+    expect(codes.S2).toContain('9340');
+    expect(codes.S3).toContain('9341');
+  });
+
+  it('a budget allocation: amounts within the budget over earlier invoices (TR369 9369)', async () => {
+    const first = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('T1', '1009', '2026-10', 3)] }]));
+    expect(await codesOf(first.messageId)).toEqual({ T1: [] });
+    const second = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('T2', '1009', '2026-09', 1, { productTarief: 1250 }), prestatie('T3', '1009', '2026-08', 1, { productTarief: 1250 })] }]));
+    // 3 x 13.00 = 39.00 booked; + 12.50 = 51.50 > 50.00
+    expect(await codesOf(second.messageId)).toEqual({ T2: ['9369'], T3: ['9369'] });
+  });
+
+  it('TR333: another message re-using an answered DeclaratieNummer of the provider is refused whole (9333)', async () => {
+    const before = await kit.count('exchange_invoice_lines');
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('U1', '1002', '2026-05', 1, { productTarief: 1250 })] }], { declaratieNummer: 'D1202610' }));
+    expect(r).toMatchObject({ refused: true, refusalCode: '9333' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(before);
   });
 });
 
