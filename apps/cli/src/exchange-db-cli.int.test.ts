@@ -89,4 +89,11 @@ describe('kern exchange process --database', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/refused/);
   }, 180_000);
+
+  it('demo-invoice writes a declaration that matches the demo seed', async () => {
+    const file = join(dir, 'demo.xml');
+    expect((await kern('exchange', 'demo-invoice', '--month', '2026-03', '--out', file)).code).toBe(0);
+    const r = await kern('exchange', 'process', file, ...args, '--municipality', '0599', '--demo');
+    expect(r.stdout).toMatch(/3 prestaties, 1 approved \(10400 ct\), 2 rejected/);
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import { runBrp } from './commands/brp';
 import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
 import { runExchange } from './commands/exchange';
-import { runExchangeDatabase } from './commands/exchange-db';
+import { runDemoInvoice, runExchangeDatabase } from './commands/exchange-db';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -112,6 +112,13 @@ exchange
   });
 
 // exchange: the invoices booked into the database are approved and exported in the web app or over HTTP (docs/istandaarden.md)
+exchange
+  .command('demo-invoice')
+  .description("Write a 323 from the demo care provider (AGB 87654321) against the demo allocations 5001 and 5002, to upload in the invoice inbox or to process with --database: one line approved, two rejected.")
+  .option('--municipality <code>', 'demo municipality: 0599 (Rotterdam) or 0518 (Den Haag)', '0599')
+  .option('--month <month>', 'month of care in 2026, YYYY-MM (each month can be invoiced once)', '2026-10')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(runDemoInvoice);
 
 // debt commands (kern debt ...)
 // The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).

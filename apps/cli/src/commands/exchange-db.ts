@@ -1,10 +1,11 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { PolicyStore, type AccessContext } from '@kern/access';
 import { connect, migrate, withSystem } from '@kern/db';
-import { brpResidency, receiveInvoice, returnCodeText, ruleForCode, type ExchangeServices } from '@kern/exchange';
+import { brpResidency, demoInvoiceXml, receiveInvoice, returnCodeText, ruleForCode, type ExchangeServices } from '@kern/exchange';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
+import { exchangeDemoClients } from '@kern/seed';
 import { findMunicipality } from '@kern/tenancy';
 import { progress } from '../progress';
 import { sniff } from './exchange';
@@ -104,4 +105,17 @@ async function one(services: ExchangeServices, municipalityCode: string, file: s
   }
   console.log(`${file}: ${type.name} ${o.clients} clients, ${o.lines} prestaties, ${o.approvedLines} approved (${o.approvedCents} ct), ${o.rejectedLines} rejected (${o.rejectedCents} ct); booked as message ${r.messageId ?? ''}; 325 in ${outFile}`);
   return o.rejectedLines === 0;
+}
+
+/** `kern exchange demo-invoice`: a declaration that matches the demo seed's provider and allocations. */
+export function runDemoInvoice(o: { municipality: string; month: string; out?: string }): void {
+  const code = o.municipality.replace(/^GM/i, '');
+  const clients = exchangeDemoClients[code];
+  if (!clients) throw new Error(`no exchange demo data for ${o.municipality}; use 0599 or 0518`);
+  if (!/^2026-(0[1-9]|10)$/.test(o.month)) throw new Error('--month must be a month from 2026-01 to 2026-10 (the demo allocations cover 2026, the message is dated 2026-11-02)');
+  const xml = demoInvoiceXml({ municipalityCode: code, clients, month: o.month, identificatie: `DEMO${o.month.replace('-', '')}` });
+  if (o.out) {
+    writeFileSync(o.out, xml);
+    console.error(`kern exchange: demo declaration for ${o.month} written to ${o.out}`);
+  } else process.stdout.write(xml);
 }
