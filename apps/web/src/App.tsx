@@ -24,6 +24,7 @@ import { HouseholdPage } from './pages/HouseholdPage';
 import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
+import { INVOICE_ROLE } from './api/exchange';
 import { InvoiceInboxPage } from './pages/InvoiceInboxPage';
 
 // pages of debt help
@@ -191,7 +192,7 @@ export function App() {
 
       // exchange
       case 'invoices':
-        page = session.account.roles.includes('decision-maker') ? <InvoiceInboxPage /> : <ForbiddenPage />;
+        page = session.account.roles.includes(INVOICE_ROLE) ? <InvoiceInboxPage /> : <ForbiddenPage />;
         break;
 
       // debt

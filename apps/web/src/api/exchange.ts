@@ -3,6 +3,9 @@ import { ApiError, queryString, type Api, type Problem } from '../api';
 import type { Lang } from '../i18n';
 import type { Purpose } from '../purpose';
 
+/** The role that works the invoice inbox (the back office; see packages/access/src/policy/exchange-rules.ts). */
+export const INVOICE_ROLE = 'decision-maker';
+
 export interface ReturnCodeText {
   code: string;
   rule: string | null;

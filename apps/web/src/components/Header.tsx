@@ -1,4 +1,5 @@
 import { Button } from '@utrecht/component-library-react';
+import { INVOICE_ROLE } from '../api/exchange';
 import { useApp, useSession } from '../app-context';
 import type { MessageKey } from '../i18n';
 import { AppLink, paths, useLocation } from '../router';
@@ -31,7 +32,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // integral client view
 
     // exchange
-    { href: paths.invoices, label: 'exchange.nav', show: account.roles.includes('decision-maker') },
+    { href: paths.invoices, label: 'exchange.nav', show: account.roles.includes(INVOICE_ROLE) },
 
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
