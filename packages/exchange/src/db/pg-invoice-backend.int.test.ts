@@ -3,6 +3,7 @@ import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveInvoice } from './approve-invoice';
+import { insertAllocationFixtures, insertProviderFixture } from './exchange-fixtures';
 import { exportPaymentBatch } from './export-payment-batch';
 import { denHaagResident, invoice, prestatie, rotterdam, seedExchangeFixtures, startExchangeTestKit, type ExchangeTestKit } from './exchange-test-kit';
 import { listInvoiceMessages, readInvoiceLines } from './read-invoice-inbox';
@@ -245,5 +246,25 @@ describe('one message per provider at a time', () => {
     expect(await kit.deliver(backOffice, 'wmo', other)).toMatchObject({ refused: false, approvedLines: 1 });
     // The crashed message itself can always be resumed.
     expect(await kit.deliver(backOffice, 'wmo', crashed, { limits })).toMatchObject({ refused: false, approvedLines: 2 });
+  });
+});
+
+describe('iJw through the database backend', () => {
+  it('an iJw declaration is verified against a Jeugdwet contract, received and read only under the Jeugdwet purpose', async () => {
+    await insertProviderFixture(kit.database.db, { municipalityCode: '0599', agb: '23456789', name: 'Jeugdhulp Test', standard: 'ijw', tariffs: [{ category: '45', productCode: '45A48', unit: '04', cents: 9000, from: '2026-01-01', to: null }] });
+    await insertAllocationFixtures(kit.database.db, [{ municipalityCode: '0599', toewijzingNummer: '3001', bsn: rotterdam.child, providerAgb: '23456789', standard: 'ijw', category: '45', productCode: '45A48', start: '2026-01-01', end: '2026-12-31', volume: 10, unit: '04', frequency: '4' }]);
+    const jw = (ref: string, tariff: number) => prestatie(ref, '3001', '2026-10', 2, { productCategorie: '45', productCode: '45A48', productTarief: tariff, bedrag: 2 * tariff });
+    const xml = invoice('2026-10', [{ bsn: rotterdam.child, prestaties: [jw('V1', 9000), jw('V2', 9500)] }], { standard: 'ijw', afzender: '23456789' });
+    await expect(kit.deliver(backOffice, 'wmo', xml)).rejects.toMatchObject({ code: 'invalid-input' });
+    const r = await kit.deliver(backOffice, 'jeugdwet', xml);
+    expect(r.answer).toContain('jw325:');
+    const codes = await codesOf(r.messageId);
+    expect(codes.V1).toEqual([]);
+    expect(codes.V2).toContain('0611');
+    const jeugd = await kit.as(backOffice, 'jeugdwet', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }));
+    expect(jeugd.map((m) => m.id)).toEqual([r.messageId]);
+    const wmo = await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }));
+    expect(wmo.map((m) => m.id)).not.toContain(r.messageId);
+    await expect(kit.as(backOffice, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, r.messageId ?? '', { offset: 0, limit: 10 }))).rejects.toMatchObject({ code: 'not-found' });
   });
 });
