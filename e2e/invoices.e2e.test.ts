@@ -66,6 +66,7 @@ describe('the invoice inbox in Chromium', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Invoices (iWmo/iJw)' }).waitFor();
+    await page.getByRole('table', { name: 'Lines with verdict and reason' }).getByText('0611 (TR418): The tariff submitted does not match the contracted tariff.').waitFor();
     await expectAccessible(page, 'invoice inbox in English');
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await logout(page);
