@@ -26,8 +26,14 @@ export function brpResidency(brp: BrpClient): ResidencySource {
       // A BSN failing the 11-test cannot be registered: not asked, so not resident (8187).
       const unique = [...new Set(bsns)].filter((b) => isValidBsn(b));
       if (unique.length === 0) return new Map();
-      const found = await brp.getPersonsByBsn(unique, { municipalityCode });
-      return new Map(found.filter((r) => r.municipalityCode === municipalityCode).map((r) => [r.bsn, { from: null, to: null }]));
+      // 200 BSNs at a time: the client asks 20 per request, so at most 10 requests are in flight.
+      const found = new Map<string, Residence>();
+      for (let i = 0; i < unique.length; i += 200) {
+        for (const r of await brp.getPersonsByBsn(unique.slice(i, i + 200), { municipalityCode })) {
+          if (r.municipalityCode === municipalityCode) found.set(r.bsn, { from: null, to: null });
+        }
+      }
+      return found;
     },
   };
 }
