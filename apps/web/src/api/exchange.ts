@@ -6,6 +6,9 @@ import type { Purpose } from '../purpose';
 /** The role that works the invoice inbox (the back office; see packages/access/src/policy/exchange-rules.ts). */
 export const INVOICE_ROLE = 'decision-maker';
 
+/** Lines per page in the inbox. */
+export const LINES_PAGE = 200;
+
 export interface ReturnCodeText {
   code: string;
   rule: string | null;
@@ -113,8 +116,8 @@ export function exchangeApi(api: Api) {
   const r = api.request;
   return {
     messages: (filter: InboxFilter) => r<{ messages: InvoiceMessage[] }>('GET', `/exchange/invoices${queryString({ ...filter, limit: 100 })}`).then((x) => x.messages),
-    lines: (id: string, filter: LineFilter) =>
-      r<{ message: InvoiceMessage; lines: InvoiceLine[]; total: number }>('GET', `/exchange/invoices/${encodeURIComponent(id)}/lines${queryString({ ...filter, limit: 500 })}`),
+    lines: (id: string, filter: LineFilter, offset = 0) =>
+      r<{ message: InvoiceMessage; lines: InvoiceLine[]; total: number }>('GET', `/exchange/invoices/${encodeURIComponent(id)}/lines${queryString({ ...filter, offset, limit: LINES_PAGE })}`),
     approve: (id: string) => r<PaymentBatch>('POST', `/exchange/invoices/${encodeURIComponent(id)}/payment-batches`),
     /** Sends the file as it is (application/xml, streamed by the browser); the answer is the 325. */
     async deliver(file: Blob, ctx: RawContext): Promise<Delivery> {

@@ -33,6 +33,7 @@ export function InvoiceDetail({ id, onChanged }: { id: string; onChanged: () => 
   const [batch, setBatch] = useState<PaymentBatch | null>(null);
   const [download, setDownload] = useState<{ url: string; fileName: string; lines: number } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [more, setMore] = useState(false);
 
   useEffect(() => {
     exchange.lines(id, filter).then(setData, (error: unknown) => setProblem(toProblem(error)));
@@ -62,6 +63,19 @@ export function InvoiceDetail({ id, onChanged }: { id: string; onChanged: () => 
       setDownload({ url: URL.createObjectURL(new Blob([csv], { type: 'text/csv' })), fileName, lines: csv.trim().split('\n').length - 2 });
     } catch (error) {
       setProblem(toProblem(error));
+    }
+  };
+
+  const showMore = async () => {
+    if (!data) return;
+    setMore(true);
+    try {
+      const next = await exchange.lines(id, filter, data.lines.length);
+      setData({ ...next, lines: [...data.lines, ...next.lines] });
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setMore(false);
     }
   };
 
@@ -143,6 +157,12 @@ export function InvoiceDetail({ id, onChanged }: { id: string; onChanged: () => 
                 </TableBody>
               </Table>
             </div>
+          )}
+          {data.total > data.lines.length && (
+            <Paragraph>
+              {t('exchange.lines.shown', { shown: String(data.lines.length), total: String(data.total) })}{' '}
+              <Button appearance="secondary-action-button" disabled={more} onClick={() => void showMore()}>{t('exchange.lines.more')}</Button>
+            </Paragraph>
           )}
           {m.status === 'answered' && (
             <section aria-labelledby="exchange-pay-heading">
