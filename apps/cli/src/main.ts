@@ -4,6 +4,7 @@ import { runCatalogueLoad } from './commands/catalogue';
 import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
 import { runExchange } from './commands/exchange';
+import { runDemoInvoice, runExchangeDatabase } from './commands/exchange-db';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -97,12 +98,28 @@ exchange
   .action((files: string[], o: { municipality?: string; today?: string }) => runExchange('validate', files, o));
 exchange
   .command('process')
-  .description('Verify 323 declarations per prestatie and write the 325 beside each file. Exit code 1 when any file or line is refused.')
+  .description('Verify 323 declarations per prestatie and write the 325 beside each file: in memory against --facts, or booked into the database (--database, or by default when DATABASE_URL or --data-dir is given). Exit code 1 when any file or line is refused.')
   .argument('<files...>', '323 files')
-  .requiredOption('--facts <json>', 'allocations, tariffs and residents to verify against (JSON, see MemoryFacts in @kern/exchange)')
-  .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378)')
-  .option('--today <date>', 'the system date for TR135 (default today)')
-  .action((files: string[], o: { facts: string; municipality?: string; today?: string }) => runExchange('process', files, o));
+  .option('--facts <json>', 'in memory: allocations, tariffs and residents to verify against (JSON, see MemoryFacts in @kern/exchange)')
+  .option('--database', "book into Kern's database: allocations, contracts and the BRP as facts, lines and answers stored")
+  .option('--data-dir <dir>', 'with --database: PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .option('--demo', 'with --database: check residency against the embedded fake BRP when KERN_BRP_URL is not set')
+  .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378); required with --database')
+  .option('--today <date>', 'in memory: the system date for TR135 (default today)')
+  .action(async (files: string[], o: { facts?: string; database?: boolean; dataDir?: string; demo?: boolean; municipality?: string; today?: string }) => {
+    if (o.facts) return runExchange('process', files, { facts: o.facts, ...(o.municipality ? { municipality: o.municipality } : {}), ...(o.today ? { today: o.today } : {}) });
+    if (o.database || o.dataDir || process.env.DATABASE_URL) return runExchangeDatabase(files, o);
+    throw new Error('say what to verify against: --facts <json> (in memory) or --database');
+  });
+
+// exchange: the invoices booked into the database are approved and exported in the web app or over HTTP (docs/istandaarden.md)
+exchange
+  .command('demo-invoice')
+  .description("Write a 323 from the demo care provider (AGB 87654321) against the demo allocations 5001 and 5002, to upload in the invoice inbox or to process with --database: one line approved, two rejected.")
+  .option('--municipality <code>', 'demo municipality: 0599 (Rotterdam) or 0518 (Den Haag)', '0599')
+  .option('--month <month>', 'month of care in 2026, YYYY-MM (each month can be invoiced once)', '2026-10')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(runDemoInvoice);
 
 // product catalogue commands (kern catalogue ...)
 const catalogue = program.command('catalogue').description('The national product catalogue (WMO020, JZ020, iJw product codes) as reference data.');

@@ -9,6 +9,7 @@ import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
 import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
+import { brpResidency, exchangeRoutes } from '@kern/exchange';
 import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
@@ -137,6 +138,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     contractingRoutes(typed, services);
     // provisions: decisions and allocations
     provisionsRoutes(typed, services);
+    // exchange: invoice delivery (323 -> 325), inbox, payment batches
+    exchangeRoutes(typed, { ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes });
 
     // debt help
     debtRoutes(typed, services);

@@ -1,7 +1,9 @@
 import { runAsTenant } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
+import { demoInvoiceXml } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
+import { exchangeDemoClients } from '@kern/seed';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
@@ -230,6 +232,25 @@ const examples: Record<string, Example> = {
     as: 'rotterdam.wmo',
     run: async (a) => a.request('POST', `/api/v1/allocations/${await provisionsAllocated()}/withdrawal`, { purpose: 'wmo', body: {} }),
   },
+  // exchange: invoices (the demo provider's 323 against the demo allocations)
+  'POST /api/v1/exchange/invoices': { as: 'rotterdam.besluit', run: (a) => deliverDemoInvoice(a, 'RA1', '2026-06') },
+  'GET /api/v1/exchange/invoices': { as: 'rotterdam.besluit', run: (a) => a.request('GET', '/api/v1/exchange/invoices', { purpose: 'wmo' }) },
+  'GET /api/v1/exchange/invoices/:id/lines': {
+    as: 'rotterdam.besluit',
+    run: async (a) => a.request('GET', `/api/v1/exchange/invoices/${String((await deliverDemoInvoice(a, 'RA2', '2026-07')).headers['kern-message-id'])}/lines`, { purpose: 'wmo' }),
+  },
+  'POST /api/v1/exchange/invoices/:id/payment-batches': {
+    as: 'rotterdam.besluit',
+    run: async (a) => a.request('POST', `/api/v1/exchange/invoices/${String((await deliverDemoInvoice(a, 'RA3', '2026-08')).headers['kern-message-id'])}/payment-batches`, { purpose: 'wmo' }),
+  },
+  'GET /api/v1/exchange/payment-batches/:id/csv': {
+    as: 'rotterdam.besluit',
+    run: async (a) => {
+      const id = String((await deliverDemoInvoice(a, 'RA4', '2026-09')).headers['kern-message-id']);
+      const batch = await a.request('POST', `/api/v1/exchange/invoices/${id}/payment-batches`, { purpose: 'wmo' });
+      return a.request('GET', `/api/v1/exchange/payment-batches/${batch.json<{ id: string }>().id}/csv`, { purpose: 'wmo' });
+    },
+  },
 
   // debt help
   'POST /api/v1/debt/signals': { as: 'rotterdam.schuld', run: (a) => a.request('POST', '/api/v1/debt/signals', { purpose: 'wgs', body: { signals: [debtSignal('999992223')] } }) },
@@ -375,6 +396,10 @@ async function provisionsAllocated(): Promise<string> {
   const b = await kern.login('rotterdam.besluit');
   const r = await b.request('POST', '/api/v1/allocations', { purpose: 'wmo', body: { grantedProvisionId: provisionId, providerAgb: '12345678', startDate: provisionsDay() } });
   return r.json<{ toewijzingNummer: string }>().toewijzingNummer;
+}
+// exchange: the demo provider's declaration for the demo family, for the route examples above.
+function deliverDemoInvoice(a: Agent, identificatie: string, month: string) {
+  return a.request('POST', '/api/v1/exchange/invoices', { purpose: 'wmo', body: demoInvoiceXml({ municipalityCode: '0599', clients: exchangeDemoClients['0599'] ?? ['', ''], identificatie, month }), headers: { 'content-type': 'application/xml' } });
 }
 
 // debt help: files driven to a stage over HTTP, for the route examples above.

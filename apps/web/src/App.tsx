@@ -24,6 +24,8 @@ import { HouseholdPage } from './pages/HouseholdPage';
 import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
+import { INVOICE_ROLE } from './api/exchange';
+import { InvoiceInboxPage } from './pages/InvoiceInboxPage';
 
 // pages of the product catalogue and contracting
 import { CataloguePage } from './pages/CataloguePage';
@@ -198,6 +200,9 @@ export function App() {
         break;
 
       // exchange
+      case 'invoices':
+        page = session.account.roles.includes(INVOICE_ROLE) ? <InvoiceInboxPage /> : <ForbiddenPage />;
+        break;
 
       // product catalogue and contracting
       case 'catalogue':

@@ -30,6 +30,7 @@ export type Route =
   // provisions: decisions and allocations
   | { name: 'clientAllocations'; bsn: string }
   | { name: 'providerAllocations' }
+  | { name: 'invoices' }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -64,6 +65,7 @@ export const paths = {
   plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
+  invoices: '/declaraties',
 
   // product catalogue and contracting
   catalogue: '/productcatalogus',
@@ -108,6 +110,7 @@ export function matchRoute(pathname: string): Route {
   if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
+  if (path === paths.invoices) return { name: 'invoices' };
 
   // product catalogue and contracting
   if (path === paths.catalogue) return { name: 'catalogue' };

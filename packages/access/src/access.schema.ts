@@ -119,6 +119,9 @@ export const resources = [
   'allocation',
   // the allocations of one provider across clients (a worklist for the back office)
   'allocation-list',
+  // exchange: invoices (323 received, lines with verdicts, 325 answers) and payment batches of approved lines
+  'invoice',
+  'payment-batch',
   // debt help
   'debt-signal',
   'debt-file',

@@ -16,3 +16,4 @@ export * from './xml-lite';
 export * from './build-retour';
 export * from './build-319';
 export * from './payment-batch';
+export * from './db';

@@ -20,6 +20,8 @@ export const configSchema = z.object({
   /** Login attempts per account+address in a 15-minute window before further attempts are refused. */
   loginAttemptLimit: z.coerce.number().int().min(1).max(100).default(5),
   bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Exchange: the largest iWmo/iJw file one HTTP delivery may stream in (the body is never held in memory). */
+  exchangeUploadLimitBytes: z.coerce.number().int().min(1024).default(2 * 1024 * 1024 * 1024),
   webDistDir: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Demo mode (`kern serve --demo`): the citizen portal offers a login as a BRP test person and writes mail to the log. */
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlMinutes: env.KERN_SESSION_TTL_MINUTES,
     loginAttemptLimit: env.KERN_LOGIN_ATTEMPT_LIMIT,
     bodyLimitBytes: env.KERN_BODY_LIMIT_BYTES,
+    exchangeUploadLimitBytes: env.KERN_EXCHANGE_UPLOAD_LIMIT_BYTES,
     webDistDir: env.KERN_WEB_DIST || undefined,
     logLevel: env.KERN_LOG_LEVEL,
     demoMode: env.KERN_DEMO,

@@ -7,6 +7,7 @@ import { loadNationalCatalogue } from '@kern/provisions';
 import { seedCatalogueDemo } from './catalogue-demo';
 import { seedDebtDemo } from './debt-demo';
 import { insertDemoContracts } from '@kern/provisions';
+import { seedExchangeDemo } from './exchange-demo';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
@@ -82,6 +83,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       await seedCatalogueDemo(db, city.code);
       await insertDemoContracts(db, city.code);
     }
+    // exchange: a demo database from before invoices existed gets its provider and allocations now
+    for (const city of demoCities) await seedExchangeDemo(db, city);
     return { created: false };
   }
 
@@ -144,6 +147,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
     await seedCatalogueDemo(db, city.code);
     // provisions: demo care providers and contracts until contracting seeds its own
     await insertDemoContracts(db, city.code);
+    // exchange: a care provider, its contract and allocations for the invoice inbox demo
+    await seedExchangeDemo(db, city);
     bar.tick();
   }
   bar.done(`${demoCities.length} municipalities, ${demoAccounts.length} accounts`);

@@ -7,3 +7,4 @@ export * from './scale';
 export { cityShape, type CityShape } from './scale-plan';
 export * from './catalogue-demo';
 export * from './provisions-demo';
+export * from './exchange-demo';

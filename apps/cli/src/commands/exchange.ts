@@ -6,7 +6,7 @@ import { progress } from '../progress';
 const meaning = new Map(returnCodes.map((c) => [c.code, c.nl]));
 
 /** Reads the root namespace from the first 8 KB of a file, never the rest. */
-function sniff(file: string): MessageType | undefined {
+export function sniff(file: string): MessageType | undefined {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(8192);

@@ -1,4 +1,5 @@
 import { Button } from '@utrecht/component-library-react';
+import { INVOICE_ROLE } from '../api/exchange';
 import { useApp, useSession } from '../app-context';
 import type { MessageKey } from '../i18n';
 import { AppLink, paths, useLocation } from '../router';
@@ -31,6 +32,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // integral client view
 
     // exchange
+    { href: paths.invoices, label: 'exchange.nav', show: account.roles.includes(INVOICE_ROLE) },
 
     // product catalogue and contracting: contract managers and administrators, and Wmo/Jeugdwet caseworkers (who read under their purpose)
     { href: paths.catalogue, label: 'catalogue.nav', show: ['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'].some((r) => account.roles.includes(r)) },

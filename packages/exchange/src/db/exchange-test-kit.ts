@@ -1,0 +1,120 @@
+// Test support for the exchange's database tests (not exported from the package).
+import { PolicyStore, runAsTenant, type AccessContext, type Actor, type Role } from '@kern/access';
+import { sql, withSystem, type Tx } from '@kern/db';
+import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
+import { createAccount, createTeam, findAccountByUsername, toActor } from '@kern/identity';
+import { FixedClock } from '@kern/kit';
+import { createBrpClient, startFakeBrp, type RunningFakeBrp } from '@kern/registry';
+import { DEMO_PASSWORD, seedDemo } from '@kern/seed';
+import { build323 } from '../build-323';
+import type { InvoiceClient, InvoiceHeader, Prestatie } from '../invoice.schema';
+import { signed } from '../verify-invoice';
+import { insertAllocationFixtures, insertProviderFixture, type AllocationFixture } from './exchange-fixtures';
+import { receiveInvoice, type ExchangeServices, type ReceiveOptions } from './receive-invoice';
+import { brpResidency } from './residency';
+
+/** BRP test persons registered in Rotterdam (0599) and one in Den Haag (0518), from the GBA-V set. */
+export const rotterdam = { parent: '999991838', partner: '999990512', child: '999990342' };
+export const denHaagResident = '999990627';
+export const PROVIDER = '12345678';
+
+export interface ExchangeTestKit {
+  database: TestDatabase;
+  services: ExchangeServices;
+  clock: FixedClock;
+  actor(username: string): Promise<Actor>;
+  newStaff(municipalityCode: string, username: string, roles: Role[]): Promise<Actor>;
+  as<T>(actor: Actor, purpose: AccessContext['purpose'], fn: (tx: Tx, ctx: AccessContext) => Promise<T>): Promise<T>;
+  /** Delivers a 323 (as text, in one or more chunks) as the actor under the purpose; the 325 comes back. */
+  deliver(actor: Actor, purpose: AccessContext['purpose'], xml: string, o?: Partial<ReceiveOptions>): Promise<Awaited<ReturnType<typeof receiveInvoice>> & { answer: string }>;
+  count(table: string, where?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startExchangeTestKit(now = '2026-11-20T09:00:00Z'): Promise<ExchangeTestKit> {
+  const database = await createTestDatabase();
+  await seedDemo(database.db);
+  const brp: RunningFakeBrp = await startFakeBrp({ port: 0 });
+  const clock = new FixedClock(now);
+  const services: ExchangeServices = { db: database.db, clock, policies: new PolicyStore(), residency: brpResidency(createBrpClient({ baseUrl: brp.url })) };
+  const actor = async (username: string): Promise<Actor> => {
+    const account = await withSystem(database.db, (tx) => findAccountByUsername(tx, username));
+    if (!account) throw new Error(`no account ${username}`);
+    return toActor(account);
+  };
+  return {
+    database,
+    services,
+    clock,
+    actor,
+    async newStaff(municipalityCode, username, roles) {
+      const teamId = await createTeam(database.db, municipalityCode, `Team ${username}`);
+      await createAccount(database.db, { municipalityCode, username, displayName: username, password: DEMO_PASSWORD, roles, teamIds: [teamId] });
+      return actor(username);
+    },
+    as(a, purpose, fn) {
+      const ctx: AccessContext = { actor: a, purpose };
+      return runAsTenant(services, ctx, (tx) => fn(tx, ctx));
+    },
+    async deliver(a, purpose, xml, o = {}) {
+      let answer = '';
+      async function* chunks(): AsyncGenerator<string> {
+        await Promise.resolve();
+        for (let i = 0; i < xml.length; i += 4096) yield xml.slice(i, i + 4096);
+      }
+      const r = await receiveInvoice(services, { actor: a, purpose }, chunks(), { ...o, answer: (p) => void (answer += p) });
+      return { ...r, answer };
+    },
+    async count(table, where = 'true') {
+      const r = await withSystem(database.db, (tx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.raw(where)}`.execute(tx));
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    async close() {
+      await brp.close();
+      await database.close();
+    },
+  };
+}
+
+/** The provider of the tests with its tariffs: 02A01 at 12.50/hour until September 2026, 13.00 from October. */
+export async function seedExchangeFixtures(kit: ExchangeTestKit, allocations: Omit<AllocationFixture, 'municipalityCode' | 'providerAgb' | 'standard'>[], municipalityCode = '0599'): Promise<void> {
+  await insertProviderFixture(kit.database.db, {
+    municipalityCode,
+    agb: PROVIDER,
+    name: 'Zorg Testaanbieder',
+    standard: 'iwmo',
+    tariffs: [
+      { category: '02', productCode: '02A01', unit: '04', cents: 1250, from: '2026-01-01', to: '2026-09-30' },
+      { category: '02', productCode: '02A01', unit: '04', cents: 1300, from: '2026-10-01', to: null },
+    ],
+  });
+  await insertAllocationFixtures(kit.database.db, allocations.map((a) => ({ ...a, municipalityCode, providerAgb: PROVIDER, standard: 'iwmo' as const })));
+}
+
+let seq = 0;
+/** A 323 of the test provider to Rotterdam for one month, its totals computed from the prestaties. */
+export function invoice(month: string, clients: InvoiceClient[], o: Partial<InvoiceHeader> = {}): string {
+  seq++;
+  const total = clients.flatMap((c) => c.prestaties).reduce((s, p) => s + signed(p.bedrag, p.debetCredit), 0);
+  const end = lastDay(month);
+  const header: InvoiceHeader = {
+    standard: 'iwmo', afzender: PROVIDER, ontvanger: '0599', identificatie: `T${seq}${month.replace('-', '')}`, dagtekening: '2026-11-05', basisschemaXsdVersie: '1.0.0', berichtXsdVersie: '1.0.0',
+    declaratieNummer: `D${seq}${month.replace('-', '')}`, periodeBegin: `${month}-01`, periodeEind: end, declaratieDagtekening: '2026-11-05',
+    totaalBedrag: Math.abs(total), totaalDebetCredit: total < 0 ? 'C' : 'D', ...o,
+  };
+  return build323(header, clients);
+}
+
+export function lastDay(month: string): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(d).padStart(2, '0')}`;
+}
+
+/** A prestatie of 02A01 hours for a whole month at the October tariff, unless told otherwise. */
+export function prestatie(ref: string, toewijzingNummer: string, month: string, hours: number, o: Partial<Prestatie> = {}): Prestatie {
+  const tariff = o.productTarief ?? (month >= '2026-10' ? 1300 : 1250);
+  return {
+    referentieNummer: ref, vorigReferentieNummer: null, toewijzingNummer, productCategorie: '02', productCode: '02A01',
+    begindatum: `${month}-01`, einddatum: lastDay(month), geleverdVolume: hours, eenheid: '04', productTarief: tariff, bedrag: hours * tariff, debetCredit: 'D', ...o,
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * SQL only, no rules: the exchange's own tables (0056) and what invoice verification reads from
+ * the allocation and contracting tables (0052, 0053) with its own queries, so the exchange does
+ * not depend on the code of the modules that write them. Every query runs inside a tenant
+ * transaction (row-level security) and names the municipality as well.
+ */
+import { sql, type Tx } from '@kern/db';
+import type { AllocationFact, BookedLine, InvoiceHeader } from '../invoice.schema';
+import type { Standard } from '../messages';
+
+export interface MessageKey {
+  municipalityCode: string;
+  sender: string;
+  messageType: string;
+  identification: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  status: 'receiving' | 'answered' | 'refused';
+  answer: string | null;
+  declaratieNummer: string | null;
+}
+
+export async function findMessage(tx: Tx, k: MessageKey): Promise<StoredMessage | undefined> {
+  const r = await sql<{ id: string; status: StoredMessage['status']; answer: string | null; declaratie_nummer: string | null }>`
+    select id, status, answer, declaratie_nummer from exchange_messages
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification = ${k.identification}`.execute(tx);
+  const row = r.rows[0];
+  return row ? { id: row.id, status: row.status, answer: row.answer, declaratieNummer: row.declaratie_nummer } : undefined;
+}
+
+/** Starts (or restarts after a crash or a refusal) receiving a message; an answered one is left alone. */
+export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, h: InvoiceHeader, at: Date, by: string): Promise<string> {
+  const r = await sql<{ id: string }>`
+    insert into exchange_messages (id, municipality_code, standard, message_type, sender, receiver, identification, message_date, declaratie_nummer, period_begin, period_end, status, received_at, received_by, heartbeat_at)
+    values (${id}, ${k.municipalityCode}, ${h.standard}, ${k.messageType}, ${k.sender}, ${h.ontvanger}, ${k.identification}, ${h.dagtekening}::date, ${h.declaratieNummer}, ${h.periodeBegin}::date, ${h.periodeEind}::date, 'receiving', ${at.toISOString()}::timestamptz, ${by}, ${at.toISOString()}::timestamptz)
+    on conflict (municipality_code, sender, message_type, identification) do update
+      set status = 'receiving', refusal_code = null, refusal_reason = null, received_at = excluded.received_at, received_by = excluded.received_by, heartbeat_at = excluded.heartbeat_at,
+          declaratie_nummer = excluded.declaratie_nummer, period_begin = excluded.period_begin, period_end = excluded.period_end
+      where exchange_messages.status <> 'answered'
+    returning id`.execute(tx);
+  const row = r.rows[0];
+  if (row) return row.id;
+  const existing = await findMessage(tx, k);
+  if (!existing) throw new Error('exchange message vanished during upsert');
+  return existing.id;
+}
+
+/**
+ * One message per sender at a time: the facts of a message do not see another's staged lines, so
+ * two declarations of one provider verified side by side could both approve the same hours. The
+ * transaction-scoped advisory lock makes check-and-start atomic; a message whose heartbeat is older
+ * than `staleAfterMs` crashed and no longer blocks.
+ */
+export async function otherMessageInProgress(tx: Tx, k: MessageKey, at: Date, staleAfterMs: number): Promise<boolean> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`exchange:${k.municipalityCode}:${k.sender}`}))`.execute(tx);
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from exchange_messages
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification <> ${k.identification}
+      and status = 'receiving' and heartbeat_at > ${new Date(at.getTime() - staleAfterMs).toISOString()}::timestamptz`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+export async function beat(tx: Tx, messageId: string, at: Date): Promise<void> {
+  await sql`update exchange_messages set heartbeat_at = ${at.toISOString()}::timestamptz where id = ${messageId} and status = 'receiving'`.execute(tx);
+}
+
+/** TR333: another answered message of this sender already carried this DeclaratieNummer. */
+export async function declaratieNummerUsedElsewhere(tx: Tx, k: MessageKey, declaratieNummer: string): Promise<boolean> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from exchange_messages
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType}
+      and declaratie_nummer = ${declaratieNummer} and status = 'answered' and identification <> ${k.identification}`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+/** The provider's allocations with these numbers (any client: TR304 must see a mismatch). */
+export async function allocationsByNumber(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[]): Promise<AllocationFact[]> {
+  if (numbers.length === 0) return [];
+  const r = await sql<{
+    toewijzing_nummer: string; subject_bsn: string; provider_agb: string; category: string; product_code: string | null;
+    start_date: string; end_date: string | null; unit: string | null; volume: number | null; frequency: string | null; budget_cents: string | number | null; status: string;
+  }>`
+    select toewijzing_nummer, subject_bsn, provider_agb, category, product_code, start_date::text as start_date, end_date::text as end_date,
+      unit, volume, frequency, budget_cents, status
+    from allocations
+    where municipality_code = ${municipalityCode} and provider_agb = ${providerAgb} and toewijzing_nummer = any(${[...numbers]}::text[])`.execute(tx);
+  return r.rows.map((a) => ({
+    toewijzingNummer: a.toewijzing_nummer,
+    bsn: a.subject_bsn,
+    providerAgb: a.provider_agb,
+    productCategorie: a.category,
+    productCode: a.product_code,
+    ingangsdatum: a.start_date,
+    einddatum: a.end_date,
+    eenheid: a.unit,
+    volume: a.volume,
+    frequentie: a.frequency,
+    budget: a.budget_cents === null ? null : Number(a.budget_cents),
+    removed: a.status === 'withdrawn',
+  }));
+}
+
+/** Booked lines of the provider on these allocations or with these references: staged lines of unanswered messages never count. */
+export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[], references: readonly string[]): Promise<BookedLine[]> {
+  if (numbers.length === 0 && references.length === 0) return [];
+  const r = await sql<{
+    referentie_nummer: string; vorig_referentie_nummer: string | null; toewijzing_nummer: string; product_category: string; product_code: string | null;
+    begin_date: string; end_date: string; volume: number; amount_cents: string | number; debit_credit: 'D' | 'C'; approved: boolean;
+  }>`
+    select l.referentie_nummer, l.vorig_referentie_nummer, l.toewijzing_nummer, l.product_category, l.product_code, l.begin_date::text as begin_date, l.end_date::text as end_date,
+      l.volume, l.amount_cents, l.debit_credit, l.approved
+    from exchange_invoice_lines l
+    join exchange_messages m on m.id = l.message_id and m.status = 'answered'
+    where l.municipality_code = ${municipalityCode} and l.provider_agb = ${providerAgb}
+      and (l.toewijzing_nummer = any(${[...numbers]}::text[]) or l.referentie_nummer = any(${[...references]}::text[]))`.execute(tx);
+  return r.rows.map((l) => ({
+    referentieNummer: l.referentie_nummer,
+    vorigReferentieNummer: l.vorig_referentie_nummer,
+    toewijzingNummer: l.toewijzing_nummer,
+    productCategorie: l.product_category,
+    productCode: l.product_code,
+    begindatum: l.begin_date,
+    einddatum: l.end_date,
+    geleverdVolume: Number(l.volume),
+    bedrag: Number(l.amount_cents),
+    debetCredit: l.debit_credit,
+    approved: l.approved,
+  }));
+}
+
+export interface TariffRow {
+  productCategorie: string;
+  productCode: string | null;
+  cents: number;
+  /** The intersection of the contract's and the contracted product's validity. */
+  from: string;
+  to: string | null;
+}
+
+/** The provider's contracted tariffs in these categories (care_providers.agb_code = the 323's Afzender). */
+export async function contractTariffs(tx: Tx, municipalityCode: string, providerAgb: string, standard: Standard, categories: readonly string[]): Promise<TariffRow[]> {
+  if (categories.length === 0) return [];
+  const r = await sql<{ category: string; product_code: string | null; tariff_cents: number; valid_from: string; valid_to: string | null }>`
+    select p.category, p.product_code, p.tariff_cents,
+      greatest(p.valid_from, c.valid_from)::text as valid_from,
+      (case when p.valid_to is null then c.valid_to when c.valid_to is null then p.valid_to else least(p.valid_to, c.valid_to) end)::text as valid_to
+    from contracted_products p
+    join contracts c on c.id = p.contract_id
+    join care_providers cp on cp.id = c.provider_id
+    where p.municipality_code = ${municipalityCode} and cp.agb_code = ${providerAgb.padStart(8, '0')} and p.standard = ${standard}
+      and p.category = any(${[...categories]}::char(2)[])`.execute(tx);
+  return r.rows.map((t) => ({ productCategorie: t.category, productCode: t.product_code, cents: Number(t.tariff_cents), from: t.valid_from, to: t.valid_to }));
+}
+
+/** Pseudonyms (subject_pseudonyms.ref) for these BSNs, created where missing: one statement each way. */
+export async function pseudonymsFor(tx: Tx, municipalityCode: string, bsns: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(bsns)];
+  if (unique.length === 0) return new Map();
+  await sql`insert into subject_pseudonyms (municipality_code, subject_bsn, ref)
+    select ${municipalityCode}, b, gen_random_uuid() from unnest(${unique}::text[]) b
+    on conflict (municipality_code, subject_bsn) do nothing`.execute(tx);
+  const r = await sql<{ subject_bsn: string; ref: string }>`select subject_bsn, ref from subject_pseudonyms
+    where municipality_code = ${municipalityCode} and subject_bsn = any(${unique}::char(9)[])`.execute(tx);
+  return new Map(r.rows.map((x) => [x.subject_bsn, x.ref]));
+}
+
+export interface StagedLine {
+  id: string;
+  clientIndex: number;
+  subjectRef: string;
+  referentieNummer: string;
+  vorigReferentieNummer: string | null;
+  toewijzingNummer: string;
+  productCategorie: string;
+  productCode: string | null;
+  begindatum: string;
+  einddatum: string;
+  volume: number;
+  eenheid: string;
+  tariffCents: number;
+  amountCents: number;
+  debetCredit: 'D' | 'C';
+  approved: boolean;
+  codes: string[];
+  /** Approved debit with no earlier booked, rejected debit of the same allocation, product and overlapping period. */
+  firstSubmission: boolean;
+}
+
+/** Stages a batch of judged lines; a line already staged (resume after a crash) is skipped. Returns how many were new. */
+export async function stageLines(tx: Tx, municipalityCode: string, messageId: string, standard: Standard, providerAgb: string, lines: readonly StagedLine[]): Promise<number> {
+  if (lines.length === 0) return 0;
+  const col = <T>(f: (l: StagedLine) => T): T[] => lines.map(f);
+  const r = await sql`
+    insert into exchange_invoice_lines (id, municipality_code, message_id, standard, provider_agb, client_index, subject_ref, referentie_nummer, vorig_referentie_nummer,
+      toewijzing_nummer, product_category, product_code, begin_date, end_date, volume, unit, tariff_cents, amount_cents, debit_credit, approved, return_codes, first_submission)
+    select u.id, ${municipalityCode}, ${messageId}::uuid, ${standard}, ${providerAgb}, u.client_index, u.subject_ref, u.ref, u.prev_ref,
+      u.alloc, u.cat, u.code, u.begin_date, u.end_date, u.volume, u.unit, u.tariff, u.amount, u.dc, u.approved,
+      case when u.codes = '' then '{}'::text[] else string_to_array(u.codes, ',') end, u.first
+    from unnest(${col((l) => l.id)}::uuid[], ${col((l) => l.clientIndex)}::int[], ${col((l) => l.subjectRef)}::uuid[], ${col((l) => l.referentieNummer)}::text[],
+      ${col((l) => l.vorigReferentieNummer)}::text[], ${col((l) => l.toewijzingNummer)}::text[], ${col((l) => l.productCategorie)}::text[], ${col((l) => l.productCode)}::text[],
+      ${col((l) => l.begindatum)}::date[], ${col((l) => l.einddatum)}::date[], ${col((l) => l.volume)}::int[], ${col((l) => l.eenheid)}::text[], ${col((l) => l.tariffCents)}::bigint[],
+      ${col((l) => l.amountCents)}::bigint[], ${col((l) => l.debetCredit)}::text[], ${col((l) => l.approved)}::boolean[], ${col((l) => l.codes.join(','))}::text[],
+      ${col((l) => l.firstSubmission)}::boolean[])
+      as u(id, client_index, subject_ref, ref, prev_ref, alloc, cat, code, begin_date, end_date, volume, unit, tariff, amount, dc, approved, codes, first)
+    on conflict (message_id, referentie_nummer) do nothing`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/**
+ * The message is answered: its staged lines count from now on (the status is what books them, so
+ * booking rewrites no line). The totals are summed from the lines and the answer stored.
+ * Returns false when it was already answered (a second finish changes nothing).
+ */
+export async function bookMessage(tx: Tx, messageId: string, answer: string, at: Date): Promise<boolean> {
+  const r = await sql<{ id: string }>`
+    update exchange_messages m set status = 'answered', answer = ${answer}, answered_at = ${at.toISOString()}::timestamptz, heartbeat_at = null,
+      clients = t.clients, lines = t.lines, approved_lines = t.approved_lines, rejected_lines = t.rejected_lines,
+      submitted_cents = t.submitted, approved_cents = t.approved, rejected_cents = t.rejected
+    from (
+      select count(distinct client_index)::int as clients, count(*)::int as lines,
+        count(*) filter (where approved)::int as approved_lines, count(*) filter (where not approved)::int as rejected_lines,
+        coalesce(sum(case when debit_credit = 'D' then amount_cents else -amount_cents end), 0) as submitted,
+        coalesce(sum(case when debit_credit = 'D' then amount_cents else -amount_cents end) filter (where approved), 0) as approved,
+        coalesce(sum(case when debit_credit = 'D' then amount_cents else -amount_cents end) filter (where not approved), 0) as rejected
+      from exchange_invoice_lines where message_id = ${messageId}
+    ) t
+    where m.id = ${messageId} and m.status = 'receiving' returning m.id`.execute(tx);
+  if (r.rows.length === 0) return false;
+  return true;
+}
+
+/** Facts for insight, set-based from the message's lines (no BSN: the subject is the pseudonym). */
+export async function appendLineEvents(tx: Tx, messageId: string, occurredOn: string): Promise<void> {
+  await sql`
+    insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, data)
+    select municipality_code,
+      case when not approved then 'exchange.invoice-line-rejected' when debit_credit = 'D' then 'exchange.invoice-line-approved' else 'exchange.invoice-line-credited' end,
+      ${occurredOn}::date, subject_ref::text, case when standard = 'iwmo' then 'wmo' else 'jeugdwet' end,
+      case when not approved then jsonb_build_object('amountCents', amount_cents, 'category', product_category, 'returnCodes', array_to_string(return_codes, ','))
+        else jsonb_build_object('amountCents', amount_cents, 'category', product_category, 'firstSubmission', first_submission) end
+    from exchange_invoice_lines where message_id = ${messageId}`.execute(tx);
+}
+
+/** A refused message: what was staged is dropped; the message stays, refused, for the inbox. */
+export async function refuseMessage(tx: Tx, messageId: string): Promise<void> {
+  const r = await sql<{ id: string }>`select id from exchange_messages where id = ${messageId} and status = 'receiving' for update`.execute(tx);
+  if (r.rows.length === 0) return;
+  await sql`delete from exchange_invoice_lines where message_id = ${messageId}`.execute(tx);
+  await sql`update exchange_messages set status = 'refused', refusal_code = '0001', heartbeat_at = null where id = ${messageId} and status = 'receiving'`.execute(tx);
+}
+
+/** Why a refused message was refused (return code and the finding), as the inbox shows it. */
+export async function noteRefusal(tx: Tx, messageId: string, code: string, reason: string): Promise<void> {
+  await sql`update exchange_messages set refusal_code = ${code}, refusal_reason = ${reason.slice(0, 2000)} where id = ${messageId} and status = 'refused'`.execute(tx);
+}
+
+export async function messageTotals(tx: Tx, messageId: string): Promise<Record<string, number>> {
+  const r = await sql<{ lines: number; approved_lines: number; rejected_lines: number; approved_cents: string; rejected_cents: string; submitted_cents: string }>`
+    select lines, approved_lines, rejected_lines, approved_cents, rejected_cents, submitted_cents from exchange_messages where id = ${messageId}`.execute(tx);
+  const m = r.rows[0];
+  if (!m) return {};
+  return {
+    lines: m.lines,
+    approvedLines: m.approved_lines,
+    rejectedLines: m.rejected_lines,
+    submittedCents: Number(m.submitted_cents),
+    approvedCents: Number(m.approved_cents),
+    rejectedCents: Number(m.rejected_cents),
+  };
+}
+
+export async function stagedCount(tx: Tx, messageId: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from exchange_invoice_lines l join exchange_messages m on m.id = l.message_id
+    where l.message_id = ${messageId} and m.status = 'receiving'`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0);
+}

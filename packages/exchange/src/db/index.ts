@@ -1,0 +1,12 @@
+// The database side of the exchange: PgInvoiceBackend, the receive use case, the invoice inbox and payment batches.
+export * from './exchange.repository';
+export * from './residency';
+export * from './pg-invoice-backend';
+export * from './invoice-inbox.schema';
+export * from './receive-invoice';
+export * from './read-invoice-inbox';
+export * from './approve-invoice';
+export * from './export-payment-batch';
+export * from './exchange.routes';
+export * from './exchange-fixtures';
+export * from './demo-invoice';

@@ -1,0 +1,270 @@
+import { AccessDenied, type Actor } from '@kern/access';
+import { sql, withSystem } from '@kern/db';
+import { DomainError } from '@kern/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveInvoice } from './approve-invoice';
+import { insertAllocationFixtures, insertProviderFixture } from './exchange-fixtures';
+import { exportPaymentBatch } from './export-payment-batch';
+import { denHaagResident, invoice, prestatie, rotterdam, seedExchangeFixtures, startExchangeTestKit, type ExchangeTestKit } from './exchange-test-kit';
+import { listInvoiceMessages, readInvoiceLines } from './read-invoice-inbox';
+
+let kit: ExchangeTestKit;
+let backOffice: Actor;
+
+const P = rotterdam.parent;
+const Q = rotterdam.partner;
+const base = { category: '02', productCode: '02A01', unit: '04' };
+
+beforeAll(async () => {
+  kit = await startExchangeTestKit();
+  backOffice = await kit.actor('rotterdam.besluit');
+  await seedExchangeFixtures(kit, [
+    // 10 hours a month, all of 2026
+    { ...base, toewijzingNummer: '1001', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4' },
+    { ...base, toewijzingNummer: '1002', bsn: Q, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4' },
+    // starts mid-October
+    { ...base, toewijzingNummer: '1004', bsn: P, start: '2026-10-15', end: '2026-12-31', volume: 10, frequency: '4' },
+    // 10 hours in total over the allocation's life
+    { ...base, toewijzingNummer: '1005', bsn: Q, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '6' },
+    // a client registered in Den Haag, not in Rotterdam
+    { ...base, toewijzingNummer: '1006', bsn: denHaagResident, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4' },
+    // for the credit and duplicate tests
+    { ...base, toewijzingNummer: '1007', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4' },
+    // removed (RedenWijziging 13), and one with a budget of EUR 50 instead of a volume
+    { ...base, toewijzingNummer: '1008', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: 10, frequency: '4', status: 'withdrawn' as const },
+    { ...base, unit: null, toewijzingNummer: '1009', bsn: P, start: '2026-01-01', end: '2026-12-31', volume: null, frequency: null, budgetCents: 5000 },
+    // for crash and repeat tests, one per client
+    ...[rotterdam.child, P, Q].map((bsn, i) => ({ ...base, toewijzingNummer: String(2001 + i), bsn, start: '2026-01-01', end: '2026-12-31', volume: 40, frequency: '4' })),
+  ]);
+}, 120_000);
+afterAll(async () => kit?.close());
+
+const codesOf = async (messageId: string | null): Promise<Record<string, string[]>> => {
+  const r = await withSystem(kit.database.db, (tx) => sql<{ referentie_nummer: string; return_codes: string[] }>`select referentie_nummer, return_codes from exchange_invoice_lines where message_id = ${messageId}`.execute(tx));
+  return Object.fromEntries(r.rows.map((x) => [x.referentie_nummer, x.return_codes]));
+};
+
+describe('invoice verification through the database backend: each check accepts and refuses', () => {
+  it('an allocation must exist for this provider (TR338 9338)', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('A1', '1001', '2026-10', 4), prestatie('A2', '9999', '2026-10', 4)] }]));
+    expect(r.refused).toBe(false);
+    expect(await codesOf(r.messageId)).toEqual({ A1: [], A2: ['9338'] });
+    expect(r.answer).toContain('9338');
+  });
+
+  it('the product period lies inside the allocation (TR307 9307)', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('B1', '1004', '2026-10', 2), prestatie('B2', '1004', '2026-10', 2, { referentieNummer: 'B2', begindatum: '2026-10-15' })] }]));
+    expect(await codesOf(r.messageId)).toEqual({ B1: ['9307'], B2: [] });
+  });
+
+  it('the volume fits the allocation in its frequency window, summed over earlier invoices (TR321/TR322)', async () => {
+    const first = await kit.deliver(backOffice, 'wmo', invoice('2026-09', [{ bsn: Q, prestaties: [prestatie('C1', '1005', '2026-09', 6)] }]));
+    expect(await codesOf(first.messageId)).toEqual({ C1: [] });
+    // 6 + 6 > 10 in total; 6 + 4 fits; 11 in one month exceeds the monthly 10 on 1002
+    const second = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: Q, prestaties: [prestatie('C2', '1005', '2026-10', 6), prestatie('C4', '1002', '2026-10', 11)] }]));
+    expect(await codesOf(second.messageId)).toEqual({ C2: ['9322'], C4: ['9321'] });
+    const third = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: Q, prestaties: [prestatie('C3', '1005', '2026-10', 4)] }]));
+    expect(await codesOf(third.messageId)).toEqual({ C3: [] });
+  });
+
+  it('the tariff is the contract tariff at the start of the product period (TR418 0611)', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: Q, prestaties: [
+      prestatie('D1', '1002', '2026-08', 2, { productTarief: 1250 }),
+      prestatie('D2', '1002', '2026-10', 2, { productTarief: 1300 }),
+      prestatie('D3', '1002', '2026-09', 2, { productTarief: 1300 }),
+    ] }]));
+    expect(await codesOf(r.messageId)).toEqual({ D1: [], D2: [], D3: ['0611'] });
+  });
+
+  it('the client lived in the municipality per the BRP (8187)', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: denHaagResident, prestaties: [prestatie('E1', '1006', '2026-10', 2)] }, { bsn: P, prestaties: [prestatie('E2', '1001', '2026-09', 2)] }]));
+    expect(await codesOf(r.messageId)).toEqual({ E1: ['8187'], E2: [] });
+  });
+
+  it('a reference booked before is a duplicate (TR314 8021); a credit reverses the right earlier line (TR323 8017)', async () => {
+    const first = await kit.deliver(backOffice, 'wmo', invoice('2026-07', [{ bsn: P, prestaties: [prestatie('F1', '1007', '2026-07', 3)] }]));
+    expect(await codesOf(first.messageId)).toEqual({ F1: [] });
+    const second = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [
+      prestatie('F1', '1007', '2026-08', 3),
+      prestatie('F2', '1007', '2026-07', 3, { debetCredit: 'C', vorigReferentieNummer: 'F1' }),
+      prestatie('F3', '1007', '2026-07', 3, { debetCredit: 'C', vorigReferentieNummer: 'NOPE' }),
+    ] }]));
+    expect(await codesOf(second.messageId)).toEqual({ F1: ['8021'], F2: [], F3: ['8017'] });
+    // With F1 credited, a new debit for July is no longer a double one (TR389).
+    const third = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [prestatie('F4', '1007', '2026-07', 3), prestatie('F5', '1007', '2026-07', 1)] }]));
+    expect(await codesOf(third.messageId)).toEqual({ F4: [], F5: ['9389'] });
+  });
+});
+
+describe('more checks through the database backend', () => {
+  it('a removed allocation (TR384 9384), another product code (TR340 9340) or unit (TR341 9341)', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [
+      prestatie('S1', '1008', '2026-10', 1),
+      prestatie('S2', '1001', '2026-05', 1, { productCode: '02A02' }),
+      prestatie('S3', '1001', '2026-04', 60, { eenheid: '01', productTarief: 1250, bedrag: 60 * 1250 }),
+    ] }]));
+    const codes = await codesOf(r.messageId);
+    expect(codes.S1).toEqual(['9384']);
+    expect(codes.S2).toContain('9340');
+    expect(codes.S3).toContain('9341');
+  });
+
+  it('a budget allocation: amounts within the budget over earlier invoices (TR369 9369)', async () => {
+    const first = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('T1', '1009', '2026-10', 3)] }]));
+    expect(await codesOf(first.messageId)).toEqual({ T1: [] });
+    const second = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('T2', '1009', '2026-09', 1, { productTarief: 1250 }), prestatie('T3', '1009', '2026-08', 1, { productTarief: 1250 })] }]));
+    // 3 x 13.00 = 39.00 booked; + 12.50 = 51.50 > 50.00
+    expect(await codesOf(second.messageId)).toEqual({ T2: ['9369'], T3: ['9369'] });
+  });
+
+  it('TR333: another message re-using an answered DeclaratieNummer of the provider is refused whole (9333)', async () => {
+    const before = await kit.count('exchange_invoice_lines');
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('U1', '1002', '2026-05', 1, { productTarief: 1250 })] }], { declaratieNummer: 'D1202610' }));
+    expect(r).toMatchObject({ refused: true, refusalCode: '9333' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(before);
+  });
+});
+
+describe('message identity, crashes and refusals', () => {
+  it('TR056: the same message twice gives the same answer and no second effect', async () => {
+    const xml = invoice('2026-10', [{ bsn: rotterdam.child, prestaties: [prestatie('G1', '2001', '2026-10', 5), prestatie('G2', '9999', '2026-10', 1)] }]);
+    const first = await kit.deliver(backOffice, 'wmo', xml);
+    const lines = await kit.count('exchange_invoice_lines');
+    const events = await kit.count('domain_events', "type like 'exchange.%'");
+    const again = await kit.deliver(backOffice, 'wmo', xml);
+    expect(again.repeated).toBe(true);
+    expect(again.answer).toBe(first.answer);
+    expect(again.messageId).toBe(first.messageId);
+    expect(await kit.count('exchange_invoice_lines')).toBe(lines);
+    expect(await kit.count('domain_events', "type like 'exchange.%'")).toBe(events);
+  });
+
+  it('a crash mid-message leaves only staged lines; delivering again resumes without double booking', async () => {
+    const clients = [rotterdam.child, P, Q].map((bsn, i) => ({ bsn, prestaties: [prestatie(`H${i}`, String(2001 + i), '2026-09', 5)] }));
+    const xml = invoice('2026-09', clients);
+    const limits = { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 };
+    await expect(kit.deliver(backOffice, 'wmo', xml, { limits, beforeCommit: (n) => { if (n === 3) throw new Error('power cut'); } })).rejects.toThrow('power cut');
+    expect(await kit.count('exchange_invoice_lines', "referentie_nummer like 'H%'")).toBe(2);
+    expect(await kit.count('exchange_invoice_lines', "referentie_nummer like 'H%' and message_id in (select id from exchange_messages where status = 'answered')")).toBe(0);
+    const resumed = await kit.deliver(backOffice, 'wmo', xml, { limits });
+    expect(resumed).toMatchObject({ refused: false, repeated: false, lines: 3, approvedLines: 3 });
+    expect(await kit.count('exchange_invoice_lines', "referentie_nummer like 'H%' and message_id in (select id from exchange_messages where status = 'answered')")).toBe(3);
+    expect(await kit.count('exchange_invoice_lines', "referentie_nummer like 'H%'")).toBe(3);
+  });
+
+  it('a refused message books nothing (totals do not add up: 0001)', async () => {
+    const before = await kit.count('exchange_invoice_lines');
+    const xml = invoice('2026-10', [{ bsn: P, prestaties: [prestatie('J1', '1001', '2026-10', 1)] }], { totaalBedrag: 1 });
+    const r = await kit.deliver(backOffice, 'wmo', xml, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 } });
+    expect(r).toMatchObject({ refused: true, refusalCode: '0001', lines: 1 });
+    expect(r.answer).toContain('<wmo325:RetourCode>0001</wmo325:RetourCode>');
+    expect(await kit.count('exchange_invoice_lines')).toBe(before);
+    expect(await kit.count('exchange_messages', `id = '${r.messageId ?? ''}' and status = 'refused'`)).toBe(1);
+  });
+
+  it('a message to another municipality is refused whole (TR378 S300) and books nothing', async () => {
+    const before = await kit.count('exchange_invoice_lines');
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('K1', '1001', '2026-10', 1)] }], { ontvanger: '0518' }));
+    expect(r).toMatchObject({ refused: true, refusalCode: 'S300' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(before);
+  });
+});
+
+describe('approval, payment batch and the inbox', () => {
+  it('approved lines become a payment batch once, exported as CSV without BSN; events carry first-submission', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-11', [{ bsn: P, prestaties: [prestatie('L1', '1001', '2026-11', 2), prestatie('L2', '1001', '2026-11', 99, { referentieNummer: 'L2', toewijzingNummer: '9999' })] }], { dagtekening: '2026-11-20', declaratieDagtekening: '2026-11-20' }));
+    const id = r.messageId ?? '';
+    const batch = await kit.as(backOffice, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, id));
+    expect(batch).toMatchObject({ lines: 1, totalCents: 2600, providerAgb: '12345678' });
+    await expect(kit.as(backOffice, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, id))).rejects.toMatchObject({ code: 'conflict' });
+    const { csv } = await kit.as(backOffice, 'wmo', (tx, ctx) => exportPaymentBatch(kit.services, tx, ctx, batch.id));
+    expect(csv.split('\n')[1]).toMatch(/^12345678;D\w+;L1;1001;02;02A01;2026-11-01;2026-11-30;2;04;1300;2600$/);
+    expect(csv).not.toContain(P);
+    const events = await withSystem(kit.database.db, (tx) => sql<{ data: { firstSubmission: boolean; amountCents: number } }>`select data from domain_events where type = 'exchange.invoice-line-approved' and data->>'amountCents' = '2600'`.execute(tx));
+    expect(events.rows.map((e) => e.data.firstSubmission)).toContain(true);
+    const lines = await kit.as(backOffice, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, id, { verdict: 'rejected', offset: 0, limit: 100 }));
+    expect(lines.lines.map((l) => [l.referentieNummer, l.reasons.map((x) => x.code), l.reasons[0]?.en])).toEqual([['L2', ['9338'], 'The line is not related to an allocated product by its allocation number.']]);
+    const byCode = await kit.as(backOffice, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, id, { returnCode: '9338', offset: 0, limit: 100 }));
+    expect(byCode.total).toBe(1);
+  });
+
+  it('a resubmission of a rejected line is approved but not first time', async () => {
+    await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('M1', '1001', '2026-06', 2, { productTarief: 999, bedrag: 1998 })] }]));
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('M2', '1001', '2026-06', 2)] }]));
+    const first = await withSystem(kit.database.db, (tx) => sql<{ first_submission: boolean; approved: boolean }>`select first_submission, approved from exchange_invoice_lines where message_id = ${r.messageId}`.execute(tx));
+    expect(first.rows).toEqual([{ first_submission: false, approved: true }]);
+  });
+
+  it('the inbox filters by provider and period, under the purpose of the law', async () => {
+    const all = await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }));
+    expect(all.length).toBeGreaterThan(5);
+    const july = await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { period: '2026-07', limit: 200 }));
+    expect(july.map((m) => m.periodBegin)).toEqual(['2026-07-01']);
+    expect(await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { provider: '87654321', limit: 200 }))).toEqual([]);
+    expect(await kit.as(backOffice, 'jeugdwet', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }))).toEqual([]);
+  });
+});
+
+describe('who sees and does what', () => {
+  it('another municipality sees nothing of these invoices', async () => {
+    const denHaag = await kit.actor('denhaag.besluit');
+    expect(await kit.as(denHaag, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }))).toEqual([]);
+    const someId = (await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 1 })))[0]?.id ?? '';
+    await expect(kit.as(denHaag, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, someId, { offset: 0, limit: 10 }))).rejects.toMatchObject({ code: 'not-found' });
+    await expect(kit.as(denHaag, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, someId))).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('roles without the invoice purpose are refused, and the refusal is audited', async () => {
+    for (const username of ['rotterdam.wmo', 'rotterdam.generalist', 'rotterdam.kwaliteit', 'rotterdam.beheer', 'rotterdam.auditor']) {
+      const a = await kit.actor(username);
+      await expect(kit.as(a, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 10 }))).rejects.toBeInstanceOf(AccessDenied);
+      const before = await kit.count('exchange_messages');
+      await expect(kit.deliver(a, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('N1', '1001', '2026-10', 1)] }]))).rejects.toBeInstanceOf(AccessDenied);
+      expect(await kit.count('exchange_messages')).toBe(before);
+    }
+    expect(await kit.count('audit_log', "resource = 'invoice' and outcome = 'denied'")).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the back office must work under the law of the message', async () => {
+    const before = await kit.count('exchange_invoice_lines');
+    await expect(kit.deliver(backOffice, 'jeugdwet', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('O1', '1001', '2026-10', 1)] }]))).rejects.toBeInstanceOf(DomainError);
+    await expect(kit.deliver(backOffice, 'participatiewet', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('O2', '1001', '2026-10', 1)] }]))).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(before);
+  });
+});
+
+describe('one message per provider at a time', () => {
+  it('a message of the same provider waits while another is being received; a crashed one stops blocking after ten minutes', async () => {
+    const limits = { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 };
+    const crashed = invoice('2026-04', [{ bsn: P, prestaties: [prestatie('Q1', '2002', '2026-04', 1)] }, { bsn: Q, prestaties: [prestatie('Q2', '2003', '2026-04', 1)] }]);
+    await expect(kit.deliver(backOffice, 'wmo', crashed, { limits, beforeCommit: (n) => { if (n === 2) throw new Error('power cut'); } })).rejects.toThrow('power cut');
+    const other = invoice('2026-03', [{ bsn: P, prestaties: [prestatie('Q3', '2002', '2026-03', 1)] }]);
+    const lines = await kit.count('exchange_invoice_lines');
+    await expect(kit.deliver(backOffice, 'wmo', other)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(lines);
+    kit.clock.advance(11 * 60_000);
+    expect(await kit.deliver(backOffice, 'wmo', other)).toMatchObject({ refused: false, approvedLines: 1 });
+    // The crashed message itself can always be resumed.
+    expect(await kit.deliver(backOffice, 'wmo', crashed, { limits })).toMatchObject({ refused: false, approvedLines: 2 });
+  });
+});
+
+describe('iJw through the database backend', () => {
+  it('an iJw declaration is verified against a Jeugdwet contract, received and read only under the Jeugdwet purpose', async () => {
+    await insertProviderFixture(kit.database.db, { municipalityCode: '0599', agb: '23456789', name: 'Jeugdhulp Test', standard: 'ijw', tariffs: [{ category: '45', productCode: '45A48', unit: '04', cents: 9000, from: '2026-01-01', to: null }] });
+    await insertAllocationFixtures(kit.database.db, [{ municipalityCode: '0599', toewijzingNummer: '3001', bsn: rotterdam.child, providerAgb: '23456789', standard: 'ijw', category: '45', productCode: '45A48', start: '2026-01-01', end: '2026-12-31', volume: 10, unit: '04', frequency: '4' }]);
+    const jw = (ref: string, tariff: number) => prestatie(ref, '3001', '2026-10', 2, { productCategorie: '45', productCode: '45A48', productTarief: tariff, bedrag: 2 * tariff });
+    const xml = invoice('2026-10', [{ bsn: rotterdam.child, prestaties: [jw('V1', 9000), jw('V2', 9500)] }], { standard: 'ijw', afzender: '23456789' });
+    await expect(kit.deliver(backOffice, 'wmo', xml)).rejects.toMatchObject({ code: 'invalid-input' });
+    const r = await kit.deliver(backOffice, 'jeugdwet', xml);
+    expect(r.answer).toContain('jw325:');
+    const codes = await codesOf(r.messageId);
+    expect(codes.V1).toEqual([]);
+    expect(codes.V2).toContain('0611');
+    const jeugd = await kit.as(backOffice, 'jeugdwet', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }));
+    expect(jeugd.map((m) => m.id)).toEqual([r.messageId]);
+    const wmo = await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }));
+    expect(wmo.map((m) => m.id)).not.toContain(r.messageId);
+    await expect(kit.as(backOffice, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, r.messageId ?? '', { offset: 0, limit: 10 }))).rejects.toMatchObject({ code: 'not-found' });
+  });
+});

@@ -1,0 +1,100 @@
+import { authorize, requirePurpose, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
+import { isoDay, withTenant, type AnyDb } from '@kern/db';
+import { DomainError, invalidInput } from '@kern/kit';
+import type { SplitLimits } from '../invoice-split';
+import { processInvoiceStream, type InvoiceOutcome, type JudgedLine } from '../process-invoice';
+import { noteRefusal, refuseMessage } from './exchange.repository';
+import type { ReceivedInvoice } from './invoice-inbox.schema';
+import { PgInvoiceBackend } from './pg-invoice-backend';
+import type { ResidencySource } from './residency';
+
+export interface ExchangeServices extends AccessServices {
+  db: AnyDb;
+  residency: ResidencySource;
+}
+
+export interface ReceiveOptions {
+  /** Receives the 325 piece by piece (the HTTP route collects it, the CLI writes a file). */
+  answer: (piece: string) => void | Promise<void>;
+  onLine?: (line: JudgedLine) => void;
+  onProgress?: (clients: number, lines: number) => void;
+  limits?: SplitLimits;
+  /** Test hook: called before each batch is staged (simulate a crash). */
+  beforeCommit?: (batch: number) => void;
+}
+
+const lawOf = { iwmo: 'wmo', ijw: 'jeugdwet' } as const;
+
+/**
+ * A care provider's declaration (323) is received: streamed, XSD-validated per batch, each
+ * prestatie verified against the allocations, the contract and the BRP, booked per batch and
+ * answered with a 325. Access first: the back office receives invoices under the law of the
+ * message (an iJw invoice needs the Jeugdwet purpose); the decision is audited before any fact
+ * is read. Refused messages book nothing; a message received again gets its stored answer.
+ */
+export async function receiveInvoice(services: ExchangeServices, ctx: AccessContext, source: AsyncIterable<Buffer | string>, o: ReceiveOptions): Promise<ReceivedInvoice & { outcome: InvoiceOutcome }> {
+  const purpose = requirePurpose(ctx);
+  if (purpose !== 'wmo' && purpose !== 'jeugdwet') {
+    throw invalidInput({ nl: 'Declaraties worden ontvangen onder het doel Wmo of Jeugdwet.', en: 'Invoices are received under the Wmo or Jeugdwet purpose.' }, [{ name: 'Kern-Purpose', reason: 'wmo or jeugdwet' }]);
+  }
+  await runAsTenant(services, ctx, (tx) => authorize(services, tx, ctx, { resource: 'invoice', action: 'create', detail: 'declaration (323) received for verification' }));
+  const municipality = ctx.actor.municipalityCode;
+  const backend = new PgInvoiceBackend({ db: services.db, municipalityCode: municipality, residency: services.residency, clock: services.clock, receivedBy: ctx.actor.id });
+  backend.beforeCommit = o.beforeCommit;
+  const guarded = {
+    priorAnswer: async (h: Parameters<PgInvoiceBackend['priorAnswer']>[0]) => {
+      // Doelbinding: the purpose the actor works under must be the law of the message.
+      if (lawOf[h.standard] !== purpose) {
+        throw invalidInput(
+          { nl: `Dit is een ${h.standard === 'iwmo' ? 'iWmo' : 'iJw'}-declaratie: werk onder het doel ${lawOf[h.standard]}.`, en: `This is an ${h.standard === 'iwmo' ? 'iWmo' : 'iJw'} invoice: work under the ${lawOf[h.standard]} purpose.` },
+          [{ name: 'Kern-Purpose', reason: `must be ${lawOf[h.standard]}` }],
+        );
+      }
+      return backend.priorAnswer(h);
+    },
+    checkHeader: backend.checkHeader.bind(backend),
+    factsFor: backend.factsFor.bind(backend),
+    commitBatch: backend.commitBatch.bind(backend),
+    finish: backend.finish.bind(backend),
+    abandon: backend.abandon.bind(backend),
+  };
+  const today = isoDay(services.clock.now());
+  let outcome: InvoiceOutcome;
+  try {
+    outcome = await processInvoiceStream(source, guarded, {
+    today,
+    municipality,
+    answerIdentity: { identificatie: `K${services.clock.now().getTime().toString(36).toUpperCase()}`, dagtekening: today },
+    answer: o.answer,
+    ...(o.onLine ? { onLine: o.onLine } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.limits ? { limits: o.limits } : {}),
+    });
+  } catch (e) {
+    // Refused input found by the caller's stream (too large, aborted): drop what was staged. Any
+    // other error is a crash: staged lines stay, and delivering the file again resumes.
+    const id = backend.storedMessageId;
+    if (e instanceof DomainError && id) {
+      await withTenant(services.db, municipality, async (tx) => {
+        await refuseMessage(tx, id);
+        await noteRefusal(tx, id, '0001', e.userMessage.en);
+      });
+    }
+    throw e;
+  }
+  const messageId = backend.storedMessageId ?? null;
+  if (outcome.refusal && messageId) {
+    const r = outcome.refusal;
+    await withTenant(services.db, municipality, (tx) => noteRefusal(tx, messageId, r.code, `${r.rule}: ${r.message}`));
+  }
+  return {
+    outcome,
+    messageId,
+    refused: outcome.refusal !== null,
+    refusalCode: outcome.refusal?.code ?? null,
+    repeated: outcome.repeated,
+    lines: outcome.lines,
+    approvedLines: outcome.approvedLines,
+    rejectedLines: outcome.rejectedLines,
+  };
+}
