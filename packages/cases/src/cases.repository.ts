@@ -76,9 +76,12 @@ export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined>
 export async function findCasesOfSubject(tx: Tx, bsn: string): Promise<CaseRow[]> {
   const r = await sql<RawCase>`select * from (
       -- Two branches, so each uses its own index (an OR over both made the planner scan every case).
+      -- The household branch goes through case_household_members (migration 0060): array
+      -- containment on cases.household_bsns cannot use its index under row-level security.
       select * from cases where subject_bsn = ${bsn}
       union all
-      select * from cases where household_bsns @> array[${bsn}]::text[] and subject_bsn <> ${bsn}
+      select c.* from case_household_members h join cases c on c.id = h.case_id
+        where h.bsn = ${bsn}::text and c.subject_bsn <> ${bsn}
     ) c order by opened_at desc`.execute(tx);
   return r.rows.map(toCase);
 }
