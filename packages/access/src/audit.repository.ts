@@ -1,32 +1,67 @@
-import { sql, type Tx } from '@kern/db';
-import { chain, genesisHash, type AuditEntry, type StoredLink } from './audit-chain';
+import { atCommit, sql, sqlTextLiteral, type Tx } from '@kern/db';
+import { canonicalPayload, genesisHash, type AuditEntry, type StoredLink } from './audit-chain';
 import type { AuditRecord } from './access.schema';
 
+/** The audit records a transaction has produced and not yet appended, per municipality. */
+const pending = new WeakMap<Tx, Map<string, string[]>>();
+
 /**
- * Appends entries to the municipality's chain inside the caller's transaction. The update of
- * the chain head takes its row lock first, so concurrent writers queue there and each sees
- * the hash its predecessor committed.
+ * Audits in the caller's transaction. In a withTenant transaction the records are queued and
+ * appended to the municipality's hash chain at commit, in the commit's own round trip (atCommit
+ * in @kern/db, kern_audit_append in migration 0060): so they are written if and only if the
+ * transaction commits, and the chain head's row lock, which orders all appends of a
+ * municipality, is held for that last statement only instead of from the read to the commit.
+ * Outside one (withSystem: logins, seeding) they are appended at once. Each record's time and
+ * canonical payload are fixed here, when the access happens.
  */
 export async function appendAuditEntries(tx: Tx, municipalityCode: string, at: Date, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const head = await bumpHead(tx, municipalityCode, entries.length);
-  const records = chain(municipalityCode, { seq: head.seq - entries.length, hash: head.lastHash }, at.toISOString(), entries);
-  const last = records[records.length - 1];
-  if (!last) return;
-  const rows = records.map(
-    (r) => sql`(${municipalityCode}, ${r.seq}, ${r.at}, ${r.entry.actorId}, ${r.entry.actorKind}, ${r.entry.actorRoles}::text[], ${r.entry.actorTeams}::text[],
-      ${r.entry.purpose ?? null}, ${r.entry.action}, ${r.entry.resource}, ${r.entry.subjectBsn ?? null}, ${r.entry.outcome}, ${r.entry.reason},
-      ${r.entry.legalBasis ?? null}, ${r.entry.breakGlass ?? false}, ${r.entry.requestId ?? null}, ${r.prevHash}, ${r.hash}, ${r.payload})`,
-  );
-  await sql`
-    with inserted as (
-      insert into audit_log (municipality_code, seq, at, actor_id, actor_kind, actor_roles, actor_teams, purpose, action, resource,
-        subject_bsn, outcome, reason, legal_basis, break_glass, request_id, prev_hash, hash, payload)
-      values ${sql.join(rows)}
-      returning 1
-    )
-    update audit_chain_heads set last_hash = ${last.hash}, prev_hash = ${last.prevHash} where municipality_code = ${municipalityCode}
-  `.execute(tx);
+  const payloads = entries.map((e) => canonicalPayload(municipalityCode, at.toISOString(), e));
+  if (queue(tx, municipalityCode, payloads)) return;
+  await appendPayloads(tx, municipalityCode, payloads);
+}
+
+function queue(tx: Tx, municipalityCode: string, payloads: string[]): boolean {
+  let byMunicipality = pending.get(tx);
+  if (!byMunicipality) {
+    const queued = new Map<string, string[]>();
+    const registered = atCommit(tx, () => {
+      pending.delete(tx);
+      return [...queued].filter(([, p]) => p.length > 0).map(([m, p]) => appendStatement(m, p)).join(';\n');
+    });
+    if (!registered) return false;
+    pending.set(tx, queued);
+    byMunicipality = queued;
+  }
+  const list = byMunicipality.get(municipalityCode) ?? [];
+  list.push(...payloads);
+  byMunicipality.set(municipalityCode, list);
+  return true;
+}
+
+/** The append as literal SQL text for the commit step; the municipality code is four digits. */
+function appendStatement(municipalityCode: string, payloads: string[]): string {
+  if (!/^\d{4}$/.test(municipalityCode)) throw new Error(`audit: not a municipality code: ${municipalityCode}`);
+  return `select kern_audit_append('${municipalityCode}', array[${payloads.map(sqlTextLiteral).join(', ')}]::text[])`;
+}
+
+async function appendPayloads(tx: Tx, municipalityCode: string, payloads: string[]): Promise<void> {
+  await sql`select kern_audit_append(${municipalityCode}, ${payloads}::text[])`.execute(tx);
+}
+
+/**
+ * Appends the transaction's queued records now, for a read of the audit log in the same
+ * transaction that must see them (the auditor's search and verification, the citizen's access
+ * log). From here to the commit the transaction holds the chain head's lock.
+ */
+export async function flushAuditEntries(tx: Tx): Promise<void> {
+  const byMunicipality = pending.get(tx);
+  if (!byMunicipality) return;
+  for (const [municipalityCode, payloads] of byMunicipality) {
+    if (payloads.length === 0) continue;
+    const batch = payloads.splice(0, payloads.length);
+    await appendPayloads(tx, municipalityCode, batch);
+  }
 }
 
 /** One way the actor may be related to the subject, with the audit record it would produce. */
@@ -34,43 +69,31 @@ export interface RelatedCandidate {
   relation: 'case' | 'team-case' | 'coordinator' | 'break-glass';
   rank: number;
   entry: AuditEntry;
-  payload: string;
 }
 
 /**
- * The hot path of every personal-data read, in one call of kern_append_if_related (migration
- * 0009): find the actor's relations with the subject, keep the best one the policy allows (the
- * candidates, decided beforehand in decide.ts), and append its audit record to the chain,
- * hashing in SQL. Returns the relation used, or undefined when none applies (then nothing was
- * written and the caller denies).
+ * The hot path of every personal-data read, in one call of kern_best_relation (migration
+ * 0060): find the actor's relations with the subject and keep the best one the policy allows
+ * (the candidates, decided beforehand in decide.ts); its audit record is then queued for the
+ * commit. Returns the relation used, or undefined when none applies (then nothing was queued
+ * and the caller denies).
  */
 export async function appendIfRelated(
   tx: Tx,
   q: { municipalityCode: string; subjectBsn: string; purpose: string; actorId: string; teamIds: string[]; at: Date; candidates: RelatedCandidate[] },
 ): Promise<RelatedCandidate['relation'] | undefined> {
-  const first = q.candidates[0];
-  if (!first) return undefined;
-  const e = first.entry;
+  if (q.candidates.length === 0) return undefined;
   // Candidates in order of preference: the function takes the first relation the actor has.
   const c = [...q.candidates].sort((x, y) => x.rank - y.rank);
-  const r = await sql<{ relation: RelatedCandidate['relation'] | null }>`
-    select kern_append_if_related(
-      ${q.municipalityCode}, ${q.subjectBsn}, ${q.purpose}, ${q.actorId}::uuid, ${q.teamIds}::uuid[], ${q.at.toISOString()}::timestamptz,
-      ${c.map((x) => x.relation)}::text[], ${c.map((x) => x.payload)}::text[], ${c.map((x) => x.entry.reason)}::text[],
-      ${c.map((x) => x.entry.legalBasis ?? null)}::text[], ${c.map((x) => x.entry.breakGlass ?? false)}::boolean[],
-      ${e.actorKind}, ${e.actorRoles}::text[], ${e.action}, ${e.resource}, ${e.requestId ?? null}
-    ) as relation`.execute(tx);
-  return r.rows[0]?.relation ?? undefined;
-}
-
-async function bumpHead(tx: Tx, municipalityCode: string, n: number): Promise<{ seq: number; lastHash: string }> {
-  const bumped = await sql<{ seq: number; last_hash: string }>`
-    update audit_chain_heads set seq = seq + ${n} where municipality_code = ${municipalityCode} returning seq, last_hash
-  `.execute(tx);
-  const row = bumped.rows[0];
-  if (row) return { seq: Number(row.seq), lastHash: row.last_hash };
-  await startAuditChain(tx, municipalityCode);
-  return bumpHead(tx, municipalityCode, n);
+  const r = await sql<{ idx: number | null }>`
+    select kern_best_relation(
+      ${q.subjectBsn}, ${q.purpose}, ${q.actorId}::uuid, ${q.teamIds}::uuid[], ${q.at.toISOString()}::timestamptz, ${c.map((x) => x.relation)}::text[]
+    ) as idx`.execute(tx);
+  const idx = r.rows[0]?.idx;
+  const chosen = idx === null || idx === undefined ? undefined : c[Number(idx) - 1];
+  if (!chosen) return undefined;
+  await appendAuditEntries(tx, q.municipalityCode, q.at, [chosen.entry]);
+  return chosen.relation;
 }
 
 /** The genesis of a municipality's audit chain; idempotent. */
@@ -111,6 +134,7 @@ interface AuditRow {
 
 /** Newest first; `before` pages backwards by seq. RLS limits it to the tenant in scope. */
 export async function findAuditRecords(tx: Tx, f: AuditFilter): Promise<AuditRecord[]> {
+  await flushAuditEntries(tx);
   const where = [sql`true`];
   if (f.subjectBsn) where.push(sql`a.subject_bsn = ${f.subjectBsn}`);
   if (f.actorId) where.push(sql`a.actor_id = ${f.actorId}`);
@@ -149,6 +173,7 @@ export async function findAuditRecords(tx: Tx, f: AuditFilter): Promise<AuditRec
 }
 
 export async function readChain(tx: Tx, municipalityCode: string): Promise<{ links: StoredLink[]; headHash?: string }> {
+  await flushAuditEntries(tx);
   const links = await sql<{ seq: number; prev_hash: string; hash: string; payload: string }>`
     select seq, prev_hash, hash, payload from audit_log where municipality_code = ${municipalityCode} order by seq
   `.execute(tx);

@@ -1,7 +1,7 @@
 import { withTenant, type AnyDb, type Tx } from '@kern/db';
 import { DomainError, type Clock } from '@kern/kit';
 import type { AccessContext, AccessDecision, Action, Resource, View } from './access.schema';
-import { canonicalPayload, type AuditEntry } from './audit-chain';
+import type { AuditEntry } from './audit-chain';
 import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './audit.repository';
 import { decide } from './decide';
 import type { PolicyStore } from './policy-store';
@@ -73,7 +73,7 @@ export function auditEntryFor(ctx: AccessContext, check: AccessCheck, d: Pick<Ac
 /**
  * The one choke point for personal data: looks up the actor's relation with the subject,
  * decides by the municipality's policy, and writes the audit record in the caller's
- * transaction. Throws AccessDenied (with its audit entry) when no rule allows.
+ * transaction (appended as it commits, see appendAuditEntries). Throws AccessDenied (with its audit entry) when no rule allows.
  */
 export async function authorize(services: AccessServices, tx: Tx, ctx: AccessContext, check: AccessCheck): Promise<Grant> {
   const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
@@ -88,14 +88,14 @@ export async function authorize(services: AccessServices, tx: Tx, ctx: AccessCon
   }
 
   // Otherwise decide beforehand what each possible relation would allow, then let one
-  // statement find the actor's best relation and append its audit record.
+  // statement find the actor's best relation; its audit record is queued for the commit.
   const candidates: (RelatedCandidate & { decision: AccessDecision })[] = [];
   if (check.subjectBsn && ctx.purpose) {
     relationRanking.forEach((relation, rank) => {
       const d = decide(document, { ...request, relations: [relation] });
       if (d.allowed && d.relation === relation) {
         const entry = auditEntryFor(ctx, check, d);
-        candidates.push({ relation, rank, entry, payload: canonicalPayload(ctx.actor.municipalityCode, now.toISOString(), entry), decision: d });
+        candidates.push({ relation, rank, entry, decision: d });
       }
     });
   }

@@ -76,9 +76,12 @@ export async function findCase(tx: Tx, id: string): Promise<CaseRow | undefined>
 export async function findCasesOfSubject(tx: Tx, bsn: string): Promise<CaseRow[]> {
   const r = await sql<RawCase>`select * from (
       -- Two branches, so each uses its own index (an OR over both made the planner scan every case).
+      -- The household branch goes through case_household_members (migration 0060): array
+      -- containment on cases.household_bsns cannot use its index under row-level security.
       select * from cases where subject_bsn = ${bsn}
       union all
-      select * from cases where household_bsns @> array[${bsn}]::text[] and subject_bsn <> ${bsn}
+      select c.* from case_household_members h join cases c on c.id = h.case_id
+        where h.bsn = ${bsn}::text and c.subject_bsn <> ${bsn}
     ) c order by opened_at desc`.execute(tx);
   return r.rows.map(toCase);
 }
@@ -161,13 +164,26 @@ export async function findDeadlineSuspensions(tx: Tx, id: string): Promise<{ fro
   return typeof raw === 'string' ? (JSON.parse(raw) as { from: string; to: string; ground: string }[]) : raw;
 }
 
+interface RawDeadline { id: string; case_id: string; term_id: string; start_date: string | Date; due_date: string | Date; met_date: string | Date | null; suspended_days: number; explanation: string[] | string }
+const toDeadline = (d: RawDeadline): DeadlineRow => ({
+  id: d.id, caseId: d.case_id, termId: d.term_id, startDate: isoDay(d.start_date), dueDate: isoDay(d.due_date), metDate: isoDay(d.met_date), suspendedDays: Number(d.suspended_days),
+  explanation: typeof d.explanation === 'string' ? (JSON.parse(d.explanation) as string[]) : d.explanation,
+});
+
 export async function findDeadlines(tx: Tx, caseId: string): Promise<DeadlineRow[]> {
-  const r = await sql<{ id: string; case_id: string; term_id: string; start_date: string | Date; due_date: string | Date; met_date: string | Date | null; suspended_days: number; explanation: string[] | string }>`
+  const r = await sql<RawDeadline>`
     select * from case_deadlines where case_id = ${caseId}::uuid order by start_date, term_id`.execute(tx);
-  return r.rows.map((d) => ({
-    id: d.id, caseId: d.case_id, termId: d.term_id, startDate: isoDay(d.start_date), dueDate: isoDay(d.due_date), metDate: isoDay(d.met_date), suspendedDays: Number(d.suspended_days),
-    explanation: typeof d.explanation === 'string' ? (JSON.parse(d.explanation) as string[]) : d.explanation,
-  }));
+  return r.rows.map(toDeadline);
+}
+
+/** The deadlines of several cases in one statement (a list of cases, not one query per case), each case's in findDeadlines order. */
+export async function findDeadlinesOfCases(tx: Tx, caseIds: string[]): Promise<Map<string, DeadlineRow[]>> {
+  const byCase = new Map<string, DeadlineRow[]>();
+  if (caseIds.length === 0) return byCase;
+  const r = await sql<RawDeadline>`
+    select * from case_deadlines where case_id = any(${caseIds}::uuid[]) order by case_id, start_date, term_id`.execute(tx);
+  for (const d of r.rows.map(toDeadline)) byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), d]);
+  return byCase;
 }
 
 export interface CaseEvent {

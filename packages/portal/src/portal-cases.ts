@@ -1,4 +1,4 @@
-import { findCaseEvents, findCasesOfSubject, findDeadlines, type CaseRow } from '@kern/cases';
+import { findCaseEvents, findCasesOfSubject, findDeadlinesOfCases, type CaseRow } from '@kern/cases';
 import { isoDay, type Tx } from '@kern/db';
 import { decisionsForCase, type DecisionOutcome } from '@kern/provisions';
 import { deadlineStatus, definitionOf, statutoryCalendar, statutoryTermEnd, statutoryTerms, type Werkwijze } from '@kern/workflows';
@@ -34,12 +34,13 @@ export function objectionTermEnd(decidedOn: string): string {
 
 export async function casesOfPerson(tx: Tx, bsn: string, today: string, options: { decisions: boolean }): Promise<PortalCase[]> {
   const rows = await findCasesOfSubject(tx, bsn);
+  const deadlinesOf = await findDeadlinesOfCases(tx, rows.map((c) => c.id));
   const result: PortalCase[] = [];
   for (const c of rows) {
     const w = await definition(tx, c);
     const step = w?.steps.find((s) => s.id === c.stepId);
     const caseType = w?.caseTypes.find((t) => t.id === c.caseTypeId);
-    const deadlines = await findDeadlines(tx, c.id);
+    const deadlines = deadlinesOf.get(c.id) ?? [];
     const decisions: PortalCase['decisions'] = [];
     // A recorded beschikking (@kern/provisions) carries its own reasons and objection term; cases
     // decided before decisions were recorded fall back to the decision step in the case history.

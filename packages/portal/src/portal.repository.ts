@@ -197,6 +197,32 @@ export async function messageSummary(tx: Tx, subjectBsn: string): Promise<{ unre
   return { unread: Number(row?.unread ?? 0), lastAt: row?.last_at ? new Date(row.last_at).toISOString() : null };
 }
 
+/**
+ * What the home page needs besides cases and plan, in one statement: the citizen's own drafts
+ * among the subject's latest 200 requests (as findRequestsOfSubject sees them), newest first, and
+ * the message summary (as messageSummary).
+ */
+export async function findHomeSummary(tx: Tx, subjectBsn: string, citizenId: string): Promise<{
+  drafts: { id: string; topic: Topic | null; updatedAt: string }[]; unread: number; lastAt: string | null;
+}> {
+  const r = await sql<{ drafts: { id: string; topic: Topic | null; updated_at: string }[] | string; unread: number; last_at: Date | null }>`
+    select coalesce((
+        select json_agg(json_build_object('id', d.id, 'topic', d.topic, 'updated_at', d.updated_at) order by d.updated_at desc)
+        from (select id, topic, updated_at, status, citizen_id from portal_requests where subject_bsn = ${subjectBsn} order by updated_at desc limit 200) d
+        where d.status = 'draft' and d.citizen_id = ${citizenId}
+      ), '[]'::json) as drafts,
+      m.unread, m.last_at
+    from (select count(*) filter (where author_kind = 'staff' and read_by_citizen_at is null)::int as unread, max(sent_at) as last_at
+      from portal_messages where subject_bsn = ${subjectBsn}) m`.execute(tx);
+  const row = r.rows[0];
+  const drafts = typeof row?.drafts === 'string' ? (JSON.parse(row.drafts) as { id: string; topic: Topic | null; updated_at: string }[]) : (row?.drafts ?? []);
+  return {
+    drafts: drafts.map((d) => ({ id: d.id, topic: d.topic, updatedAt: new Date(d.updated_at).toISOString() })),
+    unread: Number(row?.unread ?? 0),
+    lastAt: row?.last_at ? new Date(row.last_at).toISOString() : null,
+  };
+}
+
 export async function markReadBy(tx: Tx, subjectBsn: string, reader: 'citizen' | 'staff', at: Date): Promise<void> {
   if (reader === 'citizen') {
     await sql`update portal_messages set read_by_citizen_at = ${at} where subject_bsn = ${subjectBsn} and author_kind = 'staff' and read_by_citizen_at is null`.execute(tx);

@@ -3,7 +3,7 @@ import { authorizeForPerson } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { casesOfPerson } from './portal-cases';
 import { planOf, toPortalPlan } from './portal-plan';
-import { findRequestsOfSubject, messageSummary } from './portal.repository';
+import { findHomeSummary } from './portal.repository';
 import type { homeSchema } from './portal.schema';
 import type { z } from 'zod';
 
@@ -12,10 +12,7 @@ export async function readHome(services: PortalServices, tx: Tx, session: Resolv
   const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-case', action: 'read', detail: 'portal home' }, requestId);
   const today = isoDay(services.clock.now());
   const cases = await casesOfPerson(tx, person.bsn, today, { decisions: false });
-  const drafts = (await findRequestsOfSubject(tx, person.bsn))
-    .filter((r) => r.status === 'draft' && r.citizenId === session.actor.id)
-    .map((r) => ({ id: r.id, topic: r.topic, updatedAt: r.updatedAt }));
-  const messages = await messageSummary(tx, person.bsn);
+  const { drafts, ...messages } = await findHomeSummary(tx, person.bsn, session.actor.id);
   const plan = await planOf(services, tx, session, person, requestId);
   return {
     person: { ref: person.ref, name: person.name, relation: person.relation },
