@@ -30,6 +30,7 @@ import { DebtFilePage } from './pages/DebtFilePage';
 import { DebtFundPage } from './pages/DebtFundPage';
 import { DebtFundStatementPage } from './pages/DebtFundStatementPage';
 import { DebtPage } from './pages/DebtPage';
+import { NormTablesPage } from './pages/NormTablesPage';
 
 // pages of insight
 import { ExperimentsPage } from './pages/ExperimentsPage';
@@ -202,6 +203,9 @@ export function App() {
         break;
       case 'debtFundStatement':
         page = <DebtFundStatementPage key={route.id} id={route.id} />;
+        break;
+      case 'debtNormTables':
+        page = <NormTablesPage />;
         break;
 
       // insight

@@ -28,6 +28,7 @@ export type Route =
   | { name: 'debtFile'; id: string }
   | { name: 'debtFund' }
   | { name: 'debtFundStatement'; id: string }
+  | { name: 'debtNormTables' }
   // insight
   | { name: 'insight' }
   | { name: 'experiments' }
@@ -63,6 +64,7 @@ export const paths = {
   debtFile: (id: string) => `/schuldhulp/dossiers/${encodeURIComponent(id)}`,
   debtFund: '/schuldhulp/fonds',
   debtFundStatement: (id: string) => `/schuldhulp/fonds/dossiers/${encodeURIComponent(id)}`,
+  debtNormTables: '/schuldhulp/normtabellen',
 
   // insight
   insight: '/sturing',
@@ -99,6 +101,7 @@ export function matchRoute(pathname: string): Route {
   const debtFile = /^\/schuldhulp\/dossiers\/([^/]+)$/.exec(path);
   if (debtFile?.[1]) return { name: 'debtFile', id: decodeURIComponent(debtFile[1]) };
   if (path === paths.debtFund) return { name: 'debtFund' };
+  if (path === paths.debtNormTables) return { name: 'debtNormTables' };
   const debtFundStatement = /^\/schuldhulp\/fonds\/dossiers\/([^/]+)$/.exec(path);
   if (debtFundStatement?.[1]) return { name: 'debtFundStatement', id: decodeURIComponent(debtFundStatement[1]) };
 

@@ -35,6 +35,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
     { href: paths.debtFund, label: 'fund.nav', show: account.roles.includes('debt-counsellor') || account.roles.includes('quality-analyst') },
+    { href: paths.debtNormTables, label: 'debt.norms.nav', show: account.roles.includes('functional-administrator') || account.roles.includes('debt-counsellor') },
 
     // insight
     { href: paths.insight, label: 'insight.nav', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
