@@ -30,7 +30,7 @@ export function fileSize(bytes: number, lang: string): string {
 
 /** The counsellor's debt file: terms, inventory, VTLB with its explained lines, the solution and the creditors. */
 export function DebtFilePage({ id }: { id: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, purpose } = useApp();
   const debt = useMemo(() => debtApi(api), [api]);
   const [view, setView] = useState<DebtFileView | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -40,9 +40,18 @@ export function DebtFilePage({ id }: { id: string }) {
   const [amountError, setAmountError] = useState<string | undefined>();
 
   const load = useCallback(() => {
-    debt.file(id).then(setView, (error: unknown) => setProblem(toProblem(error)));
+    debt.file(id).then(
+      (v) => {
+        setProblem(null);
+        setView(v);
+      },
+      (error: unknown) => setProblem(toProblem(error)),
+    );
   }, [debt, id]);
-  useEffect(load, [load]);
+  // A link followed before choosing the Wgs purpose: load once it is chosen.
+  useEffect(() => {
+    if (purpose === 'wgs') load();
+  }, [load, purpose]);
 
   const run = (p: Promise<unknown>) => {
     setProblem(null);
@@ -72,6 +81,7 @@ export function DebtFilePage({ id }: { id: string }) {
     URL.revokeObjectURL(blobUrl);
   };
 
+  if (purpose !== 'wgs') return <><PageTitle>{t('debt.title')}</PageTitle><Paragraph>{t('debt.needsWgs')}</Paragraph></>;
   if (!view) return problem ? <ProblemAlert problem={problem} /> : <Loading />;
   const { file, debts, totals, terms, vtlb, solution, creditors } = view;
   const respondedOn = (creditorId: string) => {
