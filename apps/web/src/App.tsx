@@ -35,6 +35,7 @@ import { NormTablesPage } from './pages/NormTablesPage';
 // pages of insight
 import { ExperimentsPage } from './pages/ExperimentsPage';
 import { InsightPage } from './pages/InsightPage';
+import { LeertafelPage } from './pages/LeertafelPage';
 
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
@@ -214,6 +215,9 @@ export function App() {
         break;
       case 'experiments':
         page = STEERING.some((r) => session.account.roles.includes(r)) ? <ExperimentsPage /> : <ForbiddenPage />;
+        break;
+      case 'leertafel':
+        page = <LeertafelPage />;
         break;
 
       case 'notFound':

@@ -32,6 +32,7 @@ export type Route =
   // insight
   | { name: 'insight' }
   | { name: 'experiments' }
+  | { name: 'leertafel' }
   ;
 
 export const paths = {
@@ -69,6 +70,7 @@ export const paths = {
   // insight
   insight: '/sturing',
   experiments: '/sturing/experimenten',
+  leertafel: '/leertafel',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -108,6 +110,7 @@ export function matchRoute(pathname: string): Route {
   // insight
   if (path === paths.insight) return { name: 'insight' };
   if (path === paths.experiments) return { name: 'experiments' };
+  if (path === paths.leertafel) return { name: 'leertafel' };
 
   return { name: 'notFound' };
 }
