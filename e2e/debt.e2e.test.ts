@@ -2,11 +2,33 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { expectAccessible, login, logout } from './journey';
+import { DEMO_PASSWORD, expectAccessible, login, logout } from './journey';
 import { startKernServer } from './kern-server';
 
 // The demo seed gives Rotterdam a running debt file for Kees Zaal and an unanswered energy signal.
 let kern: { url: string; close(): Promise<void> };
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const monthsFromToday = (months: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return iso(d);
+};
+
+/** Opens a debt file on a request for help over the API, as the counsellor. */
+async function openFileOverApi(bsn: string): Promise<string> {
+  const session = await fetch(`${kern.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'rotterdam.schuld', password: DEMO_PASSWORD }) });
+  const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { session: s } = (await session.json()) as { session: { csrfToken: string } };
+  const res = await fetch(`${kern.url}/api/v1/debt/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': s.csrfToken, 'kern-purpose': 'wgs' },
+    body: JSON.stringify({ subjectBsn: bsn, contact: 'Joost Visser' }),
+  });
+  if (res.status !== 201) throw new Error(`open file: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { debtFileId: string }).debtFileId;
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -57,8 +79,10 @@ describe('debt help in Chromium', () => {
     await inventory.getByRole('row').filter({ hasText: 'Eneco' }).getByText('Vastgesteld').first().waitFor();
 
     // The process: first conversation, beschikking, VTLB with its explained lines, mediation, agreement.
-    await page.getByRole('button', { name: 'Eerste gesprek is vandaag gevoerd' }).click();
-    await page.getByRole('button', { name: 'Beschikking: toelaten met plan van aanpak' }).click();
+    await page.getByRole('button', { name: 'Eerste gesprek vastleggen' }).click();
+    await page.getByLabel('Toelaten met plan van aanpak').check();
+    await page.getByRole('button', { name: 'Beschikking vastleggen' }).click();
+    await page.getByText(/Toegelaten met plan van aanpak bij beschikking van/).waitFor();
     await page.getByLabel('Leefsituatie').selectOption('single');
     await page.getByLabel('Netto inkomen per maand (euro)').fill('2000');
     await page.getByLabel('Woonlasten per maand na huurtoeslag (euro)').fill('600');
@@ -95,5 +119,103 @@ describe('debt help in Chromium', () => {
     await login(page, kern.url, 'rotterdam.wmo');
     await page.getByRole('navigation').first().waitFor();
     expect(await page.getByRole('link', { name: /Schuldhulp|Debt help/ }).count()).toBe(0);
+  });
+
+  it('records a cooling-off period, evidence with type and size checks, and a refusal with its ground, by keyboard; refusals show next to their field', async () => {
+    const id = await openFileOverApi('999993938');
+    const page = await browser.newPage({ bypassCSP: true });
+    await login(page, kern.url, 'rotterdam.schuld');
+    await page.goto(`${kern.url}/schuldhulp/dossiers/${id}`);
+    await page.getByLabel('Werken onder doel').selectOption('wgs');
+    await page.getByRole('heading', { level: 1, name: /^Schuldhulpdossier S-\d{4}-\d{6}$/ }).waitFor();
+
+    // Cooling-off period: seven months is refused next to the end date, three months is recorded.
+    const until = page.getByLabel('Tot en met', { exact: true });
+    await until.fill(monthsFromToday(7));
+    await until.press('Enter');
+    const untilError = page.locator('#mor-until-error');
+    await untilError.getByText(/ten hoogste zes maanden/).waitFor();
+    expect(await until.getAttribute('aria-invalid')).toBe('true');
+    expect(await until.getAttribute('aria-describedby')).toContain('mor-until-error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('mor-until');
+    await expectAccessible(page, 'debt file with a field error');
+    await until.fill(monthsFromToday(3));
+    await until.press('Enter');
+    await page.getByText(/^Afkoelingsperiode van .* tot en met /).waitFor();
+
+    // A claim, then its evidence: an executable is refused here, a receipt date in the future by the server.
+    await page.getByLabel('Schuldeiser', { exact: true }).fill('Vitens');
+    await page.getByLabel('Bedrag in euro').fill('88,00');
+    await page.getByLabel('Bedrag in euro').press('Enter');
+    const inventory = page.getByRole('table', { name: /Schulden per schuldeiser/ });
+    await inventory.getByRole('row').filter({ hasText: 'Vitens' }).waitFor();
+    await page.getByLabel('Soort bewijsstuk').selectOption('invoice');
+    const file = page.getByLabel('Bestand', { exact: true });
+    await file.setInputFiles({ name: 'factuur.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await page.getByRole('button', { name: 'Bewijsstuk vastleggen' }).click();
+    await page.locator('#ev-file-error').getByText(/wordt niet aanvaard/).waitFor();
+    await file.setInputFiles({ name: 'factuur-vitens.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 factuur') });
+    const received = page.getByLabel('Ontvangen op');
+    await received.fill(iso(new Date(Date.now() + 3 * 86_400_000)));
+    await received.press('Enter');
+    await page.locator('#ev-receivedOn-error').getByText('Een bewijsstuk kan niet in de toekomst zijn ontvangen.').waitFor();
+    await received.fill(iso(new Date()));
+    await received.press('Enter');
+    await inventory.getByText(/factuur-vitens\.pdf \(Factuur, ontvangen /).waitFor();
+
+    // First conversation, then a refusal: without a ground it is not sent; with one it is recorded and shown.
+    await page.getByRole('button', { name: 'Eerste gesprek vastleggen' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Beschikking' }).waitFor();
+    await page.getByLabel('Afwijzen').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Beschikking vastleggen' }).click();
+    await page.locator('#dec-ground-error').getByText('Kies de grond waarop u de schuldhulp weigert.').waitFor();
+    await page.getByLabel('Weigeringsgrond').selectOption('not-resident');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Afgewezen bij beschikking van .*\. Grond: Niet ingezetene van de gemeente\./).waitFor();
+    await expectAccessible(page, 'refused debt file');
+    await page.close();
+  });
+
+  it('the functional administrator adds the next half year of VTLB norms; a wrong start date is refused next to its field, an overlap too', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await login(page, kern.url, 'rotterdam.beheer');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'VTLB-normen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'VTLB-normtabellen' }).waitFor();
+    const tables = page.getByRole('table', { name: /Normtabellen met hun geldigheid/ });
+    expect(await tables.getByRole('row').filter({ hasText: 'Meegeleverd met Kern' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'norm tables');
+
+    // Prefilled with the half year after the shipped tables; a start on 1 February is refused by the server.
+    const from = page.getByLabel('Geldig vanaf');
+    const next = await from.inputValue();
+    expect(next).toMatch(/-(01|07)-01$/);
+    await from.fill(next.replace(/-(01|07)-01$/, '-02-01'));
+    await page.getByLabel('Bijstandsnorm alleenstaande (euro per maand)').fill('1120,00');
+    await page.getByLabel('Bijstandsnorm alleenstaande (euro per maand)').press('Enter');
+    await page.locator('#nt-validFrom-error').getByText('De normtabel is niet geldig.').waitFor();
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    await from.fill(next);
+    await from.press('Enter');
+    await page.getByRole('status').getByText(/De normtabel voor .* is opgeslagen\./).waitFor();
+    const own = tables.getByRole('row').filter({ hasText: 'Eigen tabel' });
+    await own.getByText('€ 1.120,00').waitFor();
+
+    // The same period again: an overlap, refused next to the start date.
+    await from.fill(next);
+    await page.getByLabel('Geldig tot en met').fill(`${next.slice(0, 4)}${next.endsWith('-01-01') ? '-06-30' : '-12-31'}`);
+    await from.press('Enter');
+    await page.locator('#nt-validFrom-error').getByText(/Er is al een normtabel voor deze periode/).waitFor();
+    await expectAccessible(page, 'norm tables with an error');
+    await page.close();
+
+    // A counsellor reads the tables but has no form.
+    const counsellor = await browser.newPage({ bypassCSP: true });
+    await login(counsellor, kern.url, 'rotterdam.schuld');
+    await counsellor.goto(`${kern.url}/schuldhulp/normtabellen`);
+    await counsellor.getByRole('table', { name: /Normtabellen met hun geldigheid/ }).getByText('Eigen tabel').waitFor();
+    expect(await counsellor.getByRole('button', { name: 'Normtabel opslaan' }).count()).toBe(0);
+    await counsellor.close();
   });
 });

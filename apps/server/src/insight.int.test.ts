@@ -216,3 +216,129 @@ describe('leertafel stories', () => {
     expect(r.statusCode, r.body).toBe(409);
   });
 });
+
+describe('dashboard filters: team (neighbourhood) and period', () => {
+  const teamByName = async (name: string) => (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0599' and name = ${name}`.execute(tx))).rows[0]?.id ?? '';
+
+  it('lists the teams with their area for the filter, to steering roles of the own municipality only', async () => {
+    const res = await analyst.request('GET', '/api/v1/insight/teams');
+    expect(res.statusCode, res.body).toBe(200);
+    const teams = res.json<{ teams: { id: string; name: string; area: string | null }[] }>().teams;
+    expect(teams).toContainEqual({ id: await teamByName('Wijkteam Noord'), name: 'Wijkteam Noord', area: 'Noord' });
+    const dh = (await (await kern.login('denhaag.kwaliteit')).request('GET', '/api/v1/insight/teams')).json<{ teams: { id: string }[] }>().teams;
+    expect(dh.length).toBeGreaterThan(0);
+    expect(dh.map((t) => t.id)).not.toContain(await teamByName('Wijkteam Noord'));
+    expect((await (await kern.login('rotterdam.wmo')).request('GET', '/api/v1/insight/teams')).statusCode).toBe(403);
+  });
+
+  it('returns the cells of one team and one period range, in JSON and in CSV alike', async () => {
+    const noord = await teamByName('Wijkteam Noord');
+    const zuid = await teamByName('Wijkteam Zuid');
+    // 2024-Q2: Noord 30 of 40 goals reached, Zuid 10 of 40; 2024-Q3: Noord 5 of 10.
+    await withSystem(kern.services.db, (tx) => sql`insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, team_id, data)
+      select '0599', 'plan.goal-closed', case when g <= 80 then date '2024-04-01' + (g % 60) else date '2024-07-01' + (g % 60) end, 'filter-' || g, 'wmo',
+        case when g <= 40 or g > 80 then ${noord}::uuid else ${zuid}::uuid end,
+        jsonb_build_object('reached', case when g <= 40 then g <= 30 when g <= 80 then g <= 50 else g <= 85 end)
+      from generate_series(1, 90) g`.execute(tx));
+    expect((await analyst.request('POST', '/api/v1/insight/refresh-jobs', { body: { kind: 'full' } })).statusCode).toBe(202);
+    const q = `indicator=plan-goals-reached&team=${noord}&from=2024-Q2&to=2024-Q2`;
+    const json = (await analyst.request('GET', `/api/v1/insight/values?${q}`)).json<{ period: string; team: string; law: string; numerator: number; denominator: number; value: number }[]>();
+    expect(json).toEqual([expect.objectContaining({ period: '2024-Q2', team: noord, law: '*', numerator: 30, denominator: 40, value: 75 })]);
+    const zuidQ2 = (await analyst.request('GET', `/api/v1/insight/values?indicator=plan-goals-reached&team=${zuid}&from=2024-Q2&to=2024-Q3`)).json<{ period: string; value: number }[]>();
+    expect(zuidQ2.map((v) => [v.period, v.value])).toEqual([['2024-Q2', 25]]);
+    const csv = (await analyst.request('GET', `/api/v1/insight/values?${q}&format=csv`)).body.trim().split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toMatch(new RegExp(`^plan-goals-reached,2024-Q2,\\*,${noord},30,40,75,`));
+  });
+});
+
+describe('experiments with a control group', () => {
+  const teamByName = async (name: string) => (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0599' and name = ${name}`.execute(tx))).rows[0]?.id ?? '';
+  /** 400 goal closings per group and period (2024-03..05 baseline, 2024-09..11 period), with the given shares reached. */
+  async function plant(team: string, baselineShare: number, periodShare: number, tag: string) {
+    await withSystem(kern.services.db, (tx) => sql`insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, team_id, data)
+      select '0599', 'plan.goal-closed', case when g <= 400 then date '2024-03-01' + (g % 90) else date '2024-09-01' + (g % 90) end, ${tag} || g, 'participatiewet', ${team}::uuid,
+        jsonb_build_object('reached', case when g <= 400 then (g % 100) < ${baselineShare * 100} else (g % 100) < ${periodShare * 100} end)
+      from generate_series(1, 800) g`.execute(tx));
+  }
+  const register = (title: string, teamId: string | null, controlTeamId: string | null) => analyst.request('POST', '/api/v1/insight/experiments', {
+    body: { title, hypothesis: 'Werkgeversbezoeken vergroten het aandeel bereikte doelen.', intervention: 'Werkgeversbezoek', targetGroup: 'Werkzoekenden', indicatorId: 'plan-goals-reached',
+      teamId, controlTeamId, baselineFrom: '2024-03-01', baselineTo: '2024-05-31', periodFrom: '2024-09-01', periodTo: '2024-11-30' },
+  });
+  const evaluate = async (id: string) => (await analyst.request('POST', `/api/v1/insight/experiments/${id}/evaluation`)).json<{
+    controlTeamId: string;
+    result: { detected: boolean; difference: number; control: { controlTeamId: string; concurrent: { detected: boolean; difference: number }; differenceInDifferences: { difference: number; detected: boolean; better: string; ci95: [number, number] } } };
+    writeUp: string;
+  }>();
+
+  it('separates a change for everyone from the intervention: same rise in the control group, no effect by difference in differences', async () => {
+    const [werk, schuld] = [await teamByName('Werk en Inkomen'), await teamByName('Schuldhulp')];
+    await plant(werk, 0.4, 0.6, 'trend-x-');
+    await plant(schuld, 0.4, 0.6, 'trend-c-');
+    const created = await register('Werkgeversbezoek (trend)', werk, schuld);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<{ controlTeamId: string }>().controlTeamId).toBe(schuld);
+    const e = await evaluate(created.json<{ id: string }>().id);
+    expect(e.result.detected).toBe(true); // before/after alone is fooled by the trend
+    expect(e.result.control.controlTeamId).toBe(schuld);
+    expect(e.result.control.concurrent.detected).toBe(false);
+    expect(e.result.control.differenceInDifferences.difference).toBeCloseTo(0, 5);
+    expect(e.result.control.differenceInDifferences.detected).toBe(false);
+    expect(e.writeUp).toMatch(/Verschil in verschillen/);
+  });
+
+  it('detects a planted effect against a control group that stayed the same', async () => {
+    const [kwaliteit, backoffice] = [await teamByName('Kwaliteit'), await teamByName('Backoffice Wmo en Jeugd')];
+    await plant(kwaliteit, 0.4, 0.6, 'effect-x-');
+    await plant(backoffice, 0.4, 0.4, 'effect-c-');
+    const created = await register('Werkgeversbezoek (effect)', kwaliteit, backoffice);
+    const e = await evaluate(created.json<{ id: string }>().id);
+    expect(e.result.control.concurrent).toMatchObject({ detected: true });
+    expect(e.result.control.concurrent.difference).toBeCloseTo(0.2, 5);
+    expect(e.result.control.differenceInDifferences).toMatchObject({ detected: true, better: 'yes' });
+    expect(e.result.control.differenceInDifferences.difference).toBeCloseTo(0.2, 5);
+    expect(e.result.control.differenceInDifferences.ci95[0]).toBeGreaterThan(0);
+  });
+
+  it('refuses a control group that is the experiment team, an unknown or another municipality\'s team, or one without an experiment team', async () => {
+    const noord = await teamByName('Wijkteam Noord');
+    const same = await register('Zelfde team', noord, noord);
+    expect(same.statusCode).toBe(400);
+    expect(same.json<{ invalidParams: { name: string }[] }>().invalidParams.map((p) => p.name)).toContain('controlTeamId');
+    expect((await register('Zonder team', null, noord)).statusCode).toBe(400);
+    expect((await register('Onbekend', noord, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(400);
+    const theirs = (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0518' limit 1`.execute(tx))).rows[0]?.id ?? '';
+    const other = await register('Haagse controle', noord, theirs);
+    expect(other.statusCode).toBe(400);
+    expect(other.json<{ invalidParams: { name: string; reason: string }[] }>().invalidParams).toContainEqual({ name: 'controlTeamId', reason: 'unknown team' });
+  });
+});
+
+describe('leertafel: choosing a closed case', () => {
+  it('lists the closed cases of the own team under the current law only; another municipality, another law and a role without the purpose get none', async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = await generalist.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'buurtcentrum-beschikkingsvrij', caseTypeId: 'algemene-voorziening', subjectBsn: RESIDENT, fields: { vraag: 'Koffieochtend' } } });
+      expect(started.statusCode, started.body).toBe(201);
+      const id = started.json<{ caseId: string }>().caseId;
+      const closed = await generalist.request('POST', `/api/v1/cases/${id}/transitions`, { purpose: 'wmo', body: { to: 'afgesloten' } });
+      expect(closed.statusCode, closed.body).toBe(200);
+      ids.push(id);
+    }
+    const res = await generalist.request('GET', '/api/v1/insight/leertafel/cases', { purpose: 'wmo' });
+    expect(res.statusCode, res.body).toBe(200);
+    const cases = res.json<{ cases: { id: string; caseTypeId: string; law: string; closedOn: string }[] }>().cases;
+    expect(cases.map((c) => c.id)).toEqual(expect.arrayContaining(ids));
+    expect(cases.every((c) => c.law === 'wmo')).toBe(true);
+    expect(res.body).not.toMatch(/\d{9}/);
+    // The story of one of them is k-anonymous among the five.
+    const story = await generalist.request('GET', `/api/v1/insight/leertafel/cases/${ids[0] ?? ''}`, { purpose: 'wmo' });
+    expect(story.statusCode, story.body).toBe(200);
+
+    expect((await generalist.request('GET', '/api/v1/insight/leertafel/cases', { purpose: 'jeugdwet' })).json<{ cases: unknown[] }>().cases).toEqual([]);
+    expect((await (await kern.login('denhaag.generalist')).request('GET', '/api/v1/insight/leertafel/cases', { purpose: 'wmo' })).json<{ cases: { id: string }[] }>().cases.map((c) => c.id)).not.toEqual(expect.arrayContaining([ids[0]]));
+    expect((await analyst.request('GET', '/api/v1/insight/leertafel/cases', { purpose: 'wmo' })).statusCode).toBe(403);
+    expect((await generalist.request('GET', '/api/v1/insight/leertafel/cases')).statusCode).toBe(400);
+  });
+});

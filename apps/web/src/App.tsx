@@ -40,10 +40,12 @@ import { DebtFilePage } from './pages/DebtFilePage';
 import { DebtFundPage } from './pages/DebtFundPage';
 import { DebtFundStatementPage } from './pages/DebtFundStatementPage';
 import { DebtPage } from './pages/DebtPage';
+import { NormTablesPage } from './pages/NormTablesPage';
 
 // pages of insight
 import { ExperimentsPage } from './pages/ExperimentsPage';
 import { InsightPage } from './pages/InsightPage';
+import { LeertafelPage } from './pages/LeertafelPage';
 
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
@@ -235,6 +237,9 @@ export function App() {
       case 'debtFundStatement':
         page = <DebtFundStatementPage key={route.id} id={route.id} />;
         break;
+      case 'debtNormTables':
+        page = <NormTablesPage />;
+        break;
 
       // insight
       case 'insight':
@@ -242,6 +247,9 @@ export function App() {
         break;
       case 'experiments':
         page = STEERING.some((r) => session.account.roles.includes(r)) ? <ExperimentsPage /> : <ForbiddenPage />;
+        break;
+      case 'leertafel':
+        page = <LeertafelPage />;
         break;
 
       case 'notFound':

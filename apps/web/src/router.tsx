@@ -36,9 +36,11 @@ export type Route =
   | { name: 'debtFile'; id: string }
   | { name: 'debtFund' }
   | { name: 'debtFundStatement'; id: string }
+  | { name: 'debtNormTables' }
   // insight
   | { name: 'insight' }
   | { name: 'experiments' }
+  | { name: 'leertafel' }
   ;
 
 export const paths = {
@@ -80,10 +82,12 @@ export const paths = {
   debtFile: (id: string) => `/schuldhulp/dossiers/${encodeURIComponent(id)}`,
   debtFund: '/schuldhulp/fonds',
   debtFundStatement: (id: string) => `/schuldhulp/fonds/dossiers/${encodeURIComponent(id)}`,
+  debtNormTables: '/schuldhulp/normtabellen',
 
   // insight
   insight: '/sturing',
   experiments: '/sturing/experimenten',
+  leertafel: '/leertafel',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -127,12 +131,14 @@ export function matchRoute(pathname: string): Route {
   const debtFile = /^\/schuldhulp\/dossiers\/([^/]+)$/.exec(path);
   if (debtFile?.[1]) return { name: 'debtFile', id: decodeURIComponent(debtFile[1]) };
   if (path === paths.debtFund) return { name: 'debtFund' };
+  if (path === paths.debtNormTables) return { name: 'debtNormTables' };
   const debtFundStatement = /^\/schuldhulp\/fonds\/dossiers\/([^/]+)$/.exec(path);
   if (debtFundStatement?.[1]) return { name: 'debtFundStatement', id: decodeURIComponent(debtFundStatement[1]) };
 
   // insight
   if (path === paths.insight) return { name: 'insight' };
   if (path === paths.experiments) return { name: 'experiments' };
+  if (path === paths.leertafel) return { name: 'leertafel' };
 
   return { name: 'notFound' };
 }

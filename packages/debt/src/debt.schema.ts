@@ -123,11 +123,26 @@ export const updateDebtStatusInputSchema = z.discriminatedUnion('status', [
 ]);
 export type UpdateDebtStatusInput = z.infer<typeof updateDebtStatusInputSchema>;
 
+/** The document types a counsellor may record as evidence: PDF, scans and photos, word-processor files and e-mails. */
+export const EVIDENCE_MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/tiff',
+  'image/heic',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'message/rfc822',
+] as const;
+/** The largest evidence document: 20 MB (a scanned creditor statement of many pages). */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
 export const addEvidenceInputSchema = z.object({
   kind: evidenceSchema.shape.kind,
   fileName: z.string().trim().min(1).max(255),
   mediaType: z.string().trim().min(3).max(100),
-  sizeBytes: z.number().int().min(0).max(50 * 1024 * 1024),
+  /** Checked in the use case (1 byte .. MAX_EVIDENCE_BYTES), so the refusal says what is allowed. */
+  sizeBytes: z.number().int().min(0),
   receivedOn: calendarDateSchema,
   note: z.string().trim().max(500).optional(),
 });

@@ -3,7 +3,7 @@ import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import type { z } from 'zod';
 import { findDebt, insertDebt, insertEvidence, setDebtStatus, upsertCreditor } from './debt.repository';
-import { addEvidenceInputSchema, registerDebtInputSchema, updateDebtStatusInputSchema, type RegisterDebtInput, type UpdateDebtStatusInput } from './debt.schema';
+import { addEvidenceInputSchema, EVIDENCE_MEDIA_TYPES, MAX_EVIDENCE_BYTES, registerDebtInputSchema, updateDebtStatusInputSchema, type RegisterDebtInput, type UpdateDebtStatusInput } from './debt.schema';
 import { loadDebtFileFor } from './debt-file-access';
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown, what: { nl: string; en: string }): z.infer<S> {
@@ -55,10 +55,22 @@ export async function updateDebtStatus(services: AccessServices, tx: Tx, ctx: Ac
 export async function addDebtEvidence(services: AccessServices, tx: Tx, ctx: AccessContext, debtFileId: string, debtId: string, raw: z.input<typeof addEvidenceInputSchema>): Promise<{ evidenceId: string }> {
   const input = parse(addEvidenceInputSchema, raw, { nl: 'Het bewijsstuk kan niet worden vastgelegd: controleer de invoer.', en: 'The evidence cannot be recorded: check the input.' });
   const { file } = await loadDebtFileFor(services, tx, ctx, debtFileId, 'update', 'add evidence');
+  if (!(EVIDENCE_MEDIA_TYPES as readonly string[]).includes(input.mediaType.toLowerCase())) {
+    throw invalidInput(
+      { nl: 'Dit soort bestand wordt niet aanvaard: kies een pdf, foto of scan (jpg, png, tiff, heic), Word- of OpenDocument-bestand of e-mail.', en: 'This kind of file is not accepted: choose a PDF, photo or scan (jpg, png, tiff, heic), Word or OpenDocument file, or e-mail.' },
+      [{ name: 'mediaType', reason: `one of ${EVIDENCE_MEDIA_TYPES.join(', ')}` }],
+    );
+  }
+  if (input.sizeBytes < 1 || input.sizeBytes > MAX_EVIDENCE_BYTES) {
+    throw invalidInput(
+      { nl: `Een bewijsstuk is niet leeg en ten hoogste ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB groot.`, en: `Evidence is not empty and at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.` },
+      [{ name: 'sizeBytes', reason: `between 1 and ${MAX_EVIDENCE_BYTES}` }],
+    );
+  }
   const debt = await debtOfFile(tx, file.id, debtId);
   if (input.receivedOn > isoDay(services.clock.now())) {
     throw invalidInput({ nl: 'Een bewijsstuk kan niet in de toekomst zijn ontvangen.', en: 'Evidence cannot be received in the future.' }, [{ name: 'receivedOn', reason: 'after today' }]);
   }
-  const evidenceId = await insertEvidence(tx, ctx.actor.municipalityCode, debt.id, { ...input, note: input.note ?? null });
+  const evidenceId = await insertEvidence(tx, ctx.actor.municipalityCode, debt.id, { ...input, mediaType: input.mediaType.toLowerCase(), note: input.note ?? null });
   return { evidenceId };
 }

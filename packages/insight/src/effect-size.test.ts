@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMeans, compareProportions } from './effect-size';
+import { compareMeans, compareProportions, differenceInDifferences } from './effect-size';
 
 /** A small deterministic PRNG (mulberry32), so the synthetic data is the same on every run. */
 function rng(seed: number): () => number {
@@ -56,5 +56,36 @@ describe('experiment effect sizes', () => {
   it('never calls an effect on too few observations', () => {
     expect(compareProportions({ x: 1, n: 10 }, { x: 9, n: 10 }, 'higher').detected).toBe(false);
     expect(compareProportions({ x: 0, n: 0 }, { x: 9, n: 10 }, 'higher').difference).toBeNull();
+  });
+});
+
+describe('difference in differences against a control group', () => {
+  it('matches the hand-computed interval: (45/100 - 30/100) - (35/100 - 30/100)', () => {
+    const d = differenceInDifferences({ kind: 'proportion', baseline: { x: 30, n: 100 }, experiment: { x: 45, n: 100 }, controlBaseline: { x: 30, n: 100 }, controlPeriod: { x: 35, n: 100 } }, 'higher');
+    // se = sqrt(.3*.7/100 + .45*.55/100 + .3*.7/100 + .35*.65/100) = sqrt(0.00895) = 0.0946044
+    expect(d.difference).toBeCloseTo(0.1, 10);
+    expect(d.ci95?.[0]).toBeCloseTo(0.1 - 1.959964 * 0.0946044, 5);
+    expect(d.ci95?.[1]).toBeCloseTo(0.1 + 1.959964 * 0.0946044, 5);
+    expect(d).toMatchObject({ detected: false, better: 'inconclusive', controlBaseline: { n: 100, estimate: 0.3 }, controlPeriod: { n: 100, estimate: 0.35 } });
+  });
+
+  it('detects a planted effect only where the control group did not change as well', () => {
+    const r = rng(23);
+    const draw = (p: number) => ({ x: bernoulli(r, p, 600), n: 600 });
+    const effect = differenceInDifferences({ kind: 'proportion', baseline: draw(0.4), experiment: draw(0.6), controlBaseline: draw(0.4), controlPeriod: draw(0.4) }, 'higher');
+    expect(effect).toMatchObject({ detected: true, better: 'yes' });
+    const trend = differenceInDifferences({ kind: 'proportion', baseline: draw(0.4), experiment: draw(0.6), controlBaseline: draw(0.4), controlPeriod: draw(0.6) }, 'higher');
+    expect(trend.detected).toBe(false);
+  });
+
+  it('works on means (difference of mean changes) and is never detected with fewer than 30 in a group', () => {
+    const group = (n: number, mean: number) => ({ n, sum: n * mean, sumSquares: n * mean * mean + (n - 1) * 1 }); // variance 1
+    const d = differenceInDifferences({ kind: 'mean', baseline: group(100, 2), experiment: group(100, 3), controlBaseline: group(100, 2), controlPeriod: group(100, 2.2) }, 'higher');
+    expect(d.difference).toBeCloseTo(0.8, 10);
+    expect(d.ci95?.[0]).toBeCloseTo(0.8 - 1.959964 * Math.sqrt(4 / 100), 5);
+    expect(d.detected).toBe(true);
+    const small = differenceInDifferences({ kind: 'mean', baseline: group(100, 2), experiment: group(100, 3), controlBaseline: group(20, 2), controlPeriod: group(100, 2) }, 'higher');
+    expect(small.detected).toBe(false);
+    expect(differenceInDifferences({ kind: 'mean', baseline: group(100, 2), experiment: group(100, 3), controlBaseline: { n: 0, sum: 0, sumSquares: 0 }, controlPeriod: group(100, 2) }, 'higher').difference).toBeNull();
   });
 });

@@ -49,3 +49,40 @@ function verdict(ci: [number, number], enough: boolean, better: 'higher' | 'lowe
   const up = ci[0] > 0;
   return { detected, better: (better === 'higher') === up ? 'yes' : 'no' };
 }
+
+type ShareGroup = { x: number; n: number };
+type MeanGroup = { n: number; sum: number; sumSquares: number };
+
+/**
+ * Difference in differences with a control group: (experiment after - experiment before) minus
+ * (control after - control before), se = sqrt of the four groups' variances of their estimate
+ * (independent groups), 95% Wald interval. Detected only when all four groups have enough
+ * observations (the same rule as above) and the interval excludes zero.
+ */
+export function differenceInDifferences(
+  groups: { kind: 'proportion'; baseline: ShareGroup; experiment: ShareGroup; controlBaseline: ShareGroup; controlPeriod: ShareGroup } | { kind: 'mean'; baseline: MeanGroup; experiment: MeanGroup; controlBaseline: MeanGroup; controlPeriod: MeanGroup },
+  better: 'higher' | 'lower' | 'neutral',
+): { controlBaseline: { n: number; estimate: number | null }; controlPeriod: { n: number; estimate: number | null }; difference: number | null; ci95: [number, number] | null; detected: boolean; better: 'yes' | 'no' | 'inconclusive' } {
+  const all = [groups.baseline, groups.experiment, groups.controlBaseline, groups.controlPeriod] as const;
+  const stats = all.map((g) => {
+    if (g.n === 0) return null;
+    if (groups.kind === 'proportion') {
+      const p = (g as ShareGroup).x / g.n;
+      return { estimate: p, varianceOfEstimate: (p * (1 - p)) / g.n };
+    }
+    const m = g as MeanGroup;
+    const mean = m.sum / m.n;
+    const variance = m.n > 1 ? Math.max(0, (m.sumSquares - m.n * mean * mean) / (m.n - 1)) : 0;
+    return { estimate: mean, varianceOfEstimate: variance / m.n };
+  });
+  const [b, x, cb, cp] = stats;
+  const control = { controlBaseline: { n: groups.controlBaseline.n, estimate: cb?.estimate ?? null }, controlPeriod: { n: groups.controlPeriod.n, estimate: cp?.estimate ?? null } };
+  if (!b || !x || !cb || !cp) return { ...control, difference: null, ci95: null, detected: false, better: 'inconclusive' };
+  const d = x.estimate - b.estimate - (cp.estimate - cb.estimate);
+  const se = Math.sqrt(b.varianceOfEstimate + x.varianceOfEstimate + cb.varianceOfEstimate + cp.varianceOfEstimate);
+  const ci: [number, number] = [d - Z95 * se, d + Z95 * se];
+  const enough = groups.kind === 'proportion'
+    ? [groups.baseline, groups.experiment, groups.controlBaseline, groups.controlPeriod].every((g) => g.n >= 30 && g.x >= 5 && g.n - g.x >= 5)
+    : all.every((g) => g.n >= 30);
+  return { ...control, difference: d, ci95: ci, ...verdict(ci, enough, better) };
+}

@@ -1,8 +1,9 @@
-import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
 import { readCase } from '@kern/cases';
 import { isoDay, sql, type Tx } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { storyOf, type Story } from './anonymise-story';
+import { findClosedCasesFor, type LeertafelCandidate } from './insight.repository';
 
 /** The smallest group a story may stand for: fewer matching cases and it could point at someone. */
 export const LEERTAFEL_K = 5;
@@ -33,4 +34,16 @@ export async function exportLeertafelStory(services: AccessServices, tx: Tx, ctx
     nl: `Deze zaak is te zeldzaam om anoniem te bespreken: minder dan ${LEERTAFEL_K} vergelijkbare zaken.`,
     en: `This case is too rare to discuss anonymously: fewer than ${LEERTAFEL_K} similar cases.`,
   });
+}
+
+/**
+ * The closed cases under the current law that the caseworker, or the caseworker's teams, worked
+ * on: the cases a leertafel story may be asked for. References and case types only; the story
+ * itself is a read of its own, checked and audited per case.
+ */
+export async function listLeertafelCases(services: AccessServices, tx: Tx, ctx: AccessContext, input: { limit: number }): Promise<{ cases: LeertafelCandidate[] }> {
+  const law = requirePurpose(ctx);
+  await authorize(services, tx, ctx, { resource: 'leertafel-story', action: 'search', detail: `closed ${law} cases for a leertafel` });
+  const cases = await findClosedCasesFor(tx, { municipalityCode: ctx.actor.municipalityCode, law, accountId: ctx.actor.id, teamIds: ctx.actor.teamIds, limit: input.limit });
+  return { cases };
 }

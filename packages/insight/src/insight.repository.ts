@@ -74,17 +74,17 @@ export async function findPublishedAggregates(tx: Tx, q: { indicator?: string | 
   }));
 }
 
-interface RawExperiment { id: string; title: string; hypothesis: string; intervention: string; target_group: string; indicator_id: string; team_id: string | null; baseline_from: Date | string; baseline_to: Date | string; period_from: Date | string; period_to: Date | string; write_up: string | null; result: unknown; created_at: Date | string }
+interface RawExperiment { id: string; title: string; hypothesis: string; intervention: string; target_group: string; indicator_id: string; team_id: string | null; control_team_id: string | null; baseline_from: Date | string; baseline_to: Date | string; period_from: Date | string; period_to: Date | string; write_up: string | null; result: unknown; created_at: Date | string }
 const day = (d: Date | string): string => isoDay(d);
 const toExperiment = (e: RawExperiment): Experiment => ({
-  id: e.id, title: e.title, hypothesis: e.hypothesis, intervention: e.intervention, targetGroup: e.target_group, indicatorId: e.indicator_id, teamId: e.team_id,
+  id: e.id, title: e.title, hypothesis: e.hypothesis, intervention: e.intervention, targetGroup: e.target_group, indicatorId: e.indicator_id, teamId: e.team_id, controlTeamId: e.control_team_id,
   baselineFrom: day(e.baseline_from), baselineTo: day(e.baseline_to), periodFrom: day(e.period_from), periodTo: day(e.period_to), writeUp: e.write_up,
   result: (typeof e.result === 'string' ? JSON.parse(e.result) : e.result) as Experiment['result'], createdAt: new Date(e.created_at).toISOString(),
 });
 
 export async function insertExperiment(tx: Tx, municipalityCode: string, e: Omit<Experiment, 'result' | 'writeUp' | 'createdAt'>, by: string, at: Date): Promise<void> {
-  await sql`insert into insight_experiments (id, municipality_code, title, hypothesis, intervention, target_group, indicator_id, team_id, baseline_from, baseline_to, period_from, period_to, created_by, created_at)
-    values (${e.id}::uuid, ${municipalityCode}, ${e.title}, ${e.hypothesis}, ${e.intervention}, ${e.targetGroup}, ${e.indicatorId}, ${e.teamId}::uuid, ${e.baselineFrom}::date, ${e.baselineTo}::date,
+  await sql`insert into insight_experiments (id, municipality_code, title, hypothesis, intervention, target_group, indicator_id, team_id, control_team_id, baseline_from, baseline_to, period_from, period_to, created_by, created_at)
+    values (${e.id}::uuid, ${municipalityCode}, ${e.title}, ${e.hypothesis}, ${e.intervention}, ${e.targetGroup}, ${e.indicatorId}, ${e.teamId}::uuid, ${e.controlTeamId}::uuid, ${e.baselineFrom}::date, ${e.baselineTo}::date,
       ${e.periodFrom}::date, ${e.periodTo}::date, ${by}::uuid, ${at.toISOString()})`.execute(tx);
 }
 
@@ -100,4 +100,31 @@ export async function findExperiment(tx: Tx, id: string): Promise<Experiment | u
 
 export async function saveExperimentResult(tx: Tx, id: string, result: unknown, writeUp: string): Promise<void> {
   await sql`update insight_experiments set result = ${JSON.stringify(result)}::jsonb, write_up = ${writeUp} where id = ${id}::uuid`.execute(tx);
+}
+
+/** The municipality's teams with their area (neighbourhood): the team dimension of the indicator cells. Row-level security keeps it to the tenant. */
+export async function findTeams(tx: Tx): Promise<{ id: string; name: string; area: string | null }[]> {
+  const r = await sql<{ id: string; name: string; area: string | null }>`select id, name, area from teams order by name`.execute(tx);
+  return r.rows.map((t) => ({ id: t.id, name: t.name, area: t.area }));
+}
+
+export async function teamExists(tx: Tx, id: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`select id from teams where id = ${id}::uuid`.execute(tx);
+  return r.rows.length > 0;
+}
+
+export interface LeertafelCandidate { id: string; reference: string; caseTypeId: string; law: string; closedOn: string }
+
+/**
+ * Closed cases under one law that the actor worked on: the actor's teams' cases, cases the actor
+ * coordinates or opened. References, case types and closing dates only: no resident data.
+ */
+export async function findClosedCasesFor(tx: Tx, q: { municipalityCode: string; law: string; accountId: string; teamIds: string[]; limit: number }): Promise<LeertafelCandidate[]> {
+  const r = await sql<{ id: string; reference: string; case_type_id: string; purpose: string; closed_at: Date | string }>`
+    select id, reference, case_type_id, purpose, closed_at from cases
+    where municipality_code = ${q.municipalityCode} and status = 'closed' and purpose = ${q.law}
+      and (team_id = any(${q.teamIds}::uuid[]) or coordinator_id = ${q.accountId}::uuid or opened_by = ${q.accountId}::uuid)
+    order by closed_at desc nulls last, reference
+    limit ${q.limit}`.execute(tx);
+  return r.rows.map((c) => ({ id: c.id, reference: c.reference, caseTypeId: c.case_type_id, law: c.purpose, closedOn: isoDay(c.closed_at) }));
 }

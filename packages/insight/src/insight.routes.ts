@@ -1,11 +1,11 @@
 import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
 import { z } from 'zod';
 import { defineLocalIndicator } from './define-local-indicator';
-import { exportLeertafelStory } from './export-leertafel-story';
+import { exportLeertafelStory, listLeertafelCases } from './export-leertafel-story';
 import { evaluateExperiment, listExperiments, registerExperiment } from './experiments';
 import { benchmarkRowSchema, comparisonSchema, experimentInputSchema, experimentSchema, indicatorDefinitionSchema, indicatorValueSchema, valuesQuerySchema } from './insight.schema';
 import { benchmarkColumns, compareWithPeers, exportBenchmark, setBenchmarkParticipation } from './read-benchmark';
-import { listIndicators, readIndicatorValues, toCsv } from './read-indicators';
+import { listIndicators, listIndicatorTeams, readIndicatorValues, toCsv } from './read-indicators';
 import { drainJobs, enqueueRefresh } from './refresh-indicators';
 import { requestRefresh } from './request-refresh';
 
@@ -28,6 +28,14 @@ export function insightRoutes(app: KernApp, services: AccessServices): void {
   }, async (request, reply) => {
     const ctx = contextOf(request);
     return reply.code(201).send(await runAsTenant(services, ctx, (tx) => defineLocalIndicator(services, tx, ctx, request.body)));
+  });
+
+  app.get('/api/v1/insight/teams', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags, summary: 'The teams of your municipality with the area (neighbourhood) they serve: the team filter of the indicator values', response: { 200: z.object({ teams: z.array(z.object({ id: z.string(), name: z.string(), area: z.string().nullable() })) }) } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return { teams: await runAsTenant(services, ctx, (tx) => listIndicatorTeams(services, tx, ctx)) };
   });
 
   app.get('/api/v1/insight/values', {
@@ -98,7 +106,7 @@ export function insightRoutes(app: KernApp, services: AccessServices): void {
 
   app.post('/api/v1/insight/experiments', {
     config: { auth: 'staff', personalData: 'none' },
-    schema: { tags, summary: 'Register an experiment: hypothesis, intervention, target group, indicator, team, baseline and period', body: experimentInputSchema, response: { 201: experimentSchema } },
+    schema: { tags, summary: 'Register an experiment: hypothesis, intervention, target group, indicator, team, optional control team, baseline and period', body: experimentInputSchema, response: { 201: experimentSchema } },
   }, async (request, reply) => {
     const ctx = contextOf(request);
     return reply.code(201).send(await runAsTenant(services, ctx, (tx) => registerExperiment(services, tx, ctx, request.body)));
@@ -106,10 +114,22 @@ export function insightRoutes(app: KernApp, services: AccessServices): void {
 
   app.post('/api/v1/insight/experiments/:id/evaluation', {
     config: { auth: 'staff', personalData: 'none' },
-    schema: { tags, summary: 'Compare the experiment group with its baseline: effect size, 95% confidence interval and write-up', params: z.object({ id: z.string().uuid() }), response: { 200: experimentSchema } },
+    schema: { tags, summary: 'Compare the experiment group with its baseline and, when defined, with its control group (difference in differences): effect size, 95% confidence interval and write-up', params: z.object({ id: z.string().uuid() }), response: { 200: experimentSchema } },
   }, async (request) => {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => evaluateExperiment(services, tx, ctx, request.params.id));
+  });
+
+  app.get('/api/v1/insight/leertafel/cases', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: {
+      tags, summary: 'Closed cases under the current law that you or your team worked on, to choose one for a leertafel story (references and case types only, no resident data)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: { 200: z.object({ cases: z.array(z.object({ id: z.string(), reference: z.string(), caseTypeId: z.string(), law: z.string(), closedOn: z.string() })) }) },
+    },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => listLeertafelCases(services, tx, ctx, request.query));
   });
 
   app.get('/api/v1/insight/leertafel/cases/:id', {

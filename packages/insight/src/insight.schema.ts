@@ -119,6 +119,8 @@ export const experimentInputSchema = z
     targetGroup: z.string().trim().min(3).max(500),
     indicatorId: z.string().max(80),
     teamId: z.string().uuid().nullable().default(null),
+    /** Optional control group: another team of the municipality, without the intervention, over the same periods. */
+    controlTeamId: z.string().uuid().nullable().default(null),
     baselineFrom: calendarDateSchema,
     baselineTo: calendarDateSchema,
     periodFrom: calendarDateSchema,
@@ -128,6 +130,8 @@ export const experimentInputSchema = z
     if (e.baselineTo < e.baselineFrom) ctx.addIssue({ code: 'custom', path: ['baselineTo'], message: 'baseline ends before it starts' });
     if (e.periodTo < e.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'period ends before it starts' });
     if (e.periodFrom <= e.baselineTo) ctx.addIssue({ code: 'custom', path: ['periodFrom'], message: 'the experiment period starts after the baseline' });
+    if (e.controlTeamId !== null && e.teamId === null) ctx.addIssue({ code: 'custom', path: ['controlTeamId'], message: 'a control group needs a team as the experiment group' });
+    if (e.controlTeamId !== null && e.controlTeamId === e.teamId) ctx.addIssue({ code: 'custom', path: ['controlTeamId'], message: 'the control group is another team than the experiment group' });
   });
 export type ExperimentInput = z.infer<typeof experimentInputSchema>;
 
@@ -142,6 +146,28 @@ export const effectSchema = z.object({
 });
 export type Effect = z.infer<typeof effectSchema>;
 
+/**
+ * The comparison with a control group: the experiment group against the control group in the
+ * same period (concurrent), and the change of the experiment group minus the change of the
+ * control group, each against its own baseline (difference in differences), which takes out
+ * what changed for everyone in that period.
+ */
+export const controlComparisonSchema = z.object({
+  controlTeamId: z.string(),
+  concurrent: effectSchema,
+  differenceInDifferences: z.object({
+    controlBaseline: z.object({ n: z.number(), estimate: z.number().nullable() }),
+    controlPeriod: z.object({ n: z.number(), estimate: z.number().nullable() }),
+    difference: z.number().nullable(),
+    ci95: z.tuple([z.number(), z.number()]).nullable(),
+    detected: z.boolean(),
+    better: z.enum(['yes', 'no', 'inconclusive']),
+  }),
+});
+export type ControlComparison = z.infer<typeof controlComparisonSchema>;
+export const experimentResultSchema = effectSchema.extend({ control: controlComparisonSchema.optional() });
+export type ExperimentResult = z.infer<typeof experimentResultSchema>;
+
 export const experimentSchema = z.object({
   id: z.string().uuid(),
   title: z.string(),
@@ -150,12 +176,13 @@ export const experimentSchema = z.object({
   targetGroup: z.string(),
   indicatorId: z.string(),
   teamId: z.string().nullable(),
+  controlTeamId: z.string().nullable(),
   baselineFrom: z.string(),
   baselineTo: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
   writeUp: z.string().nullable(),
-  result: effectSchema.nullable(),
+  result: experimentResultSchema.nullable(),
   createdAt: z.string(),
 });
 export type Experiment = z.infer<typeof experimentSchema>;

@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import type { z } from 'zod';
 import { coreCatalogue } from './catalogue';
-import { findIndicatorValues, findLocalIndicatorDefinitions } from './insight.repository';
+import { findIndicatorValues, findLocalIndicatorDefinitions, findTeams } from './insight.repository';
 import { indicatorDefinitionSchema, type IndicatorDefinition, type IndicatorValue, type valuesQuerySchema } from './insight.schema';
 
 /** The core set plus the municipality's own indicators, each with its definition (traceability). */
@@ -16,6 +16,16 @@ export async function listIndicators(services: AccessServices, tx: Tx, ctx: Acce
 export async function readIndicatorValues(services: AccessServices, tx: Tx, ctx: AccessContext, q: z.infer<typeof valuesQuerySchema>): Promise<IndicatorValue[]> {
   await authorize(services, tx, ctx, { resource: 'indicator', action: q.format === 'csv' ? 'export' : 'read', detail: `indicator values ${q.indicator ?? 'all'} ${q.from ?? ''}..${q.to ?? ''}` });
   return findIndicatorValues(tx, q);
+}
+
+/**
+ * The teams (with their area, the neighbourhood they serve) that the team filter of the
+ * dashboard offers: the team dimension of every indicator cell. Names of organisational units,
+ * no personal data.
+ */
+export async function listIndicatorTeams(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<{ id: string; name: string; area: string | null }[]> {
+  await authorize(services, tx, ctx, { resource: 'indicator', action: 'read', detail: 'teams for the indicator filter' });
+  return findTeams(tx);
 }
 
 const csvCell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));

@@ -38,6 +38,18 @@ export interface Effect {
   detected: boolean;
   better: 'yes' | 'no' | 'inconclusive';
 }
+export interface ControlComparison {
+  controlTeamId: string;
+  concurrent: Effect;
+  differenceInDifferences: {
+    controlBaseline: { n: number; estimate: number | null };
+    controlPeriod: { n: number; estimate: number | null };
+    difference: number | null;
+    ci95: [number, number] | null;
+    detected: boolean;
+    better: 'yes' | 'no' | 'inconclusive';
+  };
+}
 export interface Experiment {
   id: string;
   title: string;
@@ -46,26 +58,58 @@ export interface Experiment {
   targetGroup: string;
   indicatorId: string;
   teamId: string | null;
+  controlTeamId: string | null;
   baselineFrom: string;
   baselineTo: string;
   periodFrom: string;
   periodTo: string;
   writeUp: string | null;
-  result: Effect | null;
+  result: (Effect & { control?: ControlComparison }) | null;
 }
 export type ExperimentInput = Omit<Experiment, 'id' | 'writeUp' | 'result'>;
 
 export interface ValuesFilter {
   indicator?: string;
   law?: string;
+  /** '*' all teams, or a team id (team cells exist for all laws together). */
+  team?: string;
   from?: string;
   to?: string;
+}
+export interface Team {
+  id: string;
+  name: string;
+  area: string | null;
+}
+/** A closed case that may be exported as a leertafel story (no resident data). */
+export interface LeertafelCase {
+  id: string;
+  reference: string;
+  caseTypeId: string;
+  law: string;
+  closedOn: string;
+}
+/** A case as an anonymised story: no identifiers, days from the melding instead of dates, free text removed. */
+export interface Story {
+  law: string;
+  caseType: string | null;
+  year: string | null;
+  householdSize: '1' | '2-3' | '4+';
+  durationWeeks: string;
+  timeline: { day: number; step: string | null; kind: string }[];
+  deadlines: { term: string; outcome: 'met' | 'late' | 'open'; daysLateBand: string | null }[];
+  recorded: { field: string; value: boolean | number | string | null }[];
+  k: number;
+  generalised: string[];
 }
 
 export function insightApi(api: Api) {
   const { request } = api;
   return {
     indicators: () => request<{ core: IndicatorDefinition[]; local: IndicatorDefinition[] }>('GET', '/insight/indicators'),
+    teams: () => request<{ teams: Team[] }>('GET', '/insight/teams').then((r) => r.teams),
+    leertafelCases: () => request<{ cases: LeertafelCase[] }>('GET', '/insight/leertafel/cases').then((r) => r.cases),
+    story: (caseId: string) => request<Story>('GET', `/insight/leertafel/cases/${encodeURIComponent(caseId)}`),
     values: (f: ValuesFilter) => request<IndicatorValue[]>('GET', `/insight/values${queryString({ ...f })}`),
     comparison: (indicator: string, law?: string) => request<Comparison>('GET', `/insight/benchmark${queryString({ indicator, law })}`),
     refresh: (kind: 'full' | 'incremental') => request<{ jobId: number; ran: number }>('POST', '/insight/refresh-jobs', { kind }),

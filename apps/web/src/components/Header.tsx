@@ -43,10 +43,12 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
     { href: paths.debtFund, label: 'fund.nav', show: account.roles.includes('debt-counsellor') || account.roles.includes('quality-analyst') },
+    { href: paths.debtNormTables, label: 'debt.norms.nav', show: account.roles.includes('functional-administrator') || account.roles.includes('debt-counsellor') },
 
     // insight
     { href: paths.insight, label: 'insight.nav', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
     { href: paths.experiments, label: 'insight.nav.experiments', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
+    { href: paths.leertafel, label: 'insight.leertafel.nav', show: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'].some((r) => account.roles.includes(r)) },
 
     { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
     { href: paths.password, label: 'nav.password', show: true },

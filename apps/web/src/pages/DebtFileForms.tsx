@@ -1,16 +1,16 @@
-import { Button, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Button, Heading2, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { DebtFileView, HouseholdSituation, SolutionKind, VtlbInput, debtApi } from '../api/debt';
 import { useApp } from '../app-context';
 import { Field } from '../components/Field';
 import { parseEuros } from './DebtFilePage';
+import { DecisionForm, FirstConversationForm, MoratoriumForm } from './DebtProcessForms';
 
 const SITUATIONS: HouseholdSituation[] = ['single', 'single-parent', 'couple', 'couple-with-children'];
 const KINDS: SolutionKind[] = ['debt-mediation', 'payment-arrangement', 'zero-offer'];
-const today = () => new Date().toISOString().slice(0, 10);
 
-/** The next step of the Wgs process for the file: first conversation, beschikking, VTLB, solution. */
-export function DebtFileForms({ view, debt, run }: { view: DebtFileView; debt: ReturnType<typeof debtApi>; run: (p: Promise<unknown>) => void }) {
+/** The next step of the Wgs process for the file: first conversation, beschikking, cooling-off period, VTLB, solution. */
+export function DebtFileForms({ view, debt, run, done }: { view: DebtFileView; debt: ReturnType<typeof debtApi>; run: (p: Promise<unknown>) => void; done: () => void }) {
   const { t } = useApp();
   const id = view.file.id;
   const [vtlb, setVtlb] = useState({ situation: 'single' as HouseholdSituation, children: '0', costSharers: '1', income: '', housing: '', premium: '', zorgtoeslag: '0' });
@@ -51,20 +51,9 @@ export function DebtFileForms({ view, debt, run }: { view: DebtFileView; debt: R
   return (
     <section aria-labelledby="next-heading">
       <Heading2 id="next-heading">{t('debt.next.title')}</Heading2>
-      {view.file.status === 'intake' && (
-        <Paragraph>
-          <Button appearance="primary-action-button" onClick={() => run(debt.firstConversation(id, today()))}>
-            {t('debt.next.firstConversation')}
-          </Button>
-        </Paragraph>
-      )}
-      {view.file.status === 'assessment' && (
-        <Paragraph>
-          <Button appearance="primary-action-button" onClick={() => run(debt.decide(id, { decision: 'plan', decidedOn: today() }))}>
-            {t('debt.next.plan')}
-          </Button>
-        </Paragraph>
-      )}
+      {view.file.status === 'intake' && <FirstConversationForm view={view} debt={debt} done={done} />}
+      {view.file.status === 'assessment' && <DecisionForm view={view} debt={debt} done={done} />}
+      <MoratoriumForm view={view} debt={debt} done={done} />
       {(view.file.status === 'assessment' || view.file.status === 'plan') && (
         <form className="kern-form" noValidate onSubmit={submitVtlb} aria-labelledby="vtlb-form-heading">
           <h3 id="vtlb-form-heading" className="utrecht-heading-3">{t('debt.vtlb.compute')}</h3>

@@ -1,7 +1,7 @@
 import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow, Textbox, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Problem } from '../api';
-import { debtApi, type DebtFileView, type DebtLine } from '../api/debt';
+import { debtApi, type DebtFileView, type DebtLine, type RefusalGround } from '../api/debt';
 import { useApp } from '../app-context';
 import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { Field } from '../components/Field';
@@ -9,6 +9,7 @@ import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n';
 import { AppLink, paths } from '../router';
 import { DebtFileForms } from './DebtFileForms';
+import { EvidenceForm } from './DebtProcessForms';
 import { euro } from './DebtPage';
 
 const CATEGORIES: DebtLine['category'][] = ['zorg', 'publiek', 'nuts', 'overig'];
@@ -21,9 +22,15 @@ export function parseEuros(text: string): number | null {
   return cents > 0 ? cents : null;
 }
 
+/** A file size for people: kB below a megabyte, else MB with one decimal. */
+export function fileSize(bytes: number, lang: string): string {
+  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} kB` : `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
 /** The counsellor's debt file: terms, inventory, VTLB with its explained lines, the solution and the creditors. */
 export function DebtFilePage({ id }: { id: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, purpose } = useApp();
   const debt = useMemo(() => debtApi(api), [api]);
   const [view, setView] = useState<DebtFileView | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -33,9 +40,18 @@ export function DebtFilePage({ id }: { id: string }) {
   const [amountError, setAmountError] = useState<string | undefined>();
 
   const load = useCallback(() => {
-    debt.file(id).then(setView, (error: unknown) => setProblem(toProblem(error)));
+    debt.file(id).then(
+      (v) => {
+        setProblem(null);
+        setView(v);
+      },
+      (error: unknown) => setProblem(toProblem(error)),
+    );
   }, [debt, id]);
-  useEffect(load, [load]);
+  // A link followed before choosing the Wgs purpose: load once it is chosen.
+  useEffect(() => {
+    if (purpose === 'wgs') load();
+  }, [load, purpose]);
 
   const run = (p: Promise<unknown>) => {
     setProblem(null);
@@ -65,8 +81,13 @@ export function DebtFilePage({ id }: { id: string }) {
     URL.revokeObjectURL(blobUrl);
   };
 
+  if (purpose !== 'wgs') return <><PageTitle>{t('debt.title')}</PageTitle><Paragraph>{t('debt.needsWgs')}</Paragraph></>;
   if (!view) return problem ? <ProblemAlert problem={problem} /> : <Loading />;
   const { file, debts, totals, terms, vtlb, solution, creditors } = view;
+  const respondedOn = (creditorId: string) => {
+    const dates = (solution?.offers ?? []).filter((o) => o.creditorId === creditorId && o.respondedOn).map((o) => o.respondedOn ?? '');
+    return dates.length ? formatDate(dates.sort().at(-1) ?? '', lang) : '—';
+  };
   return (
     <>
       <PageTitle>{t('debt.file.title', { reference: file.reference })}</PageTitle>
@@ -78,6 +99,10 @@ export function DebtFilePage({ id }: { id: string }) {
       <Paragraph>
         {t(`debt.status.${file.status}`)} — {t('debt.file.team', { team: file.teamName, contact: file.contact })}
       </Paragraph>
+      {file.decision === 'refused' && file.refusalGround && (
+        <Paragraph>{t('debt.decision.refusedOn', { date: file.decisionOn ? formatDate(file.decisionOn, lang) : '—', ground: t(`debt.ground.${file.refusalGround as RefusalGround}`) })}</Paragraph>
+      )}
+      {file.decision === 'plan' && file.decisionOn && <Paragraph>{t('debt.decision.planOn', { date: formatDate(file.decisionOn, lang) })}</Paragraph>}
       {problem && <ProblemAlert problem={problem} />}
 
       <section aria-labelledby="terms-heading">
@@ -105,7 +130,7 @@ export function DebtFilePage({ id }: { id: string }) {
         </Table>
       </section>
 
-      <DebtFileForms view={view} debt={debt} run={run} />
+      <DebtFileForms view={view} debt={debt} run={run} done={load} />
 
       <section aria-labelledby="inventory-heading">
         <Heading2 id="inventory-heading">{t('debt.inventory.title')}</Heading2>
@@ -131,7 +156,15 @@ export function DebtFilePage({ id }: { id: string }) {
                   <TableCell>{euro(d.claimedCents, lang)}</TableCell>
                   <TableCell>{d.verifiedCents === null ? '—' : euro(d.verifiedCents, lang)}</TableCell>
                   <TableCell>{t(`debt.debtStatus.${d.status}`)}</TableCell>
-                  <TableCell>{d.evidence.map((e) => e.fileName).join(', ') || '—'}</TableCell>
+                  <TableCell>
+                    {d.evidence.length === 0 ? '—' : (
+                      <ul className="kern-plain-list">
+                        {d.evidence.map((e) => (
+                          <li key={e.id}>{t('debt.evidence.item', { file: e.fileName, kind: t(`debt.evidenceKind.${e.kind}`), date: formatDate(e.receivedOn, lang), size: fileSize(e.sizeBytes, lang) })}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
                   <TableCell>
                     {d.status === 'claimed' && (
                       <div className="kern-actions">
@@ -185,6 +218,7 @@ export function DebtFilePage({ id }: { id: string }) {
             </Button>
           </form>
         )}
+        <EvidenceForm view={view} debt={debt} done={load} />
       </section>
 
       <section aria-labelledby="vtlb-heading">
@@ -260,6 +294,7 @@ export function DebtFilePage({ id }: { id: string }) {
                 <TableHeaderCell scope="col">{t('debt.col.verified')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('debt.col.offered')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('debt.col.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('debt.col.responded')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('debt.col.letter')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -271,6 +306,7 @@ export function DebtFilePage({ id }: { id: string }) {
                   <TableCell>{euro(c.verifiedCents, lang)}</TableCell>
                   <TableCell>{c.offerStatus ? euro(c.offeredCents, lang) : '—'}</TableCell>
                   <TableCell>{c.offerStatus ? t(`debt.offerStatus.${c.offerStatus}`) : '—'}</TableCell>
+                  <TableCell>{respondedOn(c.creditorId)}</TableCell>
                   <TableCell>
                     {c.offerStatus && (
                       <Button appearance="subtle-button" onClick={() => void download(debt.letterUrl(id, c.creditorId), `aanbod-${c.creditorName}`)}>

@@ -1,11 +1,12 @@
-import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Problem } from '../api';
-import { insightApi, valuesCsvUrl, valuesJsonUrl, type Comparison, type IndicatorDefinition, type IndicatorValue, type Level } from '../api/insight';
+import { insightApi, valuesCsvUrl, valuesJsonUrl, type Comparison, type IndicatorDefinition, type IndicatorValue, type Level, type Team, type ValuesFilter } from '../api/insight';
 import { useApp, useSession } from '../app-context';
 import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
+import type { MessageKey } from '../i18n';
 import { BarChart, Legend, LineChart, type Series } from './InsightCharts';
 
 const LEVELS: Level[] = ['outcome', 'output', 'throughput', 'resources'];
@@ -23,6 +24,11 @@ export function InsightPage() {
   const [catalogue, setCatalogue] = useState<IndicatorDefinition[] | null>(null);
   const [indicator, setIndicator] = useState('wmo-onderzoek-in-time');
   const [law, setLaw] = useState<string>('*');
+  const [team, setTeam] = useState<string>('*');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [periods, setPeriods] = useState<string[]>([]);
   const [values, setValues] = useState<IndicatorValue[] | null>(null);
   const [all, setAll] = useState<IndicatorValue[] | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -32,12 +38,22 @@ export function InsightPage() {
 
   useEffect(() => {
     insight.indicators().then((c) => setCatalogue([...c.core, ...c.local]), (e: unknown) => setProblem(toProblem(e)));
+    insight.teams().then(setTeams, () => setTeams([]));
   }, [insight]);
 
+  // The quarters that have figures at all: the choices of the period filter.
+  useEffect(() => {
+    insight.values({ law: '*' }).then((v) => setPeriods([...new Set(v.map((x) => x.period))].sort()), () => setPeriods([]));
+  }, [insight, generation]);
+
+  // One filter for everything on the page: trend, table, funnel and exports. Team cells cover all laws together.
+  const filter: ValuesFilter = { law: team === '*' ? law : '*', team, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const filterKey = JSON.stringify(filter);
   useEffect(() => {
     let current = true;
     setValues(null);
-    Promise.all([insight.values({ indicator, law }), insight.values({ law: '*' }), insight.comparison(indicator, law).catch(() => null)]).then(
+    const f = JSON.parse(filterKey) as ValuesFilter;
+    Promise.all([insight.values({ ...f, indicator }), insight.values(f), insight.comparison(indicator, f.law).catch(() => null)]).then(
       ([v, a, c]) => {
         if (!current) return;
         setValues(v);
@@ -49,13 +65,22 @@ export function InsightPage() {
     return () => {
       current = false;
     };
-  }, [insight, indicator, law, generation]);
+  }, [insight, indicator, filterKey, generation]);
 
   const def = catalogue?.find((d) => d.id === indicator);
   const title = def ? def.title[lang] : indicator;
   const labels = (values ?? []).map((v) => v.period);
   const trend: Series[] = [{ label: title, className: 'kern-chart__own', values: (values ?? []).map((v) => v.value) }];
-  const peerRows = comparison?.rows ?? [];
+  const peerRows = (comparison?.rows ?? []).filter((r) => (!from || r.period >= from) && (!to || r.period <= to));
+  const teamName = (id: string) => {
+    const found = teams.find((x) => x.id === id);
+    return found ? (found.area ? `${found.name} (${found.area})` : found.name) : id;
+  };
+  const shown = t('insight.filter.shown', {
+    who: team === '*' ? (law === '*' ? t('insight.filter.wholeMunicipality') : t(`purpose.${law}` as MessageKey)) : teamName(team),
+    from: from || labels[0] || '—',
+    to: to || labels.at(-1) || '—',
+  });
   const peers: Series[] = [
     { label: t('insight.col.own'), className: 'kern-chart__own', values: peerRows.map((r) => r.own) },
     { label: t('insight.col.peers'), className: 'kern-chart__peers', values: peerRows.map((r) => r.peerMedian) },
@@ -96,14 +121,39 @@ export function InsightPage() {
         </Field>
         <Field id="insight-law" label={t('insight.law')}>
           {(w) => (
-            <Select {...w} value={law} onChange={(e) => setLaw(e.target.value)}>
+            <Select {...w} value={team === '*' ? law : '*'} onChange={(e) => { setLaw(e.target.value); setTeam('*'); }}>
               {LAWS.map((l) => <SelectOption key={l} value={l}>{l === '*' ? t('insight.law.all') : t(`purpose.${l}`)}</SelectOption>)}
+            </Select>
+          )}
+        </Field>
+        <Field id="insight-team" label={t('insight.team')} hint={t('insight.team.hint')}>
+          {(w) => (
+            <Select {...w} value={team} onChange={(e) => { setTeam(e.target.value); setLaw('*'); }}>
+              <SelectOption value="*">{t('insight.team.all')}</SelectOption>
+              {teams.map((x) => <SelectOption key={x.id} value={x.id}>{teamName(x.id)}</SelectOption>)}
+            </Select>
+          )}
+        </Field>
+        <Field id="insight-from" label={t('insight.period.from')}>
+          {(w) => (
+            <Select {...w} value={from} onChange={(e) => setFrom(e.target.value)}>
+              <SelectOption value="">{t('insight.period.first')}</SelectOption>
+              {periods.map((p) => <SelectOption key={p} value={p}>{p}</SelectOption>)}
+            </Select>
+          )}
+        </Field>
+        <Field id="insight-to" label={t('insight.period.to')}>
+          {(w) => (
+            <Select {...w} value={to} onChange={(e) => setTo(e.target.value)}>
+              <SelectOption value="">{t('insight.period.last')}</SelectOption>
+              {periods.map((p) => <SelectOption key={p} value={p}>{p}</SelectOption>)}
             </Select>
           )}
         </Field>
         {analyst && <Button type="button" appearance="secondary-action-button" onClick={() => void refresh()}>{t('insight.refresh')}</Button>}
       </form>
 
+      <Paragraph role="status">{shown}</Paragraph>
       {def && (
         <Paragraph>
           <strong>{t('insight.explanation')}:</strong> {def.explanation[lang]} {t(`insight.better.${def.better}`)}
@@ -113,8 +163,9 @@ export function InsightPage() {
       <Heading2>{t('insight.trend.title', { indicator: title })}</Heading2>
       {values === null ? <Loading /> : values.length === 0 ? <Paragraph>{t('insight.none')}</Paragraph> : (
         <>
-          <LineChart id="trend" title={t('insight.trend.title', { indicator: title })} desc={t('insight.trend.desc', { from: labels[0] ?? '', to: labels.at(-1) ?? '' })} labels={labels} series={trend} />
+          <LineChart id="trend" title={t('insight.trend.title', { indicator: title })} desc={`${t('insight.trend.desc', { from: labels[0] ?? '', to: labels.at(-1) ?? '' })} ${shown}`} labels={labels} series={trend} />
           <Table>
+            <TableCaption>{`${t('insight.trend.title', { indicator: title })} — ${shown}`}</TableCaption>
             <TableHeader>
               <TableRow>
                 {(['period', 'value', 'numerator', 'denominator', 'events', 'version'] as const).map((c) => <TableHeaderCell key={c} scope="col">{t(`insight.col.${c}`)}</TableHeaderCell>)}
@@ -134,14 +185,15 @@ export function InsightPage() {
             </TableBody>
           </Table>
           <Paragraph>
-            <a className="utrecht-link" href={valuesCsvUrl({ indicator, law })} download>{t('insight.export.csv')}</a>
+            <a className="utrecht-link" href={valuesCsvUrl({ ...filter, indicator })} download>{t('insight.export.csv')}</a>
             {' · '}
-            <a className="utrecht-link" href={valuesJsonUrl({ indicator, law })} download="indicatoren.json">{t('insight.export.json')}</a>
+            <a className="utrecht-link" href={valuesJsonUrl({ ...filter, indicator })} download="indicatoren.json">{t('insight.export.json')}</a>
           </Paragraph>
         </>
       )}
 
       <Heading2>{t('insight.peers.title')}</Heading2>
+      {team !== '*' && <Paragraph>{t('insight.peers.wholeMunicipality')}</Paragraph>}
       {comparison && !comparison.optedIn && <Paragraph>{t('insight.peers.notOptedIn')}</Paragraph>}
       {peerRows.length > 0 && (
         <>

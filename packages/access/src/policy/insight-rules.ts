@@ -47,4 +47,14 @@ export const insightRules: PolicyRuleInput[] = [
     actions: ['export'],
     legalBasis: 'AVG art. 89 (further processing for statistical purposes) with anonymisation',
   },
+  {
+    id: 'leertafel-candidates',
+    description: 'Caseworkers list the closed cases they or their team worked on under the current law, to choose one for a leertafel story (references and case types only).',
+    roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'],
+    purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+    relations: ['none'],
+    resources: ['leertafel-story'],
+    actions: ['search'],
+    legalBasis: 'Municipal task organisation (no resident data shown)',
+  },
 ];
