@@ -116,9 +116,9 @@ describe('steering in Chromium', () => {
     // The generalist's case was started by Wijkteam Noord: that team's cell counts it.
     const team = page.getByLabel('Team of wijk');
     await team.focus();
-    const noord = await team.locator('option', { hasText: 'Wijkteam Noord (Noord)' }).getAttribute('value');
+    const noord = await team.locator('option', { hasText: 'Wijkteam Noord (Noord)' }).getAttribute('value') ?? '';
     expect(noord).toMatch(/^[0-9a-f-]{36}$/);
-    await team.selectOption(noord ?? '');
+    await team.selectOption(noord);
     await page.getByRole('status').getByText(/^Getoond: Wijkteam Noord \(Noord\), /).waitFor();
     const table = page.getByRole('table', { name: /Verloop: Gestarte zaken — Getoond: Wijkteam Noord/ });
     await table.waitFor();
