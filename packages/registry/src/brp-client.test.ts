@@ -45,6 +45,7 @@ describe('BRP client against the fake BRP', () => {
       birthPlace: 'Thann',
       address: { street: 'Boterdiep', houseNumber: 31, postcode: '3077AW', city: 'Rotterdam', addressableObjectId: '0599010000208579' },
       municipalityCode: '0599',
+      registeredSince: '2013-11-02',
       deceased: false,
       partners: [{ name: { givenNames: 'Jean Marie', prefix: null, surname: 'Beaudelaire', fullName: 'Jean Marie Beaudelaire' }, birthDate: '1976-08-01' }],
       parents: [
@@ -63,6 +64,7 @@ describe('BRP client against the fake BRP', () => {
 
   it('reports a deceased person and a partial birth date', async () => {
     expect((await client.getPersonByBsn('999990147', ROTTERDAM))?.deceased).toBe(true);
+    expect((await client.getPersonByBsn('999990147', ROTTERDAM))?.diedOn).toBe('2018-05-26');
     expect((await client.getPersonByBsn('999992351', DEN_HAAG))?.birthDate).toBe('1978-03');
     expect((await client.getPersonByBsn('999994220', DEN_HAAG))?.birthDate).toBeNull();
   });

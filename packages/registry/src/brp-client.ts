@@ -57,6 +57,7 @@ const RESIDENT_FIELDS = [
   'overlijden',
   'verblijfplaats',
   'gemeenteVanInschrijving',
+  'datumInschrijvingInGemeente',
   'partners',
   'ouders',
   'kinderen',

@@ -12,6 +12,7 @@ export const partialDateSchema = z
 
 export const bsnSchema = z.string().regex(/^\d{9}$/);
 export const municipalityCodeSchema = z.string().regex(/^\d{4}$/);
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const personNameSchema = z.object({
   givenNames: z.string().nullable(),
@@ -54,7 +55,11 @@ export const residentSchema = z.object({
   birthPlace: z.string().optional(),
   address: addressSchema.optional(),
   municipalityCode: municipalityCodeSchema,
+  /** The day of registration in that municipality (datumInschrijvingInGemeente), when the BRP knows the full date. */
+  registeredSince: isoDateSchema.optional(),
   deceased: z.boolean(),
+  /** The day of death, when the BRP knows the full date. */
+  diedOn: isoDateSchema.optional(),
   partners: z.array(relatedPersonSchema),
   parents: z.array(relatedPersonSchema),
   children: z.array(relatedPersonSchema),

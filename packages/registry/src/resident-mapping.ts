@@ -67,8 +67,10 @@ export function toResident(p: Persoon): Resident | undefined {
     ...(birthPlace ? { birthPlace } : {}),
     ...(address ? { address } : {}),
     municipalityCode: p.gemeenteVanInschrijving?.code ?? '',
+    ...(p.datumInschrijvingInGemeente?.type === 'Datum' ? { registeredSince: p.datumInschrijvingInGemeente.datum } : {}),
     // Death is recorded in category 06; a suspension for reason O (overlijden) says the same.
     deceased: p.overlijden !== undefined || p.opschortingBijhouding?.reden?.code === 'O',
+    ...(p.overlijden?.datum?.type === 'Datum' ? { diedOn: p.overlijden.datum.datum } : {}),
     partners: (p.partners ?? []).map((x) => {
       const dissolvedOn = datumToIsoOrPartial(x.ontbindingHuwelijkPartnerschap?.datum);
       return { ...related(x), ...(x.ontbindingHuwelijkPartnerschap ? { dissolvedOn: dissolvedOn ?? null } : {}) };

@@ -15,10 +15,12 @@ export interface ResidencySource {
 }
 
 /**
- * Residency from Haal Centraal BRP bevragen (`@kern/registry`'s client): it answers with the
- * current registration only (gemeenteVanInschrijving), not an address history, so a client who
- * is registered in the municipality now counts as resident throughout any period, and one who
- * moved away since does not. Kern does not keep BRP residents or addresses in its own tables.
+ * Residency from Haal Centraal BRP bevragen (`@kern/registry`'s client). The person answer carries
+ * the current registration (gemeenteVanInschrijving) with its date (datumInschrijvingInGemeente)
+ * and a date of death: a client registered in the municipality counts as resident from that date
+ * (open when the BRP knows only part of it) until death. Earlier registrations in the same
+ * municipality are not in this answer (that needs the BRP's verblijfplaatshistorie), so a client
+ * who moved away since is not a resident for any period. Kern keeps no BRP data in its tables.
  */
 export function brpResidency(brp: BrpClient): ResidencySource {
   return {
@@ -30,7 +32,7 @@ export function brpResidency(brp: BrpClient): ResidencySource {
       const found = new Map<string, Residence>();
       for (let i = 0; i < unique.length; i += 200) {
         for (const r of await brp.getPersonsByBsn(unique.slice(i, i + 200), { municipalityCode })) {
-          if (r.municipalityCode === municipalityCode) found.set(r.bsn, { from: null, to: null });
+          if (r.municipalityCode === municipalityCode) found.set(r.bsn, { from: r.registeredSince ?? null, to: r.diedOn ?? null });
         }
       }
       return found;
