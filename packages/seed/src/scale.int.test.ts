@@ -1,6 +1,7 @@
 import { sql, withSystem, withTenant } from '@kern/db';
 import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
 import { planSection } from '@kern/plans';
+import { allocationsForClient, decisionsForPerson, validateVariant } from '@kern/provisions';
 import { scaleAge, scaleBsn, scaleHouseholdMembers, scaleHouseholdSize, scaleMix, scalePopulation } from '@kern/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCities } from './demo';
@@ -98,6 +99,41 @@ describe('the scale generator (a small city of 2,000 residents)', () => {
     const relations = await one<number>(sql`select count(*)::int from involvements i join staff_accounts a on a.id = i.account_id
       where a.username = ${login} and i.kind = 'coordinator' and i.subject_bsn = any(${anchors}::text[])`);
     expect(relations).toBe(anchors.length);
+  });
+
+  it('decides every closed Wmo and Jeugdwet case, allocates every granted zorg-in-natura provision once, numbered without gaps, in variants the rules accept', async () => {
+    const decidable = await one<number>(sql`select count(*)::int from cases where status = 'closed' and purpose in ('wmo', 'jeugdwet')`);
+    expect(decidable).toBeGreaterThan(0);
+    expect(await one<number>(sql`select count(*)::int from decisions`)).toBe(decidable);
+    const refused = await one<number>(sql`select avg((outcome = 'refused')::int)::float from decisions`);
+    expect(refused).toBeGreaterThan(0.03);
+    expect(refused).toBeLessThan(0.35);
+    expect(await one<number>(sql`select count(*)::int from decisions d where d.outcome = 'granted' and not exists (select 1 from granted_provisions g where g.decision_id = d.id)`)).toBe(0);
+    expect(await one<number>(sql`select count(*)::int from granted_provisions g where g.form = 'zin' and (select count(*) from allocations a where a.granted_provision_id = g.id) <> 1`)).toBe(0);
+    expect(await one<number>(sql`select count(*)::int from granted_provisions g join allocations a on a.granted_provision_id = g.id where g.form = 'pgb'`)).toBe(0);
+    const numbers = await withTenant(database.db, '0363', (tx) => sql<{ n: number; max: number; last: number }>`
+      select count(*)::int as n, max(toewijzing_nummer::int) as max, (select last_number from allocation_numbers) as last from allocations`.execute(tx));
+    const counted = numbers.rows[0];
+    expect(counted?.n).toBeGreaterThan(0);
+    expect(counted?.max).toBe(counted?.n);
+    expect(counted?.last).toBe(counted?.n);
+    const allocations = await withTenant(database.db, '0363', (tx) => sql<{ law: 'wmo' | 'jeugdwet'; category: string; product_code: string | null; volume: number | null; unit: string | null; frequency: string | null; start_date: string; end_date: string | null; contract_ok: boolean }>`
+      select case when a.standard = 'ijw' then 'jeugdwet' else 'wmo' end as law, a.category, a.product_code, a.volume, a.unit, a.frequency,
+        a.start_date::text, a.end_date::text, c.valid_from <= a.start_date as contract_ok
+      from allocations a join contracts c on c.id = a.contract_id`.execute(tx));
+    for (const a of allocations.rows) {
+      expect(validateVariant(a.law, { category: a.category, productCode: a.product_code, volume: a.volume, unit: a.unit, frequency: a.frequency, validFrom: a.start_date, validTo: a.end_date })).toMatchObject({ ok: true });
+      expect(a.contract_ok).toBe(true);
+    }
+    expect(result.provisions).toBeGreaterThan(counted?.n ?? 0);
+  });
+
+  it("shows a generated client's decisions and allocations through the provisions module's reads", async () => {
+    const bsn = await one<string>(sql`select subject_bsn from allocations order by toewijzing_nummer::int limit 1`);
+    const [decisions, allocations] = await withTenant(database.db, '0363', async (tx) => [await decisionsForPerson(tx, bsn), await allocationsForClient(tx, bsn)] as const);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions[0]?.provisions.length).toBeGreaterThan(0);
+    expect(allocations.map((a) => a.toewijzingNummer)).toContain('1');
   });
 
   it('refuses a second generated city in the same database (generated BSNs would collide)', async () => {

@@ -6,7 +6,9 @@ import { activateMunicipality, findMunicipalities } from '@kern/tenancy';
 import { libraryWerkwijzen } from '@kern/workflows';
 import { DEMO_PASSWORD, installLibraryWerkwijzen, seedDemo } from './demo';
 import { seedDemoClientData } from './demo-clients';
+import { insertDemoContracts } from '@kern/provisions';
 import { seedDemoProvisions } from './provisions-demo';
+import { generateScaleProvisions, SCALE_CONTRACTS_FROM } from './scale-provisions';
 import { CLIENT_HOUSEHOLD_PERMILLE, cityShape, ENROLMENT_PERCENT, planTemplates, type CityShape } from './scale-plan';
 
 export type Scale = 'demo' | 'g4';
@@ -21,9 +23,10 @@ export interface ScaleProgress {
 export const SCALE_PROGRESS_TOTAL = 100;
 
 /**
- * The seam for the provisions module (beschikkingen, toewijzingen), built on another branch: called
- * once per batch in the batch's transaction, with the batch's cases in `scale_work_cases`
- * (case id, subject BSN, law, status, melding date, team). Returns how many it wrote.
+ * Writes the provisions (beschikkingen, granted provisions, toewijzingen) of one batch: called once
+ * per batch in the batch's transaction, with the batch's cases in `scale_work_cases` (case id,
+ * subject BSN, law, status, melding date, team). Returns how many rows it wrote. The default is
+ * generateScaleProvisions (scale-provisions.ts).
  */
 export type ScaleProvisionsGenerator = (tx: Tx, batch: { municipalityCode: string; fromHousehold: number; toHousehold: number }) => Promise<number>;
 
@@ -120,6 +123,8 @@ async function generateCity(db: AnyDb, bar: ScaleProgress, options: ScaleOptions
   bar.step(`${municipality.name}: tenant, werkwijze, ${teams} teams and staff`);
   await activateMunicipality(db, code);
   await installLibraryWerkwijzen(db, { code, werkwijzen: ['een-loket'] });
+  // The providers and contracts the generated allocations go to.
+  await insertDemoContracts(db, code, SCALE_CONTRACTS_FROM);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const steps = caseTypeSteps();
   await withSystem(db, async (tx) => {
@@ -160,7 +165,7 @@ async function generateCity(db: AnyDb, bar: ScaleProgress, options: ScaleOptions
     const from = b * batch;
     const to = Math.min(shape.households, from + batch);
     bar.step(`${municipality.name}: households ${from.toLocaleString('en')}-${to.toLocaleString('en')}`);
-    const counts = await withSystem(db, (tx) => generateBatch(tx, { code, prefix, from, to, teams, coordinatorsPerTeam, steps, enrolmentOffset, groupOfferings: groupOfferingCount(shape), provisions: options.provisions }));
+    const counts = await withSystem(db, (tx) => generateBatch(tx, { code, prefix, from, to, teams, coordinatorsPerTeam, steps, enrolmentOffset, groupOfferings: groupOfferingCount(shape), provisions: options.provisions ?? generateScaleProvisions }));
     enrolmentOffset += counts.enrolments;
     totals.cases += counts.cases;
     totals.plans += counts.plans;
@@ -186,7 +191,7 @@ async function generateCity(db: AnyDb, bar: ScaleProgress, options: ScaleOptions
   });
   bar.tick(SCALE_PROGRESS_TOTAL - reported);
   const result: ScaleResult = { ...shape, municipalityCode: code, municipalityName: municipality.name, ...totals, offerings: groupOfferingCount(shape) + GENERAL_OFFERINGS, seconds, coordinators, created: true };
-  bar.done(`${shape.residents.toLocaleString('en')} residents, ${shape.clients.toLocaleString('en')} clients, ${totals.cases.toLocaleString('en')} cases, ${totals.plans.toLocaleString('en')} plans, ${totals.assessments.toLocaleString('en')} assessments, ${shape.enrolments.toLocaleString('en')} enrolments`);
+  bar.done(`${shape.residents.toLocaleString('en')} residents, ${shape.clients.toLocaleString('en')} clients, ${totals.cases.toLocaleString('en')} cases, ${totals.plans.toLocaleString('en')} plans, ${totals.assessments.toLocaleString('en')} assessments, ${shape.enrolments.toLocaleString('en')} enrolments, ${totals.provisions.toLocaleString('en')} decisions, provisions and allocations`);
   return result;
 }
 
