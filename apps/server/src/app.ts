@@ -9,7 +9,7 @@ import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
 import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
-import { brpResidency, exchangeRoutes } from '@kern/exchange';
+import { brpResidency, exchangeRoutes, invoicedCare } from '@kern/exchange';
 import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
@@ -137,7 +137,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     catalogueRoutes(typed, services);
     contractingRoutes(typed, services);
     // provisions: decisions and allocations
-    provisionsRoutes(typed, services);
+    provisionsRoutes(typed, { ...services, invoicedCare });
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
     exchangeRoutes(typed, { ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes });
 

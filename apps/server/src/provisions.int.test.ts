@@ -1,4 +1,4 @@
-import { sql } from '@kern/db';
+import { sql, withSystem } from '@kern/db';
 import { FixedClock } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
@@ -97,7 +97,7 @@ describe('decisions and allocations over HTTP', () => {
     const active = await decider.request('GET', '/api/v1/allocations?providerAgb=12345678&status=active', { purpose: 'wmo' });
     expect(active.json<{ allocations: unknown[] }>().allocations).toEqual([]);
     expectProblem(await decider.request('GET', '/api/v1/allocations?providerAgb=1234', { purpose: 'wmo' }), 400);
-    expectProblem(await decider.request('GET', '/api/v1/allocations?providerAgb=87654321', { purpose: 'wmo' }), 404);
+    expectProblem(await decider.request('GET', '/api/v1/allocations?providerAgb=99999999', { purpose: 'wmo' }), 404);
   });
 
   it('shows nothing to another municipality, another law or a role without the purpose', async () => {
@@ -106,5 +106,68 @@ describe('decisions and allocations over HTTP', () => {
     expectProblem(await (await kern.login('rotterdam.kwaliteit')).request('GET', `/api/v1/residents/${RESIDENT}/allocations`, { purpose: 'wmo' }), 403);
     expectProblem(await (await kern.login('rotterdam.schuld')).request('GET', `/api/v1/residents/${RESIDENT}/decisions`, { purpose: 'wgs' }), 403);
     expectProblem(await wmo.request('GET', '/api/v1/residents/999993873/decisions', { purpose: 'wmo' }), 400);
+  });
+});
+
+describe('care already invoiced on an allocation', () => {
+  // A second resident of the demo, decided and allocated like above, with one approved line for
+  // April booked by the exchange module (rows as the invoice pipeline writes them).
+  const CLIENT = '999991838';
+  let nummer = '';
+  let wmo: Agent;
+
+  const bookApprovedApril = async (debitCredit: 'D' | 'C', reference: string, previous: string | null) => {
+    await withSystem(kern.services.db, async (tx) => {
+      const message = await sql<{ id: string }>`insert into exchange_messages (id, municipality_code, standard, message_type, sender, receiver, identification, message_date, status, received_at, received_by)
+        values (gen_random_uuid(), '0599', 'iwmo', '323', '12345678', '0599', ${`INV-${reference}`}, '2026-05-05', 'answered', now(), 'test') returning id`.execute(tx);
+      await sql`insert into exchange_invoice_lines (id, municipality_code, message_id, standard, provider_agb, client_index, subject_ref, referentie_nummer, vorig_referentie_nummer,
+          toewijzing_nummer, product_category, product_code, begin_date, end_date, volume, unit, tariff_cents, amount_cents, debit_credit, approved, first_submission)
+        values (gen_random_uuid(), '0599', ${message.rows[0]?.id ?? ''}::uuid, 'iwmo', '12345678', 0, gen_random_uuid(), ${reference}, ${previous}, ${nummer}, '01', '01A01',
+          '2026-04-01', '2026-04-30', 12, '04', 3150, 37800, ${debitCredit}, true, true)`.execute(tx);
+    });
+  };
+
+  beforeAll(async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    wmo = await kern.login('rotterdam.wmo');
+    const decider = await kern.login('rotterdam.besluit');
+    const created = await generalist.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: CLIENT, meldingDate: '2026-03-20', fields: { hulpvraag: 'Hulp bij het huishouden' } } });
+    const caseId = created.json<{ caseId: string }>().caseId;
+    const step = (a: Agent, to: string, fields: Record<string, unknown> = {}) => a.request('POST', `/api/v1/cases/${caseId}/transitions`, { purpose: 'wmo', body: { to, fields } });
+    await step(generalist, 'onderzoeken');
+    await step(generalist, 'advies-opstellen', { gespreksverslag: 'Keukentafelgesprek gevoerd.', clientondersteuningAangeboden: true });
+    await step(generalist, 'aanvraag', { advies: 'Hulp bij het huishouden.', geadviseerdeCategorieen: ['01'] });
+    await step(wmo, 'besluiten', { adviesVolledig: true });
+    const decided = await decider.request('POST', `/api/v1/cases/${caseId}/decision`, {
+      purpose: 'wmo',
+      body: { outcome: 'granted', reasons: 'U krijgt drie uur hulp bij het huishouden per week.', provisions: [{ category: '01', productCode: '01A01', form: 'zin', volume: 3, unit: '04', frequency: '2', validFrom: '2026-04-01', validTo: '2026-12-31' }] },
+    });
+    const provisionId = decided.json<{ decision: { provisions: { id: string }[] } }>().decision.provisions[0]?.id ?? '';
+    const made = await wmo.request('POST', '/api/v1/allocations', { purpose: 'wmo', body: { grantedProvisionId: provisionId, providerAgb: '12345678', startDate: '2026-04-01' } });
+    expect(made.statusCode, made.body).toBe(201);
+    nummer = made.json<{ toewijzingNummer: string }>().toewijzingNummer;
+    await bookApprovedApril('D', 'APR-1', null);
+  });
+
+  it('refuses to withdraw it or end it before the last invoiced day, naming that day, and changes nothing', async () => {
+    const withdrawn = await wmo.request('POST', `/api/v1/allocations/${nummer}/withdrawal`, { purpose: 'wmo', body: {} });
+    expectProblem(withdrawn, 400);
+    expect(withdrawn.body).toContain('2026-04-30');
+    const early = await wmo.request('POST', `/api/v1/allocations/${nummer}/ending`, { purpose: 'wmo', body: { endDate: '2026-04-15', endingReason: '19' } });
+    expectProblem(early, 400);
+    expect(early.json<{ invalidParams: { name: string }[] }>().invalidParams.map((p) => p.name)).toContain('endDate');
+    const shortened = await wmo.request('POST', `/api/v1/allocations/${nummer}/changes`, { purpose: 'wmo', body: { reason: '05', endDate: '2026-04-20' } });
+    expectProblem(shortened, 400);
+    const still = await wmo.request('GET', `/api/v1/allocations/${nummer}`, { purpose: 'wmo' });
+    expect(still.json()).toMatchObject({ status: 'active', endDate: '2026-12-31', history: [{ kind: 'created' }] });
+  });
+
+  it('ends it on or after the last invoiced day, and lets it be withdrawn once the provider credited the care', async () => {
+    const ended = await wmo.request('POST', `/api/v1/allocations/${nummer}/changes`, { purpose: 'wmo', body: { reason: '05', endDate: '2026-04-30' } });
+    expect(ended.statusCode, ended.body).toBe(200);
+    await bookApprovedApril('C', 'APR-1C', 'APR-1');
+    const withdrawn = await wmo.request('POST', `/api/v1/allocations/${nummer}/withdrawal`, { purpose: 'wmo', body: {} });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
   });
 });

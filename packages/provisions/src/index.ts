@@ -26,6 +26,7 @@ export { provisionsOfPeople, type MemberProvisions } from './decisions/household
 export * from './allocations/allocations.schema';
 export * from './allocations/reason-codes';
 export { sqlContractCheck, type ContractCheck, type ContractQuery, type ContractMatch } from './allocations/contract-check';
+export { nothingInvoiced, type InvoicedCare } from './allocations/invoiced-care';
 export { allocateProvision, type ProvisionsServices } from './allocations/allocate-provision';
 export { changeAllocation, endAllocation, withdrawAllocation } from './allocations/change-allocation';
 export { allocationsForClient, allocationsForClients, allocationsForProvider, allocationByNumber, acknowledgeAllocation, readAllocation, listClientAllocations, listProviderAllocations } from './allocations/read-allocations';

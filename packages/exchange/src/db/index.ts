@@ -1,6 +1,7 @@
 // The database side of the exchange: PgInvoiceBackend, the receive use case, the invoice inbox and payment batches.
 export * from './exchange.repository';
 export * from './residency';
+export * from './invoiced-care';
 export * from './pg-invoice-backend';
 export * from './invoice-inbox.schema';
 export * from './receive-invoice';

@@ -6,10 +6,13 @@ import { validateVariant } from '../decisions/variant';
 import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvision, insertAllocation, insertAllocationChange, nextToewijzingNummer, type AllocationState } from './allocations.repository';
 import { allocateInputSchema, type AllocateInput, type Allocation, type AllocationDetail } from './allocations.schema';
 import { sqlContractCheck, type ContractCheck } from './contract-check';
+import type { InvoicedCare } from './invoiced-care';
 
-/** What the provisions use cases need: access and, optionally, another answer to "is this provider contracted?". */
+/** What the provisions use cases need: access and, optionally, the contract and invoice ports. */
 export interface ProvisionsServices extends AccessServices {
   contractCheck?: ContractCheck | undefined;
+  /** Paid care an ending or withdrawal must respect; without it nothing counts as invoiced. */
+  invoicedCare?: InvoicedCare | undefined;
 }
 
 /** Collects every problem with an input before refusing it as a whole (nothing is written). */

@@ -3,9 +3,10 @@ import { appendDomainEvents, clientPseudonym, type Tx } from '@kern/db';
 import { DomainError, newId, notFound } from '@kern/kit';
 import { findGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
-import { allocationDetail, lawOfStandard, Problems, stateOf } from './allocate-provision';
+import { allocationDetail, lawOfStandard, Problems, stateOf, type ProvisionsServices } from './allocate-provision';
 import { findAllocationByNumber, insertAllocationChange, lastChangeAt, updateAllocationState, type AllocationState } from './allocations.repository';
 import { changeAllocationInputSchema, endAllocationInputSchema, type Allocation, type AllocationDetail, type ChangeAllocationInput, type EndAllocationInput } from './allocations.schema';
+import { nothingInvoiced } from './invoiced-care';
 import { checkChangeReason, resolveEndingReasons } from './reason-codes';
 
 type Kind = 'changed' | 'ended' | 'withdrawn';
@@ -25,6 +26,17 @@ async function loadForChange(services: AccessServices, tx: Tx, ctx: AccessContex
     });
   }
   return a;
+}
+
+/** Care already paid on the allocation cannot be taken back by a shorter end date or a withdrawal. */
+async function checkInvoicedCare(services: ProvisionsServices, tx: Tx, a: Allocation, endDate: string | null, problems: Problems, withdrawing = false): Promise<void> {
+  const last = await (services.invoicedCare ?? nothingInvoiced).lastInvoicedDay(tx, { providerAgb: a.providerAgb, toewijzingNummer: a.toewijzingNummer });
+  if (last === null) return;
+  if (withdrawing) {
+    problems.add('toewijzingNummer', `Op deze toewijzing is al zorg gedeclareerd en goedgekeurd (tot en met ${last}); intrekken kan niet meer. Beëindig de toewijzing na die dag, of laat de aanbieder eerst crediteren.`, `Care on this allocation has already been invoiced and approved (up to ${last}); it can no longer be withdrawn. End the allocation after that day, or have the provider credit it first.`);
+  } else if (endDate !== null && endDate < last) {
+    problems.add('endDate', `Op deze toewijzing is al zorg goedgekeurd tot en met ${last}; de einddatum kan niet eerder liggen.`, `Care on this allocation has been approved up to ${last}; the end date cannot be earlier.`);
+  }
 }
 
 /** Writes the new state, its history row (strictly after the previous one) and the domain event. */
@@ -62,7 +74,7 @@ async function checkAgainstProvision(tx: Tx, a: Allocation, next: AllocationStat
  * the frequency is "total within the period", or the budget, with a RedenWijziging. The
  * ToewijzingNummer stays; the history keeps every state.
  */
-export async function changeAllocation(services: AccessServices, tx: Tx, ctx: AccessContext, nummer: string, raw: ChangeAllocationInput): Promise<AllocationDetail> {
+export async function changeAllocation(services: ProvisionsServices, tx: Tx, ctx: AccessContext, nummer: string, raw: ChangeAllocationInput): Promise<AllocationDetail> {
   const input = changeAllocationInputSchema.parse(raw);
   const a = await loadForChange(services, tx, ctx, nummer, 'change');
   const problems = new Problems();
@@ -85,6 +97,7 @@ export async function changeAllocation(services: AccessServices, tx: Tx, ctx: Ac
   }
   const next: AllocationState = { ...stateOf(a), endDate, volume: input.volume ?? a.volume, budgetCents: input.budgetCents ?? a.budgetCents, changeReason: input.reason };
   if (!problems.any) await checkAgainstProvision(tx, a, next, problems);
+  if (!problems.any) await checkInvoicedCare(services, tx, a, next.endDate, problems);
   problems.throwIfAny();
   return apply(services, tx, ctx, a, 'changed', input.reason, next, { reason: input.reason, endDate: next.endDate, volume: next.volume, budgetCents: next.budgetCents });
 }
@@ -93,7 +106,7 @@ export async function changeAllocation(services: AccessServices, tx: Tx, ctx: Ac
  * Ends a running allocation on a day with a RedenBeeindiging (WMO588/JZ588) and the RedenWijziging
  * that goes with it; an ending never lengthens the allocation.
  */
-export async function endAllocation(services: AccessServices, tx: Tx, ctx: AccessContext, nummer: string, raw: EndAllocationInput): Promise<AllocationDetail> {
+export async function endAllocation(services: ProvisionsServices, tx: Tx, ctx: AccessContext, nummer: string, raw: EndAllocationInput): Promise<AllocationDetail> {
   const input = endAllocationInputSchema.parse(raw);
   const a = await loadForChange(services, tx, ctx, nummer, 'end');
   const problems = new Problems();
@@ -101,6 +114,7 @@ export async function endAllocation(services: AccessServices, tx: Tx, ctx: Acces
   if (!reasons.ok) problems.add(reasons.field, reasons.message.nl, reasons.message.en);
   if (input.endDate < a.startDate) problems.add('endDate', 'De einddatum ligt voor de ingangsdatum; trek de toewijzing in als zij ten onrechte is verstuurd.', 'The end date lies before the start date; withdraw the allocation if it was sent in error.');
   if (a.endDate !== null && input.endDate > a.endDate) problems.add('endDate', `Beëindigen kan niet later dan de huidige einddatum (${a.endDate}); verleng met een wijziging.`, `Ending cannot be later than the current end date (${a.endDate}); extend with a change.`);
+  if (!problems.any) await checkInvoicedCare(services, tx, a, input.endDate, problems);
   problems.throwIfAny();
   if (!reasons.ok) throw new Error('unreachable');
   const next: AllocationState = { ...stateOf(a), endDate: input.endDate, changeReason: reasons.changeReason, endingReason: reasons.endingReason, status: 'ended' };
@@ -109,10 +123,14 @@ export async function endAllocation(services: AccessServices, tx: Tx, ctx: Acces
 
 /**
  * Withdraws an allocation sent in error (RedenWijziging 13 "Verwijderd"): the end date becomes the
- * start date and the allocation counts as never sent, so nothing can be invoiced on it.
+ * start date and the allocation counts as never sent, so nothing can be invoiced on it. Refused
+ * once approved care was invoiced on it (the InvoicedCare port).
  */
-export async function withdrawAllocation(services: AccessServices, tx: Tx, ctx: AccessContext, nummer: string): Promise<AllocationDetail> {
+export async function withdrawAllocation(services: ProvisionsServices, tx: Tx, ctx: AccessContext, nummer: string): Promise<AllocationDetail> {
   const a = await loadForChange(services, tx, ctx, nummer, 'withdraw', true);
+  const problems = new Problems();
+  await checkInvoicedCare(services, tx, a, null, problems, true);
+  problems.throwIfAny();
   const next: AllocationState = { ...stateOf(a), endDate: a.startDate, changeReason: '13', status: 'withdrawn' };
   return apply(services, tx, ctx, a, 'withdrawn', '13', next, { reason: '13' });
 }
