@@ -627,7 +627,9 @@ describe('the route table', () => {
         expect(r.body, route.url).not.toMatch(/9999\d{5}/);
         continue;
       }
-      const res = await who.request('GET', url);
+      // Routes free of personal data that still work under a law: the caseworker's list of closed cases for a leertafel story.
+      const underLaw = route.url === '/api/v1/insight/leertafel/cases';
+      const res = underLaw ? await caseworker.request('GET', url, { purpose: 'wmo' }) : await who.request('GET', url);
       expect(res.statusCode, `${route.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
       expect(res.body, route.url).not.toMatch(/9999\d{5}/);
     }

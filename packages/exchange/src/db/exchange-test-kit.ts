@@ -16,7 +16,8 @@ import { brpResidency } from './residency';
 /** BRP test persons registered in Rotterdam (0599) and one in Den Haag (0518), from the GBA-V set. */
 export const rotterdam = { parent: '999991838', partner: '999990512', child: '999990342' };
 export const denHaagResident = '999990627';
-export const PROVIDER = '12345678';
+// Not an AGB code the demo seed uses (insertDemoContracts has 12345678 and 23456789).
+export const PROVIDER = '34567890';
 
 export interface ExchangeTestKit {
   database: TestDatabase;

@@ -175,10 +175,10 @@ describe('approval, payment batch and the inbox', () => {
     const r = await kit.deliver(backOffice, 'wmo', invoice('2026-11', [{ bsn: P, prestaties: [prestatie('L1', '1001', '2026-11', 2), prestatie('L2', '1001', '2026-11', 99, { referentieNummer: 'L2', toewijzingNummer: '9999' })] }], { dagtekening: '2026-11-20', declaratieDagtekening: '2026-11-20' }));
     const id = r.messageId ?? '';
     const batch = await kit.as(backOffice, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, id));
-    expect(batch).toMatchObject({ lines: 1, totalCents: 2600, providerAgb: '12345678' });
+    expect(batch).toMatchObject({ lines: 1, totalCents: 2600, providerAgb: '34567890' });
     await expect(kit.as(backOffice, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, id))).rejects.toMatchObject({ code: 'conflict' });
     const { csv } = await kit.as(backOffice, 'wmo', (tx, ctx) => exportPaymentBatch(kit.services, tx, ctx, batch.id));
-    expect(csv.split('\n')[1]).toMatch(/^12345678;D\w+;L1;1001;02;02A01;2026-11-01;2026-11-30;2;04;1300;2600$/);
+    expect(csv.split('\n')[1]).toMatch(/^34567890;D\w+;L1;1001;02;02A01;2026-11-01;2026-11-30;2;04;1300;2600$/);
     expect(csv).not.toContain(P);
     const events = await withSystem(kit.database.db, (tx) => sql<{ data: { firstSubmission: boolean; amountCents: number } }>`select data from domain_events where type = 'exchange.invoice-line-approved' and data->>'amountCents' = '2600'`.execute(tx));
     expect(events.rows.map((e) => e.data.firstSubmission)).toContain(true);
@@ -251,10 +251,10 @@ describe('one message per provider at a time', () => {
 
 describe('iJw through the database backend', () => {
   it('an iJw declaration is verified against a Jeugdwet contract, received and read only under the Jeugdwet purpose', async () => {
-    await insertProviderFixture(kit.database.db, { municipalityCode: '0599', agb: '23456789', name: 'Jeugdhulp Test', standard: 'ijw', tariffs: [{ category: '45', productCode: '45A48', unit: '04', cents: 9000, from: '2026-01-01', to: null }] });
-    await insertAllocationFixtures(kit.database.db, [{ municipalityCode: '0599', toewijzingNummer: '3001', bsn: rotterdam.child, providerAgb: '23456789', standard: 'ijw', category: '45', productCode: '45A48', start: '2026-01-01', end: '2026-12-31', volume: 10, unit: '04', frequency: '4' }]);
+    await insertProviderFixture(kit.database.db, { municipalityCode: '0599', agb: '45678901', name: 'Jeugdhulp Test', standard: 'ijw', tariffs: [{ category: '45', productCode: '45A48', unit: '04', cents: 9000, from: '2026-01-01', to: null }] });
+    await insertAllocationFixtures(kit.database.db, [{ municipalityCode: '0599', toewijzingNummer: '3001', bsn: rotterdam.child, providerAgb: '45678901', standard: 'ijw', category: '45', productCode: '45A48', start: '2026-01-01', end: '2026-12-31', volume: 10, unit: '04', frequency: '4' }]);
     const jw = (ref: string, tariff: number) => prestatie(ref, '3001', '2026-10', 2, { productCategorie: '45', productCode: '45A48', productTarief: tariff, bedrag: 2 * tariff });
-    const xml = invoice('2026-10', [{ bsn: rotterdam.child, prestaties: [jw('V1', 9000), jw('V2', 9500)] }], { standard: 'ijw', afzender: '23456789' });
+    const xml = invoice('2026-10', [{ bsn: rotterdam.child, prestaties: [jw('V1', 9000), jw('V2', 9500)] }], { standard: 'ijw', afzender: '45678901' });
     await expect(kit.deliver(backOffice, 'wmo', xml)).rejects.toMatchObject({ code: 'invalid-input' });
     const r = await kit.deliver(backOffice, 'jeugdwet', xml);
     expect(r.answer).toContain('jw325:');
