@@ -164,7 +164,8 @@ describe('steering in Chromium', () => {
     await page.getByRole('button', { name: 'Anoniem verhaal maken' }).press('Enter');
     const story = page.getByRole('region', { name: 'Anoniem verhaal' });
     await story.getByText(/Wet: Wmo.*Minstens \d+ vergelijkbare zaken\./).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('story-heading');
+    // Focus moves to the story's heading on the next frame after it renders.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('story-heading');
     await story.getByRole('table', { name: 'Stappen van de zaak, in dagen na de melding' }).waitFor();
     const text = (await story.textContent()) ?? '';
     expect(text).not.toMatch(/\d{9}|Jansen|Koffieochtend|\d{4}-\d{2}-\d{2}/);

@@ -49,6 +49,11 @@ export function LeertafelPage() {
     );
   }, [insight, purpose]);
 
+  // Once a story is shown, move to it so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (story) document.getElementById('story-heading')?.focus();
+  }, [story]);
+
   const exportStory = (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
@@ -60,11 +65,7 @@ export function LeertafelPage() {
     }
     setError(undefined);
     insight.story(chosen).then(
-      (s) => {
-        setStory(s);
-        // Move to the story so keyboard and screen-reader users land on it.
-        requestAnimationFrame(() => document.getElementById('story-heading')?.focus());
-      },
+      (s) => setStory(s),
       (e: unknown) => setProblem(toProblem(e)),
     );
   };
