@@ -1,11 +1,7 @@
 // Test support for the exchange's database tests (not exported from the package).
-import { PolicyStore, runAsTenant, type AccessContext, type Actor, type Role } from '@kern/access';
-import { sql, withSystem, type Tx } from '@kern/db';
-import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
-import { createAccount, createTeam, findAccountByUsername, toActor } from '@kern/identity';
-import { FixedClock } from '@kern/kit';
-import { createBrpClient, startFakeBrp, type RunningFakeBrp } from '@kern/registry';
-import { DEMO_PASSWORD, seedDemo } from '@kern/seed';
+import type { AccessContext, Actor } from '@kern/access';
+import { createBrpClient, startFakeBrp } from '@kern/registry';
+import { startSeededTestKit, type SeededTestKit } from '@kern/seed/testing';
 import { build323 } from '../build-323';
 import type { InvoiceClient, InvoiceHeader, Prestatie } from '../invoice.schema';
 import { signed } from '../verify-invoice';
@@ -19,60 +15,24 @@ export const denHaagResident = '999990627';
 // Not an AGB code the demo seed uses (insertDemoContracts has 12345678 and 23456789).
 export const PROVIDER = '34567890';
 
-export interface ExchangeTestKit {
-  database: TestDatabase;
-  services: ExchangeServices;
-  clock: FixedClock;
-  actor(username: string): Promise<Actor>;
-  newStaff(municipalityCode: string, username: string, roles: Role[]): Promise<Actor>;
-  as<T>(actor: Actor, purpose: AccessContext['purpose'], fn: (tx: Tx, ctx: AccessContext) => Promise<T>): Promise<T>;
+export interface ExchangeTestKit extends SeededTestKit<ExchangeServices> {
   /** Delivers a 323 (as text, in one or more chunks) as the actor under the purpose; the 325 comes back. */
   deliver(actor: Actor, purpose: AccessContext['purpose'], xml: string, o?: Partial<ReceiveOptions>): Promise<Awaited<ReturnType<typeof receiveInvoice>> & { answer: string }>;
-  count(table: string, where?: string): Promise<number>;
-  close(): Promise<void>;
 }
 
 export async function startExchangeTestKit(now = '2026-11-20T09:00:00Z'): Promise<ExchangeTestKit> {
-  const database = await createTestDatabase();
-  await seedDemo(database.db);
-  const brp: RunningFakeBrp = await startFakeBrp({ port: 0 });
-  const clock = new FixedClock(now);
-  const services: ExchangeServices = { db: database.db, clock, policies: new PolicyStore(), residency: brpResidency(createBrpClient({ baseUrl: brp.url })) };
-  const actor = async (username: string): Promise<Actor> => {
-    const account = await withSystem(database.db, (tx) => findAccountByUsername(tx, username));
-    if (!account) throw new Error(`no account ${username}`);
-    return toActor(account);
-  };
+  const brp = await startFakeBrp({ port: 0 });
+  const kit = await startSeededTestKit<ExchangeServices>({ now, services: (base) => ({ ...base, residency: brpResidency(createBrpClient({ baseUrl: brp.url })) }), onClose: () => brp.close() });
   return {
-    database,
-    services,
-    clock,
-    actor,
-    async newStaff(municipalityCode, username, roles) {
-      const teamId = await createTeam(database.db, municipalityCode, `Team ${username}`);
-      await createAccount(database.db, { municipalityCode, username, displayName: username, password: DEMO_PASSWORD, roles, teamIds: [teamId] });
-      return actor(username);
-    },
-    as(a, purpose, fn) {
-      const ctx: AccessContext = { actor: a, purpose };
-      return runAsTenant(services, ctx, (tx) => fn(tx, ctx));
-    },
+    ...kit,
     async deliver(a, purpose, xml, o = {}) {
       let answer = '';
       async function* chunks(): AsyncGenerator<string> {
         await Promise.resolve();
         for (let i = 0; i < xml.length; i += 4096) yield xml.slice(i, i + 4096);
       }
-      const r = await receiveInvoice(services, { actor: a, purpose }, chunks(), { ...o, answer: (p) => void (answer += p) });
+      const r = await receiveInvoice(kit.services, { actor: a, purpose }, chunks(), { ...o, answer: (p) => void (answer += p) });
       return { ...r, answer };
-    },
-    async count(table, where = 'true') {
-      const r = await withSystem(database.db, (tx) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.raw(where)}`.execute(tx));
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    async close() {
-      await brp.close();
-      await database.close();
     },
   };
 }
