@@ -109,6 +109,12 @@ export const resources = [
   'portal-offering',
   'representation',
   // provisions, contracting and iStandaarden exchange
+  // exchange, regie messages (301/302, 305-308, 315-320): the message log, start/stop of care
+  // delivery, the requests inbox (315/317 answered with 319 or a 301) and the 301s sent with their 302
+  'exchange-message',
+  'care-delivery',
+  'allocation-request',
+  'allocation-message',
   // debt help
   'debt-signal',
   'debt-file',
