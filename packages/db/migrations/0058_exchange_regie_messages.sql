@@ -23,6 +23,9 @@ create table exchange_message_log (
   status text not null check (status in ('answered', 'refused', 'recorded', 'sent')),
   -- Header return codes of the answer (or of the received 302/320).
   header_codes text[] not null default '{}',
+  -- What the rules found, so a message received again is answered exactly as the first time:
+  -- [{"element": "StartProduct", "ref": "<ToewijzingNummer>", "rule": "TR019", "code": "9019"}].
+  findings jsonb not null default '[]'::jsonb,
   content_sha256 char(64) not null,
   content text not null check (length(content) <= 1048576),
   -- The retour as sent for a message in; null for a message out and for a 302/320 in.

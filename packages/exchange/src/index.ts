@@ -16,3 +16,7 @@ export * from './xml-lite';
 export * from './build-retour';
 export * from './build-319';
 export * from './payment-batch';
+// exchange regie messages (301/302, 305-308, 315-320)
+export * from './regie/index';
+export * from './allocation-messages/build-301';
+export * from './inbound/sample-messages';
