@@ -3,6 +3,7 @@ import { runBrp } from './commands/brp';
 import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
 import { runExchange } from './commands/exchange';
+import { runExchangeReceive } from './commands/exchange-receive';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -102,6 +103,14 @@ exchange
   .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378)')
   .option('--today <date>', 'the system date for TR135 (default today)')
   .action((files: string[], o: { facts: string; municipality?: string; today?: string }) => runExchange('process', files, o));
+// exchange regie messages: kern exchange receive (302, 305, 307, 315, 317, 320 into the database)
+exchange
+  .command('receive')
+  .description('Receive regie messages (302, 305, 307, 315, 317, 320) into the database by message type; the retour is written beside each file. Each finding printed with its rule id and return code; exit code 1 when any file is refused or any line gets a return code.')
+  .argument('<files...>', 'message files')
+  .requiredOption('--municipality <code>', 'CBS code of the receiving municipality (GM0599 or 0599)')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data); DATABASE_URL selects PostgreSQL')
+  .action((files: string[], o: { municipality: string; dataDir?: string }) => runExchangeReceive(files, o));
 
 // debt commands (kern debt ...)
 // The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).

@@ -20,3 +20,5 @@ export * from './payment-batch';
 export * from './regie/index';
 export * from './allocation-messages/build-301';
 export * from './inbound/sample-messages';
+export { maxMessageBytes } from './inbound/read-message';
+export { insertTestAllocation } from './regie/regie-test-kit';
