@@ -8,6 +8,7 @@ import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
 import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
+import { exchangeRegieRoutes } from '@kern/exchange';
 import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
@@ -130,6 +131,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     portalRoutes(typed, services);
 
     // provisions, contracting, iStandaarden exchange
+    // exchange regie messages (301/302, 305-308, 315-320)
+    exchangeRegieRoutes(typed, services);
 
     // debt help
     debtRoutes(typed, services);

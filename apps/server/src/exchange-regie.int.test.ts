@@ -1,0 +1,60 @@
+import { sample315 } from '@kern/exchange';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestKern, type TestKern } from './testing';
+
+let kern: TestKern;
+beforeAll(async () => {
+  kern = await startTestKern();
+});
+afterAll(async () => kern?.close());
+
+const today = () => kern.clock.now().toISOString().slice(0, 10);
+const m315 = (identificatie: string, ref: string, bsn = '999991838') =>
+  sample315({ standard: 'iwmo', provider: '87654321', municipality: '0599', identificatie, dagtekening: today() }, { bsn }, [{ referentieAanbieder: ref, categorie: '02', ingangsdatum: '2027-01-01' }]);
+
+describe('exchange regie over HTTP', () => {
+  it('answers a delivered 315 with its 316; the same delivery again gives the identical answer', async () => {
+    const a = await kern.login('rotterdam.besluit');
+    const first = await a.request('POST', '/api/v1/exchange/regie-messages', { purpose: 'wmo', body: { xml: m315('H1', 'H-REF-1') } });
+    expect(first.statusCode, first.body).toBe(200);
+    const body = first.json<{ status: string; duplicate: boolean; answer: { messageType: string; xml: string } }>();
+    expect(body).toMatchObject({ status: 'answered', duplicate: false, answer: { messageType: '316' } });
+    const again = await a.request('POST', '/api/v1/exchange/regie-messages', { purpose: 'wmo', body: { xml: m315('H1', 'H-REF-1') } });
+    expect(again.json<{ duplicate: boolean; answer: { xml: string } }>()).toMatchObject({ duplicate: true, answer: { xml: body.answer.xml } });
+    const inbox = await a.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' });
+    expect(inbox.json<{ requests: { referentieAanbieder: string }[] }>().requests.filter((r) => r.referentieAanbieder === 'H-REF-1')).toHaveLength(1);
+  });
+
+  it('refuses hostile input as problem+json naming the rule and return code, and books nothing', async () => {
+    const a = await kern.login('rotterdam.besluit');
+    const res = await a.request('POST', '/api/v1/exchange/regie-messages', { purpose: 'wmo', body: { xml: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]>${m315('H2', 'H-REF-2').replace(/^<\?xml[^>]*>\s*/, '')}` } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatch(/DOCTYPE/);
+    const inbox = await a.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' });
+    expect(inbox.body).not.toMatch(/H-REF-2/);
+  });
+
+  it('answers a request with a 319 and refuses a refusal without its reason', async () => {
+    const a = await kern.login('rotterdam.besluit');
+    await a.request('POST', '/api/v1/exchange/regie-messages', { purpose: 'wmo', body: { xml: m315('H3', 'H-REF-3', '999990512') } });
+    const inbox = (await a.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' })).json<{ requests: { id: string; referentieAanbieder: string }[] }>();
+    const id = inbox.requests.find((r) => r.referentieAanbieder === 'H-REF-3')?.id ?? '';
+    const bad = await a.request('POST', `/api/v1/exchange/requests/${id}/answer`, { purpose: 'wmo', body: { verzoekAntwoord: '1' } });
+    expect(bad.statusCode).toBe(400);
+    const ok = await a.request('POST', `/api/v1/exchange/requests/${id}/answer`, { purpose: 'wmo', body: { verzoekAntwoord: '1', redenAfwijzingVerzoek: '2' } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<{ xml: string }>().xml).toContain('<wmo319:VerzoekAntwoord>1<');
+  });
+
+  it('another municipality sees an empty inbox; a role without the purpose gets 403', async () => {
+    const dh = await kern.login('denhaag.besluit');
+    const inbox = await dh.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' });
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.json<{ requests: unknown[] }>().requests).toEqual([]);
+    const generalist = await kern.login('rotterdam.generalist');
+    expect((await generalist.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' })).statusCode).toBe(403);
+    const besluit = await kern.login('rotterdam.besluit');
+    expect((await besluit.request('GET', '/api/v1/exchange/requests', { purpose: 'integraal' })).statusCode).toBe(403);
+  });
+});
