@@ -24,6 +24,8 @@ import { HouseholdPage } from './pages/HouseholdPage';
 import { PlanPage } from './pages/PlanPage';
 
 // pages of the exchange
+// exchange regie messages
+import { RegieRequestsPage } from './pages/RegieRequestsPage';
 
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
@@ -189,6 +191,10 @@ export function App() {
         break;
 
       // exchange
+      // exchange regie messages
+      case 'regieRequests':
+        page = <RegieRequestsPage />;
+        break;
 
       // debt
       case 'debt':

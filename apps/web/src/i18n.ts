@@ -6,6 +6,7 @@
 import { clientViewEn, clientViewNl } from './messages/client-view';
 import { debtEn, debtNl } from './messages/debt';
 import { exchangeEn, exchangeNl } from './messages/exchange';
+import { exchangeRegieEn, exchangeRegieNl } from './messages/exchange-regie';
 import { insightEn, insightNl } from './messages/insight';
 
 export const LANGS = ['nl', 'en'] as const;
@@ -827,9 +828,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...debtNl, ...insightNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...exchangeRegieNl, ...debtNl, ...insightNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...debtEn, ...insightEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...exchangeRegieEn, ...debtEn, ...insightEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

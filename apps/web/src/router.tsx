@@ -23,6 +23,8 @@ export type Route =
   | { name: 'household'; bsn: string }
   | { name: 'plan'; bsn: string }
   // exchange
+  // exchange regie messages
+  | { name: 'regieRequests' }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -57,6 +59,8 @@ export const paths = {
   plan: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/plan`,
 
   // exchange
+  // exchange regie messages
+  regieRequests: '/verzoeken-aanbieders',
 
   // debt
   debt: '/schuldhulp',
@@ -93,6 +97,8 @@ export function matchRoute(pathname: string): Route {
   if (plan?.[1]) return { name: 'plan', bsn: decodeURIComponent(plan[1]) };
 
   // exchange
+  // exchange regie messages
+  if (path === paths.regieRequests) return { name: 'regieRequests' };
 
   // debt
   if (path === paths.debt) return { name: 'debt' };

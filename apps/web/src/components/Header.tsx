@@ -31,6 +31,8 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // integral client view
 
     // exchange
+    // exchange regie messages
+    { href: paths.regieRequests, label: 'regie.nav', show: account.roles.includes('decision-maker') },
 
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
