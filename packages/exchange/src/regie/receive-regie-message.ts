@@ -87,7 +87,8 @@ export async function receiveRegieMessage(services: AccessServices, tx: Tx, ctx:
     });
   }
   const identification = isRetour ? (msg.header.identificatieRetour ?? '') : msg.header.identificatie;
-  const bsn = clientBsn(msg);
+  // A 320 names no client: the client is the one of the 319 it answers (audited like any other).
+  const bsn = clientBsn(msg) ?? (number === '320' ? ((await repo.findLogged(tx, { direction: 'out', providerAgb: provider, messageType: '319', identification: msg.header.identificatie }))?.subjectBsn ?? null) : null);
   const resource = number === '305' || number === '307' ? 'care-delivery' : 'exchange-message';
   await authorize(services, tx, ctx, { resource, action: 'create', subjectBsn: bsn ?? undefined, detail: `${msg.type.name} ${identification} from AGB ${provider}` });
 

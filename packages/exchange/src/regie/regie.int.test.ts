@@ -163,6 +163,20 @@ describe('315/317: requests into the inbox, answered with 316/318 and 319', () =
     expect(await receive(retour.xml)).toMatchObject({ duplicate: true });
     expect(await count('exchange_message_log', sql`message_type = '320'`)).toBe(1);
     expect(await count('exchange_request_answers', sql`retour_codes = '{0200}'`)).toBe(1);
+    expect(await count('exchange_message_log', sql`message_type = '320' and subject_bsn = ${BSN}`)).toBe(1);
+  });
+});
+
+describe('iJw under the Jeugdwet', () => {
+  it('books a JW305 start and answers a JW306 that validates; the Wmo purpose may not process it', async () => {
+    await insertTestAllocation(database.db, { municipalityCode: '0599', bsn: '999990342', providerAgb: PROVIDER, standard: 'ijw', toewijzingNummer: '300001', category: '45', startDate: '2026-01-01' });
+    const xml = sample305(header('J1', { standard: 'ijw' }), { bsn: '999990342', geboortedatum: '2015-06-01' }, [{ toewijzingNummer: '300001', categorie: '45', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01' }]);
+    await expect(receive(xml)).rejects.toMatchObject({ code: 'forbidden' });
+    const jw = as('rotterdam.besluit', 'jeugdwet');
+    const r = await receive(xml, jw);
+    expect(r).toMatchObject({ standard: 'ijw', messageType: '305', status: 'answered', findings: [] });
+    expect(validAnswer(r)).toContain('<jw306:RetourCode>0200<');
+    expect(await count('exchange_care_deliveries', sql`toewijzing_nummer = '300001' and status = 'started'`)).toBe(1);
   });
 });
 

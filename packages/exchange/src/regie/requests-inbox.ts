@@ -54,7 +54,7 @@ export interface AnswerRequestInput {
   verzoekAntwoord: '1' | '2';
   /** WJ759, required with 1. */
   redenAfwijzingVerzoek?: string | null | undefined;
-  /** iJw only: the responsible municipality per the woonplaatsbeginsel (four digits), with reason 2. */
+  /** iJw only: the responsible municipality per the woonplaatsbeginsel (four digits), with reason 8. */
   woonplaatsbeginselGemeente?: string | null | undefined;
 }
 
