@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { PolicyStore, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
+import { PolicyStore, type AccessContext, type AccessServices } from '@kern/access';
 import { connect, migrate, withSystem } from '@kern/db';
-import { maxMessageBytes, receiveRegieMessage, RegieRefused, returnCodes, type ReceiveResult } from '@kern/exchange';
+import { deliverRegieMessage, maxMessageBytes, RegieRefused, returnCodes, type ReceiveResult } from '@kern/exchange';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
 import { findMunicipality } from '@kern/tenancy';
 
@@ -57,7 +57,7 @@ async function one(services: AccessServices, municipalityCode: string, file: str
     actor: { kind: 'system', id: 'kern-cli', name: 'kern exchange receive', municipalityCode, roles: ['decision-maker'], teamIds: [] },
     purpose: purposeOf(xml),
   };
-  const r: ReceiveResult = await runAsTenant(services, ctx, (tx) => receiveRegieMessage(services, tx, ctx, xml));
+  const r: ReceiveResult = await deliverRegieMessage(services, ctx, xml);
   for (const f of r.findings) console.log(`${file}: ${f.element}${f.ref ? ` ${f.ref}` : ''}: ${f.rule} ${f.code} ${meaning.get(f.code) ?? ''}`);
   let note = '';
   if (r.answer) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
 import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, newId } from '@kern/kit';
 import { buildRetour } from '../build-retour';
@@ -123,6 +123,22 @@ export async function receiveRegieMessage(services: AccessServices, tx: Tx, ctx:
       return receiveRequest(base);
     default:
       return receiveRetour(base);
+  }
+}
+
+const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+
+/**
+ * Receives a message in a transaction of its own. When the same message is delivered twice at the
+ * same moment, the slower transaction hits the log's unique identity and is rolled back; it is
+ * then run once more, sees the first one's answer and returns it as a duplicate.
+ */
+export async function deliverRegieMessage(services: AccessServices, ctx: AccessContext, xml: string): Promise<ReceiveResult> {
+  try {
+    return await runAsTenant(services, ctx, (tx) => receiveRegieMessage(services, tx, ctx, xml));
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return runAsTenant(services, ctx, (tx) => receiveRegieMessage(services, tx, ctx, xml));
   }
 }
 

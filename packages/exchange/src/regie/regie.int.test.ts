@@ -9,7 +9,7 @@ import { sample305, sample307, sample315, sample317, type SampleHeader } from '.
 import { messageType } from '../messages';
 import { validateAgainstXsd } from '../xsd';
 import { answerRequest, readClientExchange, readRequestsInbox } from './requests-inbox';
-import { receiveRegieMessage, RegieRefused, type ReceiveResult } from './receive-regie-message';
+import { deliverRegieMessage, receiveRegieMessage, RegieRefused, type ReceiveResult } from './receive-regie-message';
 import { insertTestAllocation } from './regie-test-kit';
 import { sendAllocationMessage } from './send-allocation-message';
 
@@ -67,6 +67,15 @@ describe('305/307: start and stop of care delivery, answered with 306/308', () =
     expect(await count('exchange_care_deliveries', sql`toewijzing_nummer = '100001'`)).toBe(1);
     expect(await count('exchange_message_log', sql`identification = 'S1'`)).toBe(1);
     expect(await count('domain_events', sql`type = 'exchange.care-started'`)).toBe(1);
+  });
+
+  it('the same 305 delivered twice at once books one start; both deliveries get the same answer', async () => {
+    await insertTestAllocation(database.db, { municipalityCode: '0599', bsn: '999993872', providerAgb: PROVIDER, standard: 'iwmo', toewijzingNummer: '100003', category: '02', startDate: '2026-01-01' });
+    const xml = sample305(header('S9'), { bsn: '999993872' }, [{ toewijzingNummer: '100003', categorie: '02', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-01-05' }]);
+    const [a, b] = await Promise.all([deliverRegieMessage(services, backOffice(), xml), deliverRegieMessage(services, backOffice(), xml)]);
+    expect(a.answer?.xml).toBe(b.answer?.xml);
+    expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+    expect(await count('exchange_care_deliveries', sql`toewijzing_nummer = '100003'`)).toBe(1);
   });
 
   it('TR056: the same identification with other content is refused with 9056 and books nothing', async () => {

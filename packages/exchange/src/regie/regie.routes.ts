@@ -1,7 +1,7 @@
 import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
 import { z } from 'zod';
 import { maxMessageBytes } from '../inbound/read-message';
-import { receiveRegieMessage } from './receive-regie-message';
+import { deliverRegieMessage } from './receive-regie-message';
 import { answerRequest, readClientExchange, readRequestsInbox } from './requests-inbox';
 
 const finding = z.object({ element: z.string(), ref: z.string().nullable(), rule: z.string(), code: z.string() });
@@ -54,7 +54,7 @@ export function exchangeRegieRoutes(app: KernApp, services: AccessServices): voi
     },
   }, async (request) => {
     const ctx = contextOf(request);
-    return runAsTenant(services, ctx, (tx) => receiveRegieMessage(services, tx, ctx, request.body.xml));
+    return deliverRegieMessage(services, ctx, request.body.xml);
   });
 
   app.get('/api/v1/exchange/requests', {
