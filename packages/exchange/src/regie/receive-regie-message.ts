@@ -6,7 +6,7 @@ import { buildRetour } from '../build-retour';
 import { judgeStart, judgeStop, parseStartStop, startStopMessageFindings } from '../care-delivery/start-stop-rules';
 import type { Finding } from '../inbound/header-rules';
 import { readInboundMessage, type InboundMessage } from '../inbound/read-message';
-import { messageType, returnOf, type MessageNumber, type Standard } from '../messages';
+import { returnOf, type MessageNumber, type Standard } from '../messages';
 import { MessageRefusal } from '../refusal';
 import { parse315, parse317 } from '../requests/request-parse';
 import { judge315, judge317, requestMessageFindings, type RequestFacts } from '../requests/request-rules';
@@ -396,5 +396,3 @@ async function receiveRetour(r: Received): Promise<ReceiveResult> {
   }
   return result(r, 'recorded', headerCodes, findings, null);
 }
-
-export const regieMessageType = (standard: Standard, number: MessageNumber) => messageType(standard, number);
