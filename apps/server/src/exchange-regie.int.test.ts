@@ -1,4 +1,4 @@
-import { sample315 } from '@kern/exchange';
+import { insertTestAllocation, messageType, sample315, validateAgainstXsd } from '@kern/exchange';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type TestKern } from './testing';
 
@@ -45,6 +45,20 @@ describe('exchange regie over HTTP', () => {
     const ok = await a.request('POST', `/api/v1/exchange/requests/${id}/answer`, { purpose: 'wmo', body: { verzoekAntwoord: '1', redenAfwijzingVerzoek: '2' } });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json<{ xml: string }>().xml).toContain('<wmo319:VerzoekAntwoord>1<');
+  });
+
+  it('sends a 301 for an allocation with the client from the BRP, valid against its XSD; Den Haag cannot send Rotterdam\'s allocation', async () => {
+    const { allocationId } = await insertTestAllocation(kern.services.db, { municipalityCode: '0599', bsn: '999991838', providerAgb: '87654321', standard: 'iwmo', toewijzingNummer: '800001', category: '02', startDate: '2026-01-01' });
+    const a = await kern.login('rotterdam.besluit');
+    const res = await a.request('POST', '/api/v1/exchange/allocation-messages', { purpose: 'wmo', body: { allocationIds: [allocationId] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const xml = res.json<{ xml: string }>().xml;
+    expect(validateAgainstXsd(messageType('iwmo', '301'), xml)).toEqual([]);
+    expect(xml).toContain('<wmo301:ToewijzingNummer>800001<');
+    const status = await a.request('GET', '/api/v1/exchange/clients/999991838/messages', { purpose: 'wmo' });
+    expect(status.json<{ messages: { messageType: string; direction: string }[] }>().messages).toContainEqual(expect.objectContaining({ messageType: '301', direction: 'out' }));
+    const dh = await kern.login('denhaag.besluit');
+    expect((await dh.request('POST', '/api/v1/exchange/allocation-messages', { purpose: 'wmo', body: { allocationIds: [allocationId] } })).statusCode).toBe(404);
   });
 
   it('another municipality sees an empty inbox; a role without the purpose gets 403', async () => {

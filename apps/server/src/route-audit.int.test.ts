@@ -1,7 +1,7 @@
 import { runAsTenant } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
-import { sample315 } from '@kern/exchange';
+import { insertTestAllocation, sample315 } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +217,13 @@ const examples: Record<string, Example> = {
       const inbox = (await a.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' })).json<{ requests: { id: string; referentieAanbieder: string }[] }>();
       const id = inbox.requests.find((r) => r.referentieAanbieder === 'RA-REF-2')?.id ?? '';
       return a.request('POST', `/api/v1/exchange/requests/${id}/answer`, { purpose: 'wmo', body: { verzoekAntwoord: '2' } });
+    },
+  },
+  'POST /api/v1/exchange/allocation-messages': {
+    as: 'rotterdam.besluit',
+    run: async (a) => {
+      const { allocationId } = await insertTestAllocation(kern.services.db, { municipalityCode: '0599', bsn: PARENT, providerAgb: '12345678', standard: 'iwmo', toewijzingNummer: '700001', category: '02', startDate: '2026-01-01' });
+      return a.request('POST', '/api/v1/exchange/allocation-messages', { purpose: 'wmo', body: { allocationIds: [allocationId] } });
     },
   },
   'GET /api/v1/exchange/clients/:bsn/messages': { as: 'rotterdam.besluit', run: (a) => a.request('GET', `/api/v1/exchange/clients/${PARENT}/messages`, { purpose: 'wmo' }) },

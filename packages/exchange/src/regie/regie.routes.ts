@@ -1,8 +1,11 @@
 import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
+import type { BrpClient } from '@kern/registry';
 import { z } from 'zod';
 import { maxMessageBytes } from '../inbound/read-message';
 import { deliverRegieMessage } from './receive-regie-message';
+import { client301FromResident } from './client-301';
 import { answerRequest, readClientExchange, readRequestsInbox } from './requests-inbox';
+import { sendAllocationMessage } from './send-allocation-message';
 
 const finding = z.object({ element: z.string(), ref: z.string().nullable(), rule: z.string(), code: z.string() });
 const receiveResultSchema = z.object({
@@ -42,7 +45,7 @@ const clientExchangeSchema = z.object({
 });
 
 /** HTTP for the regie messages: thin; the use cases decide, audit and book. The purpose header names the law. */
-export function exchangeRegieRoutes(app: KernApp, services: AccessServices): void {
+export function exchangeRegieRoutes(app: KernApp, services: AccessServices & { brp: BrpClient }): void {
   app.post('/api/v1/exchange/regie-messages', {
     config: { auth: 'staff', personalData: 'writes' },
     bodyLimit: Math.ceil(maxMessageBytes * 1.2) + 1024,
@@ -91,5 +94,22 @@ export function exchangeRegieRoutes(app: KernApp, services: AccessServices): voi
   }, async (request) => {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => readClientExchange(services, tx, ctx, request.params.bsn));
+  });
+
+  app.post('/api/v1/exchange/allocation-messages', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: {
+      tags: ['exchange'], summary: 'Send allocations of one client at one provider in a 301 (client data from the BRP); logged per allocation until the provider\'s 302',
+      body: z.object({ allocationIds: z.array(z.string().uuid()).min(1).max(50), referentieAanbieder: z.string().min(1).max(36).nullable().optional() }),
+      response: { 201: z.object({ messageId: z.string().uuid(), identification: z.string(), xml: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const lookup = async (bsn: string) => {
+      const r = await services.brp.getPersonByBsn(bsn, { municipalityCode: ctx.actor.municipalityCode });
+      return r ? client301FromResident(r) : null;
+    };
+    const result = await runAsTenant(services, ctx, (tx) => sendAllocationMessage(services, tx, ctx, { allocationIds: request.body.allocationIds, client: lookup, referentieAanbieder: request.body.referentieAanbieder }));
+    return reply.code(201).send(result);
   });
 }

@@ -10,8 +10,8 @@ import * as repo from './regie.repository';
 export interface SendAllocationInput {
   /** Allocations (0053 rows) of one client at one provider under one standard. */
   allocationIds: string[];
-  /** The client as the BRP knows them (the caller looks them up; never free text). */
-  client: Client301;
+  /** The client as the BRP knows them, or how to look them up by BSN (never free text). */
+  client: Client301 | ((bsn: string) => Promise<Client301 | null>);
   /** TR379: the ReferentieAanbieder of the 315/317 these allocations honour, the first time only. */
   referentieAanbieder?: string | null | undefined;
 }
@@ -40,8 +40,10 @@ export async function sendAllocationMessage(services: AccessServices, tx: Tx, ct
   if (rows.some((r) => r.subjectBsn !== first.subjectBsn || r.providerAgb !== first.providerAgb || r.standard !== standard)) {
     throw invalidInput({ nl: 'Eén 301 gaat over één cliënt bij één aanbieder.', en: 'One 301 is about one client at one provider.' }, [{ name: 'allocationIds', reason: 'mixed client, provider or standard' }]);
   }
-  if (input.client.bsn !== first.subjectBsn) throw invalidInput({ nl: 'De cliëntgegevens horen niet bij deze toewijzing.', en: 'The client data do not belong to this allocation.' }, [{ name: 'client.bsn', reason: 'not the allocation subject' }]);
   await authorize(services, tx, ctx, { resource: 'allocation-message', action: 'create', subjectBsn: first.subjectBsn, detail: `301 to AGB ${first.providerAgb}: ${rows.map((r) => r.toewijzingNummer).join(', ')}` });
+  const client = typeof input.client === 'function' ? await input.client(first.subjectBsn) : input.client;
+  if (!client) throw notFound({ nl: 'De cliënt staat niet (meer) in de BRP van deze gemeente.', en: 'The client is not (or no longer) in this municipality\'s BRP.' });
+  if (client.bsn !== first.subjectBsn) throw invalidInput({ nl: 'De cliëntgegevens horen niet bij deze toewijzing.', en: 'The client data do not belong to this allocation.' }, [{ name: 'client.bsn', reason: 'not the allocation subject' }]);
 
   const now = services.clock.now();
   const identification = await repo.nextOutIdentification(tx, first.providerAgb, '301');
@@ -51,7 +53,7 @@ export async function sendAllocationMessage(services: AccessServices, tx: Tx, ct
     ontvanger: first.providerAgb,
     identificatie: identification,
     dagtekening: isoDay(now),
-    client: input.client,
+    client,
     products: rows.map((r) => {
       const at = dutchDateTime(r.allocatedAt);
       return {
