@@ -5,6 +5,7 @@ import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
 import { runExchange } from './commands/exchange';
 import { runDemoInvoice, runExchangeDatabase } from './commands/exchange-db';
+import { runExchangeReceive } from './commands/exchange-receive';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
@@ -128,6 +129,15 @@ catalogue
   .description('Load or update the national catalogue from its data file (default: the one shipped with @kern/provisions); idempotent.')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
   .action((file: string | undefined, o: { dataDir?: string }) => runCatalogueLoad(file, o));
+
+// exchange regie messages: kern exchange receive (302, 305, 307, 315, 317, 320 into the database)
+exchange
+  .command('receive')
+  .description('Receive regie messages (302, 305, 307, 315, 317, 320) into the database by message type; the retour is written beside each file. Each finding printed with its rule id and return code; exit code 1 when any file is refused or any line gets a return code.')
+  .argument('<files...>', 'message files')
+  .requiredOption('--municipality <code>', 'CBS code of the receiving municipality (GM0599 or 0599)')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data); DATABASE_URL selects PostgreSQL')
+  .action((files: string[], o: { municipality: string; dataDir?: string }) => runExchangeReceive(files, o));
 
 // debt commands (kern debt ...)
 // The debt fund adds its subcommands (run-month) by passing its registrar: debtCommand(program, fundCommands).

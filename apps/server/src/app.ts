@@ -9,7 +9,7 @@ import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
 import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
-import { brpResidency, exchangeRoutes, invoicedCare } from '@kern/exchange';
+import { brpResidency, exchangeRegieRoutes, exchangeRoutes, invoicedCare } from '@kern/exchange';
 import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
@@ -17,7 +17,7 @@ import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
 import { portalRoutes } from '@kern/portal';
-import { catalogueRoutes, provisionsRoutes } from '@kern/provisions';
+import { acknowledgeAllocation, catalogueRoutes, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -140,6 +140,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     provisionsRoutes(typed, { ...services, invoicedCare });
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
     exchangeRoutes(typed, { ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes });
+    // exchange regie messages (301/302, 305-308, 315-320)
+    exchangeRegieRoutes(typed, { ...services, allocationAcknowledged: acknowledgeAllocation });
 
     // debt help
     debtRoutes(typed, services);

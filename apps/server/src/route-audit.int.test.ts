@@ -1,7 +1,7 @@
 import { runAsTenant } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
-import { demoInvoiceXml } from '@kern/exchange';
+import { demoInvoiceXml, insertTestAllocation, sample315 } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
 import { exchangeDemoClients } from '@kern/seed';
 import { openHouseholdPlan } from '@kern/plans';
@@ -10,6 +10,9 @@ import { startTestKern, type Agent, type TestKern } from './testing';
 
 const PARENT = '999991838';
 const PARTNER = '999990512';
+// exchange-regie: a provider's 315 for the route examples, dated by the test clock
+const regie315 = (identificatie: string, ref: string, bsn: string) =>
+  sample315({ standard: 'iwmo', provider: '12345678', municipality: '0599', identificatie, dagtekening: kern.clock.now().toISOString().slice(0, 10) }, { bsn }, [{ referentieAanbieder: ref, categorie: '02', ingangsdatum: '2027-01-01' }]);
 
 let kern: TestKern;
 beforeAll(async () => {
@@ -251,6 +254,26 @@ const examples: Record<string, Example> = {
       return a.request('GET', `/api/v1/exchange/payment-batches/${batch.json<{ id: string }>().id}/csv`, { purpose: 'wmo' });
     },
   },
+  // exchange-regie: regie messages (305/307/315/317/302/320 in, 319 out)
+  'POST /api/v1/exchange/regie-messages': { as: 'rotterdam.besluit', run: (a) => a.request('POST', '/api/v1/exchange/regie-messages', { purpose: 'wmo', body: { xml: regie315('RA1', 'RA-REF-1', '999993872') } }) },
+  'GET /api/v1/exchange/requests': { as: 'rotterdam.besluit', run: (a) => a.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' }) },
+  'POST /api/v1/exchange/requests/:id/answer': {
+    as: 'rotterdam.besluit',
+    run: async (a) => {
+      await a.request('POST', '/api/v1/exchange/regie-messages', { purpose: 'wmo', body: { xml: regie315('RA2', 'RA-REF-2', '999990512') } });
+      const inbox = (await a.request('GET', '/api/v1/exchange/requests', { purpose: 'wmo' })).json<{ requests: { id: string; referentieAanbieder: string }[] }>();
+      const id = inbox.requests.find((r) => r.referentieAanbieder === 'RA-REF-2')?.id ?? '';
+      return a.request('POST', `/api/v1/exchange/requests/${id}/answer`, { purpose: 'wmo', body: { verzoekAntwoord: '2' } });
+    },
+  },
+  'POST /api/v1/exchange/allocation-messages': {
+    as: 'rotterdam.besluit',
+    run: async (a) => {
+      const { allocationId } = await insertTestAllocation(kern.services.db, { municipalityCode: '0599', bsn: PARENT, providerAgb: '12345678', standard: 'iwmo', toewijzingNummer: '700001', category: '02', startDate: '2026-01-01' });
+      return a.request('POST', '/api/v1/exchange/allocation-messages', { purpose: 'wmo', body: { allocationIds: [allocationId] } });
+    },
+  },
+  'GET /api/v1/exchange/clients/:bsn/messages': { as: 'rotterdam.besluit', run: (a) => a.request('GET', `/api/v1/exchange/clients/${PARENT}/messages`, { purpose: 'wmo' }) },
 
   // debt help
   'POST /api/v1/debt/signals': { as: 'rotterdam.schuld', run: (a) => a.request('POST', '/api/v1/debt/signals', { purpose: 'wgs', body: { signals: [debtSignal('999992223')] } }) },

@@ -34,6 +34,8 @@ import { ContractsPage } from './pages/ContractsPage';
 // pages of provisions: decisions and allocations
 import { ClientAllocationsPage } from './pages/ClientAllocationsPage';
 import { ProviderAllocationsPage } from './pages/ProviderAllocationsPage';
+// exchange regie messages
+import { RegieRequestsPage } from './pages/RegieRequestsPage';
 
 // pages of debt help
 import { DebtFilePage } from './pages/DebtFilePage';
@@ -222,6 +224,10 @@ export function App() {
         break;
       case 'providerAllocations':
         page = <ProviderAllocationsPage />;
+        break;
+      // exchange regie messages
+      case 'regieRequests':
+        page = <RegieRequestsPage />;
         break;
 
       // debt

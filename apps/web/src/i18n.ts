@@ -7,6 +7,7 @@ import { catalogueEn, catalogueNl } from './messages/catalogue';
 import { clientViewEn, clientViewNl } from './messages/client-view';
 import { debtEn, debtNl } from './messages/debt';
 import { exchangeEn, exchangeNl } from './messages/exchange';
+import { exchangeRegieEn, exchangeRegieNl } from './messages/exchange-regie';
 import { insightEn, insightNl } from './messages/insight';
 import { provisionsEn, provisionsNl } from './messages/provisions';
 
@@ -829,9 +830,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...debtNl, ...insightNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...debtEn, ...insightEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

@@ -31,6 +31,8 @@ export type Route =
   | { name: 'clientAllocations'; bsn: string }
   | { name: 'providerAllocations' }
   | { name: 'invoices' }
+  // exchange regie messages
+  | { name: 'regieRequests' }
   // debt
   | { name: 'debt' }
   | { name: 'debtFile'; id: string }
@@ -76,6 +78,8 @@ export const paths = {
   // provisions: decisions and allocations
   clientAllocations: (bsn: string) => `/residents/${encodeURIComponent(bsn)}/toewijzingen`,
   providerAllocations: '/toewijzingen',
+  // exchange regie messages
+  regieRequests: '/verzoeken-aanbieders',
 
   // debt
   debt: '/schuldhulp',
@@ -125,6 +129,8 @@ export function matchRoute(pathname: string): Route {
   const clientAllocations = /^\/residents\/([^/]+)\/toewijzingen$/.exec(path);
   if (clientAllocations?.[1]) return { name: 'clientAllocations', bsn: decodeURIComponent(clientAllocations[1]) };
   if (path === paths.providerAllocations) return { name: 'providerAllocations' };
+  // exchange regie messages
+  if (path === paths.regieRequests) return { name: 'regieRequests' };
 
   // debt
   if (path === paths.debt) return { name: 'debt' };

@@ -122,6 +122,12 @@ export const resources = [
   // exchange: invoices (323 received, lines with verdicts, 325 answers) and payment batches of approved lines
   'invoice',
   'payment-batch',
+  // exchange, regie messages (301/302, 305-308, 315-320): the message log, start/stop of care
+  // delivery, the requests inbox (315/317 answered with 319 or a 301) and the 301s sent with their 302
+  'exchange-message',
+  'care-delivery',
+  'allocation-request',
+  'allocation-message',
   // debt help
   'debt-signal',
   'debt-file',

@@ -32,6 +32,10 @@ export interface RetourOptions {
   codesFor?: (node: XNode) => string[] | undefined;
   /** Codes on the header (message level); default 0200. */
   headerCodes?: string[];
+  /** The received message already parsed (so `codesFor` sees the caller's own nodes). */
+  root?: XNode;
+  /** A message refused as a whole: the answer is the header with its codes, no message classes. */
+  headerOnly?: boolean;
 }
 
 /**
@@ -44,7 +48,7 @@ export function buildRetour(received: MessageType, xml: string, o: RetourOptions
   if (!nr || nr === '325') throw new Error(`${received.name} has no generic return message`);
   const t = messageType(received.standard, nr);
   const classes = classesOf(t);
-  const root = parseTree(xml);
+  const root = o.root ?? parseTree(xml);
   const codes = (n: XNode): XOut => ({ n: 'RetourCodes', c: (o.codesFor?.(n) ?? ['0200']).map((c) => ({ n: 'RetourCode', t: c })) });
   const convert = (n: XNode): XOut => {
     if (n.name === 'Header') {
@@ -65,6 +69,8 @@ export function buildRetour(received: MessageType, xml: string, o: RetourOptions
     else if (classes.has(n.name)) out.c?.push(codes(n));
     return out;
   };
-  const body = writeTree(convert(root), { msg: t.prefix, base: t.basePrefix }).join('');
+  const converted = convert(root);
+  if (o.headerOnly) converted.c = converted.c?.filter((c) => c.n === 'Header');
+  const body = writeTree(converted, { msg: t.prefix, base: t.basePrefix }).join('');
   return { type: t, xml: `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(`<${t.prefix}:Bericht>`, `<${t.prefix}:Bericht xmlns:${t.basePrefix}="${t.baseNamespace}" xmlns:${t.prefix}="${t.namespace}">`)}` };
 }

@@ -17,3 +17,9 @@ export * from './build-retour';
 export * from './build-319';
 export * from './payment-batch';
 export * from './db';
+// exchange regie messages (301/302, 305-308, 315-320)
+export * from './regie/index';
+export * from './allocation-messages/build-301';
+export * from './inbound/sample-messages';
+export { maxMessageBytes } from './inbound/read-message';
+export { insertTestAllocation } from './regie/regie-test-kit';

@@ -36,7 +36,7 @@ async function handle(file: string, mode: 'validate' | 'process', opts: { facts?
   }
   if (type.number !== '323') {
     if (mode === 'process') {
-      console.log(`${file}: ${type.name} cannot be processed from the command line yet (only 323 declarations); use validate`);
+      console.log(`${file}: ${type.name} is not a declaration: process takes 323 files; receive 302, 305, 307, 315, 317 and 320 with 'kern exchange receive'`);
       return { refused: true, rejectedLines: 0 };
     }
     if (statSync(file).size > 64 * 1024 * 1024) {

@@ -39,6 +39,8 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     { href: paths.contracts, label: 'contracting.nav', show: ['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'].some((r) => account.roles.includes(r)) },
     // provisions: decisions and allocations
     { href: paths.providerAllocations, label: 'provisions.nav', show: ['wmo-consultant', 'youth-consultant', 'decision-maker'].some((r) => account.roles.includes(r)) },
+    // exchange regie messages
+    { href: paths.regieRequests, label: 'regie.nav', show: account.roles.includes('decision-maker') },
 
     // debt
     { href: paths.debt, label: 'debt.nav', show: account.roles.includes('debt-counsellor') },
