@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { answer325Parts, answerClientXml, type AnswerIdentity } from './build-325';
-import { parseInvoiceClient, parseInvoiceHeader } from './invoice-parse';
+import { parseInvoiceClient, parseInvoiceHeader, readInvoiceClient } from './invoice-parse';
 import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
 import { defaultLimits, splitInvoice, type SplitLimits } from './invoice-split';
 import { MessageRefusal } from './refusal';
@@ -139,15 +139,15 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
           if (codes.length > 0) throw new MessageRefusal(codes[0] as string, ruleForCode(codes[0] as string), `header refused: ${codes.join(', ')}`);
         }
         const basePrefixes = declaredBasePrefixes(batch.prelude);
-        const parsed = batch.clients.map((c) => parseInvoiceClient(c, basePrefixes));
-        const facts = await backend.factsFor(header, parsed.map((p) => p.client));
+        const parsed = batch.clients.map((c) => readInvoiceClient(c, basePrefixes));
+        const facts = await backend.factsFor(header, parsed);
         const judgedOn = new Map<string, BookedLine[]>();
         const judgedRef = new Map<string, BookedLine>();
         const overlay = withOverlay(facts, judgedOn, judgedRef);
         const lines: JudgedLine[] = [];
-        parsed.forEach(({ client, nodes }, i) => {
+        parsed.forEach((client, i) => {
           const clientIndex = batch.firstClient + i;
-          const rejected: { node: XNode; codes: string[] }[] = [];
+          const rejected: { index: number; codes: string[] }[] = [];
           client.prestaties.forEach((p, j) => {
             const verdict = o.verify === false ? { approved: true, codes: [] } : verifyPrestatie(header, client.bsn, p, overlay);
             const line: JudgedLine = { clientIndex, bsn: client.bsn, prestatie: p, verdict };
@@ -166,13 +166,15 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
             } else {
               outcome.rejectedLines++;
               outcome.rejectedCents += cents;
-              rejected.push({ node: nodes[j] as XNode, codes: verdict.codes });
+              rejected.push({ index: j, codes: verdict.codes });
             }
             o.onLine?.(line);
           });
           if (rejected.length > 0) {
+            // Only a rejected client is answered with its received content: read its tree now.
+            const nodes = parseInvoiceClient(batch.clients[i] as string, basePrefixes).nodes;
             rejectedClients++;
-            clientsOut.write(answerClientXml(header, client.bsn, rejected));
+            clientsOut.write(answerClientXml(header, client.bsn, rejected.map((r) => ({ node: nodes[r.index] as XNode, codes: r.codes }))));
           }
         });
         outcome.clients += parsed.length;
