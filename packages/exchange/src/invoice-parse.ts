@@ -1,6 +1,6 @@
 import type { InvoiceClient, InvoiceHeader, Prestatie } from './invoice.schema';
 import type { MessageType } from './messages';
-import { child, children, childText, parseTree, req, type XNode } from './xml-lite';
+import { child, children, childText, decode, parseTree, req, type XNode } from './xml-lite';
 
 function dc(v: string): 'D' | 'C' {
   if (v !== 'D' && v !== 'C') throw new Error(`DebetCredit ${v}`);
@@ -62,4 +62,72 @@ export function parseInvoiceClient(xml: string, basePrefixes: ReadonlySet<string
   const ps = child(c, 'Prestaties');
   const nodes = ps ? children(ps, 'Prestatie') : [];
   return { client: { bsn: req(c, 'Bsn'), prestaties: nodes.map(prestatieFrom) }, nodes };
+}
+
+// The fast path for the Client elements of a validated 323. A Client written the usual way (each
+// element a plain start tag, leaves holding only text, no comments, processing instructions, CDATA
+// or attributes) is read by one sticky regular expression per Prestatie that spells out the XSD's
+// sequence for Client, Prestatie and its parts, with any namespace prefix. It only ever runs on
+// a Client that libxml2 has already found valid, so a match puts each captured text in exactly the
+// element the XSD says is at that place; anything else (no match) is read by `parseTree`, the
+// general reader. Both give the same Prestatie for the same Client (see invoice-parse.test.ts).
+const P = '(?:[A-Za-z_][\\w.-]*:)?';
+const S = '[ \\t\\r\\n]*';
+const open = (n: string): string => `<${P}${n}${S}>`;
+const close = (n: string): string => `</${P}${n}${S}>`;
+const leaf = (n: string): string => `${open(n)}([^<]*)${close(n)}${S}`;
+const optional = (n: string): string => `(?:${leaf(n)})?`;
+const clientHeadRe = new RegExp(`${S}${open('Client')}${S}${leaf('Bsn')}${open('Prestaties')}`, 'y');
+const prestatieRe = new RegExp(
+  `${S}${open('Prestatie')}${S}${open('ProductReferentie')}${S}${leaf('ReferentieNummer')}${optional('VorigReferentieNummer')}${close('ProductReferentie')}${S}` +
+    `${leaf('ToewijzingNummer')}${leaf('ProductCategorie')}${optional('ProductCode')}${open('ProductPeriode')}${S}${leaf('Begindatum')}${leaf('Einddatum')}${close('ProductPeriode')}${S}` +
+    `${leaf('GeleverdVolume')}${leaf('Eenheid')}${optional('ProductTarief')}${open('IngediendBedrag')}${S}${leaf('Bedrag')}${leaf('DebetCredit')}${close('IngediendBedrag')}${S}${close('Prestatie')}`,
+  'y',
+);
+const clientTailRe = new RegExp(`${S}${close('Prestaties')}${S}${close('Client')}${S}$`, 'y');
+
+/** Element text as `parseTree` gives it: trimmed, then entities resolved. */
+function text(raw: string | undefined): string {
+  const t = (raw ?? '').trim();
+  return t.includes('&') ? decode(t) : t;
+}
+function optionalText(raw: string | undefined): string | null {
+  return raw === undefined ? null : text(raw);
+}
+
+/** The regular-expression reading of one validated Client; undefined when it is not written the usual way. */
+export function readClientFast(xml: string): InvoiceClient | undefined {
+  clientHeadRe.lastIndex = 0;
+  const head = clientHeadRe.exec(xml);
+  if (!head) return undefined;
+  const prestaties: Prestatie[] = [];
+  let at = clientHeadRe.lastIndex;
+  for (;;) {
+    prestatieRe.lastIndex = at;
+    const m = prestatieRe.exec(xml);
+    if (!m) break;
+    at = prestatieRe.lastIndex;
+    prestaties.push({
+      referentieNummer: text(m[1]),
+      vorigReferentieNummer: optionalText(m[2]),
+      toewijzingNummer: text(m[3]),
+      productCategorie: text(m[4]),
+      productCode: optionalText(m[5]),
+      begindatum: text(m[6]),
+      einddatum: text(m[7]),
+      geleverdVolume: Number(text(m[8])),
+      eenheid: text(m[9]),
+      productTarief: Number(m[10] === undefined ? '0' : text(m[10])),
+      bedrag: Number(text(m[11])),
+      debetCredit: dc(text(m[12])),
+    });
+  }
+  clientTailRe.lastIndex = at;
+  if (prestaties.length === 0 || !clientTailRe.test(xml)) return undefined;
+  return { bsn: text(head[1]), prestaties };
+}
+
+/** One validated Client element of a 323: the fast reading, or the general one when the Client is written unusually. */
+export function readInvoiceClient(xml: string, basePrefixes: ReadonlySet<string>): InvoiceClient {
+  return readClientFast(xml) ?? parseInvoiceClient(xml, basePrefixes).client;
 }

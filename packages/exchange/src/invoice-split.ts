@@ -1,16 +1,17 @@
-import { StringDecoder } from 'node:string_decoder';
 import { messageTypeByNamespace, type MessageType } from './messages';
 import { MessageRefusal } from './refusal';
 
 export interface SplitLimits {
-  /** Largest header part (everything before the first Client). */
+  /** Largest header part (everything before the first Client), in bytes. */
   maxPreludeChars: number;
-  /** Largest single Client element. */
+  /** Largest single Client element, in bytes. */
   maxClientChars: number;
   /** Clients per batch (one small document to validate, one transaction to book). */
   batchClients: number;
+  /** A batch is also closed once its clients reach this many bytes (default 4 MB): memory per batch stays bounded whatever the clients' size. */
+  maxBatchBytes?: number;
 }
-export const defaultLimits: SplitLimits = { maxPreludeChars: 1 << 20, maxClientChars: 8 << 20, batchClients: 2000 };
+export const defaultLimits: SplitLimits = { maxPreludeChars: 1 << 20, maxClientChars: 8 << 20, batchClients: 2000, maxBatchBytes: 4 << 20 };
 
 export interface InvoiceBatch {
   type: MessageType;
@@ -18,52 +19,78 @@ export interface InvoiceBatch {
   prelude: string;
   /** The closing tags that make prelude + clients + closing a whole document. */
   closing: string;
-  /** Each Client element, verbatim. */
-  clients: string[];
+  /**
+   * The batch as one document of its own, UTF-8: the prelude, this batch's Client elements
+   * verbatim with the whitespace between them, and the closing tags. Its buffer belongs to the
+   * batch alone (it may be handed to another thread).
+   */
+  document: Uint8Array;
+  /** The batch's Client elements as text (the middle of `document`): `open` ... `close`, `count` times, whitespace between. */
+  clients: string;
+  /** The Client start tag and end tag exactly as the message writes them (e.g. `<wmo323:Client>`). */
+  open: string;
+  close: string;
+  /** Number of Client elements in the batch. */
+  count: number;
   /** Index of the first client of this batch in the message (0-based). */
   firstClient: number;
 }
 
+/** Each Client element of a batch's `clients` text, in order. */
+export function* clientTexts(batch: Pick<InvoiceBatch, 'clients' | 'open' | 'close' | 'count'>): Generator<string> {
+  let at = 0;
+  for (let i = 0; i < batch.count; i++) {
+    const start = batch.clients.indexOf(batch.open, at);
+    const end = batch.clients.indexOf(batch.close, start + batch.open.length);
+    if (start < 0 || end < 0) throw new Error(`batch holds fewer than ${batch.count} clients`);
+    at = end + batch.close.length;
+    yield batch.clients.slice(start, at);
+  }
+}
+
+function isSpace(b: number | undefined): boolean {
+  return b === 32 || b === 10 || b === 13 || b === 9;
+}
+
 /**
  * Cuts a 323 stream into its header and batches of Client elements without ever holding more
- * than one batch: memory stays flat whatever the file size. Each batch plus the header is a small
- * well-formed document of its own that libxml2 validates against the XSD; anything between the
- * clients other than whitespace, a DOCTYPE, or an oversized part refuses the message.
+ * than one batch: memory stays flat whatever the file size. The stream is cut as bytes; each
+ * batch plus the header is a small well-formed document of its own that libxml2 validates
+ * against the XSD; anything between the clients other than whitespace, a DOCTYPE, or an oversized
+ * part refuses the message.
  */
 export async function* splitInvoice(source: AsyncIterable<Buffer | string>, limits: SplitLimits = defaultLimits): AsyncGenerator<InvoiceBatch> {
-  const decoder = new StringDecoder('utf8');
-  let buf = '';
+  const maxBatchBytes = limits.maxBatchBytes ?? defaultLimits.maxBatchBytes ?? 4 << 20;
+  const iterator = source[Symbol.asyncIterator]();
+  let buf: Buffer = Buffer.alloc(0);
   let pos = 0;
-  let prelude: string | undefined;
+  let done = false;
+
+  /** Reads the next piece; keeps `buf` from `keep` on (offsets before it are dropped: callers subtract the returned shift). */
+  const more = async (keep: number): Promise<number> => {
+    if (done) return -1;
+    const r = await iterator.next();
+    if (r.done) {
+      done = true;
+      return -1;
+    }
+    const piece = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+    buf = keep >= buf.length ? piece : Buffer.concat([buf.subarray(keep), piece]);
+    return keep;
+  };
+
+  // Header: up to the first Client start tag.
   let type: MessageType | undefined;
   let open = '';
   let close = '';
   let endClienten = '';
   let closing = '';
-  let clients: string[] = [];
-  let index = 0;
-  let done = false;
-  const iterator = source[Symbol.asyncIterator]();
-
-  const more = async (): Promise<boolean> => {
-    if (done) return false;
-    const r = await iterator.next();
-    if (r.done) {
-      buf = buf.slice(pos) + decoder.end();
-      pos = 0;
-      done = true;
-      return false;
-    }
-    buf = buf.slice(pos) + (typeof r.value === 'string' ? r.value : decoder.write(r.value));
-    pos = 0;
-    return true;
-  };
-
-  // Header: up to the first Client start tag.
+  let preludeBytes: Buffer | undefined;
   for (;;) {
+    const head = buf.toString('utf8');
     if (type === undefined) {
-      const rootMatch = /<([A-Za-z_][\w.-]*:)?Bericht\b([^>]*)>/.exec(buf);
-      if (/<!DOCTYPE|<!ENTITY/i.test(buf)) throw new MessageRefusal('0001', 'XML', 'DOCTYPE/ENTITY declarations are not allowed (external entities, entity expansion)');
+      if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new MessageRefusal('0001', 'XML', 'DOCTYPE/ENTITY declarations are not allowed (external entities, entity expansion)');
+      const rootMatch = /<([A-Za-z_][\w.-]*:)?Bericht\b([^>]*)>/.exec(head);
       if (rootMatch) {
         const prefix = rootMatch[1] ?? '';
         const declared = new RegExp(`xmlns${prefix ? ':' + prefix.slice(0, -1) : ''}\\s*=\\s*["']([^"']*)["']`).exec(rootMatch[2] ?? '');
@@ -80,47 +107,83 @@ export async function* splitInvoice(source: AsyncIterable<Buffer | string>, limi
     if (type !== undefined) {
       const at = buf.indexOf(open);
       if (at >= 0) {
-        prelude = buf.slice(0, at);
+        if (/<!DOCTYPE|<!ENTITY/i.test(buf.toString('utf8', 0, at))) throw new MessageRefusal('0001', 'XML', 'DOCTYPE/ENTITY declarations are not allowed (external entities, entity expansion)');
+        preludeBytes = Buffer.from(buf.subarray(0, at));
         pos = at;
         break;
       }
     }
     if (buf.length > limits.maxPreludeChars) throw new MessageRefusal('0001', 'XML', `no Client within the first ${limits.maxPreludeChars} characters`);
-    if (!(await more())) throw new MessageRefusal('0001', 'XML', type ? 'the message has no Client' : 'not an iStandaarden message (no Bericht root element)');
+    if ((await more(0)) < 0) throw new MessageRefusal('0001', 'XML', type ? 'the message has no Client' : 'not an iStandaarden message (no Bericht root element)');
   }
-  if (!type || prelude === undefined) throw new MessageRefusal('0001', 'XML', 'no header');
+  if (!type || !preludeBytes) throw new MessageRefusal('0001', 'XML', 'no header');
+  const msgType = type;
+  const pre = preludeBytes;
+  const prelude = pre.toString('utf8');
+  const openBytes = Buffer.from(open);
+  const closeBytes = Buffer.from(close);
+  const endClientenBytes = Buffer.from(endClienten);
+  const closingBytes = Buffer.from(closing);
+  const startsWith = (what: Buffer, at: number): boolean => buf.length - at >= what.length && buf.compare(what, 0, what.length, at, at + what.length) === 0;
+
+  // Enough bytes to tell a Client start tag from the end of Clienten.
+  const shortest = Math.max(openBytes.length, endClientenBytes.length);
+  let index = 0;
+  let batchStart = -1;
+  let count = 0;
+  const batch = (end: number): InvoiceBatch => {
+    const region = buf.subarray(batchStart, end);
+    const document = new Uint8Array(pre.length + region.length + closingBytes.length);
+    document.set(pre, 0);
+    document.set(region, pre.length);
+    document.set(closingBytes, pre.length + region.length);
+    const b: InvoiceBatch = { type: msgType, prelude, closing, document, clients: region.toString('utf8'), open, close, count, firstClient: index - count };
+    batchStart = -1;
+    count = 0;
+    return b;
+  };
+  const refill = async (): Promise<boolean> => {
+    const keep = batchStart >= 0 ? batchStart : pos;
+    const shift = await more(keep);
+    if (shift < 0) return false;
+    pos -= shift;
+    if (batchStart >= 0) batchStart -= shift;
+    return true;
+  };
 
   for (;;) {
-    while (pos < buf.length && (buf.charCodeAt(pos) === 32 || buf.charCodeAt(pos) === 10 || buf.charCodeAt(pos) === 13 || buf.charCodeAt(pos) === 9)) pos++;
-    if (buf.length - pos < close.length + 1) {
-      if (await more()) continue;
+    while (pos < buf.length && isSpace(buf[pos])) pos++;
+    if (buf.length - pos < shortest) {
+      if (await refill()) continue;
       throw new MessageRefusal('0001', 'XML', 'the message ends inside Clienten');
     }
-    if (buf.startsWith(open, pos)) {
-      const end = buf.indexOf(close, pos + open.length);
+    if (startsWith(openBytes, pos)) {
+      const end = buf.indexOf(closeBytes, pos + openBytes.length);
       if (end < 0) {
         if (buf.length - pos > limits.maxClientChars) throw new MessageRefusal('0001', 'XML', `Client ${index + 1} is larger than ${limits.maxClientChars} characters`);
-        if (await more()) continue;
+        if (await refill()) continue;
         throw new MessageRefusal('0001', 'XML', `the message ends inside Client ${index + 1}`);
       }
-      clients.push(buf.slice(pos, end + close.length));
-      pos = end + close.length;
+      if (batchStart < 0) batchStart = pos;
+      pos = end + closeBytes.length;
       index++;
-      if (clients.length >= limits.batchClients) {
-        yield { type, prelude, closing, clients, firstClient: index - clients.length };
-        clients = [];
-      }
+      count++;
+      if (count >= limits.batchClients || pos - batchStart >= maxBatchBytes) yield batch(pos);
       continue;
     }
-    if (buf.startsWith(endClienten, pos)) break;
-    throw new MessageRefusal('0001', 'XML', `unexpected content after Client ${index}: ${JSON.stringify(buf.slice(pos, pos + 40))}`);
+    if (startsWith(endClientenBytes, pos)) break;
+    throw new MessageRefusal('0001', 'XML', `unexpected content after Client ${index}: ${JSON.stringify(buf.toString('utf8', pos, pos + 40))}`);
   }
+  const last = count > 0 ? batch(pos) : undefined;
   // The tail must close exactly what the prelude opened.
-  while (await more()) {
-    if (buf.length - pos > 65536) throw new MessageRefusal('0001', 'XML', 'unexpected content after Clienten');
+  let tail = buf.subarray(pos);
+  while ((await more(pos)) >= 0) {
+    pos = 0;
+    tail = buf;
+    if (tail.length > 65536) throw new MessageRefusal('0001', 'XML', 'unexpected content after Clienten');
   }
   const prefix = open.slice(1, -'Client>'.length);
-  const tail = new RegExp(`^</${prefix}Clienten>\\s*</${prefix}Declaratie>\\s*</${prefix}Bericht>\\s*$`);
-  if (!tail.test(buf.slice(pos))) throw new MessageRefusal('0001', 'XML', 'the message does not end with </Clienten></Declaratie></Bericht>');
-  if (clients.length > 0) yield { type, prelude, closing, clients, firstClient: index - clients.length };
+  const tailRe = new RegExp(`^</${prefix}Clienten>\\s*</${prefix}Declaratie>\\s*</${prefix}Bericht>\\s*$`);
+  if (!tailRe.test(tail.toString('utf8'))) throw new MessageRefusal('0001', 'XML', 'the message does not end with </Clienten></Declaratie></Bericht>');
+  if (last) yield last;
 }

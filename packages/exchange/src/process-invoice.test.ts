@@ -208,4 +208,25 @@ describe('323 -> 325 over a stream', () => {
       { numRuns: 40 },
     );
   });
+
+  it('XSD on validation threads and on the calling thread give the same outcome, bookings and 325 (valid, rejected lines, XSD refusal in a later batch)', async () => {
+    const big = { ...g, clients: 10 };
+    const limits = { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 3 };
+    let xml = '';
+    for await (const piece of generateInvoice(big)) xml += piece;
+    const last = xml.lastIndexOf('<iwmo:Begindatum>2026-10-01</iwmo:Begindatum>');
+    const broken = `${xml.slice(0, last)}<iwmo:Begindatum>2026-10-32</iwmo:Begindatum>${xml.slice(last + '<iwmo:Begindatum>2026-10-01</iwmo:Begindatum>'.length)}`;
+    const facts = generatedFacts(big);
+    const fewerFacts = generatedFacts({ ...big, clients: 5 }); // clients 6-10 have no allocation: rejected lines
+    const outcomes = [];
+    for (const [message, f] of [[xml, facts], [xml, fewerFacts], [broken, facts]] as const) {
+      const threaded = await run(message, new MemoryBackend(f), { limits, xsdThreads: 2 });
+      const here = await run(message, new MemoryBackend(f), { limits, xsdThreads: 0 });
+      expect(threaded.outcome).toEqual(here.outcome);
+      expect(threaded.answer).toEqual(here.answer);
+      expect(threaded.backend.committed).toEqual(here.backend.committed);
+      outcomes.push(here.outcome);
+    }
+    expect(outcomes.map((o) => [o.refusal?.code ?? null, o.approvedLines > 0, o.rejectedLines > 0])).toEqual([[null, true, false], [null, true, true], ['0001', true, false]]);
+  });
 });

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { answer325Parts, answerClientXml, type AnswerIdentity } from './build-325';
-import { parseInvoiceClient, parseInvoiceHeader } from './invoice-parse';
+import { parseInvoiceClient, parseInvoiceHeader, readInvoiceClient } from './invoice-parse';
 import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
-import { defaultLimits, splitInvoice, type SplitLimits } from './invoice-split';
+import { clientTexts, defaultLimits, splitInvoice, type InvoiceBatch, type SplitLimits } from './invoice-split';
 import { MessageRefusal } from './refusal';
 import { returnCodes } from './return-codes';
 import { signed, verifyPrestatie, type VerificationFacts } from './verify-invoice';
-import { validateAgainstXsd } from './xsd';
+import { defaultXsdThreads, validateAgainstXsd, xsdPool, type XsdFinding } from './xsd';
 import { declaredBasePrefixes, type XNode } from './xml-lite';
 
 export interface JudgedLine {
@@ -68,6 +68,12 @@ export interface ProcessOptions {
   limits?: SplitLimits;
   /** Skip the XSD (the bench measures with it; tests of pure verification may not need it). */
   validateXsd?: boolean;
+  /**
+   * Threads that validate batches against the XSD while this one reads and verifies the batches
+   * before them: 0 validates everything on the calling thread. Default: one per core beyond the
+   * first (at least one, at most two). Only a message of more than one batch uses them.
+   */
+  xsdThreads?: number;
   /** false: only the XSD and header rules (`kern exchange validate`), no prestatie is judged or booked. */
   verify?: boolean;
 }
@@ -90,10 +96,20 @@ function withOverlay(base: VerificationFacts, judged: Map<string, BookedLine[]>,
   };
 }
 
+/** A batch on its way: its XSD verdict may still be coming from a validation thread. */
+interface Pending {
+  batch: InvoiceBatch;
+  verdict: Promise<XsdFinding[]>;
+}
+
 /**
  * The whole 323 -> 325 pipeline over a stream: split, XSD-validate each batch as a small
  * document, verify every prestatie, book per batch, write the 325. A refusal of the message
  * (XSD, header rules) throws nothing: it is the outcome, and the 325 says it in its header.
+ *
+ * Validation runs ahead on `xsdThreads` other threads while this thread reads the batches
+ * before it (a batch is read, verified and booked only after its own verdict has come); the first
+ * batch, which holds the header, is validated here before anything else happens.
  */
 export async function processInvoiceStream(source: AsyncIterable<Buffer | string>, backend: InvoiceBackend, o: ProcessOptions): Promise<InvoiceOutcome> {
   const outcome: InvoiceOutcome = { header: null, refusal: null, clients: 0, lines: 0, approvedLines: 0, rejectedLines: 0, submittedCents: 0, approvedCents: 0, rejectedCents: 0, repeated: false };
@@ -111,74 +127,101 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
   const clientsFile = join(dir, 'clients.xml');
   const clientsOut = createWriteStream(clientsFile);
   let rejectedClients = 0;
+  const validate = o.validateXsd !== false;
+  const threads = validate ? (o.xsdThreads ?? defaultXsdThreads()) : 0;
+  let basePrefixes: ReadonlySet<string> = new Set();
+
+  const verdictOf = (batch: InvoiceBatch): Promise<XsdFinding[]> => {
+    if (!validate) return Promise.resolve([]);
+    if (threads === 0 || batch.firstClient === 0) return Promise.resolve(validateAgainstXsd(batch.type, batch.document));
+    const v = xsdPool(threads).validate(batch.type, batch.document);
+    v.catch(() => undefined); // awaited in order by `handle`; a batch never reached (refusal before it) must not leave an unhandled rejection
+    return v;
+  };
+
+  /** Returns false when the message was answered before (its stored answer is given again). */
+  const handle = async ({ batch, verdict }: Pending): Promise<boolean> => {
+    const findings = await verdict;
+    if (findings.length > 0) {
+      const f = findings[0];
+      throw new MessageRefusal('0001', f?.kind === 'not-well-formed' ? 'XML' : 'XSD', `clients ${batch.firstClient + 1}-${batch.firstClient + batch.count}: ${f?.message ?? 'invalid'}`);
+    }
+    let header = outcome.header;
+    if (!header) {
+      header = parseInvoiceHeader(batch.type, batch.prelude + batch.closing);
+      outcome.header = header;
+      basePrefixes = declaredBasePrefixes(batch.prelude);
+      const prior = o.verify === false ? undefined : await backend.priorAnswer(header);
+      if (prior !== undefined) {
+        outcome.repeated = true;
+        await o.answer(prior);
+        return false;
+      }
+      const codes: string[] = [];
+      if (header.dagtekening > o.today || header.declaratieDagtekening > o.today) codes.push('8848'); // TR135
+      if (o.municipality !== undefined && header.ontvanger !== o.municipality) codes.push('S300'); // TR378
+      codes.push(...(await backend.checkHeader(header)));
+      if (codes.length > 0) throw new MessageRefusal(codes[0] as string, ruleForCode(codes[0] as string), `header refused: ${codes.join(', ')}`);
+    }
+    const texts = [...clientTexts(batch)];
+    const parsed = texts.map((c) => readInvoiceClient(c, basePrefixes));
+    const facts = await backend.factsFor(header, parsed);
+    const judgedOn = new Map<string, BookedLine[]>();
+    const judgedRef = new Map<string, BookedLine>();
+    const overlay = withOverlay(facts, judgedOn, judgedRef);
+    const lines: JudgedLine[] = [];
+    for (let i = 0; i < parsed.length; i++) {
+      const client = parsed[i] as InvoiceClient;
+      const clientIndex = batch.firstClient + i;
+      let rejected: { index: number; codes: string[] }[] | undefined;
+      for (let j = 0; j < client.prestaties.length; j++) {
+        const p = client.prestaties[j] as Prestatie;
+        const verdict = o.verify === false ? { approved: true, codes: [] } : verifyPrestatie(header, client.bsn, p, overlay);
+        const line: JudgedLine = { clientIndex, bsn: client.bsn, prestatie: p, verdict };
+        lines.push(line);
+        const booked: BookedLine = { ...p, approved: verdict.approved };
+        judgedRef.set(p.referentieNummer, booked);
+        const on = judgedOn.get(p.toewijzingNummer);
+        if (on) on.push(booked);
+        else judgedOn.set(p.toewijzingNummer, [booked]);
+        const cents = signed(p.bedrag, p.debetCredit);
+        outcome.lines++;
+        outcome.submittedCents += cents;
+        if (verdict.approved) {
+          outcome.approvedLines++;
+          outcome.approvedCents += cents;
+        } else {
+          outcome.rejectedLines++;
+          outcome.rejectedCents += cents;
+          (rejected ??= []).push({ index: j, codes: verdict.codes });
+        }
+        o.onLine?.(line);
+      }
+      if (rejected) {
+        // Only a rejected client is answered with its received content: read its tree now.
+        const nodes = parseInvoiceClient(texts[i] as string, basePrefixes).nodes;
+        rejectedClients++;
+        clientsOut.write(answerClientXml(header, client.bsn, rejected.map((r) => ({ node: nodes[r.index] as XNode, codes: r.codes }))));
+      }
+    }
+    outcome.clients += parsed.length;
+    if (o.verify !== false) await backend.commitBatch(header, lines);
+    o.onProgress?.(outcome.clients, outcome.lines);
+    return true;
+  };
+
   try {
     try {
+      const queue: Pending[] = [];
+      let answered = true;
       for await (const batch of splitInvoice(source, o.limits ?? defaultLimits)) {
-        if (o.validateXsd !== false) {
-          // Bytes, not a string: libxml2-wasm copies a Buffer into its memory faster than it encodes a string.
-          const findings = validateAgainstXsd(batch.type, Buffer.from(batch.prelude + batch.clients.join('') + batch.closing));
-          if (findings.length > 0) {
-            const f = findings[0];
-            throw new MessageRefusal('0001', f?.kind === 'not-well-formed' ? 'XML' : 'XSD', `clients ${batch.firstClient + 1}-${batch.firstClient + batch.clients.length}: ${f?.message ?? 'invalid'}`);
-          }
-        }
-        let header = outcome.header;
-        if (!header) {
-          header = parseInvoiceHeader(batch.type, batch.prelude + batch.closing);
-          outcome.header = header;
-          const prior = o.verify === false ? undefined : await backend.priorAnswer(header);
-          if (prior !== undefined) {
-            outcome.repeated = true;
-            await o.answer(prior);
-            return outcome;
-          }
-          const codes: string[] = [];
-          if (header.dagtekening > o.today || header.declaratieDagtekening > o.today) codes.push('8848'); // TR135
-          if (o.municipality !== undefined && header.ontvanger !== o.municipality) codes.push('S300'); // TR378
-          codes.push(...(await backend.checkHeader(header)));
-          if (codes.length > 0) throw new MessageRefusal(codes[0] as string, ruleForCode(codes[0] as string), `header refused: ${codes.join(', ')}`);
-        }
-        const basePrefixes = declaredBasePrefixes(batch.prelude);
-        const parsed = batch.clients.map((c) => parseInvoiceClient(c, basePrefixes));
-        const facts = await backend.factsFor(header, parsed.map((p) => p.client));
-        const judgedOn = new Map<string, BookedLine[]>();
-        const judgedRef = new Map<string, BookedLine>();
-        const overlay = withOverlay(facts, judgedOn, judgedRef);
-        const lines: JudgedLine[] = [];
-        parsed.forEach(({ client, nodes }, i) => {
-          const clientIndex = batch.firstClient + i;
-          const rejected: { node: XNode; codes: string[] }[] = [];
-          client.prestaties.forEach((p, j) => {
-            const verdict = o.verify === false ? { approved: true, codes: [] } : verifyPrestatie(header, client.bsn, p, overlay);
-            const line: JudgedLine = { clientIndex, bsn: client.bsn, prestatie: p, verdict };
-            lines.push(line);
-            const booked: BookedLine = { ...p, approved: verdict.approved };
-            judgedRef.set(p.referentieNummer, booked);
-            const on = judgedOn.get(p.toewijzingNummer);
-            if (on) on.push(booked);
-            else judgedOn.set(p.toewijzingNummer, [booked]);
-            const cents = signed(p.bedrag, p.debetCredit);
-            outcome.lines++;
-            outcome.submittedCents += cents;
-            if (verdict.approved) {
-              outcome.approvedLines++;
-              outcome.approvedCents += cents;
-            } else {
-              outcome.rejectedLines++;
-              outcome.rejectedCents += cents;
-              rejected.push({ node: nodes[j] as XNode, codes: verdict.codes });
-            }
-            o.onLine?.(line);
-          });
-          if (rejected.length > 0) {
-            rejectedClients++;
-            clientsOut.write(answerClientXml(header, client.bsn, rejected));
-          }
-        });
-        outcome.clients += parsed.length;
-        if (o.verify !== false) await backend.commitBatch(header, lines);
-        o.onProgress?.(outcome.clients, outcome.lines);
+        queue.push({ batch, verdict: verdictOf(batch) });
+        // Keep the validation threads busy: up to `threads` batches are validated ahead of the one read here.
+        while (answered && queue.length > (outcome.header ? threads : 0)) answered = await handle(queue.shift() as Pending);
+        if (!answered) break;
       }
+      while (answered && queue.length > 0) answered = await handle(queue.shift() as Pending);
+      if (!answered) return outcome;
       if (outcome.header && outcome.header.totaalBedrag !== Math.abs(outcome.submittedCents)) {
         throw new MessageRefusal('0001', 'TOTAL', `TotaalIngediendBedrag ${outcome.header.totaalBedrag} is not the sum of the prestaties (${outcome.submittedCents})`);
       }

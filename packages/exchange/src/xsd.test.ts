@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageType, messageTypeByNamespace, type MessageNumber } from './messages';
-import { validateAgainstXsd, xsdDir, xsdPath } from './xsd';
+import { validateAgainstXsd, xsdDir, xsdPath, XsdPool } from './xsd';
 
 const reference = fileURLToPath(new URL('../examples', import.meta.url));
 const localExamples = join(xsdDir, '..', 'examples');
@@ -77,5 +77,27 @@ describe('XSD validation (libxml2-wasm)', () => {
   it('refuses a message in the wrong namespace for its type', () => {
     const xml = readFileSync(join(reference, 'iwmo-3.2/berichten/WMO323.xml'), 'utf8');
     expect(validateAgainstXsd(messageType('ijw', '323'), xml).length).toBeGreaterThan(0);
+  });
+
+  it('a validation thread gives the same findings as the calling thread (valid, invalid, not well-formed, DOCTYPE)', async () => {
+    const t = messageType('iwmo', '323');
+    const valid = all.find((e) => e.xml.includes(t.namespace))?.xml;
+    expect(valid).toBeDefined();
+    const docs = [
+      valid ?? '',
+      (valid ?? '').replace(/<(\w+):BerichtCode>\d+</, '<$1:BerichtCode>999<'),
+      '<a><b></a>',
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>`,
+    ];
+    const pool = new XsdPool(1);
+    try {
+      for (const d of docs) {
+        const here = validateAgainstXsd(t, Buffer.from(d));
+        expect(await pool.validate(t, new Uint8Array(Buffer.from(d)))).toEqual(here);
+      }
+    } finally {
+      await pool.close();
+    }
+    expect(validateAgainstXsd(t, Buffer.from(docs[1] ?? '')).length).toBeGreaterThan(0);
   });
 });
