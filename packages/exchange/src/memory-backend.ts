@@ -17,6 +17,8 @@ export interface MemoryFacts {
 interface MessageState {
   declaratieNummer: string;
   staged: Map<string, BookedLine>;
+  /** The staged lines per ToewijzingNummer: earlier batches of the same message count as earlier lines. */
+  stagedOn: Map<string, BookedLine[]>;
   answer?: string;
 }
 
@@ -60,7 +62,13 @@ export class MemoryBackend implements InvoiceBackend {
   }
 
   priorAnswer(header: InvoiceHeader): Promise<string | undefined> {
-    return Promise.resolve(this.messages.get(this.key(header))?.answer);
+    const k = this.key(header);
+    const m = this.messages.get(k);
+    if (m?.answer !== undefined) return Promise.resolve(m.answer);
+    // A restart verifies every line again: what a crashed run staged is dropped.
+    this.messages.delete(k);
+    this.pending.delete(k);
+    return Promise.resolve(undefined);
   }
 
   checkHeader(header: InvoiceHeader): Promise<string[]> {
@@ -68,11 +76,13 @@ export class MemoryBackend implements InvoiceBackend {
     return Promise.resolve(other ? ['9333'] : []);
   }
 
-  factsFor(_header: InvoiceHeader, _clients: InvoiceClient[]): Promise<VerificationFacts> {
+  factsFor(header: InvoiceHeader, _clients: InvoiceClient[]): Promise<VerificationFacts> {
+    // Lines of earlier batches of this message count like booked ones (duplicates, volume, credits).
+    const current = this.messages.get(this.key(header));
     const facts: VerificationFacts = {
       allocation: (n) => this.allocations.get(n),
-      bookedOn: (n) => this.bookedOn.get(n) ?? [],
-      bookedByReference: (r) => this.byRef.get(r),
+      bookedOn: (n) => [...(this.bookedOn.get(n) ?? []), ...(current?.stagedOn.get(n) ?? [])],
+      bookedByReference: (r) => this.byRef.get(r) ?? current?.staged.get(r),
       contractTariff: (cat, code, on) => this.facts.tariffs.find((t) => t.productCategorie === cat && (t.productCode === null || t.productCode === code) && t.from <= on && (t.to === null || on <= t.to))?.cents,
       residentThroughout: (bsn, begin, end) => (this.residents.get(bsn) ?? []).some((r) => r.from <= begin && (r.to === null || end <= r.to)),
     };
@@ -84,13 +94,17 @@ export class MemoryBackend implements InvoiceBackend {
     const k = this.key(header);
     let m = this.messages.get(k);
     if (!m) {
-      m = { declaratieNummer: header.declaratieNummer, staged: new Map() };
+      m = { declaratieNummer: header.declaratieNummer, staged: new Map(), stagedOn: new Map() };
       this.messages.set(k, m);
     }
     const fresh: JudgedLine[] = [];
     for (const l of lines) {
-      if (m.staged.has(l.prestatie.referentieNummer)) continue; // resumed after a crash: already staged
-      m.staged.set(l.prestatie.referentieNummer, { ...l.prestatie, approved: l.verdict.approved });
+      if (m.staged.has(l.prestatie.referentieNummer)) continue; // a reference twice in one message: the first one counts (the second is rejected)
+      const booked: BookedLine = { ...l.prestatie, approved: l.verdict.approved };
+      m.staged.set(l.prestatie.referentieNummer, booked);
+      const on = m.stagedOn.get(l.prestatie.toewijzingNummer);
+      if (on) on.push(booked);
+      else m.stagedOn.set(l.prestatie.toewijzingNummer, [booked]);
       fresh.push(l);
     }
     if (this.keepLines) this.pending.set(k, [...(this.pending.get(k) ?? []), ...fresh]);
@@ -99,7 +113,7 @@ export class MemoryBackend implements InvoiceBackend {
 
   finish(header: InvoiceHeader, answer: string): Promise<void> {
     const k = this.key(header);
-    const m = this.messages.get(k) ?? { declaratieNummer: header.declaratieNummer, staged: new Map<string, BookedLine>() };
+    const m = this.messages.get(k) ?? { declaratieNummer: header.declaratieNummer, staged: new Map<string, BookedLine>(), stagedOn: new Map<string, BookedLine[]>() };
     m.answer = answer;
     this.messages.set(k, m);
     for (const line of m.staged.values()) this.book(line);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build323 } from './build-323';
+import { invoice, prestatie, PROVIDER } from './db/exchange-test-kit';
 import { generatedFacts, generateInvoice, testBsn } from './generate-invoice';
 import { parseInvoiceClient, parseInvoiceHeader } from './invoice-parse';
 import type { InvoiceClient, InvoiceHeader, Prestatie } from './invoice.schema';
@@ -97,6 +98,20 @@ describe('323 -> 325 over a stream', () => {
     expect(resumed.outcome).toMatchObject({ refusal: null, lines: 10, approvedLines: 10 });
     expect(backend.committed).toHaveLength(10);
     expect(new Set(backend.committed.map((l) => l.prestatie.referentieNummer)).size).toBe(10);
+  });
+
+  it('checks a line against the earlier batches of its own message: a client block repeated after a batch boundary is rejected (8021, 9389)', async () => {
+    const bsn = '999991838';
+    const backend = new MemoryBackend({
+      allocations: [{ toewijzingNummer: '2002', bsn, providerAgb: PROVIDER, productCategorie: '02', productCode: '02A01', ingangsdatum: '2026-01-01', einddatum: '2026-12-31', eenheid: '04', volume: 40, frequentie: '4', budget: null, removed: false }],
+      residents: [{ bsn, from: '2000-01-01', to: null }],
+      tariffs: [{ productCategorie: '02', productCode: '02A01', from: '2026-01-01', to: null, cents: 1250 }],
+    });
+    const xml = invoice('2026-05', [{ bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30)] }, { bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30), prestatie('X3', '2002', '2026-05', 5)] }]);
+    const { outcome, answer } = await run(xml, backend, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 } });
+    expect(outcome).toMatchObject({ refusal: null, lines: 3, approvedLines: 1, rejectedLines: 2 });
+    expect(answer).toContain('>8021<');
+    expect(answer).toContain('>9389<');
   });
 
   it('a refusal in a later batch leaves nothing booked from the earlier batches', async () => {

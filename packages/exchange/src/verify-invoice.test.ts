@@ -122,6 +122,10 @@ describe('invoice verification per prestatie', () => {
     const first = booked({ referentieNummer: 'R0' });
     expect(verify({ referentieNummer: 'R1C', vorigReferentieNummer: 'R0', debetCredit: 'C' }, facts({ booked: [first] })).approved).toBe(true);
   });
+  it('approves a credit for a client who no longer lives in the municipality (residency is asked of debits only)', () => {
+    const first = booked({ referentieNummer: 'R0' });
+    expect(verify({ referentieNummer: 'R1C', vorigReferentieNummer: 'R0', debetCredit: 'C' }, facts({ booked: [first], resident: false })).approved).toBe(true);
+  });
   it('TR323 refuses a credit without a matching earlier debit: 8017', () => {
     expect(verify({ referentieNummer: 'R1C', vorigReferentieNummer: 'R9', debetCredit: 'C' }).codes).toEqual(['8017']);
     const first = booked({ referentieNummer: 'R0', bedrag: 2500, geleverdVolume: 2 });

@@ -81,7 +81,9 @@ export function verifyPrestatie(header: InvoiceHeader, bsn: string, p: Prestatie
   const tariff = facts.contractTariff(p.productCategorie, p.productCode, p.begindatum);
   if (p.eenheid !== '83' && tariff !== p.productTarief) add('0611');
   // Kern's residency check (BRP): no WJ001 code names it; the nearest is 8187 "hoort niet bij deze cliënt".
-  if (!facts.residentThroughout(bsn, p.begindatum, p.einddatum)) add('8187');
+  // Not for a credit: it reverses care the municipality paid before, also for a client who has
+  // since moved away or died, and refusing it would block the correction.
+  if (p.debetCredit === 'D' && !facts.residentThroughout(bsn, p.begindatum, p.einddatum)) add('8187');
 
   const booked = facts.bookedOn(p.toewijzingNummer);
   const live = booked.filter((b) => b.approved && b.debetCredit === 'D' && !booked.some((c) => c.approved && c.debetCredit === 'C' && c.vorigReferentieNummer === b.referentieNummer));

@@ -41,7 +41,12 @@ export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, 
       where exchange_messages.status <> 'answered'
     returning id`.execute(tx);
   const row = r.rows[0];
-  if (row) return row.id;
+  if (row) {
+    // A restart verifies every line again: lines staged by a crashed or refused run carry verdicts
+    // on facts that may have changed since, and would count as earlier lines of this message.
+    await sql`delete from exchange_invoice_lines where message_id = ${row.id}`.execute(tx);
+    return row.id;
+  }
   const existing = await findMessage(tx, k);
   if (!existing) throw new Error('exchange message vanished during upsert');
   return existing.id;
@@ -102,8 +107,13 @@ export async function allocationsByNumber(tx: Tx, municipalityCode: string, prov
   }));
 }
 
-/** Booked lines of the provider on these allocations or with these references: staged lines of unanswered messages never count. */
-export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[], references: readonly string[]): Promise<BookedLine[]> {
+/**
+ * Booked lines of the provider on these allocations or with these references, and the lines the
+ * earlier batches of the message being received (`currentMessageId`) staged: a client block
+ * repeated after a batch boundary is then a duplicate like one inside a batch. Staged lines of
+ * other unanswered messages never count.
+ */
+export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[], references: readonly string[], currentMessageId: string | null = null): Promise<BookedLine[]> {
   if (numbers.length === 0 && references.length === 0) return [];
   const r = await sql<{
     referentie_nummer: string; vorig_referentie_nummer: string | null; toewijzing_nummer: string; product_category: string; product_code: string | null;
@@ -112,7 +122,7 @@ export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb:
     select l.referentie_nummer, l.vorig_referentie_nummer, l.toewijzing_nummer, l.product_category, l.product_code, l.begin_date::text as begin_date, l.end_date::text as end_date,
       l.volume, l.amount_cents, l.debit_credit, l.approved
     from exchange_invoice_lines l
-    join exchange_messages m on m.id = l.message_id and m.status = 'answered'
+    join exchange_messages m on m.id = l.message_id and (m.status = 'answered' or m.id = ${currentMessageId}::uuid)
     where l.municipality_code = ${municipalityCode} and l.provider_agb = ${providerAgb}
       and (l.toewijzing_nummer = any(${[...numbers]}::text[]) or l.referentie_nummer = any(${[...references]}::text[]))`.execute(tx);
   return r.rows.map((l) => ({

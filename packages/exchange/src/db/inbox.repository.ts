@@ -102,6 +102,8 @@ export interface BatchRow {
  * nothing left to pay.
  */
 export async function insertPaymentBatch(tx: Tx, municipalityCode: string, batchId: string, reference: string, messageId: string, at: Date, by: string): Promise<BatchRow | undefined> {
+  // Two approvals of the same message at once: the second waits here and then finds nothing left to pay.
+  await sql`select id from exchange_messages where id = ${messageId} for update`.execute(tx);
   const header = await sql<BatchRow>`
     insert into exchange_payment_batches (id, municipality_code, reference, message_id, provider_agb, lines, total_cents, created_at, created_by)
     select ${batchId}::uuid, ${municipalityCode}, ${reference}, ${messageId}::uuid, m.sender, count(l.id)::int,

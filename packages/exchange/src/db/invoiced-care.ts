@@ -2,7 +2,8 @@ import { sql, type Tx } from '@kern/db';
 
 /**
  * Answers the provisions module's InvoicedCare port: the last day of approved debit care booked on
- * an allocation (lines of answered messages only), leaving out debits an approved credit reversed.
+ * an allocation, or staged by a message still being received, leaving out debits an approved
+ * credit reversed.
  * Runs in the caller's transaction and tenant; the caller made the access decision.
  */
 export const invoicedCare = {
@@ -10,7 +11,8 @@ export const invoicedCare = {
     const r = await sql<{ last: string | null }>`
       select max(d.end_date)::text as last
       from exchange_invoice_lines d
-      join exchange_messages m on m.id = d.message_id and m.status = 'answered'
+      -- a message still being received counts too: its approved lines are about to be booked
+      join exchange_messages m on m.id = d.message_id and m.status in ('answered', 'receiving')
       where d.provider_agb = ${q.providerAgb} and d.toewijzing_nummer = ${q.toewijzingNummer} and d.debit_credit = 'D' and d.approved
         and not exists (
           select 1 from exchange_invoice_lines c join exchange_messages cm on cm.id = c.message_id and cm.status = 'answered'

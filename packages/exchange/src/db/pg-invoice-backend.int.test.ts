@@ -152,6 +152,20 @@ describe('message identity, crashes and refusals', () => {
     expect(await kit.count('exchange_invoice_lines', "referentie_nummer like 'H%'")).toBe(3);
   });
 
+  it('checks a line against the earlier batches of its own message: a repeated reference (8021), a double debit (9389) and volume over the allocation (9322) across a batch boundary', async () => {
+    const xml = invoice('2026-05', [
+      { bsn: P, prestaties: [prestatie('X1', '2002', '2026-05', 30)] },
+      { bsn: Q, prestaties: [prestatie('X2', '2003', '2026-05', 1)] },
+      { bsn: P, prestaties: [prestatie('X1', '2002', '2026-05', 30), prestatie('X3', '2002', '2026-05', 20)] },
+    ]);
+    // One client per batch: the repeated block for P lies two batches after the first.
+    const r = await kit.deliver(backOffice, 'wmo', xml, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 } });
+    expect(r).toMatchObject({ refused: false, lines: 4, approvedLines: 2, rejectedLines: 2 });
+    expect(r.answer).toContain('8021');
+    // X3 repeats X1's product and period (a double debit, 9389) and takes the month over its 40 hours (9322).
+    expect(await codesOf(r.messageId)).toEqual({ X1: [], X2: [], X3: ['9389', '9322'] });
+  });
+
   it('a refused message books nothing (totals do not add up: 0001)', async () => {
     const before = await kit.count('exchange_invoice_lines');
     const xml = invoice('2026-10', [{ bsn: P, prestaties: [prestatie('J1', '1001', '2026-10', 1)] }], { totaalBedrag: 1 });
@@ -171,6 +185,13 @@ describe('message identity, crashes and refusals', () => {
 });
 
 describe('approval, payment batch and the inbox', () => {
+  it('two approvals of the same invoice at once make one payment batch; the other is told there is nothing left to pay', async () => {
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-11', [{ bsn: Q, prestaties: [prestatie('M1', '1002', '2026-11', 1)] }], { dagtekening: '2026-11-20', declaratieDagtekening: '2026-11-20' }));
+    const approve = () => kit.as(backOffice, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, r.messageId ?? '')).then((b) => b.lines, (e: unknown) => (e as { code?: string }).code ?? String(e));
+    expect((await Promise.all([approve(), approve()])).sort()).toEqual([1, 'conflict']);
+    expect(await kit.count('exchange_payment_batches', `message_id = '${r.messageId ?? ''}'`)).toBe(1);
+  });
+
   it('approved lines become a payment batch once, exported as CSV without BSN; events carry first-submission', async () => {
     const r = await kit.deliver(backOffice, 'wmo', invoice('2026-11', [{ bsn: P, prestaties: [prestatie('L1', '1001', '2026-11', 2), prestatie('L2', '1001', '2026-11', 99, { referentieNummer: 'L2', toewijzingNummer: '9999' })] }], { dagtekening: '2026-11-20', declaratieDagtekening: '2026-11-20' }));
     const id = r.messageId ?? '';

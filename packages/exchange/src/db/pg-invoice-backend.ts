@@ -106,7 +106,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
     const [db, residence] = await Promise.all([
       this.tx(async (tx) => ({
         allocations: await allocationsByNumber(tx, m, header.afzender, [...numbers]),
-        booked: await bookedLines(tx, m, header.afzender, [...numbers], [...references]),
+        booked: await bookedLines(tx, m, header.afzender, [...numbers], [...references], this.messageId ?? null),
         tariffs: await contractTariffs(tx, m, header.afzender, header.standard, [...categories]),
       })),
       this.o.residency.residence(m, clients.map((c) => c.bsn)),
