@@ -42,6 +42,28 @@ export const stateOf = (a: Pick<Allocation, keyof AllocationState>): AllocationS
 });
 
 /**
+ * The allocations of one provision running at the same time stay within what was granted,
+ * counted under the provision's lock so two writers cannot both fit. `except` is the allocation
+ * being changed (its old state does not count against its new one).
+ */
+export async function checkTogetherWithinGrant(
+  tx: Tx,
+  p: { id: string; volume: number | null; budgetCents: number | null },
+  next: { startDate: string; endDate: string | null; volume: number | null; budgetCents: number | null },
+  except: string | null,
+  problems: Problems,
+): Promise<void> {
+  await lockGrantedProvision(tx, p.id);
+  const others = (await findAllocationsOfProvision(tx, p.id)).filter((a) => a.id !== except && a.status !== 'withdrawn' && overlaps(a, next));
+  if (next.volume !== null && p.volume !== null && others.reduce((s, a) => s + (a.volume ?? 0), 0) + next.volume > p.volume) {
+    problems.add('volume', `Samen met de lopende toewijzingen gaat dit boven het toegekende volume (${p.volume}).`, `Together with the running allocations this exceeds the granted volume (${p.volume}).`);
+  }
+  if (next.budgetCents !== null && p.budgetCents !== null && others.reduce((s, a) => s + (a.budgetCents ?? 0), 0) + next.budgetCents > p.budgetCents) {
+    problems.add('budgetCents', 'Samen met de lopende toewijzingen gaat dit boven het toegekende budget.', 'Together with the running allocations this exceeds the granted budget.');
+  }
+}
+
+/**
  * Allocates a granted zin provision to a contracted provider (toewijzing): a new ToewijzingNummer
  * of the municipality, the variant and period within the provision's, the provider contracted for
  * the product on the start date. Writes the allocation, its first history row and
@@ -52,10 +74,11 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
   const purpose = requirePurpose(ctx);
   const p = await findGrantedProvision(tx, input.grantedProvisionId);
   if (!p) throw notFound({ nl: 'Deze toegekende voorziening bestaat niet.', en: 'This granted provision does not exist.' });
+  // Access first: who may not see this resident learns nothing about the law it falls under (and the denial is audited).
+  await authorize(services, tx, ctx, { resource: 'allocation', action: 'create', subjectBsn: p.subjectBsn, detail: `allocation of provision ${p.id}` });
   if (p.law !== purpose) {
     throw new DomainError('forbidden', { nl: `Deze voorziening valt onder de ${p.law}; werk onder dat doel.`, en: `This provision falls under the ${p.law}; work under that purpose.` });
   }
-  await authorize(services, tx, ctx, { resource: 'allocation', action: 'create', subjectBsn: p.subjectBsn, detail: `allocation of provision ${p.id}` });
   if (p.form !== 'zin') {
     throw new DomainError('conflict', { nl: 'Een pgb wordt aan de cliënt betaald en niet aan een aanbieder toegewezen.', en: 'A pgb is paid to the client and not allocated to a provider.' });
   }
@@ -75,15 +98,7 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
   if (!v.ok) for (const pr of v.problems) problems.add(pr.name, pr.message.nl, pr.message.en);
   problems.throwIfAny();
 
-  // Together, the allocations running at the same time stay within what was granted (counted under the provision's lock).
-  await lockGrantedProvision(tx, p.id);
-  const others = (await findAllocationsOfProvision(tx, p.id)).filter((a) => a.status !== 'withdrawn' && overlaps(a, { startDate: input.startDate, endDate }));
-  if (volume !== null && p.volume !== null && others.reduce((s, a) => s + (a.volume ?? 0), 0) + volume > p.volume) {
-    problems.add('volume', `Samen met de lopende toewijzingen gaat dit boven het toegekende volume (${p.volume}).`, `Together with the running allocations this exceeds the granted volume (${p.volume}).`);
-  }
-  if (budgetCents !== null && p.budgetCents !== null && others.reduce((s, a) => s + (a.budgetCents ?? 0), 0) + budgetCents > p.budgetCents) {
-    problems.add('budgetCents', 'Samen met de lopende toewijzingen gaat dit boven het toegekende budget.', 'Together with the running allocations this exceeds the granted budget.');
-  }
+  await checkTogetherWithinGrant(tx, p, { startDate: input.startDate, endDate, volume, budgetCents }, null, problems);
   problems.throwIfAny();
 
   const contract = await (services.contractCheck ?? sqlContractCheck).contractFor(tx, {

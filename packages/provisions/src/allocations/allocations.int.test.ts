@@ -78,9 +78,18 @@ describe('allocating a granted provision (toewijzing)', () => {
     expect(JSON.stringify(ev.rows)).not.toContain(PARENT);
   });
 
-  it('keeps all allocations of a provision together within what was granted', async () => {
+  it('keeps all allocations of a provision together within what was granted, when allocating and when a change lengthens one', async () => {
     const wmo = await kit.actor('rotterdam.wmo');
     await expectRefused(kit.as(wmo, 'wmo', (tx, ctx) => allocateProvision(kit.services, tx, ctx, { grantedProvisionId: zin, providerAgb: AGB_THUISZORG, startDate: '2026-06-01', volume: 1 })), 'invalid-input');
+    // A second provision split over two providers' periods: April-May and June-December, 3 hours a week each.
+    const [split = ''] = await grant(PARTNER, [homeCare]);
+    const first = await kit.as(wmo, 'wmo', (tx, ctx) => allocateProvision(kit.services, tx, ctx, { grantedProvisionId: split, providerAgb: AGB_THUISZORG, startDate: '2026-04-01', endDate: '2026-05-31' }));
+    await kit.as(wmo, 'wmo', (tx, ctx) => allocateProvision(kit.services, tx, ctx, { grantedProvisionId: split, providerAgb: AGB_THUISZORG, startDate: '2026-06-01' }));
+    const before = await state();
+    // Lengthening the first into the second's period would allocate 6 hours a week of the 3 granted.
+    const e = await expectRefused(kit.as(wmo, 'wmo', (tx, ctx) => changeAllocation(kit.services, tx, ctx, first.toewijzingNummer, { reason: '04', endDate: '2026-07-31' })), 'invalid-input');
+    expect(e.invalidParams.map((x) => x.name)).toEqual(['volume']);
+    expect(await state()).toEqual(before);
   });
 
   it('gives other modules the allocation by number, per client and per provider', async () => {

@@ -3,7 +3,7 @@ import { appendDomainEvents, clientPseudonym, type Tx } from '@kern/db';
 import { DomainError, newId, notFound } from '@kern/kit';
 import { findGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
-import { allocationDetail, lawOfStandard, Problems, stateOf, type ProvisionsServices } from './allocate-provision';
+import { allocationDetail, checkTogetherWithinGrant, lawOfStandard, Problems, stateOf, type ProvisionsServices } from './allocate-provision';
 import { findAllocationByNumber, insertAllocationChange, lastChangeAt, updateAllocationState, type AllocationState } from './allocations.repository';
 import { changeAllocationInputSchema, endAllocationInputSchema, type Allocation, type AllocationDetail, type ChangeAllocationInput, type EndAllocationInput } from './allocations.schema';
 import { nothingInvoiced } from './invoiced-care';
@@ -17,8 +17,9 @@ async function loadForChange(services: AccessServices, tx: Tx, ctx: AccessContex
   const a = await findAllocationByNumber(tx, nummer, true);
   if (!a) throw notFound({ nl: 'Deze toewijzing bestaat niet.', en: 'This allocation does not exist.' });
   const law = lawOfStandard(a.standard);
-  if (law !== purpose) throw new DomainError('forbidden', { nl: `Deze toewijzing valt onder de ${law}; werk onder dat doel.`, en: `This allocation falls under the ${law}; work under that purpose.` });
+  // Access first: who may not see this resident learns nothing about the law it falls under (and the denial is audited).
   await authorize(services, tx, ctx, { resource: 'allocation', action: 'update', subjectBsn: a.subjectBsn, detail: `${what} allocation ${a.toewijzingNummer}` });
+  if (law !== purpose) throw new DomainError('forbidden', { nl: `Deze toewijzing valt onder de ${law}; werk onder dat doel.`, en: `This allocation falls under the ${law}; work under that purpose.` });
   if (a.status === 'withdrawn' || (a.status === 'ended' && !allowEnded)) {
     throw new DomainError('conflict', {
       nl: a.status === 'withdrawn' ? 'Deze toewijzing is ingetrokken en kan niet meer veranderen.' : 'Deze toewijzing is beëindigd en kan niet meer veranderen.',
@@ -67,6 +68,8 @@ async function checkAgainstProvision(tx: Tx, a: Allocation, next: AllocationStat
   if (next.budgetCents !== null && p.budgetCents !== null && next.budgetCents > p.budgetCents) problems.add('budgetCents', 'Meer dan het toegekende budget.', 'More than the granted budget.');
   const v = validateVariant(p.law, { category: a.category, productCode: a.productCode, volume: next.volume, unit: next.unit, frequency: next.frequency, budgetCents: next.budgetCents, validFrom: next.startDate, validTo: next.endDate });
   if (!v.ok) for (const pr of v.problems) problems.add(pr.name, pr.message.nl, pr.message.en);
+  // A larger volume or budget, or a longer period, must still fit beside the provision's other allocations.
+  if (!problems.any) await checkTogetherWithinGrant(tx, p, next, a.id, problems);
 }
 
 /**

@@ -48,8 +48,9 @@ export async function readAllocation(services: AccessServices, tx: Tx, ctx: Acce
   const a = await findAllocationByNumber(tx, nummer);
   if (!a) throw notFoundAllocation();
   const law = lawOfStandard(a.standard);
-  if (law !== purpose) throw new DomainError('forbidden', { nl: `Deze toewijzing valt onder de ${law}; werk onder dat doel.`, en: `This allocation falls under the ${law}; work under that purpose.` });
+  // Access first: who may not see this resident learns nothing about the law it falls under (and the denial is audited).
   await authorize(services, tx, ctx, { resource: 'allocation', action: 'read', subjectBsn: a.subjectBsn, detail: `allocation ${a.toewijzingNummer}` });
+  if (law !== purpose) throw new DomainError('forbidden', { nl: `Deze toewijzing valt onder de ${law}; werk onder dat doel.`, en: `This allocation falls under the ${law}; work under that purpose.` });
   return { ...a, history: await findAllocationHistory(tx, a.id) };
 }
 

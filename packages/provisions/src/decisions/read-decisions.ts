@@ -39,10 +39,11 @@ export async function readDecision(services: AccessServices, tx: Tx, ctx: Access
   const purpose = requirePurpose(ctx);
   const d = await findDecision(tx, id);
   if (!d) throw decisionNotFound();
+  // Access first: who may not see this resident learns nothing about the law it falls under (and the denial is audited).
+  await authorize(services, tx, ctx, { resource: 'decision', action: 'read', subjectBsn: d.subjectBsn, detail: `decision ${d.reference}` });
   if (d.law !== purpose) {
     throw new DomainError('forbidden', { nl: `Deze beschikking valt onder de ${d.law}; werk onder dat doel om haar te openen.`, en: `This decision falls under the ${d.law}; work under that purpose to open it.` });
   }
-  await authorize(services, tx, ctx, { resource: 'decision', action: 'read', subjectBsn: d.subjectBsn, detail: `decision ${d.reference}` });
   return d;
 }
 
