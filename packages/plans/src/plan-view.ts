@@ -1,12 +1,14 @@
 import type { Tx } from '@kern/db';
-import { findAgreements, findChangeRequests, findPlanMembers, findPlanVersions, type PlanRow } from './plans.repository';
+import { findPlanParts, type PlanParts, type PlanRow } from './plans.repository';
 import type { Plan } from './plans.schema';
 
-/** The plan with its versions in order, each marked draft, agreed (in force) or superseded. */
+/** The plan with its versions in order, each marked draft, agreed (in force) or superseded (one statement). */
 export async function buildPlanView(tx: Tx, row: PlanRow): Promise<Plan> {
-  const [members, versions, agreements, changeRequests] = await Promise.all([
-    findPlanMembers(tx, row.id), findPlanVersions(tx, row.id), findAgreements(tx, row.id), findChangeRequests(tx, row.id),
-  ]);
+  return assemblePlanView(row, await findPlanParts(tx, row.id));
+}
+
+/** The pure part of the plan view: versions marked draft, agreed (in force) or superseded. */
+export function assemblePlanView(row: PlanRow, { members, versions, agreements, changeRequests }: PlanParts): Plan {
   const agreedVersion = versions.filter((v) => v.agreedAt !== null).at(-1)?.version ?? null;
   const latest = versions.at(-1);
   return {

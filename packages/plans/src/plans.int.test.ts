@@ -96,6 +96,16 @@ describe('one household, one plan, versioned; an agreed version never changes', 
     await run(coordinator(), (tx) => sql`update plan_versions set change_note = 'ok' where plan_id = ${plan.id}::uuid and version = 2`.execute(tx));
   });
 
+  it('the household view\'s plan section (one statement) gives the same plan as the plan read, with agreements and change requests', async () => {
+    const read = await run(coordinator(), (tx) => readHouseholdPlan(services, tx, coordinator(), PARENT));
+    if (read.view !== 'full') throw new Error('expected the full plan');
+    expect(read.plan.versions[0]?.agreements).toHaveLength(1);
+    expect(read.plan.changeRequests).toHaveLength(1);
+    const section = await run(coordinator(), (tx) => planSection(tx, [PARENT, CHILD]));
+    expect(section).toEqual([{ memberBsns: expect.arrayContaining([PARENT, CHILD]) as unknown, plan: read.plan }]);
+    expect(section[0]?.memberBsns).toHaveLength(2);
+  });
+
   it('renders the plan as a PDF for the citizen', async () => {
     const bytes = await run(coordinator(), (tx) => renderPlanPdf(services, tx, coordinator(), plan.id, { version: 1 }));
     const doc = await PDFDocument.load(bytes);

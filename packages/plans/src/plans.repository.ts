@@ -99,12 +99,6 @@ export async function insertAgreement(
     values (${a.id}, ${a.municipalityCode}, ${a.planId}, ${a.version}, ${a.agreedAt}, ${a.partyBsn}, ${a.partyName}, ${a.partyRole}, ${a.method}, ${a.recordedByKind}, ${a.recordedById})`.execute(tx);
 }
 
-export async function findAgreements(tx: Tx, planId: string): Promise<PlanAgreement[]> {
-  const r = await sql<{ version: number; agreed_at: Date; party_bsn: string; party_name: string; party_role: 'citizen' | 'representative'; method: 'portal' | 'in-person' | 'signed-paper'; recorded_by_kind: string }>`
-    select version, agreed_at, party_bsn, party_name, party_role, method, recorded_by_kind from plan_agreements where plan_id = ${planId}::uuid order by agreed_at`.execute(tx);
-  return r.rows.map((a) => ({ version: Number(a.version), agreedAt: new Date(a.agreed_at).toISOString(), partyBsn: a.party_bsn, partyName: a.party_name, partyRole: a.party_role, method: a.method, recordedByKind: a.recorded_by_kind }));
-}
-
 export async function insertChangeRequest(tx: Tx, c: { id: string; municipalityCode: string; planId: string; basedOnVersion: number; requestedAt: string; requestedByBsn: string; request: string }): Promise<void> {
   await sql`insert into plan_change_requests (id, municipality_code, plan_id, based_on_version, requested_at, requested_by_bsn, request)
     values (${c.id}, ${c.municipalityCode}, ${c.planId}, ${c.basedOnVersion}, ${c.requestedAt}, ${c.requestedByBsn}, ${c.request})`.execute(tx);
@@ -115,17 +109,77 @@ export async function answerChangeRequests(tx: Tx, planId: string, version: numb
   await sql`update plan_change_requests set answered_version = ${version} where plan_id = ${planId}::uuid and answered_version is null`.execute(tx);
 }
 
-export async function findChangeRequests(tx: Tx, planId: string) {
-  const r = await sql<{ id: string; based_on_version: number; requested_at: Date; requested_by_bsn: string; request: string; answered_version: number | null }>`
-    select id, based_on_version, requested_at, requested_by_bsn, request, answered_version from plan_change_requests where plan_id = ${planId}::uuid order by requested_at`.execute(tx);
-  return r.rows.map((c) => ({ id: c.id, basedOnVersion: Number(c.based_on_version), requestedAt: new Date(c.requested_at).toISOString(), requestedByBsn: c.requested_by_bsn, request: c.request, answeredVersion: c.answered_version === null ? null : Number(c.answered_version) }));
+/** A plan's parts, aggregated as JSON in one statement (see planPartsColumns). */
+export interface RawPlanParts {
+  members: { bsn: string; name: string }[] | string;
+  versions: { version: number; content: PlanContent; change_note: string | null; created_at: string; agreed_at: string | null }[] | string;
+  agreements: { version: number; agreed_at: string; party_bsn: string; party_name: string; party_role: PlanAgreement['partyRole']; method: PlanAgreement['method']; recorded_by_kind: string }[] | string;
+  change_requests: { id: string; based_on_version: number; requested_at: string; requested_by_bsn: string; request: string; answered_version: number | null }[] | string;
 }
 
-/** The section source's query: every open plan any of these residents belongs to, with its versions. */
-export async function findPlansOfMembers(tx: Tx, bsns: string[]): Promise<PlanRow[]> {
+/**
+ * The select list for a plan's members, versions, agreements and change requests, each a JSON
+ * array in the order the one-by-one reads used; `planId` names the plan id column of the outer
+ * query. One round trip instead of four.
+ */
+export const planPartsColumns = (planId: string) => {
+  const id = sql.raw(planId);
+  return sql`
+      coalesce((select json_agg(json_build_object('bsn', pm.bsn, 'name', pm.name) order by pm.name)
+        from plan_members pm where pm.plan_id = ${id} and pm.active), '[]'::json) as members,
+      coalesce((select json_agg(json_build_object('version', v.version, 'content', v.content, 'change_note', v.change_note,
+          'created_at', v.created_at, 'agreed_at', v.agreed_at) order by v.version)
+        from plan_versions v where v.plan_id = ${id}), '[]'::json) as versions,
+      coalesce((select json_agg(json_build_object('version', a.version, 'agreed_at', a.agreed_at, 'party_bsn', a.party_bsn,
+          'party_name', a.party_name, 'party_role', a.party_role, 'method', a.method, 'recorded_by_kind', a.recorded_by_kind) order by a.agreed_at)
+        from plan_agreements a where a.plan_id = ${id}), '[]'::json) as agreements,
+      coalesce((select json_agg(json_build_object('id', c.id, 'based_on_version', c.based_on_version, 'requested_at', c.requested_at,
+          'requested_by_bsn', c.requested_by_bsn, 'request', c.request, 'answered_version', c.answered_version) order by c.requested_at)
+        from plan_change_requests c where c.plan_id = ${id}), '[]'::json) as change_requests`;
+};
+
+export interface PlanParts {
+  members: { bsn: string; name: string }[];
+  versions: PlanVersionRow[];
+  agreements: PlanAgreement[];
+  changeRequests: { id: string; basedOnVersion: number; requestedAt: string; requestedByBsn: string; request: string; answeredVersion: number | null }[];
+}
+
+const isoOf = (d: Date | string): string => new Date(d).toISOString();
+
+export function toPlanParts(row: RawPlanParts): PlanParts {
+  return {
+    members: json(row.members),
+    versions: json(row.versions).map((v) => ({
+      version: Number(v.version), content: json(v.content), changeNote: v.change_note, createdAt: isoOf(v.created_at), agreedAt: v.agreed_at === null ? null : isoOf(v.agreed_at),
+    })),
+    agreements: json(row.agreements).map((a): PlanAgreement => ({
+      version: Number(a.version), agreedAt: isoOf(a.agreed_at), partyBsn: a.party_bsn, partyName: a.party_name, partyRole: a.party_role, method: a.method, recordedByKind: a.recorded_by_kind,
+    })),
+    changeRequests: json(row.change_requests).map((c) => ({
+      id: c.id, basedOnVersion: Number(c.based_on_version), requestedAt: isoOf(c.requested_at), requestedByBsn: c.requested_by_bsn, request: c.request,
+      answeredVersion: c.answered_version === null ? null : Number(c.answered_version),
+    })),
+  };
+}
+
+/** One plan's parts in one statement. */
+export async function findPlanParts(tx: Tx, planId: string): Promise<PlanParts> {
+  const r = await sql<RawPlanParts>`select ${planPartsColumns('f.id')} from (select ${planId}::uuid as id) f`.execute(tx);
+  const row = r.rows[0];
+  if (!row) throw new Error('findPlanParts: no row');
+  return toPlanParts(row);
+}
+
+/** The household view's query: every open plan any of these residents belongs to, with its parts. */
+export async function findPlansWithPartsOfMembers(tx: Tx, bsns: string[]): Promise<{ row: PlanRow; parts: PlanParts }[]> {
   if (bsns.length === 0) return [];
-  const r = await sql<RawPlan>`select distinct p.*, s.display_name from plan_members m join plans p on p.id = m.plan_id
-    left join staff_accounts s on s.id = p.coordinator_id where m.bsn = any(${bsns}::char(9)[]) and m.active`.execute(tx);
-  return r.rows.map(toPlan);
+  const r = await sql<RawPlan & RawPlanParts>`
+    with found as (
+      select distinct p.id from plan_members m join plans p on p.id = m.plan_id
+      where m.bsn = any(${bsns}::char(9)[]) and m.active
+    )
+    select p.*, s.display_name, ${planPartsColumns('p.id')}
+    from found f join plans p on p.id = f.id left join staff_accounts s on s.id = p.coordinator_id`.execute(tx);
+  return r.rows.map((x) => ({ row: toPlan(x), parts: toPlanParts(x) }));
 }
-

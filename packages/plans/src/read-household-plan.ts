@@ -1,8 +1,8 @@
 import { authorize, recordAccess, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { invalidInput, isValidBsn } from '@kern/kit';
-import { buildPlanView } from './plan-view';
-import { findPlanMembers, findPlanOfMember, findPlanVersions } from './plans.repository';
+import { assemblePlanView } from './plan-view';
+import { findPlanOfMember, findPlanParts, findPlanVersions } from './plans.repository';
 import type { HouseholdPlanOutput } from './plans.schema';
 
 /**
@@ -19,7 +19,8 @@ export async function readHouseholdPlan(services: AccessServices, tx: Tx, ctx: A
     const agreed = (await findPlanVersions(tx, row.id)).some((v) => v.agreedAt !== null);
     return { view: 'signal', signal: { planId: row.id, coordinatorName: row.coordinatorName, agreed } };
   }
-  const members = await findPlanMembers(tx, row.id);
-  await recordAccess(services, tx, ctx, grant, members.filter((m) => m.bsn !== bsn).map((m) => ({ resource: 'plan' as const, action: 'read' as const, subjectBsn: m.bsn, detail: `member of household plan ${row.id}` })));
-  return { view: 'full', plan: await buildPlanView(tx, row) };
+  // The members (for the audit records) and the rest of the plan in one statement.
+  const parts = await findPlanParts(tx, row.id);
+  await recordAccess(services, tx, ctx, grant, parts.members.filter((m) => m.bsn !== bsn).map((m) => ({ resource: 'plan' as const, action: 'read' as const, subjectBsn: m.bsn, detail: `member of household plan ${row.id}` })));
+  return { view: 'full', plan: assemblePlanView(row, parts) };
 }
