@@ -149,7 +149,13 @@ export interface TariffRow {
   to: string | null;
 }
 
-/** The provider's contracted tariffs in these categories (care_providers.agb_code = the 323's Afzender). */
+/**
+ * The provider's contracted tariffs in these categories (care_providers.agb_code = the 323's
+ * Afzender), in the order @kern/contracting's contractedTariff chooses: the municipality's own
+ * contract before a regional one, then the latest start (tariffOn then takes a named product
+ * before a whole category). A taakgericht contract pays a budget, not per unit: its lines have no
+ * tariff to match, so they are refused (0611) rather than priced per unit.
+ */
 export async function contractTariffs(tx: Tx, municipalityCode: string, providerAgb: string, standard: Standard, categories: readonly string[]): Promise<TariffRow[]> {
   if (categories.length === 0) return [];
   const r = await sql<{ category: string; product_code: string | null; tariff_cents: number; valid_from: string; valid_to: string | null }>`
@@ -160,7 +166,8 @@ export async function contractTariffs(tx: Tx, municipalityCode: string, provider
     join contracts c on c.id = p.contract_id
     join care_providers cp on cp.id = c.provider_id
     where p.municipality_code = ${municipalityCode} and cp.agb_code = ${providerAgb.padStart(8, '0')} and p.standard = ${standard}
-      and p.category = any(${[...categories]}::char(2)[])`.execute(tx);
+      and p.category = any(${[...categories]}::char(2)[]) and c.funding_model <> 'taakgericht'
+    order by (c.region is not null), p.valid_from desc, c.valid_from desc, p.id`.execute(tx);
   return r.rows.map((t) => ({ productCategorie: t.category, productCode: t.product_code, cents: Number(t.tariff_cents), from: t.valid_from, to: t.valid_to }));
 }
 

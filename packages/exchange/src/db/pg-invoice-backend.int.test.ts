@@ -166,6 +166,14 @@ describe('message identity, crashes and refusals', () => {
     expect(await codesOf(r.messageId)).toEqual({ X1: [], X2: [], X3: ['9389', '9322'] });
   });
 
+  it('refuses per-unit lines on a taakgericht contract (it pays a budget, not a tariff): 0611', async () => {
+    const { contractId } = await insertProviderFixture(kit.database.db, { municipalityCode: '0599', agb: '56789012', name: 'Wijkteam Taak', standard: 'iwmo', tariffs: [{ category: '02', productCode: '02A01', unit: '04', cents: 1250, from: '2026-01-01', to: null }] });
+    await withSystem(kit.database.db, (tx) => sql`update contracts set funding_model = 'taakgericht', budget_cents = 100000 where id = ${contractId}`.execute(tx));
+    await insertAllocationFixtures(kit.database.db, [{ municipalityCode: '0599', toewijzingNummer: '4001', bsn: P, providerAgb: '56789012', standard: 'iwmo', category: '02', productCode: '02A01', start: '2026-01-01', end: '2026-12-31', volume: 10, unit: '04', frequency: '4' }]);
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-04', [{ bsn: P, prestaties: [prestatie('T9', '4001', '2026-04', 2)] }], { afzender: '56789012' }));
+    expect(await codesOf(r.messageId)).toEqual({ T9: ['0611'] });
+  });
+
   it('a refused message books nothing (totals do not add up: 0001)', async () => {
     const before = await kit.count('exchange_invoice_lines');
     const xml = invoice('2026-10', [{ bsn: P, prestaties: [prestatie('J1', '1001', '2026-10', 1)] }], { totaalBedrag: 1 });
