@@ -81,7 +81,11 @@ export class MemoryBackend implements InvoiceBackend {
     const current = this.messages.get(this.key(header));
     const facts: VerificationFacts = {
       allocation: (n) => this.allocations.get(n),
-      bookedOn: (n) => [...(this.bookedOn.get(n) ?? []), ...(current?.stagedOn.get(n) ?? [])],
+      bookedOn: (n) => {
+        const booked = this.bookedOn.get(n) ?? [];
+        const staged = current?.stagedOn.get(n);
+        return staged ? [...booked, ...staged] : booked;
+      },
       bookedByReference: (r) => this.byRef.get(r) ?? current?.staged.get(r),
       contractTariff: (cat, code, on) => this.facts.tariffs.find((t) => t.productCategorie === cat && (t.productCode === null || t.productCode === code) && t.from <= on && (t.to === null || on <= t.to))?.cents,
       residentThroughout: (bsn, begin, end) => (this.residents.get(bsn) ?? []).some((r) => r.from <= begin && (r.to === null || end <= r.to)),
