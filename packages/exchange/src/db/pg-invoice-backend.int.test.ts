@@ -174,6 +174,13 @@ describe('message identity, crashes and refusals', () => {
     expect(await codesOf(r.messageId)).toEqual({ T9: ['0611'] });
   });
 
+  it('writes one audit record per client whose lines a batch books, under the invoice purpose', async () => {
+    const audited = (bsn: string) => kit.count('audit_log', `subject_bsn = '${bsn}' and resource = 'invoice' and outcome = 'allowed' and purpose = 'wmo'`);
+    const [p0, q0] = [await audited(P), await audited(Q)];
+    await kit.deliver(backOffice, 'wmo', invoice('2026-04', [{ bsn: P, prestaties: [prestatie('AU1', '1001', '2026-04', 1)] }, { bsn: Q, prestaties: [prestatie('AU2', '1002', '2026-04', 1)] }]));
+    expect([await audited(P), await audited(Q)]).toEqual([p0 + 1, q0 + 1]);
+  });
+
   it('a refused message books nothing (totals do not add up: 0001)', async () => {
     const before = await kit.count('exchange_invoice_lines');
     const xml = invoice('2026-10', [{ bsn: P, prestaties: [prestatie('J1', '1001', '2026-10', 1)] }], { totaalBedrag: 1 });

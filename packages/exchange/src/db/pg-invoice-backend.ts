@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendDomainEvents, isoDay, withTenant, type AnyDb } from '@kern/db';
+import { appendDomainEvents, isoDay, withTenant, type AnyDb, type Tx } from '@kern/db';
 import { conflict, type Clock } from '@kern/kit';
 import type { BookedLine, InvoiceClient, InvoiceHeader } from '../invoice.schema';
 import type { InvoiceBackend, JudgedLine } from '../process-invoice';
@@ -34,6 +34,8 @@ export interface PgInvoiceBackendOptions {
   clock: Clock;
   /** Who delivered the file (actor id), kept on the message. */
   receivedBy: string;
+  /** Writes the audit records of the clients a batch books, in that batch's transaction. */
+  auditClients?: (tx: Tx, bsns: string[]) => Promise<void>;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface PgInvoiceBackendOptions {
  * and the BRP, loaded once per batch with one query per kind of fact; verdicts staged per batch
  * in one transaction each (table exchange_invoice_lines, under a message still receiving) and booked in one
  * transaction when the message is answered. Each call is its own tenant transaction, so a crash
- * between batches leaves only staged lines, which processing the file again skips.
+ * between batches leaves only staged lines, which processing the file again replaces.
  */
 export class PgInvoiceBackend implements InvoiceBackend {
   private messageId: string | undefined;
@@ -164,6 +166,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
           firstSubmission: l.verdict.approved && l.prestatie.debetCredit === 'D' && !(this.bookedOfBatch.get(l.prestatie.toewijzingNummer) ?? []).some((b) => rejectedBefore(b, l)),
         })),
       );
+      await this.o.auditClients?.(tx, [...new Set(lines.map((l) => l.bsn))]);
     });
   }
 

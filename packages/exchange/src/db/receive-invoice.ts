@@ -1,4 +1,4 @@
-import { authorize, requirePurpose, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, recordAccess, requirePurpose, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
 import { isoDay, withTenant, type AnyDb } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import type { SplitLimits } from '../invoice-split';
@@ -37,9 +37,14 @@ export async function receiveInvoice(services: ExchangeServices, ctx: AccessCont
   if (purpose !== 'wmo' && purpose !== 'jeugdwet') {
     throw invalidInput({ nl: 'Declaraties worden ontvangen onder het doel Wmo of Jeugdwet.', en: 'Invoices are received under the Wmo or Jeugdwet purpose.' }, [{ name: 'Kern-Purpose', reason: 'wmo or jeugdwet' }]);
   }
-  await runAsTenant(services, ctx, (tx) => authorize(services, tx, ctx, { resource: 'invoice', action: 'create', detail: 'declaration (323) received for verification' }));
+  const grant = await runAsTenant(services, ctx, (tx) => authorize(services, tx, ctx, { resource: 'invoice', action: 'create', detail: 'declaration (323) received for verification' }));
   const municipality = ctx.actor.municipalityCode;
-  const backend = new PgInvoiceBackend({ db: services.db, municipalityCode: municipality, residency: services.residency, clock: services.clock, receivedBy: ctx.actor.id });
+  const backend = new PgInvoiceBackend({
+    db: services.db, municipalityCode: municipality, residency: services.residency, clock: services.clock, receivedBy: ctx.actor.id,
+    // One audit record per client whose lines a batch books (their allocations and BRP residency
+    // were read to verify them), in the batch's own transaction, under the grant above.
+    auditClients: (tx, bsns) => recordAccess(services, tx, ctx, grant, bsns.map((subjectBsn) => ({ resource: 'invoice', action: 'create', subjectBsn, detail: 'declaration lines verified against allocation, contract and BRP residency' }))),
+  });
   backend.beforeCommit = o.beforeCommit;
   const guarded = {
     priorAnswer: async (h: Parameters<PgInvoiceBackend['priorAnswer']>[0]) => {
