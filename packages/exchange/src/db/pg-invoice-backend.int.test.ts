@@ -181,6 +181,15 @@ describe('message identity, crashes and refusals', () => {
     expect([await audited(P), await audited(Q)]).toEqual([p0 + 1, q0 + 1]);
   });
 
+  it('a repeat of a message whose 325 was too large to keep is refused with a clear conflict and books nothing', async () => {
+    const xml = invoice('2026-03', [{ bsn: P, prestaties: [prestatie('BIG1', '1001', '2026-03', 1)] }]);
+    const first = await kit.deliver(backOffice, 'wmo', xml);
+    await withSystem(kit.database.db, (tx) => sql`update exchange_messages set answer = '' where id = ${first.messageId ?? ''}`.execute(tx));
+    const lines = await kit.count('exchange_invoice_lines');
+    await expect(kit.deliver(backOffice, 'wmo', xml)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await kit.count('exchange_invoice_lines')).toBe(lines);
+  });
+
   it('a refused message books nothing (totals do not add up: 0001)', async () => {
     const before = await kit.count('exchange_invoice_lines');
     const xml = invoice('2026-10', [{ bsn: P, prestaties: [prestatie('J1', '1001', '2026-10', 1)] }], { totaalBedrag: 1 });

@@ -74,7 +74,14 @@ export class PgInvoiceBackend implements InvoiceBackend {
       const stored = await findMessage(tx, k);
       if (stored?.status === 'answered') {
         this.messageId = stored.id;
-        return stored.answer ?? '';
+        // A 325 over 64 MB is not kept: say so rather than answer a repeat with an empty message.
+        if (!stored.answer) {
+          throw conflict({
+            nl: 'Dit bericht is al verwerkt; er is niets opnieuw geboekt. Het antwoord (325) was te groot om te bewaren: de uitkomst per regel staat in de declaratie-inbox.',
+            en: 'This message was processed before; nothing was booked again. Its answer (325) was too large to keep: the verdict of every line is in the invoice inbox.',
+          });
+        }
+        return stored.answer;
       }
       if (await otherMessageInProgress(tx, k, this.o.clock.now(), STALE_AFTER_MS)) {
         throw conflict({
