@@ -1,5 +1,6 @@
 import { messageType, type Standard } from './messages';
 import { child, childText, parseTree, req, writeTree, type XOut } from './xml-lite';
+import { headerElements } from './message-header';
 
 /** The municipality's answer (319) to a request for an allocation (315) or a change (317). */
 export interface Antwoord319 {
@@ -28,13 +29,7 @@ export function build319(a: Antwoord319): string {
       {
         n: 'Header',
         c: [
-          { n: 'BerichtCode', t: t.berichtCode },
-          { n: 'BerichtVersie', t: '3' },
-          { n: 'BerichtSubversie', t: '2' },
-          { n: 'Afzender', t: a.afzender },
-          { n: 'Ontvanger', t: a.ontvanger },
-          { n: 'BerichtIdentificatie', c: [{ n: 'Identificatie', b: true, t: a.identificatie }, { n: 'Dagtekening', b: true, t: a.dagtekening }] },
-          { n: 'XsdVersie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: '1.0.0' }, { n: 'BerichtXsdVersie', b: true, t: '1.0.0' }] },
+          ...headerElements(t, a),
         ],
       },
       {

@@ -1,6 +1,7 @@
 import type { InvoiceClient, InvoiceHeader, Prestatie } from './invoice.schema';
 import { messageType } from './messages';
 import { writeTree, type XOut } from './xml-lite';
+import { headerElements } from './message-header';
 
 function prestatieOut(p: Prestatie): XOut {
   return {
@@ -28,13 +29,7 @@ export function build323(h: InvoiceHeader, clients: InvoiceClient[]): string {
       {
         n: 'Header',
         c: [
-          { n: 'BerichtCode', t: t.berichtCode },
-          { n: 'BerichtVersie', t: '3' },
-          { n: 'BerichtSubversie', t: '2' },
-          { n: 'Afzender', t: h.afzender },
-          { n: 'Ontvanger', t: h.ontvanger },
-          { n: 'BerichtIdentificatie', c: [{ n: 'Identificatie', b: true, t: h.identificatie }, { n: 'Dagtekening', b: true, t: h.dagtekening }] },
-          { n: 'XsdVersie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: h.basisschemaXsdVersie }, { n: 'BerichtXsdVersie', b: true, t: h.berichtXsdVersie }] },
+          ...headerElements(t, { ...h, xsdVersie: { basisschema: h.basisschemaXsdVersie, bericht: h.berichtXsdVersie } }),
         ],
       },
       {

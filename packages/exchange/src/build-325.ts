@@ -1,6 +1,7 @@
 import type { InvoiceHeader } from './invoice.schema';
 import { messageType } from './messages';
 import { toOut, writeTree, type XNode, type XOut } from './xml-lite';
+import { headerElements } from './message-header';
 
 export interface AnswerIdentity {
   /** BerichtIdentificatie of the 325 itself. */
@@ -35,13 +36,7 @@ export function answer325Parts(header: InvoiceHeader, id: AnswerIdentity, result
   const headerOut: XOut = {
     n: 'Header',
     c: [
-      { n: 'BerichtCode', t: t.berichtCode },
-      { n: 'BerichtVersie', t: '3' },
-      { n: 'BerichtSubversie', t: '2' },
-      { n: 'Afzender', t: header.ontvanger },
-      { n: 'Ontvanger', t: header.afzender },
-      { n: 'BerichtIdentificatie', c: [{ n: 'Identificatie', b: true, t: id.identificatie }, { n: 'Dagtekening', b: true, t: id.dagtekening }] },
-      { n: 'XsdVersie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: '1.0.0' }, { n: 'BerichtXsdVersie', b: true, t: '1.0.0' }] },
+      ...headerElements(t, { afzender: header.ontvanger, ontvanger: header.afzender, identificatie: id.identificatie, dagtekening: id.dagtekening }),
       { n: 'DeclaratieIdentificatie', c: [{ n: 'Identificatie', b: true, t: header.identificatie }, { n: 'Dagtekening', b: true, t: header.dagtekening }] },
       { n: 'XsdVersieDeclaratie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: header.basisschemaXsdVersie }, { n: 'BerichtXsdVersie', b: true, t: header.berichtXsdVersie }] },
       ...(result.headerCodes.length > 0 ? [retour(result.headerCodes)] : []),

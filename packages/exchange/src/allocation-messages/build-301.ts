@@ -1,6 +1,7 @@
 import { messageType, type Standard } from '../messages';
 import { child, childText, children, parseTree, req, writeTree, type XNode, type XOut } from '../xml-lite';
 import type { Omvang } from '../requests/request-parse';
+import { headerElements } from '../message-header';
 
 /** The client as the 301 identifies them: from the BRP, never from free text. */
 export interface Client301 {
@@ -64,13 +65,7 @@ export function build301(m: Toewijzing301): string {
       {
         n: 'Header',
         c: [
-          { n: 'BerichtCode', t: type.berichtCode },
-          { n: 'BerichtVersie', t: '3' },
-          { n: 'BerichtSubversie', t: '2' },
-          { n: 'Afzender', t: m.afzender },
-          { n: 'Ontvanger', t: m.ontvanger },
-          { n: 'BerichtIdentificatie', c: [{ n: 'Identificatie', b: true, t: m.identificatie }, { n: 'Dagtekening', b: true, t: m.dagtekening }] },
-          { n: 'XsdVersie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: '1.0.0' }, { n: 'BerichtXsdVersie', b: true, t: '1.0.0' }] },
+          ...headerElements(type, { afzender: m.afzender, ontvanger: m.ontvanger, identificatie: m.identificatie, dagtekening: m.dagtekening }),
         ],
       },
       {

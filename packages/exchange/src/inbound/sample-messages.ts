@@ -1,5 +1,6 @@
 import { messageType, type MessageNumber, type Standard } from '../messages';
 import { writeTree, type XOut } from '../xml-lite';
+import { headerElements } from '../message-header';
 
 /**
  * Small, valid provider messages (305, 307, 315, 317) for tests, the route examples and the demo:
@@ -27,13 +28,7 @@ function wrap(h: SampleHeader, nr: MessageNumber, body: XOut): string {
       {
         n: 'Header',
         c: [
-          { n: 'BerichtCode', t: t.berichtCode },
-          { n: 'BerichtVersie', t: '3' },
-          { n: 'BerichtSubversie', t: '2' },
-          { n: 'Afzender', t: h.provider },
-          { n: 'Ontvanger', t: h.municipality },
-          { n: 'BerichtIdentificatie', c: [{ n: 'Identificatie', b: true, t: h.identificatie }, { n: 'Dagtekening', b: true, t: h.dagtekening }] },
-          { n: 'XsdVersie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: '1.0.0' }, { n: 'BerichtXsdVersie', b: true, t: '1.0.0' }] },
+          ...headerElements(t, { afzender: h.provider, ontvanger: h.municipality, identificatie: h.identificatie, dagtekening: h.dagtekening }),
         ],
       },
       body,
