@@ -31,4 +31,3 @@ export { allocateProvision, type ProvisionsServices } from './allocations/alloca
 export { changeAllocation, endAllocation, withdrawAllocation } from './allocations/change-allocation';
 export { allocationsForClient, allocationsForClients, allocationsForProvider, allocationByNumber, acknowledgeAllocation, readAllocation, listClientAllocations, listProviderAllocations } from './allocations/read-allocations';
 export { provisionsRoutes } from './provisions.routes';
-export { insertDemoContracts, AGB_THUISZORG, AGB_JEUGD } from './allocations/demo-contracts';

@@ -6,7 +6,7 @@ import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, sto
 import { loadNationalCatalogue } from '@kern/provisions';
 import { seedCatalogueDemo } from './catalogue-demo';
 import { seedDebtDemo } from './debt-demo';
-import { insertDemoContracts } from '@kern/provisions';
+import { insertDemoContracts } from './demo-contracts';
 import { seedExchangeDemo } from './exchange-demo';
 import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
 

@@ -8,3 +8,4 @@ export { cityShape, type CityShape } from './scale-plan';
 export * from './catalogue-demo';
 export * from './provisions-demo';
 export * from './exchange-demo';
+export * from './demo-contracts';

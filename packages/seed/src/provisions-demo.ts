@@ -2,7 +2,8 @@ import { PolicyStore, type AccessContext } from '@kern/access';
 import { advanceCase, startCaseFromMelding } from '@kern/cases';
 import { isoDay, withTenant, type AnyDb } from '@kern/db';
 import { systemClock } from '@kern/kit';
-import { AGB_JEUGD, AGB_THUISZORG, allocateProvision, decisionsForPerson, insertDemoContracts, recordDecision, type ProvisionsServices } from '@kern/provisions';
+import { allocateProvision, decisionsForPerson, recordDecision, type ProvisionsServices } from '@kern/provisions';
+import { AGB_JEUGD, AGB_THUISZORG, insertDemoContracts } from './demo-contracts';
 import { actorFor } from './actors';
 import { demoCities } from './demo';
 

@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import { AGB_JEUGD, AGB_THUISZORG } from '@kern/provisions';
+import { AGB_JEUGD, AGB_THUISZORG } from './demo-contracts';
 import type { ScaleProvisionsGenerator } from './scale';
 
 /** The generated city's contracts start before its first melding (2024-01-01). */

@@ -6,7 +6,7 @@ import { activateMunicipality, findMunicipalities } from '@kern/tenancy';
 import { libraryWerkwijzen } from '@kern/workflows';
 import { DEMO_PASSWORD, installLibraryWerkwijzen, seedDemo } from './demo';
 import { seedDemoClientData } from './demo-clients';
-import { insertDemoContracts } from '@kern/provisions';
+import { insertDemoContracts } from './demo-contracts';
 import { seedDemoProvisions } from './provisions-demo';
 import { generateScaleProvisions, SCALE_CONTRACTS_FROM } from './scale-provisions';
 import { CLIENT_HOUSEHOLD_PERMILLE, cityShape, ENROLMENT_PERCENT, planTemplates, type CityShape } from './scale-plan';

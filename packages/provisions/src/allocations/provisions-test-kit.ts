@@ -2,11 +2,11 @@
 import type { AccessContext, Actor } from '@kern/access';
 import { advanceCase, startCaseFromMelding } from '@kern/cases';
 import type { Tx } from '@kern/db';
+import { insertDemoContracts } from '@kern/seed';
 import { startSeededTestKit, type SeededTestKit } from '@kern/seed/testing';
 import type { ProvisionsServices } from './allocate-provision';
-import { insertDemoContracts } from './demo-contracts';
 
-export { AGB_JEUGD, AGB_THUISZORG } from './demo-contracts';
+export { AGB_JEUGD, AGB_THUISZORG } from '@kern/seed';
 
 export interface ProvisionsTestKit extends SeededTestKit<ProvisionsServices> {
   /** A Rotterdam Wmo case walked on frontoffice-backoffice to the back office's besluit step. */

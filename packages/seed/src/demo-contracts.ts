@@ -24,7 +24,7 @@ const categories: [string, string, string][] = [
 ];
 
 /**
- * Demo and test data until the product catalogue and contracting seed their own: the product
+ * Demo and test data (the seed writes reference and demo rows set-based, like the scale generator): the product
  * categories used here (left alone when the catalogue loaded them), and per municipality two
  * providers with a contract each (skipped when a provider with that AGB code exists): a Wmo home-care provider (01 hulp bij het huishouden per hour, 02 begeleiding,
  * 07 dagbesteding as a whole category) and a youth-care provider (45 jeugdhulp ambulant, 45A03 per hour).
