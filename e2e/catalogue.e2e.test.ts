@@ -47,7 +47,8 @@ describe('product catalogue and contracting in Chromium', () => {
     await page.getByLabel('Laatste geldige dag').press('Enter');
     await page.getByText('Het lokale product E2E01 eindigt op 2026-12-31.').waitFor();
     const ended = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'E2E01' }) });
-    expect(await ended.getByRole('cell').last().textContent()).toBe('2026-01-01 tot en met 2026-12-31');
+    // The confirmation can show before the list is read again: wait for the row to follow.
+    await expect.poll(() => ended.getByRole('cell').last().textContent()).toBe('2026-01-01 tot en met 2026-12-31');
 
     // A national code of another category is refused with the server's reason, in Dutch.
     await page.getByLabel('Lokale code', { exact: true }).fill('E2E02');
