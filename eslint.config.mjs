@@ -92,4 +92,27 @@ export default defineConfig(
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The web app knows the server only through the modules' contracts (ADR 0002): a second,
+    // hand-written copy of the API drifts, and a module's insides would pull the database in.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^@kern/(?![^/]+/contract$)', message: 'The web app imports only @kern/<module>/contract.' }],
+      }],
+    },
+  },
+  {
+    // A contract is browser-safe: zod, @kern/kit/contract and other contracts, nothing else.
+    files: ['packages/*/src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^@kern/(?![^/]+/contract$)', message: 'A contract imports only other contracts.' },
+          { group: ['node:*', 'fastify', 'fastify-*', '@fastify/*', 'kysely', '@electric-sql/*', 'pg'], message: 'A contract must run in the browser.' },
+          { group: ['../*'], message: 'A contract imports nothing from its module outside contract/.' },
+        ],
+      }],
+    },
+  },
 );

@@ -10,7 +10,6 @@ import { casesRoutes } from '@kern/cases';
 import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
 import { brpResidency, exchangeRegieRoutes, exchangeRoutes, invoicedCare } from '@kern/exchange';
-import { sql } from '@kern/db';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { insightRoutes } from '@kern/insight';
@@ -25,10 +24,12 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './problem';
+import { implementRoutes } from './implement-routes';
+import { API_VERSION, operationsRoutes } from './operations';
 import { guardRoute, type KernRoute } from './route-guard';
 import type { KernServices } from './services';
 
-export const API_VERSION = '1.0.0';
+export { API_VERSION } from './operations';
 
 export interface BuiltApp {
   app: KernApp;
@@ -103,18 +104,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     const typed = api.withTypeProvider<ZodTypeProvider>();
     typed.addHook('onRequest', authenticationHook(services));
 
-    typed.get('/api/v1/health', {
-      config: { auth: 'public', personalData: 'none' },
-      schema: { tags: ['operations'], summary: 'Ready when the database answers', response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), apiVersion: z.string() }) } },
-    }, async () => {
-      await sql`select 1`.execute(services.db);
-      return { status: 'ok' as const, engine: services.database.engine, apiVersion: API_VERSION };
-    });
-
-    typed.get('/api/v1/openapi.json', {
-      config: { auth: 'public', personalData: 'none' },
-      schema: { hide: true },
-    }, async () => app.swagger());
+    await implementRoutes(typed, 'operations', operationsRoutes(services, app as unknown as KernApp));
 
     identityRoutes(typed, { ...services, secureCookies: config.secureCookies });
     tenancyRoutes(typed, services);
@@ -127,7 +117,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     householdRoutes(typed, services);
     plansRoutes(typed, services);
     assessmentsRoutes(typed, services);
-    offeringsRoutes(typed, services);
+    await implementRoutes(typed, 'offerings', offeringsRoutes(services));
 
     // citizen portal
     portalRoutes(typed, services);

@@ -6,6 +6,8 @@ export interface KernRoute {
   url: string;
   auth: 'public' | 'staff' | 'citizen';
   personalData: PersonalDataUse;
+  /** The module contract the route was implemented from; every /api route has one. */
+  contract?: { module: string; name: string };
 }
 
 /**
@@ -15,7 +17,7 @@ export interface KernRoute {
 export function guardRoute(route: RouteOptions, registry: KernRoute[]): void {
   // The browsable API reference is static documentation served by @fastify/swagger-ui.
   if (!route.url.startsWith('/api/') || route.url.startsWith('/api/v1/docs')) return;
-  const config = (route.config ?? {}) as { auth?: 'public' | 'staff' | 'citizen'; personalData?: PersonalDataUse };
+  const config = (route.config ?? {}) as { auth?: 'public' | 'staff' | 'citizen'; personalData?: PersonalDataUse; contract?: { module: string; name: string } };
   if (!config.auth || !config.personalData) {
     throw new Error(`Route ${String(route.method)} ${route.url} must declare config.auth and config.personalData`);
   }
@@ -25,6 +27,7 @@ export function guardRoute(route: RouteOptions, registry: KernRoute[]): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   for (const method of methods) {
     if (method === 'HEAD') continue;
-    registry.push({ method, url: route.url, auth: config.auth, personalData: config.personalData });
+    const contract = config.contract ? { contract: { module: config.contract.module, name: config.contract.name } } : {};
+    registry.push({ method, url: route.url, auth: config.auth, personalData: config.personalData, ...contract });
   }
 }

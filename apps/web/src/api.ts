@@ -2,6 +2,7 @@
  * The HTTP API contract of the Kern server (/api/v1) and one small fetch wrapper.
  * Types mirror the server's zod schemas; keep them in step when the contract changes.
  */
+import { contractCaller } from './api/client';
 import type { Lang } from './i18n';
 import type { Purpose } from './purpose';
 
@@ -471,6 +472,8 @@ export function createApi(ctx: RequestContext) {
   return {
     /** The request helper itself, for the per-module clients in api/<module>.ts. */
     request,
+    /** A route of a module's contract, typed from its schemas (api/client.ts). */
+    call: contractCaller(request),
     login: (username: string, password: string) =>
       request<{ session: Session }>('POST', '/sessions', { username, password }, { login: true }).then((r) => r.session),
     /** The current session, or null when there is none (401 is an answer here, not an error). */

@@ -1,4 +1,5 @@
 import { DomainError } from '@kern/kit';
+import type { PersonalDataUse, RouteContract } from '@kern/kit/contract';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { purposeSchema, type AccessContext, type Actor, type Purpose } from './access.schema';
@@ -8,12 +9,14 @@ import { purposeSchema, type AccessContext, type Actor, type Purpose } from './a
  * refuses to start with a route that does not (apps/server/src/route-guard.ts), and a test walks
  * the route table to prove each personal-data route writes audit records.
  */
-export type PersonalDataUse = 'none' | 'reads' | 'writes';
+export type { PersonalDataUse } from '@kern/kit/contract';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     personalData?: PersonalDataUse;
     auth?: 'public' | 'staff' | 'citizen';
+    /** The contract entry the route was implemented from (apps/server implement-routes.ts). */
+    contract?: { module: string; name: string; route: RouteContract };
   }
   interface FastifyRequest {
     actor?: Actor;

@@ -7,6 +7,7 @@ export * from './access.repository';
 export * from './policy-store';
 export * from './authorize';
 export * from './http-context';
+export * from './route-handlers';
 export * from './request-break-glass';
 export * from './review-break-glass';
 export * from './search-audit-records';

@@ -2,7 +2,7 @@ import { authorize, requirePurpose, type AccessContext, type AccessServices } fr
 import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { conflict, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { findActiveEnrolment, findEnrolmentsOf, findOfferingForUpdate, insertEnrolment, upsertAttendance } from './offerings.repository';
-import { attendanceInputSchema, enrolInputSchema, type AttendanceInput, type EnrolInput, type Enrolment } from './offerings.schema';
+import { attendanceInputSchema, enrolInputSchema, type AttendanceInput, type EnrolInput, type Enrolment } from './contract';
 
 const offeringNotFound = () => notFound({ nl: 'Dit aanbod bestaat niet.', en: 'This offering does not exist.' });
 

@@ -1,5 +1,5 @@
 // @kern/offerings: General and group provisions without a decision: catalogue, enrolment, attendance.
-export * from './offerings.schema';
+export * from './contract';
 export * from './manage-offerings';
 export * from './enrol';
 export * from './offerings.routes';

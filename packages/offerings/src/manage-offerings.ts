@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { invalidInput, newId } from '@kern/kit';
 import { findOfferings, insertOffering } from './offerings.repository';
-import { createOfferingInputSchema, type CreateOfferingInput, type Offering } from './offerings.schema';
+import { createOfferingInputSchema, type CreateOfferingInput, type Offering } from './contract';
 
 /** Adds a general or group provision to the catalogue (no decision needed to take part). */
 export async function createOffering(services: AccessServices, tx: Tx, ctx: AccessContext, raw: CreateOfferingInput): Promise<Offering> {

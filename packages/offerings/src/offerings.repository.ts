@@ -1,5 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
-import type { Enrolment, Offering } from './offerings.schema';
+import type { Enrolment, Offering } from './contract';
 
 interface RawOffering { id: string; name: string; description: string; kind: 'general' | 'group'; life_domain: string | null; location: string | null; capacity: number | null; starts_on: string | Date; ends_on: string | Date | null; status: 'open' | 'closed'; enrolled: number }
 const toOffering = (r: RawOffering): Offering => {

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 const bsnSchema = z.string().regex(/^\d{9}$/, 'a BSN is nine digits');
