@@ -22,7 +22,6 @@ import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './problem';
 import { implementRoutes } from './implement-routes';
 import { API_VERSION, operationsRoutes } from './operations';
@@ -107,9 +106,9 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     await implementRoutes(typed, 'operations', operationsRoutes(services, app as unknown as KernApp));
 
     identityRoutes(typed, { ...services, secureCookies: config.secureCookies });
-    tenancyRoutes(typed, services);
+    await implementRoutes(typed, 'tenancy', tenancyRoutes(services));
     accessRoutes(typed, services);
-    registryRoutes(typed, services);
+    await implementRoutes(typed, 'registry', registryRoutes(services));
     werkwijzenRoutes(typed, services);
     casesRoutes(typed, services);
     // integral client view (household, consent, plans, assessments, offerings)

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { DomainError } from '@kern/kit';
 import { createBrpClient, type BrpClient } from './brp-client';
 import { startFakeBrp, type RunningFakeBrp } from './fake-brp';
-import { residentSchema, residentSummarySchema } from './registry.schema';
+import { residentSchema, residentSummarySchema } from './contract';
 import { loadTestPersons } from './test-persons';
 
 const ROTTERDAM = { municipalityCode: '0599' };

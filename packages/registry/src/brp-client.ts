@@ -6,7 +6,7 @@
  */
 import { DomainError, invalidInput, isValidBsn } from '@kern/kit';
 import { foutberichtSchema, personenQueryResponseSchema, type Persoon } from './haal-centraal.schema';
-import type { Resident, ResidentSummary } from './registry.schema';
+import type { Resident, ResidentSummary } from './contract';
 import { toResident, toResidentSummary } from './resident-mapping';
 
 export interface BrpClientOptions {

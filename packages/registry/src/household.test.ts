@@ -4,7 +4,7 @@ import { createBrpClient, type BrpClient } from './brp-client';
 import { DEMO_HOUSEHOLDS, demoHouseholdBsns } from './demo-households';
 import { startFakeBrp, type RunningFakeBrp } from './fake-brp';
 import { deriveHousehold, loadHousehold, sameAddress } from './household';
-import { householdSchema, type Household, type Resident } from './registry.schema';
+import { householdSchema, type Household, type Resident } from './contract';
 
 const summary = (h: Household): [string, boolean, string | undefined][] =>
   h.members.map((m) => [m.relation, m.livesElsewhere, m.name.givenNames ?? undefined]);

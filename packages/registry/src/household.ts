@@ -6,7 +6,7 @@
  */
 import { isValidBsn, notFound } from '@kern/kit';
 import type { BrpClient } from './brp-client';
-import type { Address, Household, HouseholdMember, HouseholdRelation, RelatedPerson, Resident } from './registry.schema';
+import type { Address, Household, HouseholdMember, HouseholdRelation, RelatedPerson, Resident } from './contract';
 
 const norm = (s: string | undefined): string => (s ?? '').replace(/\s+/g, '').toUpperCase();
 

@@ -1,4 +1,4 @@
-export * from './registry.schema';
+export * from './contract';
 export type { Persoon, AbstractDatum, Foutbericht, QueryType } from './haal-centraal.schema';
 export { persoonSchema } from './haal-centraal.schema';
 export { loadTestPersons, findTestPerson, toPersoon } from './test-persons';
@@ -12,7 +12,6 @@ export { toResident, toResidentSummary } from './resident-mapping';
 export { DEMO_HOUSEHOLDS, demoHouseholdBsns } from './demo-households';
 export type { DemoHousehold } from './demo-households';
 // Use cases and routes (written alongside by the lead; exported because apps/server and bench import them from here).
-export { readResident, readHousehold, readResidentOutputSchema, readHouseholdOutputSchema, accessInfoSchema, householdViewMemberSchema } from './read-resident';
-export { searchResidents, searchResidentsInputSchema, searchResidentsOutputSchema } from './search-residents';
-export type { SearchResidentsInput } from './search-residents';
+export { readResident, readHousehold } from './read-resident';
+export { searchResidents } from './search-residents';
 export { registryRoutes } from './registry.routes';

@@ -1,18 +1,10 @@
 import { authorize, recordAccess, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { invalidInput, isValidBsn, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { BrpClient } from './brp-client';
 import { loadHousehold } from './household';
-import { addressSchema, householdMemberSchema, residentSchema, type Resident } from './registry.schema';
-
-export const accessInfoSchema = z.object({
-  /** The legal basis the access was granted on, as recorded in the audit log. */
-  basis: z.string(),
-  breakGlass: z.boolean(),
-});
-
-export const readResidentOutputSchema = z.object({ resident: residentSchema, access: accessInfoSchema });
+import type { readHouseholdOutputSchema, readResidentOutputSchema, Resident } from './contract';
 
 const notRegistered = () =>
   notFound({ nl: 'Deze persoon staat niet ingeschreven in uw gemeente.', en: 'This person is not registered in your municipality.' });
@@ -41,12 +33,6 @@ export async function readResident(
   if (!resident) return null;
   return { resident, access: { basis: grant.legalBasis, breakGlass: grant.breakGlass } };
 }
-
-export const householdViewMemberSchema = householdMemberSchema.omit({ resident: true });
-export const readHouseholdOutputSchema = z.object({
-  household: z.object({ subjectBsn: z.string(), address: addressSchema.optional(), members: z.array(householdViewMemberSchema) }),
-  access: accessInfoSchema,
-});
 
 /**
  * The household around a resident: who lives at the address and the close relatives. Members

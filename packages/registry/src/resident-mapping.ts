@@ -4,7 +4,7 @@
  */
 import { datumToIsoOrPartial } from './gba-values';
 import type { Geboorte, Naam, Persoon } from './haal-centraal.schema';
-import type { Address, Gender, PersonName, RelatedPerson, Resident, ResidentSummary } from './registry.schema';
+import type { Address, Gender, PersonName, RelatedPerson, Resident, ResidentSummary } from './contract';
 
 const orNull = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 

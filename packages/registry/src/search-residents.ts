@@ -1,24 +1,9 @@
 import { authorize, recordAccess, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
-import { calendarDateSchema, invalidInput } from '@kern/kit';
-import { z } from 'zod';
+import { invalidInput } from '@kern/kit';
+import type { z } from 'zod';
 import type { BrpClient } from './brp-client';
-import { residentSummarySchema, type ResidentSummary } from './registry.schema';
-
-/**
- * Search first, never browse: a search names one resident by BSN, or narrows to a handful by
- * surname + birth date or by postcode + house number. No query lists all residents.
- */
-export const searchResidentsInputSchema = z.object({
-  bsn: z.string().trim().optional(),
-  surname: z.string().trim().min(1).max(200).optional(),
-  birthDate: calendarDateSchema.optional(),
-  postcode: z.string().trim().regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, 'a Dutch postcode like 3074LA').optional(),
-  houseNumber: z.coerce.number().int().min(1).max(99999).optional(),
-});
-export type SearchResidentsInput = z.infer<typeof searchResidentsInputSchema>;
-
-export const searchResidentsOutputSchema = z.object({ residents: z.array(residentSummarySchema) });
+import type { searchResidentsOutputSchema, ResidentSummary, SearchResidentsInput } from './contract';
 
 type Query =
   | { kind: 'bsn'; bsn: string }

@@ -3,7 +3,7 @@ import { withSystem, withTenant, type AnyDb } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { cbsMunicipalities } from './municipalities';
 import { findMunicipality, upsertMunicipalities, upsertSettings } from './tenancy.repository';
-import { municipalitySettingsSchema } from './tenancy.schema';
+import { municipalitySettingsSchema } from './contract';
 
 /** Loads (or refreshes) the 342 municipalities of the CBS list. Idempotent. */
 export async function loadMunicipalities(db: AnyDb): Promise<number> {

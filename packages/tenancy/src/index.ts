@@ -1,4 +1,4 @@
-export * from './tenancy.schema';
+export * from './contract';
 export * from './municipalities';
 export * from './tenancy.repository';
 export * from './activate-municipality';

@@ -1,7 +1,7 @@
 import { withSystem, type AnyDb } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { findMunicipalities, findMunicipality } from './tenancy.repository';
-import type { Municipality } from './tenancy.schema';
+import type { Municipality } from './contract';
 
 /** Reference data, the same for everyone: no tenant, no personal data. */
 export async function listMunicipalities(db: AnyDb, q: string | undefined): Promise<Municipality[]> {

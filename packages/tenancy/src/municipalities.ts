@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Municipality } from './tenancy.schema';
+import type { Municipality } from './contract';
 
 const SOURCE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'CBS_Gemeentecodes.md');
 

@@ -1,17 +1,9 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { findRegionsOf, findSettings, upsertSettings } from './tenancy.repository';
-import { municipalitySettingsSchema, regionSchema } from './tenancy.schema';
-
-export const settingsOutputSchema = z.object({
-  municipalityCode: z.string(),
-  displayName: z.string(),
-  active: z.boolean(),
-  settings: municipalitySettingsSchema,
-  regions: z.array(regionSchema),
-});
+import { municipalitySettingsSchema, type settingsOutputSchema, type settingsUpdateSchema } from './contract';
 
 export async function readSettings(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<z.infer<typeof settingsOutputSchema>> {
   await authorize(services, tx, ctx, { resource: 'municipality-settings', action: 'read' });
@@ -25,11 +17,6 @@ export async function readSettings(services: AccessServices, tx: Tx, ctx: Access
     regions: await findRegionsOf(tx, row.municipalityCode),
   };
 }
-
-export const settingsUpdateSchema = z.object({
-  displayName: z.string().trim().min(2).max(120).optional(),
-  settings: municipalitySettingsSchema.partial().strict().optional(),
-});
 
 export async function updateSettings(
   services: AccessServices,

@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { Municipality, Region } from './tenancy.schema';
+import type { Municipality, Region } from './contract';
 
 export async function upsertMunicipalities(tx: Tx, list: Municipality[]): Promise<void> {
   const chunk = 100;

@@ -2,6 +2,7 @@
  * Kern's own view of a resident, in English code names. The BRP's Dutch API shapes stop at the
  * client (haal-centraal.schema.ts); the HTTP API and the web app reuse these schemas.
  */
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 /** A date as far as it is known: `1985-12-01`, `1985-12` or `1985`; null when wholly unknown. */
@@ -91,3 +92,34 @@ export const householdSchema = z.object({
   members: z.array(householdMemberSchema),
 });
 export type Household = z.infer<typeof householdSchema>;
+
+export const accessInfoSchema = z.object({
+  /** The legal basis the access was granted on, as recorded in the audit log. */
+  basis: z.string(),
+  breakGlass: z.boolean(),
+});
+
+export const readResidentOutputSchema = z.object({ resident: residentSchema, access: accessInfoSchema });
+
+export const householdViewMemberSchema = householdMemberSchema.omit({ resident: true });
+
+export const readHouseholdOutputSchema = z.object({
+  household: z.object({ subjectBsn: z.string(), address: addressSchema.optional(), members: z.array(householdViewMemberSchema) }),
+  access: accessInfoSchema,
+});
+
+/**
+ * Search first, never browse: a search names one resident by BSN, or narrows to a handful by
+ * surname + birth date or by postcode + house number. No query lists all residents.
+ */
+export const searchResidentsInputSchema = z.object({
+  bsn: z.string().trim().optional(),
+  surname: z.string().trim().min(1).max(200).optional(),
+  birthDate: calendarDateSchema.optional(),
+  postcode: z.string().trim().regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, 'a Dutch postcode like 3074LA').optional(),
+  houseNumber: z.coerce.number().int().min(1).max(99999).optional(),
+});
+
+export type SearchResidentsInput = z.infer<typeof searchResidentsInputSchema>;
+
+export const searchResidentsOutputSchema = z.object({ residents: z.array(residentSummarySchema) });

@@ -30,3 +30,16 @@ export const municipalitySettingsSchema = z.object({
   benchmarkOptIn: z.boolean().default(false),
 });
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
+
+export const settingsOutputSchema = z.object({
+  municipalityCode: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  settings: municipalitySettingsSchema,
+  regions: z.array(regionSchema),
+});
+
+export const settingsUpdateSchema = z.object({
+  displayName: z.string().trim().min(2).max(120).optional(),
+  settings: municipalitySettingsSchema.partial().strict().optional(),
+});
