@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { Purpose } from './access.schema';
+import type { Purpose } from './contract';
 
 export async function latestPolicyVersion(tx: Tx, municipalityCode: string): Promise<{ version: number; document: unknown } | undefined> {
   const r = await sql<{ version: number; document: unknown }>`

@@ -1,6 +1,6 @@
 import { atCommit, sql, sqlTextLiteral, type Tx } from '@kern/db';
 import { canonicalPayload, genesisHash, type AuditEntry, type StoredLink } from './audit-chain';
-import type { AuditRecord } from './access.schema';
+import type { AuditRecord } from './contract';
 
 /** The audit records a transaction has produced and not yet appended, per municipality. */
 const pending = new WeakMap<Tx, Map<string, string[]>>();

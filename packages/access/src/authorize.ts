@@ -1,6 +1,6 @@
 import { withTenant, type AnyDb, type Tx } from '@kern/db';
 import { DomainError, type Clock } from '@kern/kit';
-import type { AccessContext, AccessDecision, Action, Resource, View } from './access.schema';
+import type { AccessContext, AccessDecision, Action, Resource, View } from './contract';
 import type { AuditEntry } from './audit-chain';
 import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './audit.repository';
 import { decide } from './decide';

@@ -1,6 +1,6 @@
 import { sql, type Tx } from '@kern/db';
-import type { Purpose } from './access.schema';
-import type { ConsentRecord, DataCategory, PrivacyNotice } from './consent.schema';
+import type { Purpose } from './contract';
+import type { ConsentRecord, DataCategory, PrivacyNotice } from './contract';
 
 interface NoticeRow {
   version: number; title: string; body_nl: string; body_en: string; purposes: string[]; recipients: string[]; data_categories: string[]; published_at: Date;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { runAsTenant, type AccessServices } from './authorize';
-import { consentListSchema, consentSchema, privacyNoticeSchema, publishPrivacyNoticeInputSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './consent.schema';
+import { consentListSchema, consentSchema, privacyNoticeSchema, publishPrivacyNoticeInputSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './contract';
 import { contextOf, type KernApp } from './http-context';
 import { publishPrivacyNotice, readPrivacyNotice } from './privacy-notice';
 import { listConsents, recordConsent } from './record-consent';

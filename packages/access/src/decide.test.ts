@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyDocumentSchema, roles, type Actor, type Relation, type Role } from './access.schema';
+import { policyDocumentSchema, roles, type Actor, type Relation, type Role } from './contract';
 import { decide } from './decide';
 import { defaultPolicy } from './default-policy';
 

@@ -1,4 +1,4 @@
-import type { AccessDecision, Action, Actor, PolicyDocument, Purpose, Relation, Resource } from './access.schema';
+import type { AccessDecision, Action, Actor, PolicyDocument, Purpose, Relation, Resource } from './contract';
 
 export interface AccessRequest {
   actor: Actor;

@@ -1,4 +1,4 @@
-import { policyDocumentSchema, type PolicyDocument } from './access.schema';
+import { policyDocumentSchema, type PolicyDocument } from './contract';
 import { catalogueRules } from './policy/catalogue-rules';
 import { clientViewRules } from './policy/client-view-rules';
 import { debtRules } from './policy/debt-rules';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { purposes, roles, type AccessContext, type Purpose, type Role } from './access.schema';
-import { dataCategories } from './consent.schema';
+import { purposes, roles, type AccessContext, type Purpose, type Role } from './contract';
+import { dataCategories } from './contract';
 import { defaultPolicy } from './default-policy';
 import { decideHouseholdFrom, type MemberRelation } from './household-decisions';
 

@@ -1,7 +1,7 @@
 import { sql, type Tx } from '@kern/db';
-import type { AccessContext, AccessDecision, PolicyDocument, Relation } from './access.schema';
+import type { AccessContext, AccessDecision, PolicyDocument, Relation } from './contract';
 import { AccessDenied, auditEntryFor, type AccessServices, type Grant } from './authorize';
-import { sectionResource, type DataCategory } from './consent.schema';
+import { sectionResource, type DataCategory } from './contract';
 import { decide } from './decide';
 import { requirePurpose } from './http-context';
 

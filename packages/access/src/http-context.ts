@@ -2,7 +2,7 @@ import { DomainError } from '@kern/kit';
 import type { PersonalDataUse, RouteContract } from '@kern/kit/contract';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { purposeSchema, type AccessContext, type Actor, type Purpose } from './access.schema';
+import { purposeSchema, type AccessContext, type Actor, type Purpose } from './contract';
 
 /**
  * Every /api route declares whether it touches personal data and who may call it. The server

@@ -1,4 +1,4 @@
-export * from './access.schema';
+export * from './contract';
 export * from './default-policy';
 export * from './decide';
 export * from './audit-chain';
@@ -15,7 +15,7 @@ export * from './open-involvement';
 export * from './access.routes';
 export * from './publish-policy';
 // integral client view: consent and privacy notices
-export * from './consent.schema';
+export * from './contract';
 export * from './consent.repository';
 export * from './privacy-notice';
 export * from './record-consent';

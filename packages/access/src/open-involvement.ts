@@ -1,7 +1,7 @@
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { z } from 'zod';
-import type { AccessContext } from './access.schema';
+import type { AccessContext } from './contract';
 import { closeInvolvementRow as closeRow, findInvolvement, insertInvolvement } from './access.repository';
 import { authorize, type AccessServices } from './authorize';
 import { requirePurpose } from './http-context';

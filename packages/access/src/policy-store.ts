@@ -1,5 +1,5 @@
 import type { Tx } from '@kern/db';
-import { policyDocumentSchema, type PolicyDocument } from './access.schema';
+import { policyDocumentSchema, type PolicyDocument } from './contract';
 import { latestPolicyVersion } from './access.repository';
 import { defaultPolicy } from './default-policy';
 

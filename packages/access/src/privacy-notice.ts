@@ -1,9 +1,9 @@
 import type { Tx } from '@kern/db';
 import type { z } from 'zod';
-import type { AccessContext } from './access.schema';
+import type { AccessContext } from './contract';
 import { authorize, type AccessServices } from './authorize';
 import { insertPrivacyNotice, latestPrivacyNotice } from './consent.repository';
-import { dataCategories, type PrivacyNotice, type publishPrivacyNoticeInputSchema } from './consent.schema';
+import { dataCategories, type PrivacyNotice, type publishPrivacyNoticeInputSchema } from './contract';
 
 /**
  * The notice Kern ships (version 0), in force while a municipality has not published its own.

@@ -1,7 +1,7 @@
 import type { Tx } from '@kern/db';
 import { invalidInput } from '@kern/kit';
 import { z } from 'zod';
-import { policyDocumentSchema, type AccessContext } from './access.schema';
+import { policyDocumentSchema, type AccessContext } from './contract';
 import { insertPolicyVersion, latestPolicyVersion } from './access.repository';
 import { authorize, type AccessServices } from './authorize';
 

@@ -1,9 +1,9 @@
 import { appendDomainEvents, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, newId } from '@kern/kit';
-import type { AccessContext } from './access.schema';
+import type { AccessContext } from './contract';
 import { authorize, type AccessServices } from './authorize';
 import { findConsentRecords, insertConsentRecord } from './consent.repository';
-import type { Consent, ConsentRecord, RecordConsentInput } from './consent.schema';
+import type { Consent, ConsentRecord, RecordConsentInput } from './contract';
 import { currentPrivacyNotice } from './privacy-notice';
 
 export function requireValidBsn(bsn: string): void {

@@ -1,7 +1,7 @@
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
 import { z } from 'zod';
-import type { AccessContext } from './access.schema';
+import type { AccessContext } from './contract';
 import { insertBreakGlassGrant } from './access.repository';
 import { auditEntryFor, type AccessServices } from './authorize';
 import { appendAuditEntries } from './audit.repository';

@@ -1,7 +1,7 @@
 import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { z } from 'zod';
-import type { AccessContext } from './access.schema';
+import type { AccessContext } from './contract';
 import { findBreakGlassGrants, reviewBreakGlassGrant } from './access.repository';
 import { authorize, recordAccess, type AccessServices } from './authorize';
 

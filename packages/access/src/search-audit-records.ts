@@ -1,7 +1,7 @@
 import type { Tx } from '@kern/db';
 import { calendarDateSchema } from '@kern/kit';
 import { z } from 'zod';
-import { auditRecordSchema, type AccessContext, type AuditRecord } from './access.schema';
+import { auditRecordSchema, type AccessContext, type AuditRecord } from './contract';
 import { authorize, type AccessServices } from './authorize';
 import { findAuditRecords, readChain } from './audit.repository';
 import { verifyChain } from './audit-chain';

@@ -1,9 +1,9 @@
 import { appendDomainEvents, type Tx } from '@kern/db';
 import { conflict, newId, notFound } from '@kern/kit';
-import type { AccessContext } from './access.schema';
+import type { AccessContext } from './contract';
 import { authorize, type AccessServices } from './authorize';
 import { findConsentRecord, findConsentRecords, insertConsentRecord } from './consent.repository';
-import type { Consent, ConsentRecord } from './consent.schema';
+import type { Consent, ConsentRecord } from './contract';
 import { consentsFrom, requireValidBsn } from './record-consent';
 
 const absent = () => notFound({ nl: 'Deze toestemming bestaat niet.', en: 'This consent does not exist.' });

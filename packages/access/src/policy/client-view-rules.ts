@@ -1,4 +1,4 @@
-import type { PolicyRuleInput, Purpose, Resource, Role } from '../access.schema';
+import type { PolicyRuleInput, Purpose, Resource, Role } from '../contract';
 import { planAssessmentOfferingRules } from './plans-rules';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles, type Actor, type Purpose, type Relation, type Resource, type Role } from '../access.schema';
+import { roles, type Actor, type Purpose, type Relation, type Resource, type Role } from '../contract';
 import { decide } from '../decide';
 import { defaultPolicy } from '../default-policy';
 

@@ -1,4 +1,4 @@
-import type { PolicyRuleInput } from '../access.schema';
+import type { PolicyRuleInput } from '../contract';
 
 /**
  * The default policy's rules for steering and learning: indicators, benchmark, experiments. Deny by default: only what is listed here is allowed.

@@ -1,4 +1,4 @@
-import type { PolicyRuleInput } from '../access.schema';
+import type { PolicyRuleInput } from '../contract';
 
 /**
  * Plans, assessments and group offerings, through their own use cases (the household view asks

@@ -1,4 +1,4 @@
-import type { PolicyRuleInput } from '../access.schema';
+import type { PolicyRuleInput } from '../contract';
 
 /**
  * The default policy's rules for provisions. Deny by default: only what is listed here is allowed.

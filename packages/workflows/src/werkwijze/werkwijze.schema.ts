@@ -1,4 +1,4 @@
-import { purposes, roles, type Purpose, type Role } from '@kern/access/schema';
+import { purposes, roles, type Purpose, type Role } from '@kern/access/contract';
 import { z } from 'zod';
 import { statutoryTermIds } from '../deadlines/statutory-terms';
 
@@ -14,7 +14,7 @@ export type CorePhase = (typeof corePhases)[number];
 
 // The laws (purposes) and roles are Kern's own vocabulary, owned by the access module; its
 // schema entry point is plain zod, so this pure module stays free of database code.
-export { purposes, roles } from '@kern/access/schema';
+export { purposes, roles } from '@kern/access/contract';
 export type Law = Purpose;
 export type WerkwijzeRole = Role;
 
