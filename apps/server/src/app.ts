@@ -113,7 +113,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     casesRoutes(typed, services);
     // integral client view (household, consent, plans, assessments, offerings)
     consentRoutes(typed, services);
-    householdRoutes(typed, services);
+    await implementRoutes(typed, 'household', householdRoutes(services));
     plansRoutes(typed, services);
     assessmentsRoutes(typed, services);
     await implementRoutes(typed, 'offerings', offeringsRoutes(services));

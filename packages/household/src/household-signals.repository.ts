@@ -1,5 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
-import type { SignalKind } from './household.schema';
+import type { SignalKind } from './contract';
 
 export interface SignalRow {
   id: string;

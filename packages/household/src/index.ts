@@ -1,5 +1,5 @@
 // @kern/household: Integral client view: the household across laws, consent-aware sections, timeline.
-export * from './household.schema';
+export * from './contract';
 export * from './section-source';
 export * from './sources';
 export * from './sources/cases.source';

@@ -2,7 +2,7 @@ import { appendAuditEntries, auditEntryFor, decideHousehold, requirePurpose, run
 import { isoDay, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, notFound } from '@kern/kit';
 import { loadHousehold, type BrpClient, type Household } from '@kern/registry';
-import type { HouseholdView, Section, TimelineEvent } from './household.schema';
+import type { HouseholdView, Section, TimelineEvent } from './contract';
 import type { SectionSource, SourcedItem } from './section-source';
 import { sectionSources } from './sources';
 

@@ -2,7 +2,7 @@ import { authorize, requirePurpose, type AccessContext, type AccessServices } fr
 import { appendDomainEvents, type Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
 import { insertSignal } from './household-signals.repository';
-import { signalKinds, type RecordSignalInput } from './household.schema';
+import { signalKinds, type RecordSignalInput } from './contract';
 
 /** Records an education or housing signal about a resident the actor works with. */
 export async function recordHouseholdSignal(services: AccessServices, tx: Tx, ctx: AccessContext, subjectBsn: string, input: RecordSignalInput): Promise<{ id: string }> {

@@ -1,6 +1,6 @@
 import type { DataCategory } from '@kern/access';
 import type { Tx } from '@kern/db';
-import type { SectionItem, SectionKind, TimelineEventKind } from './household.schema';
+import type { SectionItem, SectionKind, TimelineEventKind } from './contract';
 
 /** What a source may read: only these members, only these categories (already decided by the policy). */
 export interface SourceQuery {

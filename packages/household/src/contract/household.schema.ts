@@ -1,6 +1,6 @@
-import { dataCategorySchema } from '@kern/access';
-import { calendarDateSchema } from '@kern/kit';
-import { addressSchema, householdViewMemberSchema } from '@kern/registry';
+import { dataCategorySchema } from '@kern/access/contract';
+import { calendarDateSchema } from '@kern/kit/contract';
+import { addressSchema, householdViewMemberSchema } from '@kern/registry/contract';
 import { z } from 'zod';
 
 /** The kinds of section a source supplies; each shows one or more data categories. */
