@@ -92,4 +92,25 @@ export default defineConfig(
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The seed (demo data, scale generator) and its test kits sit on top of every module: a domain
+    // module that imports them turns the dependency graph upside down. Only tests, benches, the
+    // browser journeys, the CLI and the seed itself may (and the server's test harness, which only
+    // its tests import).
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.int.test.ts', 'bench/**', 'e2e/**', 'apps/cli/**', 'packages/seed/**', 'apps/server/src/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@kern/seed', '@kern/seed/*'],
+              message: 'Seed and its test kits are for tests, bench/, e2e/ and apps/cli only (packages/seed/src/testing/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
