@@ -84,9 +84,11 @@ export async function enqueueJob(db: AnyDb | Tx, job: NewJob): Promise<number> {
 export async function claimJob(db: AnyDb, options: Pick<QueueOptions, 'queue' | 'municipalityCode' | 'leaseMs'> & { workerId: string }): Promise<Job | undefined> {
   const tenant = options.municipalityCode ? sql`and municipality_code = ${options.municipalityCode}` : sql``;
   return withSystem(db, async (tx) => {
+    // Skip locked: a row still locked is a run in progress past its lease, which will settle it.
     await sql`update jobs set status = 'dead', locked_by = null, locked_until = null, finished_at = now(),
         last_error = coalesce(last_error || E'\n', '') || 'lease expired after attempt ' || attempts || ' (the worker stopped)'
-      where queue = ${options.queue} and status = 'running' and locked_until <= now() and attempts >= max_attempts ${tenant}`.execute(tx);
+      where id in (select id from jobs where queue = ${options.queue} and status = 'running' and locked_until <= now() and attempts >= max_attempts ${tenant}
+        for update skip locked)`.execute(tx);
     const r = await sql<{ id: number; queue: string; municipality_code: string | null; payload: Json; attempts: number; max_attempts: number }>`
       update jobs set status = 'running', attempts = attempts + 1, locked_by = ${options.workerId},
         locked_until = now() + ${options.leaseMs ?? DEFAULT_LEASE_MS} * interval '1 millisecond'
