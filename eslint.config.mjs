@@ -93,6 +93,28 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The seed (demo data, scale generator) and its test kits sit on top of every module: a domain
+    // module that imports them turns the dependency graph upside down. Only tests, benches, the
+    // browser journeys, the CLI and the seed itself may (and the server's test harness, which only
+    // its tests import).
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.int.test.ts', 'bench/**', 'e2e/**', 'apps/cli/**', 'packages/seed/**', 'apps/server/src/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@kern/seed', '@kern/seed/*'],
+              message: 'Seed and its test kits are for tests, bench/, e2e/ and apps/cli only (packages/seed/src/testing/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Later blocks override this rule for the files they match; theirs also forbid @kern/seed.
     // The web app knows the server only through the modules' contracts (ADR 0002): a second,
     // hand-written copy of the API drifts, and a module's insides would pull the database in.
     files: ['apps/web/src/**/*.{ts,tsx}'],

@@ -1,6 +1,6 @@
 import { decideHousehold, runAsTenant, type Actor } from '@kern/access';
 import { findAccountByUsername, toActor } from '@kern/identity';
-import { withSystem } from '@kern/db';
+import { sql, withSystem } from '@kern/db';
 import { FixedClock } from '@kern/kit';
 import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
@@ -287,6 +287,23 @@ describe('messages with the coordinator', () => {
       expect(sent).toHaveLength(1);
       expect(sent[0]?.to).toBe('patrick@example.org');
       expect(`${sent[0]?.subject ?? ''} ${sent[0]?.text ?? ''}`).not.toMatch(/Donderdag|schulden|Patrick|Braveheart/);
+    } finally {
+      Object.assign(kern.services, { mail: original });
+    }
+  });
+
+  it('answers even when the mail sender fails, and keeps the notice queued with its error for a later round', async () => {
+    const original = kern.services.mail;
+    Object.assign(kern.services, { mail: { send: () => Promise.reject(new Error('SMTP 421 service not available')) } });
+    try {
+      const c = await kern.citizenLogin(PARENT);
+      await c.request('PUT', `/api/v1/portal/people/${selfRef(c)}/contact`, { body: { email: 'patrick@example.org' } });
+      const staff = await kern.login('rotterdam.generalist');
+      const answered = await staff.request('POST', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo', body: { body: 'Tot donderdag.' } });
+      expect(answered.statusCode, answered.body).toBe(201);
+      const waiting = await sql<{ attempts: number; last_error: string | null }>`select attempts, last_error from jobs
+        where queue = 'portal.mail' and status = 'queued' and municipality_code = '0599'`.execute(kern.services.db);
+      expect(waiting.rows).toEqual([{ attempts: 1, last_error: 'Error: SMTP 421 service not available' }]);
     } finally {
       Object.assign(kern.services, { mail: original });
     }

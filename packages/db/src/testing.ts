@@ -57,6 +57,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * Another connection to the same test database, as a second server process would have: on
+ * PostgreSQL its own pool; PGlite is one connection in process, so it is the same database (two
+ * workers there interleave on one connection). Close it before the database.
+ */
+export async function connectAgain(database: TestDatabase): Promise<Database> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (database.engine !== 'postgres' || !adminUrl) return { ...database, close: () => Promise.resolve() };
+  return connect({ databaseUrl: databaseUrl(adminUrl, database.name) });
+}
+
 function migrationsChecksum(): string {
   const hash = createHash('sha256');
   for (const m of loadMigrations()) hash.update(`${m.name}:${m.checksum}\n`);

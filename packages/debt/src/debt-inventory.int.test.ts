@@ -3,7 +3,7 @@ import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findVerifiedDebts } from './debt.repository';
-import { startDebtTestKit, type DebtTestKit } from './debt-test-kit';
+import { startDebtTestKit, type DebtTestKit } from '@kern/seed/testing';
 import { openDebtFile } from './open-debt-file';
 import { readDebtInventory } from './read-debt-inventory';
 import { addDebtEvidence, registerDebt, updateDebtStatus } from './register-debt';

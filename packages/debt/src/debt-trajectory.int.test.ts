@@ -2,7 +2,7 @@ import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAccess, recordFirstConversation, startMoratorium } from './debt-process';
-import { startDebtTestKit, type DebtTestKit } from './debt-test-kit';
+import { startDebtTestKit, type DebtTestKit } from '@kern/seed/testing';
 import { debtHouseholdSection } from './household-section';
 import { offerLetterPdf } from './offer-letter';
 import { residentOverviewLines, residentOverviewPdf } from './resident-overview';

@@ -3,7 +3,7 @@ import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { readHousehold, readResident } from '@kern/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDebtTestKit, type DebtTestKit } from './debt-test-kit';
+import { startDebtTestKit, type DebtTestKit } from '@kern/seed/testing';
 import { readDebtInventory } from './read-debt-inventory';
 import { importSignalFile, receiveSignalBatch } from './receive-signals';
 import { listSignals, offerHelp, respondToOffer } from './signal-offers';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build323 } from './build-323';
-import { invoice, prestatie, PROVIDER } from './db/exchange-test-kit';
+import { invoice, prestatie, PROVIDER } from '@kern/seed/testing';
 import { generatedFacts, generateInvoice, testBsn } from './generate-invoice';
 import { parseInvoiceClient, parseInvoiceHeader } from './invoice-parse';
 import type { InvoiceClient, InvoiceHeader, Prestatie } from './invoice.schema';

@@ -1,4 +1,4 @@
-import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
+import { enqueueJob, runNextJob as runNextQueuedJob, sql, startJobWorker, type AnyDb, type Job, type JobOutcome, type QueueOptions, type Tx } from '@kern/db';
 import type { Clock } from '@kern/kit';
 import { coreCatalogue } from './catalogue';
 import { refreshStatements, type Scope } from './compile-indicator';
@@ -6,9 +6,10 @@ import { indicatorDefinitionSchema, type IndicatorDefinition } from './insight.s
 import { publishBenchmark } from './publish-benchmark';
 
 /**
- * Background refresh of indicator values. Jobs are rows in insight_jobs; any server instance
- * (or `kern insight worker`) claims the oldest queued one with FOR UPDATE SKIP LOCKED and runs
- * it in the same transaction, so a crash leaves the job queued and the values unchanged.
+ * Background refresh of indicator values. Jobs are rows of the queue `insight.refresh` in the one
+ * job table (packages/db/src/jobs.ts); any server instance (or `kern insight worker`) claims the
+ * oldest with FOR UPDATE SKIP LOCKED under a lease and runs it in one transaction, so a crash
+ * leaves the values unchanged and the job is taken again when its lease expires.
  *
  * The refresh runs as the schema owner across tenants: it reads domain_events, which hold no
  * personal data, and writes each municipality's own rows of indicator_values (RLS-protected for
@@ -81,34 +82,47 @@ export async function refreshIncremental(tx: Tx, at: Date): Promise<RefreshResul
   return { kind: 'incremental', fromEventId: from, toEventId: to, cells, indicators: core.length + locals.length };
 }
 
-export async function enqueueRefresh(db: AnyDb | Tx, kind: 'full' | 'incremental' | 'publish', requestedBy: string): Promise<number> {
-  const r = await sql<{ id: string }>`insert into insight_jobs (kind, status, requested_by) values (${kind}, 'queued', ${requestedBy}) returning id`.execute(db);
-  return Number(r.rows[0]?.id);
+export type RefreshKind = 'full' | 'incremental' | 'publish';
+
+/** The queue of indicator refreshes in the one job table (@kern/db jobs). */
+export const INSIGHT_REFRESH_QUEUE = 'insight.refresh';
+
+/** Queues a refresh in the caller's transaction; any instance's worker runs it. */
+export async function enqueueRefresh(db: AnyDb | Tx, kind: RefreshKind, requestedBy: string): Promise<number> {
+  // A refresh is deterministic: a failure is worth a retry (a lock timeout), not five.
+  return enqueueJob(db, { queue: INSIGHT_REFRESH_QUEUE, payload: { kind, requestedBy }, maxAttempts: 3 });
 }
 
-/** Claims and runs the oldest queued job; undefined when there is none. */
+/**
+ * The refresh job. It runs as the schema owner across tenants (the job has no municipality) in
+ * the claim's run transaction, so the new values and the high-water mark commit exactly when the
+ * job is done, and a crashed run leaves both unchanged for the retry.
+ */
+async function refreshJob(tx: Tx, job: Job, clock: Clock): Promise<RefreshResult> {
+  const kind = (job.payload as { kind?: RefreshKind }).kind;
+  const at = clock.now();
+  if (kind === 'full') return refreshAll(tx, at);
+  if (kind === 'incremental') return refreshIncremental(tx, at);
+  if (kind === 'publish') return publishBenchmark(tx, at);
+  throw new Error(`insight job ${job.id}: unknown kind ${String(kind)}`);
+}
+
+/** The insight queue for a worker (startJobWorker) or drainQueue. */
+export function insightRefreshQueue(clock: Clock): QueueOptions {
+  return { queue: INSIGHT_REFRESH_QUEUE, handler: async (tx, job) => ({ ...(await refreshJob(tx, job, clock)) }) };
+}
+
+function asResult(outcome: JobOutcome): RefreshResult & { jobId: number } {
+  if (outcome.status === 'done') return { ...(outcome.result as unknown as RefreshResult), jobId: outcome.jobId };
+  // As before the one queue: the caller (a route, the CLI) sees the refresh's own error.
+  if (outcome.status === 'lost') throw new Error(`insight job ${outcome.jobId} was taken over by another worker`);
+  throw outcome.error;
+}
+
+/** Claims and runs the oldest queued job; undefined when there is none. A failure is recorded on the job and thrown. */
 export async function runNextJob(db: AnyDb, clock: Clock): Promise<(RefreshResult & { jobId: number }) | undefined> {
-  let claimed: number | undefined;
-  try {
-    return await withSystem(db, async (tx) => {
-      const job = await sql<{ id: string; kind: 'full' | 'incremental' | 'publish' }>`select id, kind from insight_jobs where status = 'queued' order by id limit 1 for update skip locked`.execute(tx);
-      const row = job.rows[0];
-      if (!row) return undefined;
-      claimed = Number(row.id);
-      const at = clock.now();
-      await sql`update insight_jobs set status = 'running', started_at = ${at.toISOString()} where id = ${claimed}`.execute(tx);
-      const result = row.kind === 'full' ? await refreshAll(tx, at) : row.kind === 'incremental' ? await refreshIncremental(tx, at) : await publishBenchmark(tx, at);
-      await sql`update insight_jobs set status = 'done', finished_at = ${clock.now().toISOString()}, from_event_id = ${result.fromEventId},
-        to_event_id = ${result.toEventId}, cells = ${result.cells} where id = ${claimed}`.execute(tx);
-      return { ...result, jobId: claimed };
-    });
-  } catch (e) {
-    if (claimed !== undefined) {
-      const id = claimed;
-      await withSystem(db, (tx) => sql`update insight_jobs set status = 'failed', finished_at = now(), error = ${String(e)} where id = ${id}`.execute(tx));
-    }
-    throw e;
-  }
+  const outcome = await runNextQueuedJob(db, insightRefreshQueue(clock));
+  return outcome ? asResult(outcome) : undefined;
 }
 
 /** Runs queued jobs until none is left. */
@@ -121,26 +135,17 @@ export async function drainJobs(db: AnyDb, clock: Clock): Promise<RefreshResult[
   }
 }
 
+/** Queues an incremental refresh when events arrived after the high-water mark and none is waiting. */
+export async function enqueueRefreshIfBehind(db: AnyDb): Promise<void> {
+  const pending = await sql<{ behind: boolean }>`select (select coalesce(max(id), 0) from domain_events) > (select last_event_id from insight_high_water) as behind`.execute(db);
+  const queued = await sql<{ n: number }>`select count(*)::int as n from jobs where queue = ${INSIGHT_REFRESH_QUEUE} and status in ('queued', 'running')`.execute(db);
+  if (pending.rows[0]?.behind && Number(queued.rows[0]?.n ?? 0) === 0) await enqueueRefresh(db, 'incremental', 'worker');
+}
+
 /**
  * A polling worker for one server instance: when events arrived after the high-water mark,
  * it queues an incremental refresh, then runs whatever is queued. Returns a stop function.
  */
 export function startInsightWorker(db: AnyDb, clock: Clock, intervalMs = 30_000, onError: (e: unknown) => void = () => undefined): () => void {
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const pending = await sql<{ behind: boolean }>`select (select coalesce(max(id), 0) from domain_events) > (select last_event_id from insight_high_water) as behind`.execute(db);
-      const queued = await sql<{ n: string }>`select count(*) as n from insight_jobs where status = 'queued'`.execute(db);
-      if (pending.rows[0]?.behind && Number(queued.rows[0]?.n ?? 0) === 0) await enqueueRefresh(db, 'incremental', 'worker');
-      await drainJobs(db, clock);
-    } catch (e) {
-      onError(e);
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  return () => clearInterval(timer);
+  return startJobWorker(db, [insightRefreshQueue(clock)], { intervalMs, onError, beforeEach: () => enqueueRefreshIfBehind(db) });
 }

@@ -20,7 +20,8 @@ export interface PortalServices extends AccessServices {
 
 /** The mail seam: an e-mail that says a message waits, never what it says. */
 export interface MailSender {
-  send(mail: { to: string; subject: string; text: string }): Promise<void>;
+  /** `idempotencyKey` is the same for every attempt at one notice, for a sender that can drop a repeat. */
+  send(mail: { to: string; subject: string; text: string; idempotencyKey?: string }): Promise<void>;
 }
 
 export interface ResolvedCitizenSession {

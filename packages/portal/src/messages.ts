@@ -1,10 +1,10 @@
 import { authorize, requirePurpose, type AccessContext } from '@kern/access';
-import { withTenant, type Tx } from '@kern/db';
+import { drainQueue, type QueueOptions, type Tx } from '@kern/db';
 import { findTeamNames } from '@kern/identity';
 import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
 import { authorizeForPerson } from './citizen-access';
 import type { MailSender, PortalServices, ResolvedCitizenSession } from './citizen-session';
-import { enqueueMail, findContactEmail, findMessages, findUnsentMail, insertMessage, markMailSent, markReadBy, upsertContact, type MessageRow } from './portal.repository';
+import { enqueueMail, findContactEmail, findMessages, insertMessage, markReadBy, PORTAL_MAIL_QUEUE, upsertContact, type MessageRow } from './portal.repository';
 
 /**
  * The secure thread between a resident and the municipality (their coordinator, or the team on
@@ -76,7 +76,7 @@ export async function answerAsStaff(services: PortalServices, tx: Tx, ctx: Acces
     authorRole: role, authorTeamId: ctx.actor.teamIds[0] ?? null, body, at: now,
   });
   const email = await findContactEmail(tx, bsn);
-  if (email) await enqueueMail(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, toAddress: email, template: 'message-waiting', at: now });
+  if (email) await enqueueMail(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, toAddress: email, template: 'message-waiting' });
   return { messages: (await toMessages(tx, await findMessages(tx, bsn), 'staff')).reverse() };
 }
 
@@ -88,21 +88,27 @@ export const messageWaitingMail = {
     'Dear resident,\n\nA new message is waiting for you in your municipality\'s portal. Log in to read it.\n',
 };
 
-/** Sends what waits in the outbox of one municipality; a failed send stays for the next round. */
-export async function dispatchOutbox(services: { db: PortalServices['db']; clock: PortalServices['clock']; mail: MailSender }, municipalityCode: string, limit = 50): Promise<number> {
-  return withTenant(services.db, municipalityCode, async (tx) => {
-    let sent = 0;
-    for (const m of await findUnsentMail(tx, limit)) {
-      try {
-        await services.mail.send({ to: m.toAddress, ...messageWaitingMail });
-        await markMailSent(tx, m.id, services.clock.now());
-        sent++;
-      } catch {
-        await markMailSent(tx, m.id, null);
-      }
-    }
-    return sent;
-  });
+/**
+ * The portal's mail queue: one job per notice, run in its municipality's transaction. A send that
+ * throws leaves the job queued for a later attempt (backoff), and after eight it is dead with the
+ * error, for an administrator to see; the job id goes with the mail as its idempotency key, since
+ * a mail server can accept a mail and the commit after it still fail.
+ */
+export function portalMailQueue(mail: MailSender, options: Partial<Pick<QueueOptions, 'backoffMs' | 'municipalityCode'>> = {}): QueueOptions {
+  return {
+    queue: PORTAL_MAIL_QUEUE,
+    ...options,
+    handler: async (_tx, job) => {
+      const notice = job.payload as { toAddress: string; template: 'message-waiting' };
+      await mail.send({ to: notice.toAddress, ...messageWaitingMail, idempotencyKey: `kern-portal-mail-${job.id}` });
+    },
+  };
+}
+
+/** Sends what waits in the outbox of one municipality; a failed send stays for a later round (the job worker's). */
+export async function dispatchOutbox(services: { db: PortalServices['db']; mail: MailSender }, municipalityCode: string, limit = 50): Promise<number> {
+  const outcomes = await drainQueue(services.db, { ...portalMailQueue(services.mail, { municipalityCode }), limit });
+  return outcomes.filter((o) => o.status === 'done').length;
 }
 
 /** Demo mode: mail goes to the log (address masked), never to the network. */

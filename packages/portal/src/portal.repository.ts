@@ -1,4 +1,7 @@
-import { sql, type AnyDb, type Tx } from '@kern/db';
+import { enqueueJob, sql, type AnyDb, type Tx } from '@kern/db';
+
+/** The portal's notices in the one job queue. */
+export const PORTAL_MAIL_QUEUE = 'portal.mail';
 import type { DraftInput, Topic, UrgentSituation } from './portal.schema';
 
 /** SQL only: no rules. Row-level security limits every statement to the tenant in scope. */
@@ -241,16 +244,7 @@ export async function upsertContact(tx: Tx, municipalityCode: string, bsn: strin
     on conflict (municipality_code, bsn) do update set email = excluded.email, updated_at = excluded.updated_at`.execute(tx);
 }
 
-export async function enqueueMail(tx: Tx, m: { id: string; municipalityCode: string; toAddress: string; template: 'message-waiting'; at: Date }): Promise<void> {
-  await sql`insert into portal_outbox (id, municipality_code, to_address, template, created_at) values (${m.id}, ${m.municipalityCode}, ${m.toAddress}, ${m.template}, ${m.at})`.execute(tx);
-}
-
-export async function findUnsentMail(tx: Tx, limit: number): Promise<{ id: string; toAddress: string; template: 'message-waiting' }[]> {
-  const r = await sql<{ id: string; to_address: string; template: 'message-waiting' }>`
-    select id, to_address, template from portal_outbox where sent_at is null order by created_at limit ${limit} for update skip locked`.execute(tx);
-  return r.rows.map((x) => ({ id: x.id, toAddress: x.to_address, template: x.template }));
-}
-
-export async function markMailSent(tx: Tx, id: string, at: Date | null): Promise<void> {
-  await sql`update portal_outbox set sent_at = ${at}, attempts = attempts + 1 where id = ${id}::uuid`.execute(tx);
+/** The notice goes into the one job queue (packages/db jobs) in the caller's transaction, so it exists exactly when the message does. */
+export async function enqueueMail(tx: Tx, m: { id: string; municipalityCode: string; toAddress: string; template: 'message-waiting' }): Promise<void> {
+  await enqueueJob(tx, { queue: PORTAL_MAIL_QUEUE, municipalityCode: m.municipalityCode, idempotencyKey: m.id, payload: { toAddress: m.toAddress, template: m.template }, maxAttempts: 8 });
 }

@@ -6,6 +6,7 @@ import { scaleAge, scaleBsn, scaleHouseholdMembers, scaleHouseholdSize, scaleMix
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCities } from './demo';
 import { scaleCoordinatorHouseholds, scaleFakeBrpPopulation, seedScale, type ScaleResult } from './scale';
+import { installScaleFunctions } from './scale-functions';
 
 let database: TestDatabase;
 let result: ScaleResult;
@@ -23,10 +24,19 @@ const one = async <T>(q: ReturnType<typeof sql>): Promise<T> => (await withTenan
 describe('the scale generator (a small city of 2,000 residents)', () => {
   it('computes the same arithmetic in SQL as the fake BRP does in JavaScript', async () => {
     const ks = [0, 1, 2, 17, 999, 123_456, 450_000];
-    const rows = await withSystem(database.db, (tx) => sql<{ k: number; mix: string; size: number; bsn: string | null; age0: number; age2: number }>`
-      select k, kern_scale_mix(k, 20)::text as mix, kern_scale_household_size(k) as size, kern_scale_bsn(k * 6) as bsn, kern_scale_age(k, 0) as age0, kern_scale_age(k, 2) as age2
-      from unnest(${ks}::int[]) k order by k`.execute(tx));
+    const rows = await withSystem(database.db, async (tx) => {
+      await installScaleFunctions(tx);
+      return sql<{ k: number; mix: string; size: number; bsn: string | null; age0: number; age2: number }>`
+      select k, pg_temp.kern_scale_mix(k, 20)::text as mix, pg_temp.kern_scale_household_size(k) as size, pg_temp.kern_scale_bsn(k * 6) as bsn, pg_temp.kern_scale_age(k, 0) as age0, pg_temp.kern_scale_age(k, 2) as age2
+      from unnest(${ks}::int[]) k order by k`.execute(tx);
+    });
     expect(rows.rows.map((r) => [Number(r.k), Number(r.mix), r.size, r.bsn, r.age0, r.age2])).toEqual(ks.map((k) => [k, scaleMix(k, 20), scaleHouseholdSize(k), scaleBsn(k * 6) ?? null, scaleAge(k, 0), scaleAge(k, 2)]));
+  });
+
+  it('leaves none of its functions in the production schema after generating', async () => {
+    const left = await sql<{ proname: string }>`select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where p.proname like 'kern_scale_%' and n.nspname not like 'pg_temp%'`.execute(database.db);
+    expect(left.rows).toEqual([]);
   });
 
   it('has about the residents asked for, one in six a client, and every client with a case, a plan and an assessment', async () => {

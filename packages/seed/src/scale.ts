@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, installLibraryWerkwijzen, seedDemo } from './demo';
 import { seedDemoClientData } from './demo-clients';
 import { insertDemoContracts } from './demo-contracts';
 import { seedDemoProvisions } from './provisions-demo';
+import { installScaleFunctions } from './scale-functions';
 import { generateScaleProvisions, SCALE_CONTRACTS_FROM } from './scale-provisions';
 import { CLIENT_HOUSEHOLD_PERMILLE, cityShape, ENROLMENT_PERCENT, planTemplates, type CityShape } from './scale-plan';
 
@@ -219,9 +220,9 @@ function scoresSql(instrumentId: string): ReturnType<typeof sql> {
   const { min, max } = instrument.scale;
   const span = max - min;
   const parts = instrument.domains.map((d, i) => {
-    const m = `kern_scale_mix(p.slot * 16 + ${i}, 30) % 100`;
+    const m = `pg_temp.kern_scale_mix(p.slot * 16 + ${i}, 30) % 100`;
     const base = `${min} + (case when ${m} < 10 then 0 when ${m} < 35 then 1 when ${m} < 70 then 2 when ${m} < 92 then 3 else 4 end) * ${span} / 4`;
-    const gain = `(case when kern_scale_mix(p.slot * 16 + ${i}, 31) % 3 = 0 then n else 0 end) * greatest(1, ${span} / 4)`;
+    const gain = `(case when pg_temp.kern_scale_mix(p.slot * 16 + ${i}, 31) % 3 = 0 then n else 0 end) * greatest(1, ${span} / 4)`;
     return `'${d.key}', least(${max}, greatest(${min}, (${base}) + ${gain}))`;
   });
   return sql.raw(`jsonb_build_object(${parts.join(', ')})`);
@@ -234,9 +235,11 @@ interface BatchInput {
 
 async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; plans: number; assessments: number; enrolments: number; provisions: number }> {
   const { code } = i;
+  // The arithmetic as temporary functions of this transaction's session (scale-functions.ts).
+  await installScaleFunctions(tx);
   const team = (k: string) => sql.raw(`(1 + (${k} / 1500) % ${i.teams})`);
   const teamUuid = (t: ReturnType<typeof sql>) => uuidOf(`${code}:team`, t);
-  const coordinatorUuid = (k: string) => uuidOf(`${code}:coordinator`, sql`${team(k)} * 1000 + 1 + kern_scale_mix(${sql.raw(k)}, 22) % ${i.coordinatorsPerTeam}`);
+  const coordinatorUuid = (k: string) => uuidOf(`${code}:coordinator`, sql`${team(k)} * 1000 + 1 + pg_temp.kern_scale_mix(${sql.raw(k)}, 22) % ${i.coordinatorsPerTeam}`);
   await sql`truncate scale_work_people`.execute(tx);
   await sql`truncate scale_work_cases`.execute(tx);
   await sql`truncate scale_work_plans`.execute(tx);
@@ -245,17 +248,17 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
     select k, pos, slot, bsn, age, role, client, ${team('k')}, law, given || ' ' || surname from (
       select k, pos, slot, bsn, age, role, client,
         case when not client then null when age < 18 then 'jeugdwet'
-          else (array['wmo','wmo','wmo','wmo','wmo','wmo','wmo','wmo','wmo','participatiewet','participatiewet','participatiewet','participatiewet','participatiewet','wgs','wgs','wgs','integraal','integraal','wmo'])[1 + kern_scale_mix(slot, 21) % 20] end as law,
-        (case when female then ${SCALE_FEMALE_NAMES}::text[] else ${SCALE_MALE_NAMES}::text[] end)[1 + kern_scale_mix(slot, 8) % ${SCALE_FEMALE_NAMES.length}] as given,
-        (${SCALE_SURNAMES}::text[])[1 + (case when role = 'partner' and kern_scale_mix(k, 13) % 3 = 0 then kern_scale_mix(k, 14) else kern_scale_mix(k, 7) end) % ${SCALE_SURNAMES.length}] as surname
+          else (array['wmo','wmo','wmo','wmo','wmo','wmo','wmo','wmo','wmo','participatiewet','participatiewet','participatiewet','participatiewet','participatiewet','wgs','wgs','wgs','integraal','integraal','wmo'])[1 + pg_temp.kern_scale_mix(slot, 21) % 20] end as law,
+        (case when female then ${SCALE_FEMALE_NAMES}::text[] else ${SCALE_MALE_NAMES}::text[] end)[1 + pg_temp.kern_scale_mix(slot, 8) % ${SCALE_FEMALE_NAMES.length}] as given,
+        (${SCALE_SURNAMES}::text[])[1 + (case when role = 'partner' and pg_temp.kern_scale_mix(k, 13) % 3 = 0 then pg_temp.kern_scale_mix(k, 14) else pg_temp.kern_scale_mix(k, 7) end) % ${SCALE_SURNAMES.length}] as surname
       from (
-        select k, pos, slot, bsn, kern_scale_age(k, pos) as age, role, kern_scale_mix(k, 20) % 1000 < ${CLIENT_HOUSEHOLD_PERMILLE} as client,
-          case when role = 'partner' then kern_scale_mix(slot - 1, 12) % 2 = 1 else kern_scale_mix(slot, 12) % 2 = 0 end as female
+        select k, pos, slot, bsn, pg_temp.kern_scale_age(k, pos) as age, role, pg_temp.kern_scale_mix(k, 20) % 1000 < ${CLIENT_HOUSEHOLD_PERMILLE} as client,
+          case when role = 'partner' then pg_temp.kern_scale_mix(slot - 1, 12) % 2 = 1 else pg_temp.kern_scale_mix(slot, 12) % 2 = 0 end as female
         from (
-          select k, pos, k::bigint * 6 + pos as slot, kern_scale_bsn(k::bigint * 6 + pos) as bsn,
-            case when pos = 0 then 'head' when pos = 1 and kern_scale_couple(k) then 'partner' else 'child' end as role
+          select k, pos, k::bigint * 6 + pos as slot, pg_temp.kern_scale_bsn(k::bigint * 6 + pos) as bsn,
+            case when pos = 0 then 'head' when pos = 1 and pg_temp.kern_scale_couple(k) then 'partner' else 'child' end as role
           from generate_series(${i.from}::int, ${i.to - 1}::int) k, generate_series(0, 5) pos
-          where pos < kern_scale_household_size(k)
+          where pos < pg_temp.kern_scale_household_size(k)
         ) s where bsn is not null
       ) p
     ) q`.execute(tx);
@@ -263,8 +266,8 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
   // Every client has a case under their law on the een-loket werkwijze; about 30% are still open.
   const stepCase = (field: 'caseType' | 'openId' | 'openPhase' | 'closedId' | 'closedPhase') =>
     sql.raw(`case p.law ${i.steps.map((s) => `when '${s.law}' then '${field === 'caseType' ? s.caseType : field === 'openId' ? s.open.id : field === 'openPhase' ? s.open.phase : field === 'closedId' ? s.closed.id : s.closed.phase}'`).join(' ')} end`);
-  const open = sql.raw('kern_scale_mix(p.slot, 23) % 100 < 30');
-  const melding = sql.raw(`(case when kern_scale_mix(p.slot, 23) % 100 < 30 then date '2025-07-01' + (kern_scale_mix(p.slot, 24) % 180)::int else date '2024-01-01' + (kern_scale_mix(p.slot, 24) % 600)::int end)`);
+  const open = sql.raw('pg_temp.kern_scale_mix(p.slot, 23) % 100 < 30');
+  const melding = sql.raw(`(case when pg_temp.kern_scale_mix(p.slot, 23) % 100 < 30 then date '2025-07-01' + (pg_temp.kern_scale_mix(p.slot, 24) % 180)::int else date '2024-01-01' + (pg_temp.kern_scale_mix(p.slot, 24) % 600)::int end)`);
   await sql`insert into scale_work_cases (id, subject_bsn, law, status, melding_date, team_id, k)
     select ${uuidOf(`${code}:case`, sql`p.slot`)}, p.bsn, p.law, case when ${open} then 'open' else 'closed' end, ${melding}, ${teamUuid(sql`p.team`)}, p.k
     from scale_work_people p where p.client`.execute(tx);
@@ -300,12 +303,12 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
   await sql`insert into plan_members (municipality_code, plan_id, bsn, name)
     select ${code}, w.id, p.bsn, p.name from scale_work_people p join scale_work_plans w on w.k = p.k where p.client`.execute(tx);
   await sql`insert into plan_versions (municipality_code, plan_id, version, content, change_note, created_at, created_by, agreed_at)
-    select ${code}, w.id, v, (${templates}::text[])[1 + (kern_scale_mix(w.k, 25) + v) % ${templates.length}]::jsonb,
+    select ${code}, w.id, v, (${templates}::text[])[1 + (pg_temp.kern_scale_mix(w.k, 25) + v) % ${templates.length}]::jsonb,
       case when v = 2 then 'Bijgesteld na evaluatie' end, w.created_at + (v - 1) * interval '120 days', w.coordinator_id,
-      case when v = 1 and kern_scale_mix(w.k, 26) % 100 < 80 then w.created_at + interval '7 days'
-           when v = 2 and kern_scale_mix(w.k, 27) % 100 < 60 then w.created_at + interval '127 days' end
+      case when v = 1 and pg_temp.kern_scale_mix(w.k, 26) % 100 < 80 then w.created_at + interval '7 days'
+           when v = 2 and pg_temp.kern_scale_mix(w.k, 27) % 100 < 60 then w.created_at + interval '127 days' end
     from scale_work_plans w, generate_series(1, 2) v
-    where v = 1 or (kern_scale_mix(w.k, 26) % 100 < 80 and kern_scale_mix(w.k, 28) % 100 < 40)`.execute(tx);
+    where v = 1 or (pg_temp.kern_scale_mix(w.k, 26) % 100 < 80 and pg_temp.kern_scale_mix(w.k, 28) % 100 < 40)`.execute(tx);
   await sql`insert into plan_agreements (id, municipality_code, plan_id, version, agreed_at, party_bsn, party_name, party_role, method, recorded_by_kind, recorded_by_id)
     select ${uuidOf(`${code}:agreement`, sql`w.id::text || v.version`)}, ${code}, w.id, v.version, v.agreed_at, w.anchor_bsn, p.name, 'citizen',
       case when v.version = 1 then 'in-person' else 'portal' end, 'staff', w.coordinator_id::text
@@ -333,15 +336,15 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
       select count(*)::int as n from ins`.execute(tx);
     assessments += Number(r.rows[0]?.n ?? 0);
   };
-  await assess('zrm-volwassenen', 32, 'p.age >= 18', '2 + kern_scale_mix(p.slot, SALT) % 3');
-  await assess('positieve-gezondheid', 33, 'p.age < 18', '1 + kern_scale_mix(p.slot, SALT) % 2');
+  await assess('zrm-volwassenen', 32, 'p.age >= 18', '2 + pg_temp.kern_scale_mix(p.slot, SALT) % 3');
+  await assess('positieve-gezondheid', 33, 'p.age < 18', '1 + pg_temp.kern_scale_mix(p.slot, SALT) % 2');
   await assess('participatieladder', 34, "p.law = 'participatiewet'", '2');
-  await assess('zrm-huishouden', 35, 'p.bsn in (select anchor_bsn from scale_work_plans)', '1 + kern_scale_mix(p.slot, SALT) % 2');
+  await assess('zrm-huishouden', 35, 'p.bsn in (select anchor_bsn from scale_work_plans)', '1 + pg_temp.kern_scale_mix(p.slot, SALT) % 2');
 
   // Group offerings: a quarter of the clients, spread evenly, linked to the plan's first action.
   const enrolled = await sql<{ n: number }>`with e as (
       select p.*, ${i.enrolmentOffset} + row_number() over (order by p.slot) - 1 as ordinal from scale_work_people p
-      where p.client and kern_scale_mix(p.slot, 40) % 100 < ${ENROLMENT_PERCENT}
+      where p.client and pg_temp.kern_scale_mix(p.slot, 40) % 100 < ${ENROLMENT_PERCENT}
     ), ins as (
       insert into offering_enrolments (id, municipality_code, offering_id, subject_bsn, plan_id, plan_action_id, enrolled_on, status, enrolled_by)
       select ${uuidOf(`${code}:enrolment`, sql`e.slot`)}, ${code}, ${uuidOf(`${code}:offering`, sql`e.ordinal % ${i.groupOfferings}`)}, e.bsn,
@@ -350,7 +353,7 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
       returning id, enrolled_on
     ), att as (
       insert into offering_attendance (municipality_code, enrolment_id, session_on, present, recorded_at, recorded_by)
-      select ${code}, ins.id, ins.enrolled_on + s * 7, kern_scale_mix(hashtext(ins.id::text)::bigint & 2147483647, 40 + s) % 100 < 80, ins.enrolled_on + s * 7 + time '21:00', ${uuidOf(`${code}:coordinator`, sql`1001`)}
+      select ${code}, ins.id, ins.enrolled_on + s * 7, pg_temp.kern_scale_mix(hashtext(ins.id::text)::bigint & 2147483647, 40 + s) % 100 < 80, ins.enrolled_on + s * 7 + time '21:00', ${uuidOf(`${code}:coordinator`, sql`1001`)}
       from ins, generate_series(0, 3) s
     )
     select count(*)::int as n from ins`.execute(tx);

@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
-import { startInsightWorker } from '@kern/insight';
-import { buildApp, createServices } from '@kern/server';
+import { buildApp, createServices, startBackgroundJobs } from '@kern/server';
 import { DEMO_PASSWORD, demoAccounts, seedScale } from '@kern/seed';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
@@ -33,8 +32,10 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) });
   const { app } = await buildApp(services);
   closers.unshift(() => app.close());
-  // Indicators follow the domain events in the background; any instance may pick up the jobs.
-  const stopWorker = startInsightWorker(database.db, services.clock, 30_000, (e) => console.error(`kern: insight refresh failed: ${e instanceof Error ? e.message : String(e)}`));
+  // Background jobs (indicator refresh, portal mail retries) from the one queue; any instance may pick them up.
+  const stopWorker = startBackgroundJobs(services, {
+    onError: (e, queue) => console.error(`kern: background job (${queue}) failed: ${e instanceof Error ? e.message : String(e)}`),
+  });
   closers.unshift(async () => stopWorker());
   const address = await app.listen({ port: config.port, host: config.host });
 

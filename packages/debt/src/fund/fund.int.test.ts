@@ -3,7 +3,7 @@ import { sql, withSystem, withTenant } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDebtTestKit, type DebtTestKit } from '../debt-test-kit';
+import { startDebtTestKit, type DebtTestKit } from '@kern/seed/testing';
 import { openDebtFile } from '../open-debt-file';
 import { registerDebt, updateDebtStatus } from '../register-debt';
 import { storeFundTerms } from './fund-terms';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveInvoice } from './approve-invoice';
 import { insertAllocationFixtures, insertProviderFixture } from './exchange-fixtures';
 import { exportPaymentBatch } from './export-payment-batch';
-import { denHaagResident, invoice, prestatie, rotterdam, seedExchangeFixtures, startExchangeTestKit, type ExchangeTestKit } from './exchange-test-kit';
+import { denHaagResident, invoice, prestatie, rotterdam, seedExchangeFixtures, startExchangeTestKit, type ExchangeTestKit } from '@kern/seed/testing';
 import { listInvoiceMessages, readInvoiceLines } from './read-invoice-inbox';
 
 let kit: ExchangeTestKit;

@@ -6,7 +6,7 @@ import { recordDecision } from '../decisions/record-decision';
 import type { GrantedProvisionInput } from '../decisions/decisions.schema';
 import { allocateProvision } from './allocate-provision';
 import { changeAllocation, endAllocation, withdrawAllocation } from './change-allocation';
-import { AGB_JEUGD, AGB_THUISZORG, startProvisionsTestKit, type ProvisionsTestKit } from './provisions-test-kit';
+import { AGB_JEUGD, AGB_THUISZORG, startProvisionsTestKit, type ProvisionsTestKit } from '@kern/seed/testing';
 import { acknowledgeAllocation, allocationByNumber, allocationsForClient, allocationsForProvider, listClientAllocations, listProviderAllocations, readAllocation } from './read-allocations';
 
 const PARENT = '999991838';

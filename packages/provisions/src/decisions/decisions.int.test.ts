@@ -3,7 +3,7 @@ import { readCase } from '@kern/cases';
 import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProvisionsTestKit, type ProvisionsTestKit } from '../allocations/provisions-test-kit';
+import { startProvisionsTestKit, type ProvisionsTestKit } from '@kern/seed/testing';
 import { decisionsForCase, decisionsForPerson, listResidentDecisions, readDecision } from './read-decisions';
 import { recordDecision } from './record-decision';
 

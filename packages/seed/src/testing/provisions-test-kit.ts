@@ -1,12 +1,12 @@
-// Test support for the decisions and allocations integration tests (not exported from the package).
+// Test support for the decisions and allocations integration tests (here, not in the domain's src: no domain module imports seed).
 import type { AccessContext, Actor } from '@kern/access';
 import { advanceCase, startCaseFromMelding } from '@kern/cases';
 import type { Tx } from '@kern/db';
-import { insertDemoContracts } from '@kern/seed';
-import { startSeededTestKit, type SeededTestKit } from '@kern/seed/testing';
-import type { ProvisionsServices } from './allocate-provision';
+import type { ProvisionsServices } from '@kern/provisions';
+import { insertDemoContracts } from '../demo-contracts';
+import { startSeededTestKit, type SeededTestKit } from './seeded-test-kit';
 
-export { AGB_JEUGD, AGB_THUISZORG } from '@kern/seed';
+export { AGB_JEUGD, AGB_THUISZORG } from '../demo-contracts';
 
 export interface ProvisionsTestKit extends SeededTestKit<ProvisionsServices> {
   /** A Rotterdam Wmo case walked on frontoffice-backoffice to the back office's besluit step. */

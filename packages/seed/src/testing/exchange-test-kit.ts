@@ -1,13 +1,11 @@
-// Test support for the exchange's database tests (not exported from the package).
+// Test support for the exchange's tests (here, not in the domain's src: no domain module imports seed).
 import type { AccessContext, Actor } from '@kern/access';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
-import { startSeededTestKit, type SeededTestKit } from '@kern/seed/testing';
-import { build323 } from '../build-323';
-import type { InvoiceClient, InvoiceHeader, Prestatie } from '../invoice.schema';
-import { signed } from '../verify-invoice';
-import { insertAllocationFixtures, insertProviderFixture, type AllocationFixture } from './exchange-fixtures';
-import { receiveInvoice, type ExchangeServices, type ReceiveOptions } from './receive-invoice';
-import { brpResidency } from './residency';
+import {
+  brpResidency, build323, insertAllocationFixtures, insertProviderFixture, receiveInvoice, signed,
+  type AllocationFixture, type ExchangeServices, type InvoiceClient, type InvoiceHeader, type Prestatie, type ReceiveOptions,
+} from '@kern/exchange';
+import { startSeededTestKit, type SeededTestKit } from './seeded-test-kit';
 
 /** BRP test persons registered in Rotterdam (0599) and one in Den Haag (0518), from the GBA-V set. */
 export const rotterdam = { parent: '999991838', partner: '999990512', child: '999990342' };

@@ -6,7 +6,7 @@ import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
 import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
 import { createAccount, createTeam, findAccountByUsername, toActor } from '@kern/identity';
 import { FixedClock } from '@kern/kit';
-import { DEMO_PASSWORD, seedDemo } from './demo';
+import { DEMO_PASSWORD, seedDemo } from '../demo';
 
 export interface SeededTestKit<S extends AccessServices> {
   database: TestDatabase;

@@ -1,7 +1,7 @@
-// Test support for the debt module's integration tests (not exported from the package).
+// Test support for the debt module's integration tests (here, not in the domain's src: no domain module imports seed).
 import { createBrpClient, startFakeBrp } from '@kern/registry';
-import { startSeededTestKit, type SeededTestKit } from '@kern/seed/testing';
-import type { DebtServices } from './debt-file-access';
+import type { DebtServices } from '@kern/debt';
+import { startSeededTestKit, type SeededTestKit } from './seeded-test-kit';
 
 export type DebtTestKit = SeededTestKit<DebtServices>;
 

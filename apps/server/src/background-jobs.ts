@@ -1,0 +1,18 @@
+import { startJobWorker } from '@kern/db';
+import { enqueueRefreshIfBehind, insightRefreshQueue } from '@kern/insight';
+import { portalMailQueue } from '@kern/portal';
+import type { KernServices } from './services';
+
+/**
+ * The background jobs of one server instance, all from the one job queue (@kern/db jobs): the
+ * indicators follow the domain events, and portal mail that failed right after its commit is
+ * sent again. Any instance picks up any job; a job runs once however many instances poll.
+ * Returns a stop function.
+ */
+export function startBackgroundJobs(services: KernServices, options: { intervalMs?: number; onError: (e: unknown, queue: string) => void }): () => void {
+  return startJobWorker(services.db, [insightRefreshQueue(services.clock), portalMailQueue(services.mail)], {
+    intervalMs: options.intervalMs ?? 30_000,
+    beforeEach: () => enqueueRefreshIfBehind(services.db),
+    onError: options.onError,
+  });
+}
