@@ -115,7 +115,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     consentRoutes(typed, services);
     await implementRoutes(typed, 'household', householdRoutes(services));
     plansRoutes(typed, services);
-    assessmentsRoutes(typed, services);
+    await implementRoutes(typed, 'assessments', assessmentsRoutes(services));
     await implementRoutes(typed, 'offerings', offeringsRoutes(services));
 
     // citizen portal

@@ -1,5 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
-import type { Assessment } from './assessments.schema';
+import type { Assessment } from './contract';
 
 export async function insertAssessment(tx: Tx, a: Assessment & { municipalityCode: string; recordedBy: string }): Promise<void> {
   await sql`insert into assessments (id, municipality_code, instrument_id, subject_bsn, assessed_on, scores, note, recorded_at, recorded_by)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instrumentSchema } from './assessments.schema';
-import { findInstrument, instruments } from './instruments';
+import { findInstrument, instruments, instrumentSchema } from './contract';
 import { checkLevelTexts } from './level-texts';
 import { validateScores } from './validate-scores';
 

@@ -1,6 +1,6 @@
 // @kern/assessments: Assessment instruments as data (ZRM, Participatieladder, Positieve Gezondheid) and scores over time.
-export * from './assessments.schema';
-export * from './instruments';
+export * from './contract';
+export * from './contract';
 export * from './validate-scores';
 export * from './record-assessment';
 export * from './read-assessments';

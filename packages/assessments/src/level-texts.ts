@@ -2,8 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { invalidInput, type InvalidParam } from '@kern/kit';
 import { findLevelTexts, replaceLevelTexts } from './assessments.repository';
-import { levelTextsImportSchema, type InstrumentView, type LevelTextsImport } from './assessments.schema';
-import { findInstrument, instruments } from './instruments';
+import { findInstrument, instruments, levelTextsImportSchema, type InstrumentView, type LevelTextsImport } from './contract';
 
 /**
  * Checks a load of per-level texts against its instrument: every entry names a domain of the

@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { invalidInput, isValidBsn } from '@kern/kit';
 import { findAssessmentsOf } from './assessments.repository';
-import type { Assessment, AssessmentHistory } from './assessments.schema';
+import type { Assessment, AssessmentHistory } from './contract';
 
 export function groupByInstrument(subjectBsn: string, all: Assessment[]): AssessmentHistory {
   const byInstrument = new Map<string, Assessment[]>();

@@ -2,8 +2,7 @@ import { authorize, requirePurpose, type AccessContext, type AccessServices } fr
 import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { insertAssessment } from './assessments.repository';
-import { recordAssessmentInputSchema, type Assessment, type RecordAssessmentInput } from './assessments.schema';
-import { findInstrument } from './instruments';
+import { findInstrument, recordAssessmentInputSchema, type Assessment, type RecordAssessmentInput } from './contract';
 import { validateScores } from './validate-scores';
 
 /** Records one assessment of a resident (or, for a household instrument, of the household through its member). */

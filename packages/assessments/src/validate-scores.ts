@@ -1,5 +1,5 @@
 import { invalidInput, type InvalidParam } from '@kern/kit';
-import type { Instrument } from './assessments.schema';
+import type { Instrument } from './contract';
 
 /**
  * A score must name a domain of the instrument and lie on its scale; at least one domain must be

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 const text = z.object({ nl: z.string().min(1), en: z.string().min(1) });
