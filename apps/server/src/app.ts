@@ -109,8 +109,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     await implementRoutes(typed, 'tenancy', tenancyRoutes(services));
     accessRoutes(typed, services);
     await implementRoutes(typed, 'registry', registryRoutes(services));
-    werkwijzenRoutes(typed, services);
-    casesRoutes(typed, services);
+    await implementRoutes(typed, 'werkwijzen', werkwijzenRoutes(services));
+    await implementRoutes(typed, 'cases', casesRoutes(services));
     // integral client view (household, consent, plans, assessments, offerings)
     consentRoutes(typed, services);
     await implementRoutes(typed, 'household', householdRoutes(services));

@@ -5,7 +5,7 @@ import { applyTransition, definitionOf, type CaseState, type Werkwijze } from '@
 import { emitStepTaken } from './case-domain-events';
 import { startTerms, stopTerms } from './case-deadlines';
 import { appendCaseEvent, closeOpenTasks, findCase, findCaseEvents, findDeadlines, insertTask, teamForRoles, updateCaseStep, type CaseEvent, type CaseRow } from './cases.repository';
-import type { TransitionInput } from './cases.schema';
+import type { TransitionInput } from './contract';
 import { createCase, involve } from './start-case';
 
 const caseNotFound = () => notFound({ nl: 'Deze zaak bestaat niet.', en: 'This case does not exist.' });

@@ -1,4 +1,4 @@
-export * from './cases.schema';
+export * from './contract';
 export * from './cases.repository';
 export * from './start-case';
 export * from './advance-case';

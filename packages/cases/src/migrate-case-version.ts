@@ -2,15 +2,10 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, notFound } from '@kern/kit';
 import { definitionOf, validateStepMapping } from '@kern/workflows';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { appendCaseEvent, findCase, updateCaseStep } from './cases.repository';
 import { stateOf } from './advance-case';
-
-export const caseMigrationInputSchema = z.object({
-  toVersion: z.number().int().positive(),
-  /** Every step the case has used or is on, mapped onto a step of the new version. */
-  mapping: z.record(z.string(), z.string()),
-});
+import type { caseMigrationInputSchema } from './contract';
 
 /**
  * A running case never changes process silently: it moves to another version of its werkwijze

@@ -3,7 +3,7 @@ import { isoDay, type Tx } from '@kern/db';
 import { availableTransitions, corePhases } from '@kern/workflows';
 import { withStatus } from './case-deadlines';
 import { findCaseEvents, findDeadlines, findTasks } from './cases.repository';
-import type { CaseDetail } from './cases.schema';
+import type { CaseDetail } from './contract';
 import { loadCaseFor, stateOf } from './advance-case';
 
 /** The case page: phase bar, current step, tasks, deadlines with status, what the actor can do next, history. */

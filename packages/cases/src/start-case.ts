@@ -5,7 +5,7 @@ import { activeDefinition, startCase as engineStart, type Werkwijze } from '@ker
 import { emitCaseStarted } from './case-domain-events';
 import { startTerms } from './case-deadlines';
 import { appendCaseEvent, insertCase, insertTask, nextCaseReference, teamForRoles, type CaseRow } from './cases.repository';
-import type { StartCaseInput } from './cases.schema';
+import type { StartCaseInput } from './contract';
 
 /**
  * Starts a case from a melding on the municipality's active werkwijze: the first task goes to

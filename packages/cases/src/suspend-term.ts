@@ -2,18 +2,10 @@ import type { AccessContext, AccessServices } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import { computeDeadline, suspensionGroundSchema } from '@kern/workflows';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { loadCaseFor } from './advance-case';
 import { appendCaseEvent, findDeadlines, findDeadlineSuspensions, refreshTaskDeadline, updateDeadlineSuspensions } from './cases.repository';
-import { isoDateSchema } from './cases.schema';
-
-export const suspendTermInputSchema = z.object({
-  termId: z.string().min(1).max(64),
-  from: isoDateSchema,
-  to: isoDateSchema,
-  ground: suspensionGroundSchema,
-  note: z.string().trim().min(5).max(1000),
-});
+import type { suspendTermInputSchema } from './contract';
 
 /**
  * Opschorting: stops the clock of a running statutory term for a period, on a ground the law

@@ -4,7 +4,7 @@ import { DomainError } from '@kern/kit';
 import { deadlineStatus } from '@kern/workflows';
 import type { z } from 'zod';
 import { findWorklist } from './cases.repository';
-import type { worklistInputSchema, worklistOutputSchema } from './cases.schema';
+import type { worklistInputSchema, worklistOutputSchema } from './contract';
 
 /**
  * A person's or a team's open tasks, most urgent statutory deadline first. It shows case

@@ -1,3 +1,4 @@
+export * from './contract';
 export * from './deadlines';
 export * from './werkwijze';
 export * from './store';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { StatutoryTermId, SuspensionGround } from '../contract';
 import type { TermLength } from './counting';
 
 /**
@@ -6,37 +6,7 @@ import type { TermLength } from './counting';
  * new branch. Texts: wetten.overheid.nl (Wmo 2015 BWBR0035362, Wgs BWBR0031331, Awb BWBR0005537).
  */
 
-export const statutoryTermIds = [
-  'wmo-onderzoek',
-  'wmo-beschikking',
-  'jeugdwet-beschikking',
-  'wgs-eerste-gesprek',
-  'wgs-eerste-gesprek-urgent',
-  'wgs-beschikking',
-  'wgs-moratorium',
-  'fonds-overname',
-] as const;
-export type StatutoryTermId = (typeof statutoryTermIds)[number];
-export const statutoryTermIdSchema = z.enum(statutoryTermIds);
-
-/**
- * Why the clock may stop. Awb 4:15 applies to every decision term, whatever law sets it:
- * lid 1 while the applicant completes an incomplete application (after an Awb 4:5 invitation),
- * lid 2 (a) with the applicant's written consent, (b) while the delay is the applicant's doing,
- * (c) force majeure. The Wmo 2015 onderzoek term has no statutory suspension; case law accepts a
- * longer onderzoek agreed with the client, modelled as `agreed-with-client`.
- */
-export const suspensionGrounds = ['awb-4:15-aanvulling', 'awb-4:15-instemming', 'awb-4:15-vertraging-aanvrager', 'awb-4:15-overmacht', 'agreed-with-client'] as const;
-export type SuspensionGround = (typeof suspensionGrounds)[number];
-export const suspensionGroundSchema = z.enum(suspensionGrounds);
-
-export const suspensionGroundLabels: Record<SuspensionGround, { nl: string; en: string }> = {
-  'awb-4:15-aanvulling': { nl: 'aanvraag wordt aangevuld (Awb 4:15 lid 1)', en: 'the application is being completed (Awb 4:15(1))' },
-  'awb-4:15-instemming': { nl: 'uitstel met schriftelijke instemming van de aanvrager (Awb 4:15 lid 2 sub a)', en: "delay with the applicant's written consent (Awb 4:15(2)(a))" },
-  'awb-4:15-vertraging-aanvrager': { nl: 'vertraging is aan de aanvrager toe te rekenen (Awb 4:15 lid 2 sub b)', en: "the delay is the applicant's doing (Awb 4:15(2)(b))" },
-  'awb-4:15-overmacht': { nl: 'overmacht (Awb 4:15 lid 2 sub c)', en: 'force majeure (Awb 4:15(2)(c))' },
-  'agreed-with-client': { nl: 'in overleg met de cliënt afgesproken', en: 'agreed with the client' },
-};
+export { statutoryTermIds, statutoryTermIdSchema, suspensionGrounds, suspensionGroundSchema, suspensionGroundLabels, type StatutoryTermId, type SuspensionGround } from '../contract';
 
 const awbGrounds: readonly SuspensionGround[] = ['awb-4:15-aanvulling', 'awb-4:15-instemming', 'awb-4:15-vertraging-aanvrager', 'awb-4:15-overmacht'];
 

@@ -1,7 +1,7 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { invalidInput, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { diffWerkwijzen, formatDiff, libraryWerkwijzen, parseWerkwijzeYaml, type Werkwijze } from '../werkwijze';
 import {
   activateWerkwijzeVersion,
@@ -11,17 +11,7 @@ import {
   insertWerkwijzeVersion,
   type StoredWerkwijze,
 } from './werkwijze-store.repository';
-
-export const werkwijzeSummarySchema = z.object({
-  werkwijzeId: z.string(),
-  version: z.number().int(),
-  name: z.string(),
-  status: z.enum(['available', 'active', 'retired']),
-  importedFrom: z.string().nullable(),
-  createdAt: z.string(),
-  activatedAt: z.string().nullable(),
-});
-export const werkwijzeDetailSchema = werkwijzeSummarySchema.extend({ sourceYaml: z.string(), definition: z.unknown() });
+import type { importWerkwijzeInputSchema, diffInputSchema } from '../contract';
 
 /** Key order is not meaning: jsonb sorts keys, YAML keeps the author's order. */
 function canonical(value: unknown): unknown {
@@ -46,12 +36,6 @@ export async function getWerkwijzeVersion(services: AccessServices, tx: Tx, ctx:
   if (!found) throw notFound({ nl: `Werkwijze ${werkwijzeId} versie ${version} bestaat niet.`, en: `Werkwijze ${werkwijzeId} version ${version} does not exist.` });
   return found;
 }
-
-export const importWerkwijzeInputSchema = z.object({
-  yaml: z.string().min(1).max(512 * 1024),
-  /** Where it came from, e.g. "library:een-loket" or "GM0363" when adopting a neighbour's. */
-  importedFrom: z.string().max(200).optional(),
-});
 
 /**
  * Stores a werkwijze as a new immutable version. An invalid file is refused with every error's
@@ -123,13 +107,6 @@ export async function activeDefinition(tx: Tx, werkwijzeId: string): Promise<{ v
 export async function definitionOf(tx: Tx, werkwijzeId: string, version: number): Promise<Werkwijze | undefined> {
   return (await findWerkwijzeVersion(tx, werkwijzeId, version))?.definition as Werkwijze | undefined;
 }
-
-export const diffInputSchema = z.object({
-  /** `<id>@<version>` of a stored version, or `library:<id>` for a werkwijze from the shared library. */
-  from: z.string().min(3).max(200),
-  to: z.string().min(3).max(200),
-  lang: z.enum(['nl', 'en']).default('nl'),
-});
 
 async function resolve(tx: Tx, ref: string): Promise<Werkwijze> {
   if (ref.startsWith('library:')) {

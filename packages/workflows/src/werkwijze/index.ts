@@ -44,5 +44,5 @@ export {
 } from './engine';
 export { validateStepMapping, type MappingError } from './versioning';
 export { diffWerkwijzen, formatDiff, type DiffEntry } from './diff-werkwijze';
-export { libraryWerkwijzen, presets, presetFor, presetSchema, libraryDir, type LibraryWerkwijze, type Preset } from './library';
+export { libraryWerkwijzen, presets, presetFor, libraryDir, type LibraryWerkwijze } from './library';
 export { werkwijzeJsonSchema } from './json-schema';

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { parseWerkwijzeYaml } from './validate-werkwijze';
-import { roles, type Werkwijze } from './werkwijze.schema';
+import type { Werkwijze } from './werkwijze.schema';
+import { presetSchema, type Preset } from '../contract';
 
 /** `packages/workflows/library`, found from this module so it works from any working directory. */
 export const libraryDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'library');
@@ -35,17 +36,6 @@ export function libraryWerkwijzen(): LibraryWerkwijze[] {
   });
   return cache;
 }
-
-export const presetSchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  residents: z.strictObject({ min: z.number().int().nonnegative(), max: z.number().int().positive().optional() }),
-  description: z.string(),
-  /** Library werkwijze ids that fit this scenario. */
-  werkwijzen: z.array(z.string()).min(1),
-  teams: z.array(z.strictObject({ id: z.string(), name: z.string(), staffing: z.partialRecord(z.enum(roles), z.number().nonnegative()) })).min(1),
-});
-export type Preset = z.infer<typeof presetSchema>;
 
 let presetCache: Preset[] | undefined;
 

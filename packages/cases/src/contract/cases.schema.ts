@@ -1,4 +1,5 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
+import { suspensionGroundSchema } from '@kern/workflows/contract';
 import { z } from 'zod';
 
 export const isoDateSchema = calendarDateSchema;
@@ -88,4 +89,18 @@ export const worklistItemSchema = z.object({
 export const worklistOutputSchema = z.object({
   items: z.array(worklistItemSchema),
   counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), onTime: z.number().int(), noDeadline: z.number().int() }),
+});
+
+export const caseMigrationInputSchema = z.object({
+  toVersion: z.number().int().positive(),
+  /** Every step the case has used or is on, mapped onto a step of the new version. */
+  mapping: z.record(z.string(), z.string()),
+});
+
+export const suspendTermInputSchema = z.object({
+  termId: z.string().min(1).max(64),
+  from: isoDateSchema,
+  to: isoDateSchema,
+  ground: suspensionGroundSchema,
+  note: z.string().trim().min(5).max(1000),
 });
