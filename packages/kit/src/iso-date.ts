@@ -34,7 +34,8 @@ export const isCalendarDate = isIsoDate;
  * For HTTP input: a malformed or impossible date (2026-02-30, which a bare regex lets through) is a
  * 400 that names the field, never a database error.
  */
-export const calendarDateSchema = z.string().refine(isIsoDate, 'a calendar date YYYY-MM-DD');
+// Marked pure so a bundle that only needs the date functions (the web app) leaves zod out.
+export const calendarDateSchema = /* @__PURE__ */ z.string().refine(isIsoDate, 'a calendar date YYYY-MM-DD');
 export const isoDateSchema = calendarDateSchema;
 
 function checked(d: IsoDate): { year: number; month: number; day: number } {
