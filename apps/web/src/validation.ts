@@ -17,11 +17,8 @@ export function normalisePostcode(value: string): string | null {
   return /^[1-9]\d{3}[A-Z]{2}$/.test(compact) ? compact : null;
 }
 
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+/** The server's own check (one ISO-date module, browser-safe): what passes here passes there. */
+export { isIsoDate } from '@kern/kit/contract';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MIN_BREAK_GLASS_REASON = 20;

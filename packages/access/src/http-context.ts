@@ -1,4 +1,5 @@
-import { DomainError } from '@kern/kit';
+import { timingSafeEqual } from 'node:crypto';
+import { DomainError, type UserMessage } from '@kern/kit';
 import type { PersonalDataUse, RouteContract } from '@kern/kit/contract';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +28,29 @@ declare module 'fastify' {
 export type KernApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export const PURPOSE_HEADER = 'kern-purpose';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Constant time, so the comparison does not tell an attacker how much of a guess was right. */
+export function csrfTokenMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The one CSRF check, for staff and citizen sessions alike (synchronizer pattern): a
+ * state-changing request must carry its session's token in X-CSRF-Token. A cookie travels with a
+ * forged cross-site request; the token, read from the session answer by the page, does not.
+ * Each caller words the refusal for its audience.
+ */
+export function requireCsrfToken(request: FastifyRequest, expected: string | undefined, message: UserMessage): void {
+  if (!UNSAFE_METHODS.has(request.method)) return;
+  const given = request.headers[CSRF_HEADER];
+  if (!csrfTokenMatches(expected ?? '', typeof given === 'string' ? given : undefined)) throw new DomainError('csrf-token-invalid', message);
+}
 
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) {

@@ -1,5 +1,5 @@
 import type { Tx } from '@kern/db';
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema, writeCsvObjects } from '@kern/kit';
 import { z } from 'zod';
 import { auditRecordSchema, type AccessContext, type AuditRecord } from './contract';
 import { authorize, type AccessServices } from './authorize';
@@ -56,15 +56,12 @@ const csvColumns: (keyof AuditRecord)[] = [
   'subjectBsn', 'outcome', 'reason', 'legalBasis', 'breakGlass', 'requestId',
 ];
 
-/** RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with a quote. */
+/**
+ * RFC 4180 CSV (CRLF). Free text (reasons, names) is neutralised by the writer where a spreadsheet
+ * would run it as a formula; the sequence number stays a number.
+ */
 export function auditRecordsToCsv(records: AuditRecord[]): string {
-  const cell = (v: AuditRecord[keyof AuditRecord]): string => {
-    let s = Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [csvColumns.join(','), ...records.map((r) => csvColumns.map((c) => cell(r[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsvObjects(records, csvColumns, { lineEnd: '\r\n' });
 }
 
 export const chainVerificationSchema = z.object({

@@ -1,6 +1,6 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
-import { invalidInput, type InvalidParam } from '@kern/kit';
+import { invalidInput, parseCsv, type InvalidParam } from '@kern/kit';
 import { findLevelTexts, replaceLevelTexts } from './assessments.repository';
 import { findInstrument, instruments, levelTextsImportSchema, type InstrumentView, type LevelTextsImport } from './contract';
 
@@ -70,16 +70,16 @@ const isCsvLoad = (raw: unknown): raw is { instrumentId: unknown; source: unknow
 export function checkLevelTextsCsv(raw: { instrumentId: unknown; source: unknown; csv: string }): { ok: true; value: LevelTextsImport } | { ok: false; problems: InvalidParam[] } {
   const rows: { line: number; domain: string; level: number; text: string }[] = [];
   const problems: InvalidParam[] = [];
-  raw.csv.split(/\r?\n/).forEach((content, i) => {
-    const line = i + 1;
-    if (content.trim() === '' || (line === 1 && /^\s*domain\s*;/i.test(content))) return;
-    const [domain, level, ...text] = content.split(';');
+  // An unquoted text may hold semicolons of its own: every cell after the level is the text.
+  for (const { line, cells } of parseCsv(raw.csv, { separator: ';' }).records) {
+    const [domain, level, ...text] = cells;
+    if ((cells.length === 1 && (domain ?? '').trim() === '') || (line === 1 && (domain ?? '').trim().toLowerCase() === 'domain' && cells.length > 1)) continue;
     if (text.length === 0) {
       problems.push({ name: `line ${line}`, reason: 'expected domain;level;text' });
-      return;
+      continue;
     }
     rows.push({ line, domain: (domain ?? '').trim(), level: Number((level ?? '').trim()), text: text.join(';').trim() });
-  });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const checked = checkLevelTexts({ instrumentId: raw.instrumentId, source: raw.source, texts: rows.map(({ domain, level, text }) => ({ domain, level, text })) });
   if (checked.ok) return checked;

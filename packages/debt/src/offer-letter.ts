@@ -1,7 +1,7 @@
 import type { AccessContext } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
+import { renderTextPdf } from '@kern/documents';
 import { notFound } from '@kern/kit';
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { loadDebtFileFor, type DebtServices } from './debt-file-access';
 import { findLiveSolution, findOffers, type OfferRow, type SolutionRow } from './solutions.repository';
 import { euro } from './vtlb';
@@ -52,44 +52,6 @@ export function offerLetterLines(c: LetterContent): string[] {
   }
   lines.push('', 'Wij vragen u binnen twee weken te laten weten of u het aanbod aanvaardt.', '', 'Met vriendelijke groet,', c.teamName, `Contact: ${c.contact}`);
   return lines;
-}
-
-/** Characters the standard font cannot draw are replaced, never dropped silently into an error. */
-function printable(font: PDFFont, text: string): string {
-  const set = new Set(font.getCharacterSet());
-  return [...text.normalize('NFC')].map((ch) => (set.has(ch.codePointAt(0) ?? 0) ? ch : (ch.normalize('NFD')[0] && set.has(ch.normalize('NFD').codePointAt(0) ?? 0) ? ch.normalize('NFD')[0] : '?'))).join('');
-}
-
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) { out.push(line); line = word; } else line = next;
-  }
-  out.push(line);
-  return out;
-}
-
-/** A plain A4 document of text lines, with page breaks. */
-export async function renderTextPdf(title: string, lines: readonly string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(title);
-  doc.setLanguage('nl-NL');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  let page = doc.addPage([595.28, 841.89]);
-  let y = 780;
-  for (const raw of lines) {
-    for (const l of wrap(font, 11, printable(font, raw), 475)) {
-      if (y < 60) {
-        page = doc.addPage([595.28, 841.89]);
-        y = 780;
-      }
-      page.drawText(l, { x: 60, y, size: 11, font });
-      y -= 16;
-    }
-  }
-  return doc.save();
 }
 
 export function renderOfferLetter(c: LetterContent): Promise<Uint8Array> {

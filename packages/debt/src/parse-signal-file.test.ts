@@ -42,3 +42,16 @@ describe('the signal file (CSV)', () => {
     expect(parseSignalFile('%PDF-1.7 binary garbage').fileError).toBeDefined();
   });
 });
+
+describe('the signal file read by the shared CSV reader', () => {
+  it('reads a quoted creditor name over two lines as one signal, numbered by the line it starts on', () => {
+    const r = parseSignalFile(`${header}\n999993653;"Woonstad\nRotterdam";housing;eviction;184250;3;2026-03-20;W-1\n999993872;Evides;water;;12000;;2026-03-21;\n`);
+    expect(r.lines.map((l) => [l.line, l.signal?.creditorName])).toEqual([[2, 'Woonstad\nRotterdam'], [4, 'Evides']]);
+  });
+
+  it('refuses a line whose quote is never closed instead of reading the rest of the file into it', () => {
+    const r = parseSignalFile(`${header}\n999993872;Evides;water;;12000;;2026-03-21;\n999993653;"Woonstad;housing;eviction;184250;3;2026-03-20;W-1\n`);
+    expect(r.lines.map((l) => [l.line, l.signal === undefined])).toEqual([[2, false], [3, true]]);
+    expect(r.lines[1]?.reasons?.join()).toMatch(/never closed/);
+  });
+});

@@ -1,3 +1,4 @@
+import { parseCsv } from '@kern/kit';
 import { incomingSignalSchema, type IncomingSignal } from './signal.schema';
 
 /**
@@ -22,43 +23,26 @@ export interface ParsedSignalFile {
 
 export const MAX_SIGNAL_LINES = 100_000;
 
-function splitLine(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) { cells.push(cur); cur = ''; } else cur += ch;
-  }
-  cells.push(cur);
-  return cells.map((c) => c.trim());
-}
-
 const INTEGER = /^-?\d+$/;
 
+const isBlank = (cells: readonly string[]): boolean => cells.length === 1 && (cells[0] ?? '').trim() === '';
+
 export function parseSignalFile(text: string): ParsedSignalFile {
-  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const headerIndex = rows.findIndex((r) => r.trim() !== '');
-  if (headerIndex < 0) return { fileError: 'the file is empty', lines: [] };
-  const headerLine = rows[headerIndex] ?? '';
-  const sep = headerLine.includes(';') ? ';' : ',';
-  const header = splitLine(headerLine, sep).map((h) => h.toLowerCase());
+  const csv = parseCsv(text);
+  const records = csv.records.filter((r) => !isBlank(r.cells)).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }));
+  // A quote that is never closed swallows the rest of the file: that record is refused, not read.
+  const broken = csv.unterminatedQuoteAt === undefined ? undefined : records.pop();
+  const headerRecord = records[0] ?? broken;
+  if (!headerRecord) return { fileError: 'the file is empty', lines: [] };
+  const header = headerRecord.cells.map((h) => h.toLowerCase());
   const unknown = header.filter((h) => !(SIGNAL_FILE_COLUMNS as readonly string[]).includes(h));
   const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length > 0 || unknown.length > 0) {
-    return { fileError: `line ${headerIndex + 1}: the header must name the columns ${SIGNAL_FILE_COLUMNS.join(', ')}${missing.length ? `; missing: ${missing.join(', ')}` : ''}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`, lines: [] };
+  if (missing.length > 0 || unknown.length > 0 || headerRecord === broken) {
+    return { fileError: `line ${headerRecord.line}: the header must name the columns ${SIGNAL_FILE_COLUMNS.join(', ')}${missing.length ? `; missing: ${missing.join(', ')}` : ''}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`, lines: [] };
   }
-  const dataLines = rows.length - headerIndex - 1;
-  if (dataLines > MAX_SIGNAL_LINES) return { fileError: `more than ${MAX_SIGNAL_LINES} lines; split the file`, lines: [] };
+  if (records.length - 1 > MAX_SIGNAL_LINES) return { fileError: `more than ${MAX_SIGNAL_LINES} lines; split the file`, lines: [] };
   const lines: ParsedSignalLine[] = [];
-  for (let i = headerIndex + 1; i < rows.length; i++) {
-    const raw = rows[i] ?? '';
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const cells = splitLine(raw, sep);
+  for (const { line, cells } of records.slice(1)) {
     if (cells.length !== header.length) {
       lines.push({ line, reasons: [`expected ${header.length} fields, found ${cells.length}`] });
       continue;
@@ -87,6 +71,7 @@ export function parseSignalFile(text: string): ParsedSignalFile {
     if (parsed.success) lines.push({ line, signal: parsed.data });
     else lines.push({ line, reasons: parsed.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`) });
   }
+  if (broken) lines.push({ line: broken.line, reasons: ['a quoted field (") is never closed'] });
   if (lines.length === 0) return { fileError: 'the file has a header but no signals', lines: [] };
   return { lines };
 }

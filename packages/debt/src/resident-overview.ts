@@ -1,7 +1,7 @@
 import type { AccessContext } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
+import { renderTextPdf } from '@kern/documents';
 import type { DebtServices } from './debt-file-access';
-import { renderTextPdf } from './offer-letter';
 import { readDebtFile, type DebtFileView } from './read-debt-file';
 import { euro } from './vtlb';
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { extractPdfText } from '@kern/documents/testing';
 import { describe, expect, it } from 'vitest';
 import { offerLetterLines, renderOfferLetter } from './offer-letter';
 import { planSolution } from './solutions';
@@ -59,5 +60,10 @@ describe('the offer letter', () => {
     const pdf = await renderOfferLetter({ ...content, residentName: 'Żaneta Żywiałowska' });
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(800);
+  });
+  it("draws the resident's name and the euro amounts as written (the shared documents font, not WinAnsi)", async () => {
+    const text = (await extractPdfText(await renderOfferLetter({ ...content, residentName: 'Żaneta Żywiałowska' }))).join('\n');
+    expect(text).toContain('Żaneta Żywiałowska');
+    expect(text).toContain('Uw aandeel: € 539,99');
   });
 });

@@ -1,3 +1,4 @@
+import { parseCsv } from '@kern/kit';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceHeader, Prestatie } from './invoice.schema';
 import { paymentBatchCsv } from './payment-batch';
@@ -17,5 +18,16 @@ describe('payment batch', () => {
     expect(r.csv).toContain(';-1250\n');
     expect(r.csv).toContain('"D;1"');
     expect(r.csv.trimEnd().split('\n').at(-1)).toBe('totaal;"D;1";;;;;;;;;;3750');
+  });
+});
+
+describe('payment batch as text for a spreadsheet', () => {
+  it("neutralises a provider's formula in a text cell, and keeps a credit's negative amount a number", () => {
+    const formula = "=cmd|'/C calc'!A33";
+    const r = paymentBatchCsv(header, [line({ referentieNummer: formula, productCode: '@SUM(A1)', debetCredit: 'C', bedrag: 1250 }, true)]);
+    const cells = parseCsv(r.csv).records[1]?.cells ?? [];
+    expect(cells[2]).toBe(`'${formula}`);
+    expect(cells[5]).toBe("'@SUM(A1)");
+    expect(cells[11]).toBe('-1250');
   });
 });

@@ -1,20 +1,18 @@
 import type {} from '@fastify/cookie';
-import { requireActor, type KernApp } from '@kern/access';
+import { requireActor, requireCsrfToken, type KernApp } from '@kern/access';
 import { DomainError } from '@kern/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changePassword } from './change-password';
-import { CSRF_HEADER, loginInputSchema, passwordChangeInputSchema, SESSION_COOKIE, sessionOutputSchema } from './identity.schema';
+import { loginInputSchema, passwordChangeInputSchema, SESSION_COOKIE, sessionOutputSchema } from './identity.schema';
 import { login, type IdentityServices } from './login';
-import { csrfTokenMatches, logout, resolveSession, type ResolvedSession } from './resolve-session';
+import { logout, resolveSession, type ResolvedSession } from './resolve-session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     staffSession?: ResolvedSession;
   }
 }
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Resolves the session cookie on every request, requires it on staff routes, and requires the
@@ -34,15 +32,10 @@ export function authenticationHook(services: IdentityServices) {
     }
     if (auth !== 'staff') return;
     requireActor(request);
-    if (UNSAFE.has(request.method)) {
-      const given = request.headers[CSRF_HEADER];
-      if (!csrfTokenMatches(request.csrfToken ?? '', typeof given === 'string' ? given : undefined)) {
-        throw new DomainError('csrf-token-invalid', {
-          nl: 'De beveiligingscode (CSRF-token) ontbreekt of klopt niet. Laad de pagina opnieuw.',
-          en: 'The security code (CSRF token) is missing or wrong. Reload the page.',
-        });
-      }
-    }
+    requireCsrfToken(request, request.csrfToken, {
+      nl: 'De beveiligingscode (CSRF-token) ontbreekt of klopt niet. Laad de pagina opnieuw.',
+      en: 'The security code (CSRF token) is missing or wrong. Reload the page.',
+    });
   };
 }
 

@@ -28,4 +28,3 @@ export const passwordChangeInputSchema = z.object({
 });
 
 export const SESSION_COOKIE = 'kern_session';
-export const CSRF_HEADER = 'x-csrf-token';

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { appendAuditEntries, type Actor } from '@kern/access';
 import { withSystem } from '@kern/db';
 import { deleteSession, findSessionAccount, touchSession } from './identity.repository';
@@ -25,13 +24,6 @@ export async function resolveSession(services: IdentityServices, sessionId: stri
     await touchSession(services.db, idHash, now);
   }
   return { actor: toActor(found.account), session: toSession(found.account, found.csrfToken), idHash };
-}
-
-export function csrfTokenMatches(expected: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export async function logout(services: IdentityServices, resolved: ResolvedSession): Promise<void> {

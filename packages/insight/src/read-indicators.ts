@@ -1,5 +1,6 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
+import { writeCsvObjects } from '@kern/kit';
 import type { z } from 'zod';
 import { coreCatalogue } from './catalogue';
 import { findIndicatorValues, findLocalIndicatorDefinitions, findTeams } from './insight.repository';
@@ -28,7 +29,7 @@ export async function listIndicatorTeams(services: AccessServices, tx: Tx, ctx: 
   return findTeams(tx);
 }
 
-const csvCell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+/** Indicator values and benchmark rows for a download: aggregates only, counts stay numbers. */
 export function toCsv<T extends Record<string, string | number | boolean | null>>(rows: T[], columns: (keyof T & string)[]): string {
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] as string | number | null)).join(','))].join('\n') + '\n';
+  return writeCsvObjects(rows, columns);
 }

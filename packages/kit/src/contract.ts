@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
 
-export { calendarDateSchema, isCalendarDate } from './iso-date';
+export { calendarDateSchema, isCalendarDate, isIsoDate } from './iso-date';
 export { isValidBsn } from './bsn';
 export type { ErrorCode, InvalidParam, UserMessage } from './errors';
 

@@ -5,3 +5,4 @@ export * from './log';
 export * from './config';
 export * from './bsn';
 export * from './iso-date';
+export * from './csv';

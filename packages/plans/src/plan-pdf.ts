@@ -1,8 +1,8 @@
 import type { AccessContext, AccessServices } from '@kern/access';
 import { zrmDomains } from '@kern/assessments';
 import type { Tx } from '@kern/db';
+import { rgb, TextDocument } from '@kern/documents';
 import { notFound } from '@kern/kit';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { loadPlanFor } from './load-plan';
 import { buildPlanView } from './plan-view';
 import type { Plan, PlanVersion } from './plans.schema';
@@ -30,63 +30,17 @@ const words = {
   },
 } as const;
 
-/** The standard PDF fonts speak WinAnsi only: anything else becomes a plain question mark. */
-const printable = (s: string): string => s.replace(/[^\x20-\x7E\u00A0-\u00FF\u20AC\u2018\u2019\u201C\u201D\u2013\u2014]/g, '?');
-
 const dateText = (iso: string, lang: Lang): string =>
   new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-class Writer {
-  private page: PDFPage;
-  private y = 0;
-  constructor(private readonly doc: PDFDocument, private readonly font: PDFFont, private readonly bold: PDFFont) {
-    this.page = this.newPage();
-  }
-  private newPage(): PDFPage {
-    const page = this.doc.addPage([595, 842]);
-    this.y = 842 - 60;
-    this.page = page;
-    return page;
-  }
-  text(s: string, o: { size?: number; bold?: boolean; indent?: number; gap?: number } = {}): void {
-    const size = o.size ?? 11;
-    const font = o.bold ? this.bold : this.font;
-    const x = 56 + (o.indent ?? 0);
-    const width = 595 - 56 - x;
-    for (const line of wrap(printable(s), font, size, width)) {
-      if (this.y < 60) this.newPage();
-      this.page.drawText(line, { x, y: this.y, size, font, color: rgb(0.1, 0.1, 0.1) });
-      this.y -= size * 1.45;
-    }
-    this.y -= o.gap ?? 2;
-  }
-  space(h = 8): void {
-    this.y -= h;
-  }
-}
-
-function wrap(s: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of s.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  lines.push(line);
-  return lines;
-}
 
 /** The plan as the citizen reads it: plain words, large type, names instead of numbers. */
 export async function planPdf(plan: Plan, version: PlanVersion, lang: Lang = 'nl'): Promise<Uint8Array> {
   const w = words[lang];
-  const doc = await PDFDocument.create();
-  doc.setTitle(`${w.title} - ${w.version} ${version.version}`);
-  doc.setLanguage(lang === 'nl' ? 'nl-NL' : 'en-GB');
-  doc.setCreator('Kern');
-  const out = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const out = await TextDocument.create({
+    title: `${w.title} - ${w.version} ${version.version}`,
+    language: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    layout: { width: 595, height: 842, color: rgb(0.1, 0.1, 0.1) },
+  });
   const nameOf = (bsn: string | null) => (bsn === null ? w.household : (plan.members.find((m) => m.bsn === bsn)?.name ?? w.household));
 
   out.text(w.title, { size: 22, bold: true, gap: 6 });
@@ -121,7 +75,7 @@ export async function planPdf(plan: Plan, version: PlanVersion, lang: Lang = 'nl
   out.text(w.coordinator, { size: 15, bold: true, gap: 4 });
   out.text(plan.coordinator.name, { indent: 8, gap: 12 });
   out.text(w.footer, { size: 11 });
-  return doc.save();
+  return out.save();
 }
 
 /** The PDF of one version (default: the version in force, else the draft), audited as an export. */

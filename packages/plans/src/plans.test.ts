@@ -1,3 +1,4 @@
+import { extractPdfText } from '@kern/documents/testing';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { whereToWrite } from './draft-plan-version';
@@ -38,6 +39,14 @@ describe('the plan PDF', () => {
     const doc = await PDFDocument.load(await planPdf(plan, version, 'nl'));
     expect(doc.getPageCount()).toBeGreaterThan(1);
     expect(doc.getTitle()).toBe('Ons plan - Versie 1');
+  });
+
+  it("draws the members' names as written, in the shared documents font (not WinAnsi's '?')", async () => {
+    const version = plan.versions[0];
+    if (!version) throw new Error('no version');
+    const text = (await extractPdfText(await planPdf({ ...plan, members: [{ bsn: '999991838', name: 'Çağlar Şahin' }, { bsn: '999990512', name: 'Łukasz Wałęsa' }] }, version, 'nl'))).join('\n');
+    expect(text).toContain('Voor: Çağlar Şahin, Łukasz Wałęsa');
+    expect(text).toContain('Geen nieuwe schulden – en ’n buffer ? opbouwen');
   });
 });
 

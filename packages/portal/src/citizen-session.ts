@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { appendAuditEntries, type AccessServices, type CitizenActor } from '@kern/access';
 import { isoDay, withSystem, withTenant } from '@kern/db';
 import type { IdentityProvider, VerifiedIdentity } from '@kern/identity';
@@ -158,13 +158,6 @@ export async function resolveCitizenSession(services: PortalServices, sessionId:
 export function requireCitizenSession(resolved: ResolvedCitizenSession | undefined): ResolvedCitizenSession {
   if (!resolved) throw notLoggedIn();
   return resolved;
-}
-
-export function csrfMatches(expected: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export async function citizenLogout(services: PortalServices, resolved: ResolvedCitizenSession): Promise<void> {

@@ -1,58 +1,23 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { TextDocument } from '@kern/documents';
 import type { MyData } from './portal.schema';
 
 /**
  * The AVG right of access as a PDF a resident can keep or print: the same content as the JSON
- * download, laid out as plain text. Standard PDF fonts encode WinAnsi only, so characters outside
- * it are replaced rather than dropped silently (the JSON download has them exactly).
+ * download, laid out as plain text, in the shared documents font so every name is drawn as written.
  */
-const winAnsi = (s: string): string => s.normalize('NFC').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
-
 class Writer {
-  private page: PDFPage;
-  private y: number;
-  constructor(private readonly doc: PDFDocument, private readonly font: PDFFont, private readonly bold: PDFFont) {
-    this.page = doc.addPage([595, 842]);
-    this.y = 800;
-  }
-  private ensure(space: number): void {
-    if (this.y - space < 50) {
-      this.page = this.doc.addPage([595, 842]);
-      this.y = 800;
-    }
-  }
+  constructor(private readonly doc: TextDocument) {}
   heading(text: string): void {
-    this.ensure(30);
-    this.y -= 10;
-    this.page.drawText(winAnsi(text), { x: 50, y: this.y, size: 14, font: this.bold, color: rgb(0, 0, 0) });
-    this.y -= 20;
+    this.doc.text(text, { size: 14, bold: true, before: 10, lineHeight: 20, gap: 0 });
   }
   line(text: string): void {
-    const words = winAnsi(text).split(' ');
-    let current = '';
-    const flush = () => {
-      this.ensure(14);
-      this.page.drawText(current, { x: 50, y: this.y, size: 10, font: this.font });
-      this.y -= 14;
-      current = '';
-    };
-    for (const w of words) {
-      const next = current ? `${current} ${w}` : w;
-      if (this.font.widthOfTextAtSize(next, 10) > 495 && current) {
-        flush();
-        current = w;
-      } else current = next;
-    }
-    if (current || text === '') flush();
+    this.doc.text(text, { size: 10, lineHeight: 14, gap: 0 });
   }
 }
 
 export async function myDataPdf(data: MyData): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Mijn gegevens - ${winAnsi(data.person.name)}`);
-  doc.setLanguage('nl-NL');
-  doc.setCreator('Kern');
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const doc = await TextDocument.create({ title: `Mijn gegevens - ${data.person.name}`, language: 'nl-NL', layout: { width: 595, height: 842, left: 50, right: 50, top: 42, bottom: 50 } });
+  const w = new Writer(doc);
   w.heading(`Mijn gegevens / My data: ${data.person.name}`);
   w.line(`Gemaakt op / generated at ${data.generatedAt}`);
   w.heading('Basisregistratie Personen');

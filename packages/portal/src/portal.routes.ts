@@ -1,11 +1,11 @@
 import type {} from '@fastify/cookie';
-import { contextOf, runAsTenant, type KernApp } from '@kern/access';
+import { contextOf, requireCsrfToken, runAsTenant, type KernApp } from '@kern/access';
 import { DomainError, newSecret } from '@kern/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { portalContext } from './citizen-access';
 import {
-  citizenLogout, completeBrokerLogin, csrfMatches, demoLogin, requireCitizenSession, resolveCitizenSession, toCitizenSession,
+  citizenLogout, completeBrokerLogin, demoLogin, requireCitizenSession, resolveCitizenSession, toCitizenSession,
   type PortalServices, type ResolvedCitizenSession,
 } from './citizen-session';
 import { myDataPdf } from './export-pdf';
@@ -30,7 +30,6 @@ declare module 'fastify' {
   }
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BROKER_STATE_COOKIE = 'kern_citizen_broker';
 
 /**
@@ -44,15 +43,10 @@ function citizenHook(services: PortalServices) {
     request.actor = undefined;
     const cookie = request.cookies[CITIZEN_SESSION_COOKIE];
     const resolved = requireCitizenSession(cookie ? await resolveCitizenSession(services, cookie) : undefined);
-    if (UNSAFE.has(request.method)) {
-      const given = request.headers['x-csrf-token'];
-      if (!csrfMatches(resolved.csrfToken, typeof given === 'string' ? given : undefined)) {
-        throw new DomainError('csrf-token-invalid', {
-          nl: 'De beveiligingscode ontbreekt of klopt niet. Laad de pagina opnieuw; wat u invulde, is bewaard.',
-          en: 'The security code is missing or wrong. Reload the page; what you filled in has been kept.',
-        });
-      }
-    }
+    requireCsrfToken(request, resolved.csrfToken, {
+      nl: 'De beveiligingscode ontbreekt of klopt niet. Laad de pagina opnieuw; wat u invulde, is bewaard.',
+      en: 'The security code is missing or wrong. Reload the page; what you filled in has been kept.',
+    });
     request.citizenSession = resolved;
     request.actor = resolved.actor;
   };

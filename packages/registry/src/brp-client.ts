@@ -4,7 +4,7 @@
  * tenant boundary holds at the source, not only in Kern's own checks. Every call also names the
  * fields it needs (data minimisation). Answers are validated before Kern trusts them.
  */
-import { DomainError, invalidInput, isValidBsn } from '@kern/kit';
+import { DomainError, invalidInput, isIsoDate, isValidBsn } from '@kern/kit';
 import { foutberichtSchema, personenQueryResponseSchema, type Persoon } from './haal-centraal.schema';
 import type { Resident, ResidentSummary } from './contract';
 import { toResident, toResidentSummary } from './resident-mapping';
@@ -98,10 +98,6 @@ function requireBsn(bsn: string, name = 'bsn'): string {
 
 function requireMatch(value: string | undefined, pattern: RegExp, name: string, message: { nl: string; en: string }): void {
   if (value !== undefined && !pattern.test(value)) throw invalidInput(message, [{ name, reason: 'invalid format' }]);
-}
-
-function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 }
 
 export function createBrpClient(options: BrpClientOptions): BrpClient {

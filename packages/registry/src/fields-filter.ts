@@ -4,6 +4,7 @@
  * apply to every element (`kinderen.naam.voornamen`).
  */
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '@kern/kit';
 import { dataFile } from './gba-values';
 
 type Tree = Map<string, Tree | true>;
@@ -16,7 +17,7 @@ let allowed: { persoon: ReadonlySet<string>; beperkt: ReadonlySet<string> } | un
 /** The valid paths per response shape, from the API's own lists (data/fields-*.csv). */
 export function allowedFields(shape: 'Persoon' | 'PersoonBeperkt'): ReadonlySet<string> {
   const read = (name: string): ReadonlySet<string> =>
-    new Set(readFileSync(dataFile(name), 'utf8').split(/\r?\n/).slice(1).map((l) => l.trim()).filter(Boolean));
+    new Set(parseCsv(readFileSync(dataFile(name), 'utf8')).records.slice(1).map((r) => (r.cells[0] ?? '').trim()).filter(Boolean));
   allowed ??= { persoon: read('fields-Persoon.csv'), beperkt: read('fields-PersoonBeperkt.csv') };
   return shape === 'Persoon' ? allowed.persoon : allowed.beperkt;
 }

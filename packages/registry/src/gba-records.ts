@@ -10,7 +10,7 @@
  *   `0x` (e.g. 09)  -> the next record is a new occurrence (another child, partner, nationality);
  *   empty           -> no more records follow; anything that does is treated as history.
  */
-import { parse } from 'csv-parse/sync';
+import { parseCsv } from '@kern/kit';
 
 /** One current record: element number within the category ("02.40" = geslachtsnaam) -> value. */
 export type GbaRecord = ReadonlyMap<string, string>;
@@ -29,7 +29,7 @@ interface Column {
 }
 
 export function parseGbaCsv(text: string): Persoonslijst[] {
-  const rows: string[][] = parse(text, { delimiter: ';', bom: true, relax_column_count: true, relax_quotes: true });
+  const rows = parseCsv(text, { separator: ';' }).records.map((r) => r.cells);
   const header = rows[0];
   if (!header) return [];
 

@@ -4,6 +4,7 @@
  * a correction is a data change, not a code change.
  */
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '@kern/kit';
 import type { AbstractDatum, Waardetabel } from './haal-centraal.schema';
 
 export const dataFile = (name: string): URL => new URL(`../data/${name}`, import.meta.url);
@@ -69,12 +70,12 @@ function loadTables(): Map<string, Map<string, string>> {
     t.set(code, omschrijving);
     result.set(table, t);
   };
-  for (const line of readFileSync(dataFile('tabelwaarden.csv'), 'utf8').split(/\r?\n/).slice(1)) {
-    const [table, code, ...rest] = line.split(',');
+  for (const { cells } of parseCsv(readFileSync(dataFile('tabelwaarden.csv'), 'utf8'), { separator: ',' }).records.slice(1)) {
+    const [table, code, ...rest] = cells;
     if (table && code) put(table, code, rest.join(','));
   }
-  for (const line of readFileSync(dataFile('gemeenten.csv'), 'utf8').split(/\r?\n/).slice(1)) {
-    const [code, omschrijving] = line.split(';');
+  for (const { cells } of parseCsv(readFileSync(dataFile('gemeenten.csv'), 'utf8'), { separator: ';' }).records.slice(1)) {
+    const [code, omschrijving] = cells;
     if (code && omschrijving) put('Gemeente', code, omschrijving);
   }
   // The GBA country table (tabel 34) is not in the reference material; these two cover most of the test set.

@@ -233,6 +233,16 @@ describe('approval, payment batch and the inbox', () => {
     expect(byCode.total).toBe(1);
   });
 
+  it("exports a provider's formula reference as text, not as a formula cell (22.8), and the amount as a number", async () => {
+    const formula = "=cmd|'/C calc'!A33";
+    const r = await kit.deliver(backOffice, 'wmo', invoice('2026-11', [{ bsn: P, prestaties: [prestatie(formula, '1007', '2026-11', 1)] }], { dagtekening: '2026-11-20', declaratieDagtekening: '2026-11-20' }));
+    const batch = await kit.as(backOffice, 'wmo', (tx, ctx) => approveInvoice(kit.services, tx, ctx, r.messageId ?? ''));
+    const { csv } = await kit.as(backOffice, 'wmo', (tx, ctx) => exportPaymentBatch(kit.services, tx, ctx, batch.id));
+    const cells = csv.split('\n')[1]?.split(';') ?? [];
+    expect(cells[2]).toBe(`'${formula}`);
+    expect(cells[11]).toBe('1300');
+  });
+
   it('a resubmission of a rejected line is approved but not first time', async () => {
     await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('M1', '1001', '2026-06', 2, { productTarief: 999, bedrag: 1998 })] }]));
     const r = await kit.deliver(backOffice, 'wmo', invoice('2026-10', [{ bsn: P, prestaties: [prestatie('M2', '1001', '2026-06', 2)] }]));

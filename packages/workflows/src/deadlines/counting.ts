@@ -1,6 +1,5 @@
-import { invalidInput } from '@kern/kit';
+import { daysBetween, daysInMonth, fromParts, invalidInput, shiftDays, splitIsoDate, weekday, type IsoDate } from '@kern/kit';
 import type { Calendar } from './holidays';
-import { daysBetween, daysInMonth, fromParts, shiftDays, splitIsoDate, weekday, type IsoDate } from './iso-date';
 
 /**
  * Counting statutory terms.

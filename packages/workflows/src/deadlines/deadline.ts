@@ -1,8 +1,7 @@
-import { invalidInput } from '@kern/kit';
+import { daysBetween, formatDutchDate, invalidInput, isIsoDate, isoDateSchema, shiftDays, type IsoDate } from '@kern/kit';
 import { z } from 'zod';
 import { addWorkingDays, applyAtw, atwApplies, isWorkingDay, nominalTermEnd, type AtwStep, type TermLength } from './counting';
 import { statutoryCalendar, type Calendar } from './holidays';
-import { daysBetween, formatDutchDate, isIsoDate, isoDateSchema, shiftDays, type IsoDate } from './iso-date';
 import {
   MAX_WGS_DECISION_WEEKS,
   statutoryTermIdSchema,

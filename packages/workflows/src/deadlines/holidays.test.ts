@@ -1,7 +1,6 @@
-import { isDomainError } from '@kern/kit';
+import { isDomainError, shiftDays } from '@kern/kit';
 import { describe, expect, it } from 'vitest';
 import { easterSunday, monarchsDay, officeCalendar, statutoryCalendar, statutoryCalendarWith } from './holidays';
-import { shiftDays } from './iso-date';
 
 describe('easterSunday (anonymous Gregorian algorithm)', () => {
   // Cross-checked against python-dateutil's independent implementation.

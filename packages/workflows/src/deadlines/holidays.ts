@@ -1,5 +1,4 @@
-import { invalidInput } from '@kern/kit';
-import { fromParts, isIsoDate, shiftDays, weekday, yearOf, type IsoDate } from './iso-date';
+import { fromParts, invalidInput, isIsoDate, shiftDays, weekday, yearOf, type IsoDate } from '@kern/kit';
 
 /**
  * Which days are not working days besides Saturday and Sunday.

@@ -1,5 +1,5 @@
 // The deadline engine: pure functions over ISO dates; no clock, no database.
-export { type IsoDate, isoDateSchema, isIsoDate, formatDutchDate, daysBetween } from './iso-date';
+export { type IsoDate, isoDateSchema, isIsoDate, formatDutchDate, daysBetween } from '@kern/kit';
 export {
   type Calendar,
   type EquatedDay,
