@@ -22,7 +22,6 @@ import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './problem';
 import { implementRoutes } from './implement-routes';
 import { API_VERSION, operationsRoutes } from './operations';
@@ -125,7 +124,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // provisions, contracting, iStandaarden exchange
     // product catalogue and contracting
     catalogueRoutes(typed, services);
-    contractingRoutes(typed, services);
+    await implementRoutes(typed, 'contracting', contractingRoutes(services));
     // provisions: decisions and allocations
     provisionsRoutes(typed, { ...services, invoicedCare });
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
