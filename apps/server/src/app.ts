@@ -126,7 +126,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     catalogueRoutes(typed, services);
     await implementRoutes(typed, 'contracting', contractingRoutes(services));
     // provisions: decisions and allocations
-    provisionsRoutes(typed, { ...services, invoicedCare });
+    await implementRoutes(typed, 'provisions', provisionsRoutes({ ...services, invoicedCare }));
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
     exchangeRoutes(typed, { ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes });
     // exchange regie messages (301/302, 305-308, 315-320)
