@@ -133,8 +133,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     exchangeRegieRoutes(typed, { ...services, allocationAcknowledged: acknowledgeAllocation });
 
     // debt help
-    debtRoutes(typed, services);
-    debtFundRoutes(typed, services);
+    await implementRoutes(typed, 'debt', debtRoutes(services));
+    await implementRoutes(typed, 'debt-fund', debtFundRoutes(services));
 
     // insight
     insightRoutes(typed, services);
