@@ -137,7 +137,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     await implementRoutes(typed, 'debt-fund', debtFundRoutes(services));
 
     // insight
-    insightRoutes(typed, services);
+    await implementRoutes(typed, 'insight', insightRoutes(services));
     options.extraRoutes?.(typed);
   });
 

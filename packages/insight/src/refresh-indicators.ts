@@ -2,7 +2,7 @@ import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
 import type { Clock } from '@kern/kit';
 import { coreCatalogue } from './catalogue';
 import { refreshStatements, type Scope } from './compile-indicator';
-import { indicatorDefinitionSchema, type IndicatorDefinition } from './insight.schema';
+import { indicatorDefinitionSchema, type IndicatorDefinition } from './contract/insight.schema';
 import { publishBenchmark } from './publish-benchmark';
 
 /**
