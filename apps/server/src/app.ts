@@ -128,9 +128,9 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // provisions: decisions and allocations
     await implementRoutes(typed, 'provisions', provisionsRoutes({ ...services, invoicedCare }));
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
-    exchangeRoutes(typed, { ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes });
+    await implementRoutes(typed, 'exchange', exchangeRoutes({ ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes }));
     // exchange regie messages (301/302, 305-308, 315-320)
-    exchangeRegieRoutes(typed, { ...services, allocationAcknowledged: acknowledgeAllocation });
+    await implementRoutes(typed, 'exchange-regie', exchangeRegieRoutes({ ...services, allocationAcknowledged: acknowledgeAllocation }));
 
     // debt help
     await implementRoutes(typed, 'debt', debtRoutes(services));
