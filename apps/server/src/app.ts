@@ -124,20 +124,20 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // provisions, contracting, iStandaarden exchange
     // product catalogue and contracting
     catalogueRoutes(typed, services);
-    contractingRoutes(typed, services);
+    await implementRoutes(typed, 'contracting', contractingRoutes(services));
     // provisions: decisions and allocations
-    provisionsRoutes(typed, { ...services, invoicedCare });
+    await implementRoutes(typed, 'provisions', provisionsRoutes({ ...services, invoicedCare }));
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
-    exchangeRoutes(typed, { ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes });
+    await implementRoutes(typed, 'exchange', exchangeRoutes({ ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes }));
     // exchange regie messages (301/302, 305-308, 315-320)
-    exchangeRegieRoutes(typed, { ...services, allocationAcknowledged: acknowledgeAllocation });
+    await implementRoutes(typed, 'exchange-regie', exchangeRegieRoutes({ ...services, allocationAcknowledged: acknowledgeAllocation }));
 
     // debt help
-    debtRoutes(typed, services);
-    debtFundRoutes(typed, services);
+    await implementRoutes(typed, 'debt', debtRoutes(services));
+    await implementRoutes(typed, 'debt-fund', debtFundRoutes(services));
 
     // insight
-    insightRoutes(typed, services);
+    await implementRoutes(typed, 'insight', insightRoutes(services));
     options.extraRoutes?.(typed);
   });
 

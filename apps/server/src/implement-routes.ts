@@ -12,15 +12,20 @@ export async function implementRoutes<C extends Contract>(app: KernApp, module: 
   // Each module in its own scope, so its hooks and raw-body parsers stay its own.
   await app.register(async (scope: KernApp) => {
     routes.scope?.(scope);
-    const rawTypes = new Set(Object.values(routes.contract).flatMap((route) => route.raw?.contentTypes ?? []));
-    if (rawTypes.size > 0) {
-      // An upload is handed to its handler as the request stream, read with bounds there.
-      scope.addContentTypeParser([...rawTypes], (_request, payload, done) => done(null, payload));
-    }
     for (const [name, route] of Object.entries(routes.contract as Contract)) {
       const handler = (routes.handlers as Record<string, (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>>)[name];
       if (!handler) throw new Error(`${module}.${name}: the contract has a route without a handler`);
-      scope.route(routeOptions(module, name, route, handler));
+      const raw = route.raw;
+      if (raw) {
+        // An upload is handed to its handler as the request stream, read with bounds there; in a
+        // scope of its own, so the module's other routes still refuse such a body (415).
+        await scope.register(async (upload: KernApp) => {
+          upload.addContentTypeParser([...raw.contentTypes], (_request, payload, done) => done(null, payload));
+          upload.route(routeOptions(module, name, route, handler));
+        });
+      } else {
+        scope.route(routeOptions(module, name, route, handler));
+      }
     }
   });
 }
@@ -39,8 +44,10 @@ function routeOptions(module: string, name: string, route: RouteContract, handle
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
       ...(route.body ? { body: route.body } : {}),
+      ...(route.raw ? { consumes: [...route.raw.contentTypes] } : {}),
       ...(route.produces ? { produces: [route.produces] } : {}),
-      response: route.responses,
+      // A route with no answer schema (a PDF download) keeps Fastify's default answer in the document.
+      ...(Object.keys(route.responses).length > 0 ? { response: route.responses } : {}),
     },
     handler,
   };

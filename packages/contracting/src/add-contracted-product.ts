@@ -3,7 +3,7 @@ import type { Tx } from '@kern/db';
 import { conflict, invalidInput, newId, notFound } from '@kern/kit';
 import { checkContractedProduct, periodCovers, periodsOverlap, summarise } from './contracting-rules';
 import { findCategoryPeriod, findContract, findSameProduct, insertContractedProduct, productCodeKnown } from './contracting.repository';
-import { standardOfLaw, type ContractedProduct, type ContractedProductInput } from './contracting.schema';
+import { standardOfLaw, type ContractedProduct, type ContractedProductInput } from './contract/contracting.schema';
 
 /**
  * Adds a product to a contract with its tariff per unit and validity. A tariff change is a new

@@ -4,7 +4,7 @@ import { conflict, invalidInput, newId, notFound } from '@kern/kit';
 import { findRegionsOf } from '@kern/tenancy';
 import { checkContract, summarise } from './contracting-rules';
 import { contractReferenceExists, findContract, findProvider, insertContract, isUniqueViolation } from './contracting.repository';
-import type { Contract, ContractInput } from './contracting.schema';
+import type { Contract, ContractInput } from './contract/contracting.schema';
 
 /**
  * Records a contract with a care provider: the municipality's own, or one its region bought on its

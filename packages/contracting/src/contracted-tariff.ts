@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import { findTariff } from './contracting.repository';
-import type { ContractedTariff } from './contracting.schema';
+import type { ContractedTariff } from './contract/contracting.schema';
 
 export interface ContractedTariffQuestion {
   /** The provider's AGB code (8 digits), as the messages carry it. */

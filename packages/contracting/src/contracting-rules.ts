@@ -1,5 +1,5 @@
 import type { InvalidParam, UserMessage } from '@kern/kit';
-import type { FundingModel } from './contracting.schema';
+import type { FundingModel } from './contract/contracting.schema';
 
 export interface Period {
   validFrom: string;

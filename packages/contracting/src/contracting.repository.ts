@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { Contract, ContractedProduct, ContractedTariff, FundingModel, Provider } from './contracting.schema';
+import type { Contract, ContractedProduct, ContractedTariff, FundingModel, Provider } from './contract/contracting.schema';
 
 // SQL only. Row-level security keeps every query to the tenant of the transaction; dates leave
 // the database as text (YYYY-MM-DD) and bigints as numbers, so both drivers give the same values.

@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import { appendDomainEvents, type Tx } from '@kern/db';
 import { conflict, invalidInput, notFound } from '@kern/kit';
 import { clipContractedProducts, findContract, findContractedProducts, setContractEnd } from './contracting.repository';
-import type { ContractDetail } from './contracting.schema';
+import type { ContractDetail } from './contract/contracting.schema';
 
 /**
  * Ends a contract on a day: its products end that day at the latest. A contract can be ended

@@ -12,7 +12,7 @@
 // provider covers it that day. A product named in a contract wins over a contract for its whole
 // category, the municipality's own contract over a regional one, then the latest start. Keep the
 // name and the signature stable: other modules depend on them.
-export * from './contracting.schema';
+export * from './contract/contracting.schema';
 export * from './contracting-rules';
 export * from './contracting.repository';
 export * from './contracted-tariff';

@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { findContract, findContractedProducts, findContracts } from './contracting.repository';
-import type { Contract, ContractDetail } from './contracting.schema';
+import type { Contract, ContractDetail } from './contract/contracting.schema';
 
 /** The municipality's contracts, optionally of one provider or valid on one day. */
 export async function listContracts(services: AccessServices, tx: Tx, ctx: AccessContext, q: { providerId?: string | undefined; on?: string | undefined } = {}): Promise<Contract[]> {

@@ -3,7 +3,7 @@ import type { Tx } from '@kern/db';
 import { conflict, invalidInput, newId } from '@kern/kit';
 import { checkProvider, summarise } from './contracting-rules';
 import { insertProvider, isUniqueViolation, providerWithAgbExists } from './contracting.repository';
-import type { Provider, ProviderInput } from './contracting.schema';
+import type { Provider, ProviderInput } from './contract/contracting.schema';
 
 /** Registers a care provider the municipality works with, by its AGB code (one per code per municipality). */
 export async function registerProvider(services: AccessServices, tx: Tx, ctx: AccessContext, input: ProviderInput): Promise<Provider> {

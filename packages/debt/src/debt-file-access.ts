@@ -3,7 +3,7 @@ import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, notFound } from '@kern/kit';
 import type { BrpClient } from '@kern/registry';
 import { findDebtFile } from './debt.repository';
-import type { DebtFile } from './debt.schema';
+import type { DebtFile } from './contract/debt.schema';
 
 /** What the debt use cases need: access and audit, plus the BRP to know a resident exists. */
 export type DebtServices = AccessServices & { brp: BrpClient };

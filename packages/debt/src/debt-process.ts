@@ -1,23 +1,15 @@
 import type { AccessContext, AccessServices } from '@kern/access';
 import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
-import { calendarDateSchema, DomainError, invalidInput } from '@kern/kit';
-import { MAX_WGS_DECISION_WEEKS } from '@kern/workflows';
-import { z } from 'zod';
+import { DomainError, invalidInput } from '@kern/kit';
+import type { z } from 'zod';
 import { updateDebtFileProcess } from './debt.repository';
-import type { DebtFile } from './debt.schema';
+import { accessDecisionInputSchema, firstConversationInputSchema, moratoriumInputSchema } from './contract/debt-process.schema';
+import type { DebtFile } from './contract/debt.schema';
 import { loadDebtFileFor } from './debt-file-access';
-import { decisionDeadline, moratoriumLatestEnd, refusalGroundIds, refusalGrounds } from './wgs-terms';
+import { decisionDeadline, moratoriumLatestEnd, refusalGrounds } from './wgs-terms';
 
-export const firstConversationInputSchema = z.object({
-  heldOn: calendarDateSchema,
-  /** The municipality's own Wgs art. 4a decision term (1-8 weeks); the statutory maximum by default. */
-  municipalTermWeeks: z.number().int().min(1).max(MAX_WGS_DECISION_WEEKS).default(MAX_WGS_DECISION_WEEKS),
-});
-export const accessDecisionInputSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('plan'), decidedOn: calendarDateSchema }),
-  z.object({ decision: z.literal('refused'), decidedOn: calendarDateSchema, ground: z.enum(refusalGroundIds) }),
-]);
-export const moratoriumInputSchema = z.object({ from: calendarDateSchema, until: calendarDateSchema });
+export { accessDecisionInputSchema, firstConversationInputSchema, moratoriumInputSchema } from './contract/debt-process.schema';
+
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const r = schema.safeParse(raw);

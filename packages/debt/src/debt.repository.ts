@@ -1,6 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import { newId } from '@kern/kit';
-import type { CreditorSector, Debt, DebtCategory, DebtFile, DebtStatus, Evidence } from './debt.schema';
+import type { CreditorSector, Debt, DebtCategory, DebtFile, DebtStatus, Evidence } from './contract/debt.schema';
 
 // SQL only: no rules here. Tenant isolation is RLS; callers have authorised the read.
 

@@ -7,13 +7,12 @@
 // - `findVerifiedDebts(tx, debtFileId)`: repository read of the verified debts (verified amount in
 //   eurocents, creditor and sector) for a caller that has already authorised the file;
 // - `loadDebtFileFor(services, tx, ctx, debtFileId, action)`: the file plus the access grant.
-export * from './debt.schema';
+export * from './contract';
 export { findVerifiedDebts, findDebtFile, findDebts, type VerifiedDebt } from './debt.repository';
 export * from './debt-file-access';
 export * from './open-debt-file';
 export * from './read-debt-inventory';
 export * from './register-debt';
-export * from './signal.schema';
 export * from './parse-signal-file';
 export * from './receive-signals';
 export * from './signal-offers';

@@ -3,7 +3,7 @@ import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId } from '@kern/kit';
 import { computeDeadline } from '@kern/workflows';
 import { countDebtFilesInYear, findOpenDebtFileFor, insertDebtFile } from './debt.repository';
-import { openDebtFileInputSchema, type OpenDebtFileInput, type UrgencyGround } from './debt.schema';
+import { openDebtFileInputSchema, type OpenDebtFileInput, type UrgencyGround } from './contract/debt.schema';
 import { requireValidBsn, requireWgs, type DebtServices } from './debt-file-access';
 
 /**

@@ -1,5 +1,5 @@
 import { parseCsv } from '@kern/kit';
-import { incomingSignalSchema, type IncomingSignal } from './signal.schema';
+import { incomingSignalSchema, type IncomingSignal } from './contract/signal.schema';
 
 /**
  * The signal file creditors deliver: CSV with a header line, `;` or `,` separated, one signal a line.

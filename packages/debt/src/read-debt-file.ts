@@ -1,7 +1,7 @@
 import { recordAccess, type AccessContext, type AccessServices } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { findDebtFilesOfTeams, findDebts } from './debt.repository';
-import type { DebtFile, DebtInventory } from './debt.schema';
+import type { DebtFile, DebtInventory } from './contract/debt.schema';
 import { loadDebtFileFor, requireWgs } from './debt-file-access';
 import { inventoryTotals } from './read-debt-inventory';
 import { findSignalsOfFile, type SignalRow } from './signals.repository';

@@ -1,6 +1,6 @@
 import { recordAccess, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
-import { debtCategories, type Debt, type DebtInventory } from './debt.schema';
+import { debtCategories, type Debt, type DebtInventory } from './contract/debt.schema';
 import { findDebts } from './debt.repository';
 import { loadDebtFileFor } from './debt-file-access';
 

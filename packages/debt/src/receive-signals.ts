@@ -4,7 +4,7 @@ import { invalidInput, isValidBsn, newId } from '@kern/kit';
 import { upsertCreditor } from './debt.repository';
 import { requireWgs, type DebtServices } from './debt-file-access';
 import { parseSignalFile } from './parse-signal-file';
-import { incomingSignalSchema, type IncomingSignal, type SignalImportReport, type SignalLineReport } from './signal.schema';
+import { incomingSignalSchema, type IncomingSignal, type SignalImportReport, type SignalLineReport } from './contract/signal.schema';
 import { findOpenSignal, insertSignal, mergeSignal } from './signals.repository';
 import { urgencyOfSignal } from './wgs-terms';
 

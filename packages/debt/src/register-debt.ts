@@ -3,7 +3,7 @@ import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import type { z } from 'zod';
 import { findDebt, insertDebt, insertEvidence, setDebtStatus, upsertCreditor } from './debt.repository';
-import { addEvidenceInputSchema, EVIDENCE_MEDIA_TYPES, MAX_EVIDENCE_BYTES, registerDebtInputSchema, updateDebtStatusInputSchema, type RegisterDebtInput, type UpdateDebtStatusInput } from './debt.schema';
+import { addEvidenceInputSchema, EVIDENCE_MEDIA_TYPES, MAX_EVIDENCE_BYTES, registerDebtInputSchema, updateDebtStatusInputSchema, type RegisterDebtInput, type UpdateDebtStatusInput } from './contract/debt.schema';
 import { loadDebtFileFor } from './debt-file-access';
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown, what: { nl: string; en: string }): z.infer<S> {

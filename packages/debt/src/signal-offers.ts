@@ -6,15 +6,10 @@ import { z } from 'zod';
 import { findOpenDebtFileFor } from './debt.repository';
 import { requireWgs, type DebtServices } from './debt-file-access';
 import { openDebtFile } from './open-debt-file';
-import { offerStatusSchema, respondToOfferInputSchema, type RespondToOfferInput, type SignalView } from './signal.schema';
+import { offerStatusSchema, respondToOfferInputSchema, type RespondToOfferInput, type SignalView } from './contract/signal.schema';
 import { attachOpenSignalsToFile, findSignal, findSignals, setOfferStatus, type SignalRow } from './signals.repository';
 import { urgencyOfSignal } from './wgs-terms';
 
-/** Query: `status` is a comma-separated list of offer statuses (default: new,offered). */
-export const listSignalsInputSchema = z.object({
-  status: z.string().regex(/^[a-z-]+(,[a-z-]+)*$/).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
 export interface ListSignalsInput { status?: string | string[] | undefined; limit?: number | undefined }
 
 const signalNotFound = () => notFound({ nl: 'Dit signaal bestaat niet.', en: 'This signal does not exist.' });

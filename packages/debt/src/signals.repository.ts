@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { SignalKind } from './signal.schema';
+import type { SignalKind } from './contract/signal.schema';
 
 // SQL only. Signal rows hold the signal and nothing else (Wgs art. 8b).
 

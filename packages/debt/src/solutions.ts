@@ -1,7 +1,8 @@
 import type { AccessContext, AccessServices } from '@kern/access';
 import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { conflict, DomainError, invalidInput, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { offerResponseInputSchema, proposeSolutionInputSchema } from './contract/solution.schema';
 import { findDebts, updateDebtFileProcess } from './debt.repository';
 import { loadDebtFileFor } from './debt-file-access';
 import { payoutBasisPoints, proRataShares } from './pro-rata';
@@ -12,13 +13,8 @@ export const WGS_TERM_MONTHS = 18;
 /** A payment arrangement longer than this is no arrangement but a trajectory: propose mediation. */
 export const MAX_ARRANGEMENT_MONTHS = 36;
 
-export const solutionKinds = ['payment-arrangement', 'debt-mediation', 'sanitation-credit', 'zero-offer'] as const;
-export const proposeSolutionInputSchema = z.object({
-  kind: z.enum(solutionKinds),
-  /** The lender that pays the creditors at once (saneringskrediet), e.g. the municipal credit bank. */
-  lender: z.string().trim().min(2).max(200).optional(),
-});
-export const offerResponseInputSchema = z.object({ response: z.enum(['accepted', 'rejected']) });
+export { offerResponseInputSchema, proposeSolutionInputSchema, solutionKinds } from './contract/solution.schema';
+
 
 export interface PlannedSolution {
   kind: SolutionKind;

@@ -1,11 +1,12 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { conflict, invalidInput, newId } from '@kern/kit';
-import { z } from 'zod';
 import { loadDebtFileFor } from './debt-file-access';
 import { findNormTables, insertNormTable, insertVtlb, latestVtlb, overlappingNormTables, type VtlbRow } from './solutions.repository';
-import { computeVtlb, vtlbInputBaseSchema, vtlbInputSchema, type VtlbInput, type VtlbResult } from './vtlb';
+import { computeVtlb, vtlbInputSchema, type VtlbInput, type VtlbResult } from './vtlb';
 import { normTableOn, shippedNormTables, vtlbNormTableSchema, type VtlbNormTable, type VtlbNormTableInput } from './vtlb-norms';
+
+export { calculateVtlbInputSchema, vtlbLineSchema } from './contract/vtlb.schema';
 
 /** The norm tables in force for the municipality: its own stored ones, then the shipped ones for periods it has not stored. */
 export async function listNormTables(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<{ own: VtlbNormTable[]; shipped: readonly VtlbNormTable[] }> {
@@ -27,7 +28,6 @@ export async function storeNormTable(services: AccessServices, tx: Tx, ctx: Acce
   return t;
 }
 
-export const calculateVtlbInputSchema = vtlbInputBaseSchema.extend({ referenceDate: vtlbInputBaseSchema.shape.referenceDate.optional() });
 
 /** Computes and stores the VTLB and repayment capacity of a file with the norms valid on the reference date. */
 export async function calculateVtlb(services: AccessServices, tx: Tx, ctx: AccessContext, debtFileId: string, raw: Omit<VtlbInput, 'referenceDate'> & { referenceDate?: string }): Promise<{ calculationId: string; result: VtlbResult }> {
@@ -47,4 +47,3 @@ export async function calculateVtlb(services: AccessServices, tx: Tx, ctx: Acces
 export async function readLatestVtlb(tx: Tx, debtFileId: string): Promise<VtlbRow | undefined> {
   return latestVtlb(tx, debtFileId);
 }
-export const vtlbLineSchema = z.object({ code: z.string(), label: z.object({ nl: z.string(), en: z.string() }), amountCents: z.number().int(), explanation: z.object({ nl: z.string(), en: z.string() }) });

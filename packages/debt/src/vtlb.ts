@@ -1,28 +1,9 @@
-import { calendarDateSchema } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { vtlbInputBaseSchema, type HouseholdSituation } from './contract/vtlb.schema';
 import type { VtlbNormTable } from './vtlb-norms';
 
-export const householdSituations = ['single', 'single-parent', 'couple', 'couple-with-children'] as const;
-export type HouseholdSituation = (typeof householdSituations)[number];
+export { householdSituations, vtlbInputBaseSchema, type HouseholdSituation } from './contract/vtlb.schema';
 
-const monthly = z.number().int().min(0).max(10_000_000);
-
-export const vtlbInputBaseSchema = z.object({
-    referenceDate: calendarDateSchema,
-    situation: z.enum(householdSituations),
-    children: z.number().int().min(0).max(20).default(0),
-    /** Participatiewet art. 22a: people of 21+ sharing the home, the resident (and partner) included. */
-    costSharers: z.number().int().min(1).max(20),
-    /** Net household income per month, child benefits (kinderbijslag, kindgebonden budget) excluded. */
-    netIncomeCents: monthly,
-    /** Rent or mortgage per month, after huurtoeslag. */
-    housingCostsCents: monthly,
-    /** Basic health-insurance premium per month for the adults. */
-    healthPremiumCents: monthly,
-    zorgtoeslagCents: monthly.default(0),
-    /** Further corrections the Recofa method allows (work travel, childcare, alimony paid ...), each named. */
-    corrections: z.array(z.object({ label: z.string().trim().min(3).max(200), cents: monthly })).max(20).default([]),
-  });
 export const vtlbInputSchema = vtlbInputBaseSchema.superRefine((v, ctx) => {
     const adults = adultsOf(v.situation);
     if (v.costSharers < adults) ctx.addIssue({ code: 'custom', path: ['costSharers'], message: `at least ${adults} for this household situation` });

@@ -1,5 +1,5 @@
 import { computeDeadline, MAX_WGS_DECISION_WEEKS } from '@kern/workflows';
-import type { UrgencyGround } from './debt.schema';
+import type { UrgencyGround } from './contract/debt.schema';
 import { firstConversationDeadline } from './open-debt-file';
 
 export { firstConversationDeadline };
@@ -29,13 +29,4 @@ export function moratoriumLatestEnd(from: string): { due: string; explanation: s
   return { due: d.due, explanation: d.explanation };
 }
 
-/** Grounds on which access to debt help may be refused (Wgs art. 4a lid 2 and the municipal beleidsregels). */
-export const refusalGrounds = {
-  'fraud-recent': { nl: 'Recente fraude met een terugvordering (Wgs art. 4a lid 2, gemeentelijke beleidsregels)', en: 'Recent fraud with a recovery (Wgs art. 4a(2), municipal policy rules)' },
-  'no-cooperation': { nl: 'Onvoldoende medewerking aan het plan van aanpak', en: 'Insufficient cooperation with the plan' },
-  'recent-trajectory': { nl: 'Eerder traject korter dan de gemeentelijke wachttermijn geleden beëindigd door eigen toedoen', en: 'An earlier trajectory ended by own doing within the municipal waiting period' },
-  'not-resident': { nl: 'Niet ingezetene van de gemeente', en: 'Not a resident of the municipality' },
-  'no-problematic-debts': { nl: 'Geen (dreigende) problematische schulden', en: 'No (threatening) problematic debts' },
-} as const;
-export type RefusalGround = keyof typeof refusalGrounds;
-export const refusalGroundIds = Object.keys(refusalGrounds) as [RefusalGround, ...RefusalGround[]];
+export { refusalGroundIds, refusalGrounds, type RefusalGround } from './contract/debt-process.schema';

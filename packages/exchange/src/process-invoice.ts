@@ -8,7 +8,7 @@ import { parseInvoiceClient, parseInvoiceHeader, readInvoiceClient } from './inv
 import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
 import { clientTexts, defaultLimits, splitInvoice, type InvoiceBatch, type SplitLimits } from './invoice-split';
 import { MessageRefusal } from './refusal';
-import { returnCodes } from './return-codes';
+import { returnCodes } from './contract/return-codes';
 import { signed, verifyPrestatie, type VerificationFacts } from './verify-invoice';
 import { defaultXsdThreads, validateAgainstXsd, xsdPool, type XsdFinding } from './xsd';
 import { declaredBasePrefixes, type XNode } from './xml-lite';

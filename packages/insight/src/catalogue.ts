@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { invalidInput } from '@kern/kit';
 import { parse } from 'yaml';
-import { catalogueSchema, indicatorDefinitionSchema, type Catalogue, type IndicatorDefinition } from './insight.schema';
+import { catalogueSchema, indicatorDefinitionSchema, type Catalogue, type IndicatorDefinition } from './contract/insight.schema';
 
 const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', 'catalogue', 'core.yaml');
 

@@ -1,6 +1,6 @@
 import { sql } from '@kern/db';
 import type { RawBuilder } from 'kysely';
-import type { EventFilter, IndicatorDefinition, Measure } from './insight.schema';
+import type { EventFilter, IndicatorDefinition, Measure } from './contract/insight.schema';
 
 /**
  * The interpreter of indicator definitions: turns one definition into one set-based SQL

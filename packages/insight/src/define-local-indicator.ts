@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { validateLocalIndicator } from './catalogue';
 import { upsertLocalIndicator } from './insight.repository';
-import type { IndicatorDefinition } from './insight.schema';
+import type { IndicatorDefinition } from './contract/insight.schema';
 
 /** A municipality's own indicator, validated like the core set; computed from the next refresh on. */
 export async function defineLocalIndicator(services: AccessServices, tx: Tx, ctx: AccessContext, input: unknown): Promise<IndicatorDefinition> {

@@ -6,7 +6,7 @@
  * observations: with fewer than 30 per group, or a proportion without at least 5 successes and
  * 5 failures per group, the result is reported but never called detected.
  */
-import type { Effect } from './insight.schema';
+import type { Effect } from './contract/insight.schema';
 
 const Z95 = 1.959964;
 

@@ -5,7 +5,7 @@ import { coreIndicator } from './catalogue';
 import { groupTotalsSelect } from './compile-indicator';
 import { compareMeans, compareProportions, differenceInDifferences } from './effect-size';
 import { findExperiment, findExperiments, findLocalIndicatorDefinitions, insertExperiment, saveExperimentResult, teamExists } from './insight.repository';
-import { indicatorDefinitionSchema, type ControlComparison, type Experiment, type ExperimentInput, type ExperimentResult, type IndicatorDefinition } from './insight.schema';
+import { indicatorDefinitionSchema, type ControlComparison, type Experiment, type ExperimentInput, type ExperimentResult, type IndicatorDefinition } from './contract/insight.schema';
 
 async function indicatorOf(tx: Tx, id: string): Promise<IndicatorDefinition | undefined> {
   return coreIndicator(id) ?? (await findLocalIndicatorDefinitions(tx)).map((d) => indicatorDefinitionSchema.parse(d)).find((d) => d.id === id);

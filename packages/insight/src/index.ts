@@ -1,5 +1,5 @@
 // @kern/insight: Steering and learning: indicators, benchmark on aggregates, experiments, leertafel case material.
-export * from './insight.schema';
+export * from './contract';
 export * from './catalogue';
 export * from './compile-indicator';
 export * from './refresh-indicators';

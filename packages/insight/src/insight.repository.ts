@@ -1,5 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
-import type { BenchmarkRow, Experiment, IndicatorValue } from './insight.schema';
+import type { BenchmarkRow, Experiment, IndicatorValue } from './contract/insight.schema';
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 

@@ -3,7 +3,7 @@ import type { Tx } from '@kern/db';
 import { invalidInput } from '@kern/kit';
 import { coreIndicator } from './catalogue';
 import { findComparison, findParticipation, findPublishedAggregates, latestPopulation, saveParticipation } from './insight.repository';
-import type { BenchmarkRow } from './insight.schema';
+import type { BenchmarkRow } from './contract/insight.schema';
 import { sizeClassOf } from './publish-benchmark';
 
 /**

@@ -4,7 +4,7 @@ import { writeCsvObjects } from '@kern/kit';
 import type { z } from 'zod';
 import { coreCatalogue } from './catalogue';
 import { findIndicatorValues, findLocalIndicatorDefinitions, findTeams } from './insight.repository';
-import { indicatorDefinitionSchema, type IndicatorDefinition, type IndicatorValue, type valuesQuerySchema } from './insight.schema';
+import { indicatorDefinitionSchema, type IndicatorDefinition, type IndicatorValue, type valuesQuerySchema } from './contract/insight.schema';
 
 /** The core set plus the municipality's own indicators, each with its definition (traceability). */
 export async function listIndicators(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<{ core: IndicatorDefinition[]; local: IndicatorDefinition[] }> {

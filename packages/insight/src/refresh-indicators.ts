@@ -2,7 +2,7 @@ import { enqueueJob, runNextJob as runNextQueuedJob, sql, startJobWorker, type A
 import type { Clock } from '@kern/kit';
 import { coreCatalogue } from './catalogue';
 import { refreshStatements, type Scope } from './compile-indicator';
-import { indicatorDefinitionSchema, type IndicatorDefinition } from './insight.schema';
+import { indicatorDefinitionSchema, type IndicatorDefinition } from './contract/insight.schema';
 import { publishBenchmark } from './publish-benchmark';
 
 /**

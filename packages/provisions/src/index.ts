@@ -19,11 +19,10 @@ export * from './catalogue/index';
 // Port: ContractCheck ("is this provider contracted for this product on that day"), default
 // sqlContractCheck; pass services.contractCheck to use @kern/contracting's answer instead.
 export * from './decisions/variant';
-export * from './decisions/decisions.schema';
+export * from './contract';
 export { recordDecision, objectionUntil } from './decisions/record-decision';
 export { decisionsForPerson, decisionsForPeople, decisionsForCase, readDecision, readCaseDecisions, listResidentDecisions } from './decisions/read-decisions';
 export { provisionsOfPeople, type MemberProvisions } from './decisions/household-read';
-export * from './allocations/allocations.schema';
 export * from './allocations/reason-codes';
 export { sqlContractCheck, type ContractCheck, type ContractQuery, type ContractMatch } from './allocations/contract-check';
 export { nothingInvoiced, type InvoicedCare } from './allocations/invoiced-care';

@@ -1,8 +1,10 @@
+import { contractingContract, unitCodes, type Contract, type ContractedProduct, type ContractedProductInput, type ContractInput, type FundingModel, type Provider } from '@kern/contracting/contract';
+import type { ResponseOf } from '@kern/kit/contract';
 import type { Api } from '../api';
 
 // product catalogue and contracting (no personal data)
 export type Standard = 'iwmo' | 'ijw';
-export type FundingModel = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
+export type { FundingModel };
 
 export interface Category { standard: Standard; code: string; name: string; validFrom: string; validTo: string | null; productCount: number }
 export interface LocalProduct {
@@ -17,21 +19,11 @@ export interface MappingReport {
   mappedTwice: { standard: Standard; nationalCode: string; localProducts: LocalProduct[] }[];
   expired: { product: LocalProduct; reason: 'national-code-ended' | 'category-ended' }[];
 }
-export interface Provider { id: string; agbCode: string; name: string; kvkNumber: string | null; contact: string | null; contractCount: number }
-export interface Contract {
-  id: string; providerId: string; providerName: string; providerAgb: string; reference: string; region: string | null; law: 'wmo' | 'jeugdwet';
-  fundingModel: FundingModel; budgetCents: number | null; validFrom: string; validTo: string | null;
-}
-export interface ContractedProduct {
-  id: string; contractId: string; standard: Standard; category: string; productCode: string | null; unit: string; tariffCents: number; validFrom: string; validTo: string | null;
-}
-export interface ContractInput {
-  providerId: string; reference: string; region: string | null; law: 'wmo' | 'jeugdwet'; fundingModel: FundingModel; budgetCents: number | null; validFrom: string; validTo: string | null;
-}
-export interface ContractedProductInput { category: string; productCode: string | null; unit: string; tariffCents: number; validFrom: string; validTo: string | null }
+export type { Contract, ContractedProduct, ContractedProductInput, ContractInput, Provider };
+export type ContractDetail = ResponseOf<typeof contractingContract.readContract>;
 
 /** WJ756 Eenheid codes. */
-export const UNITS = ['01', '04', '14', '16', '82', '83', '84'] as const;
+export const UNITS = unitCodes;
 
 export function catalogueApi(api: Api) {
   return {
@@ -40,13 +32,12 @@ export function catalogueApi(api: Api) {
     addLocalProduct: (input: LocalProductInput) => api.request<LocalProduct>('POST', '/catalogue/local-products', input),
     endLocalProduct: (id: string, validTo: string) => api.request<LocalProduct>('POST', `/catalogue/local-products/${encodeURIComponent(id)}/end`, { validTo }),
     mappingReport: () => api.request<MappingReport>('GET', '/catalogue/mapping-report'),
-    providers: () => api.request<Provider[]>('GET', '/contracting/providers'),
-    addProvider: (input: { agbCode: string; name: string; kvkNumber: string | null }) => api.request<Provider>('POST', '/contracting/providers', input),
-    contracts: () => api.request<Contract[]>('GET', '/contracting/contracts'),
-    addContract: (input: ContractInput) => api.request<Contract>('POST', '/contracting/contracts', input),
-    contract: (id: string) => api.request<Contract & { products: ContractedProduct[] }>('GET', `/contracting/contracts/${encodeURIComponent(id)}`),
-    addProduct: (contractId: string, input: ContractedProductInput) =>
-      api.request<ContractedProduct>('POST', `/contracting/contracts/${encodeURIComponent(contractId)}/products`, input),
-    endContract: (id: string, validTo: string) => api.request<Contract & { products: ContractedProduct[] }>('POST', `/contracting/contracts/${encodeURIComponent(id)}/end`, { validTo }),
+    providers: () => api.call(contractingContract.listProviders),
+    addProvider: (input: { agbCode: string; name: string; kvkNumber: string | null }) => api.call(contractingContract.registerProvider, { body: input }),
+    contracts: () => api.call(contractingContract.listContracts),
+    addContract: (input: ContractInput) => api.call(contractingContract.concludeContract, { body: input }),
+    contract: (id: string) => api.call(contractingContract.readContract, { params: { id } }),
+    addProduct: (contractId: string, input: ContractedProductInput) => api.call(contractingContract.addContractedProduct, { params: { id: contractId }, body: input }),
+    endContract: (id: string, validTo: string) => api.call(contractingContract.endContract, { params: { id }, body: { validTo } }),
   };
 }

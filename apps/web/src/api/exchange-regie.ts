@@ -1,37 +1,18 @@
-/** iStandaarden regie messages: the client for /api/v1/exchange (requests inbox, 319 answers, client status). Types mirror the server's zod schemas. */
+/** iStandaarden regie messages: the client for /api/v1/exchange (requests inbox, 319 answers, client status), typed from @kern/exchange/contract. */
+import { exchangeRegieContract, type requestStatusSchema } from '@kern/exchange/contract';
+import type { BodyIn, ResponseOf } from '@kern/kit/contract';
+import type { z } from 'zod';
 import type { Api } from '../api';
 
-export type RequestStatus = 'open' | 'in-onderzoek' | 'refused' | 'granted';
-
-export interface RegieRequest {
-  id: string;
-  kind: '315' | '317';
-  standard: 'iwmo' | 'ijw';
-  providerAgb: string;
-  subjectBsn: string;
-  referentieAanbieder: string;
-  details: Record<string, unknown>;
-  status: RequestStatus;
-  receivedAt: string;
-}
-
-export interface AnswerInput {
-  verzoekAntwoord: '1' | '2';
-  redenAfwijzingVerzoek?: string | null;
-  woonplaatsbeginselGemeente?: string | null;
-}
-
-export interface AnswerResult {
-  request: RegieRequest;
-  messageType: '319';
-  identification: string;
-  xml: string;
-}
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+export type RegieRequest = ResponseOf<typeof exchangeRegieContract.requestsInbox>['requests'][number];
+export type AnswerInput = BodyIn<typeof exchangeRegieContract.answerRequest>;
+export type AnswerResult = ResponseOf<typeof exchangeRegieContract.answerRequest>;
 
 export function exchangeRegieApi(api: Api) {
-  const r = api.request;
+  const c = exchangeRegieContract;
   return {
-    requests: (status?: RequestStatus) => r<{ requests: RegieRequest[] }>('GET', `/exchange/requests${status ? `?status=${status}` : ''}`).then((x) => x.requests),
-    answer: (id: string, input: AnswerInput) => r<AnswerResult>('POST', `/exchange/requests/${encodeURIComponent(id)}/answer`, input),
+    requests: (status?: RequestStatus) => api.call(c.requestsInbox, { query: { status } }).then((x) => x.requests),
+    answer: (id: string, input: AnswerInput) => api.call(c.answerRequest, { params: { id }, body: input }),
   };
 }

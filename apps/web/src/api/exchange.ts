@@ -1,7 +1,10 @@
-/** The invoice inbox: the client for /api/v1/exchange. Types mirror the server's zod schemas (packages/exchange/src/db/invoice-inbox.schema.ts). */
-import { ApiError, queryString, type Api, type Problem } from '../api';
+/** The invoice inbox: the client for /api/v1/exchange, typed from @kern/exchange/contract. */
+import { exchangeContract, invoiceMessageSchema, type InvoiceLine, type InvoiceMessage, type PaymentBatch } from '@kern/exchange/contract';
+import type { QueryIn } from '@kern/kit/contract';
+import { ApiError, type Api, type Problem } from '../api';
 import type { Lang } from '../i18n';
 import type { Purpose } from '../purpose';
+import { urlOf } from './client';
 
 /** The role that works the invoice inbox (the back office; see packages/access/src/policy/exchange-rules.ts). */
 export const INVOICE_ROLE = 'decision-maker';
@@ -9,76 +12,12 @@ export const INVOICE_ROLE = 'decision-maker';
 /** Lines per page in the inbox. */
 export const LINES_PAGE = 200;
 
-export interface ReturnCodeText {
-  code: string;
-  rule: string | null;
-  nl: string;
-  en: string;
-}
-
-export interface InvoiceMessage {
-  id: string;
-  standard: 'iwmo' | 'ijw';
-  sender: string;
-  identification: string;
-  messageDate: string;
-  declaratieNummer: string | null;
-  periodBegin: string | null;
-  periodEnd: string | null;
-  status: 'receiving' | 'answered' | 'refused';
-  refusal: (ReturnCodeText & { reason: string | null }) | null;
-  receivedAt: string;
-  clients: number;
-  lines: number;
-  approvedLines: number;
-  rejectedLines: number;
-  submittedCents: number;
-  approvedCents: number;
-  rejectedCents: number;
-  paymentBatchId: string | null;
-}
-
-export interface InvoiceLine {
-  id: string;
-  clientIndex: number;
-  referentieNummer: string;
-  vorigReferentieNummer: string | null;
-  toewijzingNummer: string;
-  productCategorie: string;
-  productCode: string | null;
-  begindatum: string;
-  einddatum: string;
-  volume: number;
-  unit: string;
-  tariffCents: number;
-  amountCents: number;
-  debitCredit: 'D' | 'C';
-  approved: boolean;
-  firstSubmission: boolean;
-  reasons: ReturnCodeText[];
-  paid: boolean;
-}
-
-export interface PaymentBatch {
-  id: string;
-  reference: string;
-  messageId: string;
-  providerAgb: string;
-  lines: number;
-  totalCents: number;
-  createdAt: string;
-}
-
-export interface InboxFilter {
-  provider?: string;
-  period?: string;
-  status?: string;
-}
-
-export interface LineFilter {
-  verdict?: string;
-  returnCode?: string;
-}
+export type { InvoiceLine, InvoiceMessage, PaymentBatch };
+/** The states a received declaration can be in (the inbox filter). */
+export const INVOICE_STATUSES = invoiceMessageSchema.shape.status.options;
+export type ReturnCodeText = InvoiceLine['reasons'][number];
+export type InboxFilter = Omit<QueryIn<typeof exchangeContract.listInvoiceMessages>, 'limit'>;
+export type LineFilter = Pick<QueryIn<typeof exchangeContract.invoiceLines>, 'verdict' | 'returnCode'>;
 
 export interface Delivery {
   messageId: string;
@@ -113,21 +52,20 @@ function rawHeaders(ctx: RawContext, extra: Record<string, string> = {}): Record
 }
 
 export function exchangeApi(api: Api) {
-  const r = api.request;
+  const c = exchangeContract;
   return {
-    messages: (filter: InboxFilter) => r<{ messages: InvoiceMessage[] }>('GET', `/exchange/invoices${queryString({ ...filter, limit: 100 })}`).then((x) => x.messages),
-    lines: (id: string, filter: LineFilter, offset = 0) =>
-      r<{ message: InvoiceMessage; lines: InvoiceLine[]; total: number }>('GET', `/exchange/invoices/${encodeURIComponent(id)}/lines${queryString({ ...filter, offset, limit: LINES_PAGE })}`),
-    approve: (id: string) => r<PaymentBatch>('POST', `/exchange/invoices/${encodeURIComponent(id)}/payment-batches`),
+    messages: (filter: InboxFilter) => api.call(c.listInvoiceMessages, { query: { ...filter, limit: 100 } }).then((x) => x.messages),
+    lines: (id: string, filter: LineFilter, offset = 0) => api.call(c.invoiceLines, { params: { id }, query: { ...filter, offset, limit: LINES_PAGE } }),
+    approve: (id: string) => api.call(c.approveInvoice, { params: { id } }),
     /** Sends the file as it is (application/xml, streamed by the browser); the answer is the 325. */
     async deliver(file: Blob, ctx: RawContext): Promise<Delivery> {
-      const response = await fetch('/api/v1/exchange/invoices', { method: 'POST', credentials: 'same-origin', headers: rawHeaders(ctx, { 'Content-Type': 'application/xml', Accept: 'application/xml, application/problem+json' }), body: file });
+      const response = await fetch(c.deliverInvoice.path, { method: 'POST', credentials: 'same-origin', headers: rawHeaders(ctx, { 'Content-Type': 'application/xml', Accept: 'application/xml, application/problem+json' }), body: file });
       if (!response.ok) throw new ApiError(await problemOf(response));
       await response.text();
       return { messageId: response.headers.get('kern-message-id') ?? '', status: response.headers.get('kern-message-status') ?? '', lines: response.headers.get('kern-lines') ?? '' };
     },
     async paymentBatchCsv(batchId: string, ctx: RawContext): Promise<{ fileName: string; csv: string }> {
-      const response = await fetch(`/api/v1/exchange/payment-batches/${encodeURIComponent(batchId)}/csv`, { credentials: 'same-origin', headers: rawHeaders(ctx, { Accept: 'text/csv, application/problem+json' }) });
+      const response = await fetch(urlOf(c.paymentBatchCsv, { params: { id: batchId } }), { credentials: 'same-origin', headers: rawHeaders(ctx, { Accept: 'text/csv, application/problem+json' }) });
       if (!response.ok) throw new ApiError(await problemOf(response));
       const disposition = response.headers.get('content-disposition') ?? '';
       return { fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'betaalbatch.csv', csv: await response.text() };

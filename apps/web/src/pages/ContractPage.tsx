@@ -34,12 +34,13 @@ function ProductForm({ contract, categories, onAdded }: { contract: Detail; cate
     if (form.validTo && !isIsoDate(form.validTo)) found.push({ id: 'cp-validTo', message: t('catalogue.error.date') });
     setErrors(found);
     setProblem(null);
-    if (found[0] || tariffCents === null) {
+    const unit = UNITS.find((u) => u === form.unit);
+    if (found[0] || tariffCents === null || !unit) {
       if (found[0]) document.getElementById(found[0].id)?.focus();
       return;
     }
     contracting.addProduct(contract.id, {
-      category: form.category, productCode: form.productCode || null, unit: form.unit, tariffCents, validFrom: form.validFrom, validTo: form.validTo || null,
+      category: form.category, productCode: form.productCode || null, unit, tariffCents, validFrom: form.validFrom, validTo: form.validTo || null,
     }).then(() => {
       setForm({ ...emptyProduct, validFrom: contract.validFrom, validTo: contract.validTo ?? '' });
       onAdded();

@@ -1,7 +1,7 @@
 import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow, Textbox, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Problem } from '../api';
-import { debtApi, type DebtFileView, type DebtLine, type RefusalGround } from '../api/debt';
+import { debtApi, isCreditorOfferStatus, isSolutionKind, type DebtFileView, type DebtLine, type RefusalGround } from '../api/debt';
 import { useApp } from '../app-context';
 import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { Field } from '../components/Field';
@@ -268,7 +268,7 @@ export function DebtFilePage({ id }: { id: string }) {
         {solution ? (
           <Paragraph>
             {t('debt.solution.summary', {
-              kind: t(`debt.solution.kind.${solution.solution.kind}`),
+              kind: isSolutionKind(solution.solution.kind) ? t(`debt.solution.kind.${solution.solution.kind}`) : solution.solution.kind,
               pct: (solution.solution.payoutBasisPoints / 100).toFixed(2),
               available: euro(solution.solution.availableCents, lang),
               total: euro(solution.solution.totalClaimsCents, lang),
@@ -305,7 +305,7 @@ export function DebtFilePage({ id }: { id: string }) {
                   <TableCell>{euro(c.claimedCents, lang)}</TableCell>
                   <TableCell>{euro(c.verifiedCents, lang)}</TableCell>
                   <TableCell>{c.offerStatus ? euro(c.offeredCents, lang) : '—'}</TableCell>
-                  <TableCell>{c.offerStatus ? t(`debt.offerStatus.${c.offerStatus}`) : '—'}</TableCell>
+                  <TableCell>{c.offerStatus ? (isCreditorOfferStatus(c.offerStatus) ? t(`debt.offerStatus.${c.offerStatus}`) : c.offerStatus) : '—'}</TableCell>
                   <TableCell>{respondedOn(c.creditorId)}</TableCell>
                   <TableCell>
                     {c.offerStatus && (

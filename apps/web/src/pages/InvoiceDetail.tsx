@@ -28,7 +28,7 @@ export function InvoiceDetail({ id, onChanged }: { id: string; onChanged: () => 
   const exchange = useMemo(() => exchangeApi(api), [api]);
   const [data, setData] = useState<{ message: InvoiceMessage; lines: InvoiceLine[]; total: number } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [draft, setDraft] = useState<LineFilter>({ verdict: '', returnCode: '' });
+  const [draft, setDraft] = useState({ verdict: '', returnCode: '' });
   const [filter, setFilter] = useState<LineFilter>({});
   const [batch, setBatch] = useState<PaymentBatch | null>(null);
   const [download, setDownload] = useState<{ url: string; fileName: string; lines: number } | null>(null);
@@ -81,7 +81,9 @@ export function InvoiceDetail({ id, onChanged }: { id: string; onChanged: () => 
 
   const applyFilter = (event: FormEvent) => {
     event.preventDefault();
-    setFilter({ ...draft });
+    // The form's empty choice is no filter; the server takes only the verdicts it knows.
+    const verdict = draft.verdict === 'approved' || draft.verdict === 'rejected' ? draft.verdict : undefined;
+    setFilter({ verdict, returnCode: draft.returnCode || undefined });
   };
 
   const m = data?.message;

@@ -14,7 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Problem } from '../api';
-import { exchangeApi, type InboxFilter, type InvoiceMessage } from '../api/exchange';
+import { exchangeApi, INVOICE_STATUSES, type InboxFilter, type InvoiceMessage } from '../api/exchange';
 import { useApp, useSession } from '../app-context';
 import { ErrorSummary, Loading, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../components/Alerts';
 import { Field, TextField } from '../components/Field';
@@ -37,7 +37,7 @@ export function InvoiceInboxPage() {
   const lawPurpose = purpose === 'wmo' || purpose === 'jeugdwet';
   const [messages, setMessages] = useState<InvoiceMessage[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [draft, setDraft] = useState<InboxFilter>({ provider: '', period: '', status: '' });
+  const [draft, setDraft] = useState({ provider: '', period: '', status: '' });
   const [filter, setFilter] = useState<InboxFilter>({});
   const [filterErrors, setFilterErrors] = useState<FieldError[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -92,7 +92,9 @@ export function InvoiceInboxPage() {
       return;
     }
     setFilterErrors([]);
-    setFilter({ ...draft });
+    // The form's empty fields are no filter; the server takes only the statuses it knows.
+    const status = INVOICE_STATUSES.find((s) => s === draft.status);
+    setFilter({ provider: draft.provider || undefined, period: draft.period || undefined, status });
   };
 
   return (

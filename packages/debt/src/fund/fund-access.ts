@@ -3,9 +3,9 @@ import type { Tx } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import { findDebtFile } from '../debt.repository';
 import { debtFileNotFound, requireWgs } from '../debt-file-access';
-import type { DebtFile } from '../debt.schema';
+import type { DebtFile } from '../contract/debt.schema';
 import { findFundTermsRow } from './fund.repository';
-import { defaultFundTerms, fundTermsSchema, type FundTerms } from './fund.schema';
+import { defaultFundTerms, fundTermsSchema, type FundTerms } from '../contract/fund.schema';
 
 /**
  * Loads a debt file for fund work and decides access on its subject (resource `debt-fund`, which

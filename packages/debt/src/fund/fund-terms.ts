@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { parseOrRefuse } from './fund-access';
 import { insertFundTerms, listFundTermsRows } from './fund.repository';
-import { defaultFundTerms, fundTermsSchema, type FundTerms } from './fund.schema';
+import { defaultFundTerms, fundTermsSchema, type FundTerms } from '../contract/fund.schema';
 
 /** Stores a new version of the fund's terms (sector percentages, term, forgiveness rules), validated. */
 export async function storeFundTerms(services: AccessServices, tx: Tx, ctx: AccessContext, raw: unknown): Promise<{ version: number; terms: FundTerms }> {

@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { Participation } from './fund.schema';
+import type { Participation } from '../contract/fund.schema';
 import type { Posting } from './ledger';
 
 // SQL only: the debt fund's tables (migration 0045). No rules here.

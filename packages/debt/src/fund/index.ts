@@ -1,7 +1,6 @@
 // The municipal debt fund: take-over, repayment, forgiveness, the double-entry ledger, monthly
 // runs, statements and the dashboard. For the integrator: call `recordMilestoneReached` when a
 // plan goal marked as a milestone is reached.
-export * from './fund.schema';
 export * from './ledger';
 export { fundTermsOn, loadFileForFund } from './fund-access';
 export * from './fund-terms';

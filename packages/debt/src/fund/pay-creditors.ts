@@ -1,12 +1,13 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { invalidInput, newId } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { payCreditorsInputSchema } from '../contract/fund.schema';
 import { parseOrRefuse } from './fund-access';
 import { accountBalances, findOpenPayables, insertEntry } from './fund.repository';
 import { planPayouts, payoutPostings } from './ledger';
 
-export const payCreditorsInputSchema = z.object({ amountCents: z.number().int().min(1).max(100_000_000_000) }).strict();
+export { payCreditorsInputSchema } from '../contract/fund.schema';
 
 /**
  * Pays creditors from the fund's cash, pro rata to what the fund still owes each (per resident

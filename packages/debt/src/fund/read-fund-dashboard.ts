@@ -1,7 +1,7 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { accountBalances, cohortFigures } from './fund.repository';
-import type { FundDashboard } from './fund.schema';
+import type { FundDashboard } from '../contract/fund.schema';
 
 /** Cohorts with fewer residents are shown without figures: aggregates only, no small cells. */
 export const SMALL_CELL_THRESHOLD = 5;

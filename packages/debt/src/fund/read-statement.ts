@@ -2,7 +2,7 @@ import { recordAccess, type AccessContext, type AccessServices } from '@kern/acc
 import { isoDay, type Tx } from '@kern/db';
 import { loadFileForFund, notInFund } from './fund-access';
 import { findFundDebts, findMilestones, findParticipationOfFile, findReceivablePostings } from './fund.repository';
-import type { Statement } from './fund.schema';
+import type { Statement } from '../contract/fund.schema';
 import { periodOf, periodsBetween } from './ledger';
 
 /**

@@ -3,7 +3,7 @@ import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { invalidInput, newId } from '@kern/kit';
 import { fundTermsOn, loadFileForFund, notInFund, parseOrRefuse } from './fund-access';
 import { addForgiven, countMilestones, findParticipationOfFile, insertEntry, insertMilestone } from './fund.repository';
-import { milestoneInputSchema, type MilestoneInput } from './fund.schema';
+import { milestoneInputSchema, type MilestoneInput } from '../contract/fund.schema';
 import { forgivenessPostings, milestoneForgivenessCents } from './ledger';
 
 export interface MilestoneResult {

@@ -3,7 +3,7 @@ import { appendDomainEvents, isoDay } from '@kern/db';
 import { invalidInput } from '@kern/kit';
 import { parseOrRefuse } from './fund-access';
 import { addToMonthRun, bookRepaymentChunk, closeEndedTerms, countBookedRepayments, countRepaying, startMonthRun } from './fund.repository';
-import { runMonthInputSchema, type MonthRunResult } from './fund.schema';
+import { runMonthInputSchema, type MonthRunResult } from '../contract/fund.schema';
 import { periodOf } from './ledger';
 
 export const RUN_CHUNK = 20_000;

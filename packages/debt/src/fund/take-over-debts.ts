@@ -6,7 +6,7 @@ import { findVerifiedDebts } from '../debt.repository';
 import { latestVtlb } from '../solutions.repository';
 import { fundTermsOn, loadFileForFund, parseOrRefuse } from './fund-access';
 import { findParticipationOfFile, findTakenOverDebtIds, insertEntry, insertFundDebts, insertParticipation } from './fund.repository';
-import { MAX_MONTHLY_CENTS, takeOverInputSchema, type TakeOverInput } from './fund.schema';
+import { MAX_MONTHLY_CENTS, takeOverInputSchema, type TakeOverInput } from '../contract/fund.schema';
 import { addPeriods, periodOf, settlementCents, takeOverPostings } from './ledger';
 
 export interface TakeOverResult {

@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { conflict, newId, notFound } from '@kern/kit';
 import { findMessageById, insertPaymentBatch } from './inbox.repository';
-import type { PaymentBatch } from './invoice-inbox.schema';
+import type { PaymentBatch } from '../contract/invoice-inbox.schema';
 import { standardFor } from './read-invoice-inbox';
 
 /**

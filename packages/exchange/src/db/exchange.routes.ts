@@ -4,12 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { contextOf, runAsTenant, type KernApp } from '@kern/access';
+import { contextOf, moduleRoutes, runAsTenant } from '@kern/access';
 import { DomainError } from '@kern/kit';
-import { z } from 'zod';
+import { exchangeContract } from '../contract/exchange.contract';
 import { approveInvoice } from './approve-invoice';
 import { exportPaymentBatch } from './export-payment-batch';
-import { invoiceLinesQuerySchema, invoiceLinesSchema, invoiceMessageSchema, invoiceMessagesQuerySchema, paymentBatchSchema } from './invoice-inbox.schema';
 import { listInvoiceMessages, readInvoiceLines } from './read-invoice-inbox';
 import { receiveInvoice, type ExchangeServices } from './receive-invoice';
 
@@ -37,24 +36,10 @@ async function* limited(body: Readable, limit: number): AsyncGenerator<Buffer> {
   }
 }
 
-const idParam = z.object({ id: z.string().uuid() });
-const xmlTypes = ['application/xml', 'text/xml'];
-
 /** HTTP for invoices: the delivery endpoint (323 in, 325 out), the inbox, approval and the payment batch export. */
-export function exchangeRoutes(app: KernApp, services: ExchangeRouteServices): void {
-  // Its own scope, so only this route takes XML, and takes it as a stream.
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(xmlTypes, (_request, payload, done) => done(null, payload));
-    scope.post('/api/v1/exchange/invoices', {
-      config: { auth: 'staff', personalData: 'writes' },
-      schema: {
-        tags: ['exchange'],
-        summary: 'Deliver a declaration (iWmo/iJw 3.2 323) as the request body (application/xml, streamed); the answer is the 325. Purpose: wmo for iWmo, jeugdwet for iJw',
-        consumes: xmlTypes,
-        produces: ['application/xml'],
-        response: { 200: z.string().describe('the 325 (declaratieantwoord)') },
-      },
-    }, async (request, reply) => {
+export function exchangeRoutes(services: ExchangeRouteServices) {
+  return moduleRoutes(exchangeContract, {
+    deliverInvoice: async (request, reply) => {
       const ctx = contextOf(request);
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > services.uploadLimitBytes) throw tooLarge(services.uploadLimitBytes);
@@ -98,40 +83,24 @@ export function exchangeRoutes(app: KernApp, services: ExchangeRouteServices): v
         .header('kern-message-status', received.refused ? 'refused' : received.repeated ? 'repeated' : 'answered')
         .header('kern-lines', `${received.lines};approved=${received.approvedLines};rejected=${received.rejectedLines}`)
         .send(stream);
-    });
-  });
-
-  app.get('/api/v1/exchange/invoices', {
-    config: { auth: 'staff', personalData: 'reads' },
-    schema: { tags: ['exchange'], summary: 'The invoice inbox: declarations received under the purpose (wmo: iWmo, jeugdwet: iJw), with counts and totals', querystring: invoiceMessagesQuerySchema, response: { 200: z.object({ messages: z.array(invoiceMessageSchema) }) } },
-  }, async (request) => {
-    const ctx = contextOf(request);
-    return { messages: await runAsTenant(services, ctx, (tx) => listInvoiceMessages(services, tx, ctx, request.query)) };
-  });
-
-  app.get('/api/v1/exchange/invoices/:id/lines', {
-    config: { auth: 'staff', personalData: 'reads' },
-    schema: { tags: ['exchange'], summary: "A declaration's lines with verdict and reasons (WJ001 in Dutch and English); filter by verdict and return code", params: idParam, querystring: invoiceLinesQuerySchema, response: { 200: invoiceLinesSchema } },
-  }, async (request) => {
-    const ctx = contextOf(request);
-    return runAsTenant(services, ctx, (tx) => readInvoiceLines(services, tx, ctx, request.params.id, request.query));
-  });
-
-  app.post('/api/v1/exchange/invoices/:id/payment-batches', {
-    config: { auth: 'staff', personalData: 'writes' },
-    schema: { tags: ['exchange'], summary: "Approve for payment: the declaration's approved lines not paid yet become a payment batch", params: idParam, response: { 201: paymentBatchSchema } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const batch = await runAsTenant(services, ctx, (tx) => approveInvoice(services, tx, ctx, request.params.id));
-    return reply.code(201).send(batch);
-  });
-
-  app.get('/api/v1/exchange/payment-batches/:id/csv', {
-    config: { auth: 'staff', personalData: 'reads' },
-    schema: { tags: ['exchange'], summary: 'A payment batch as CSV for the financial system (no BSN)', params: idParam, response: { 200: z.string() } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const { fileName, csv } = await runAsTenant(services, ctx, (tx) => exportPaymentBatch(services, tx, ctx, request.params.id));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
+    },
+    listInvoiceMessages: async (request) => {
+      const ctx = contextOf(request);
+      return { messages: await runAsTenant(services, ctx, (tx) => listInvoiceMessages(services, tx, ctx, request.query)) };
+    },
+    invoiceLines: async (request) => {
+      const ctx = contextOf(request);
+      return runAsTenant(services, ctx, (tx) => readInvoiceLines(services, tx, ctx, request.params.id, request.query));
+    },
+    approveInvoice: async (request, reply) => {
+      const ctx = contextOf(request);
+      const batch = await runAsTenant(services, ctx, (tx) => approveInvoice(services, tx, ctx, request.params.id));
+      return reply.code(201).send(batch);
+    },
+    paymentBatchCsv: async (request, reply) => {
+      const ctx = contextOf(request);
+      const { fileName, csv } = await runAsTenant(services, ctx, (tx) => exportPaymentBatch(services, tx, ctx, request.params.id));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
+    },
   });
 }

@@ -1,6 +1,6 @@
 /** SQL only: the invoice inbox (messages, lines with verdicts) and payment batches. */
 import { sql, type Tx } from '@kern/db';
-import type { InvoiceLinesQuery, InvoiceMessagesQuery } from './invoice-inbox.schema';
+import type { InvoiceLinesQuery, InvoiceMessagesQuery } from '../contract/invoice-inbox.schema';
 
 export interface MessageRow {
   id: string;

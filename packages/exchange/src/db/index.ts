@@ -3,7 +3,6 @@ export * from './exchange.repository';
 export * from './residency';
 export * from './invoiced-care';
 export * from './pg-invoice-backend';
-export * from './invoice-inbox.schema';
 export * from './receive-invoice';
 export * from './read-invoice-inbox';
 export * from './approve-invoice';

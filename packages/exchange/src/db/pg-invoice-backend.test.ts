@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnCodeText } from './invoice-inbox.schema';
+import { returnCodeText } from '../contract/invoice-inbox.schema';
 import { livedThroughout, tariffOn } from './pg-invoice-backend';
 
 describe('the contract tariff on a date', () => {

@@ -2,7 +2,7 @@ import { authorize, requirePurpose, type AccessContext, type AccessServices } fr
 import type { Tx } from '@kern/db';
 import { invalidInput, notFound } from '@kern/kit';
 import { findLines, findMessageById, findMessages, type MessageRow } from './inbox.repository';
-import { returnCodeText, type InvoiceLine, type InvoiceLinesQuery, type InvoiceMessage, type InvoiceMessagesQuery } from './invoice-inbox.schema';
+import { returnCodeText, type InvoiceLine, type InvoiceLinesQuery, type InvoiceMessage, type InvoiceMessagesQuery } from '../contract/invoice-inbox.schema';
 
 /** The standard whose messages a purpose may see: Wmo -> iWmo, Jeugdwet -> iJw. */
 export function standardFor(ctx: AccessContext): 'iwmo' | 'ijw' {

@@ -4,7 +4,7 @@ import { DomainError, invalidInput } from '@kern/kit';
 import type { SplitLimits } from '../invoice-split';
 import { processInvoiceStream, type InvoiceOutcome, type JudgedLine } from '../process-invoice';
 import { noteRefusal, refuseMessage } from './exchange.repository';
-import type { ReceivedInvoice } from './invoice-inbox.schema';
+import type { ReceivedInvoice } from '../contract/invoice-inbox.schema';
 import { PgInvoiceBackend } from './pg-invoice-backend';
 import type { ResidencySource } from './residency';
 

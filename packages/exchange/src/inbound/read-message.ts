@@ -2,9 +2,9 @@ import { messageTypeByNamespace, type MessageType } from '../messages';
 import { MessageRefusal } from '../refusal';
 import { child, childText, children, parseTree, req, type XNode } from '../xml-lite';
 import { validateAgainstXsd } from '../xsd';
+import { maxMessageBytes } from '../contract/regie.schema';
 
-/** A 301-320 message is one client: a megabyte is far beyond any real one. */
-export const maxMessageBytes = 1024 * 1024;
+export { maxMessageBytes } from '../contract/regie.schema';
 
 export interface MessageHeader {
   afzender: string;

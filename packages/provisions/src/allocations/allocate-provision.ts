@@ -4,7 +4,7 @@ import { DomainError, invalidInput, newId, notFound, type InvalidParam, type Use
 import { findGrantedProvision, lockGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
 import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvision, insertAllocation, insertAllocationChange, nextToewijzingNummer, type AllocationState } from './allocations.repository';
-import { allocateInputSchema, type AllocateInput, type Allocation, type AllocationDetail } from './allocations.schema';
+import { allocateInputSchema, type AllocateInput, type Allocation, type AllocationDetail } from '../contract/allocations.schema';
 import { sqlContractCheck, type ContractCheck } from './contract-check';
 import type { InvoicedCare } from './invoiced-care';
 

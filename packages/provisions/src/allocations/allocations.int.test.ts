@@ -3,7 +3,7 @@ import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDecision } from '../decisions/record-decision';
-import type { GrantedProvisionInput } from '../decisions/decisions.schema';
+import type { GrantedProvisionInput } from '../contract/decisions.schema';
 import { allocateProvision } from './allocate-provision';
 import { changeAllocation, endAllocation, withdrawAllocation } from './change-allocation';
 import { AGB_JEUGD, AGB_THUISZORG, startProvisionsTestKit, type ProvisionsTestKit } from '@kern/seed/testing';

@@ -1,5 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
-import type { Allocation, AllocationDetail, AllocationStatus } from './allocations.schema';
+import type { Allocation, AllocationDetail, AllocationStatus } from '../contract/allocations.schema';
 
 // SQL only: allocations, their history and the ToewijzingNummer counter. Tenant scoping comes
 // from the transaction (RLS).

@@ -5,7 +5,7 @@ import { findGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
 import { allocationDetail, checkTogetherWithinGrant, lawOfStandard, Problems, stateOf, type ProvisionsServices } from './allocate-provision';
 import { findAllocationByNumber, insertAllocationChange, lastChangeAt, updateAllocationState, type AllocationState } from './allocations.repository';
-import { changeAllocationInputSchema, endAllocationInputSchema, type Allocation, type AllocationDetail, type ChangeAllocationInput, type EndAllocationInput } from './allocations.schema';
+import { changeAllocationInputSchema, endAllocationInputSchema, type Allocation, type AllocationDetail, type ChangeAllocationInput, type EndAllocationInput } from '../contract/allocations.schema';
 import { nothingInvoiced } from './invoiced-care';
 import { checkChangeReason, resolveEndingReasons } from './reason-codes';
 

@@ -3,7 +3,7 @@ import type { Tx } from '@kern/db';
 import { DomainError, notFound } from '@kern/kit';
 import { lawOfStandard } from './allocate-provision';
 import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvider, findAllocationsOfSubjects, findProviderIdByAgb, setAcknowledged } from './allocations.repository';
-import { providerAllocationsFilterSchema, type Allocation, type AllocationDetail, type ProviderAllocationsFilter } from './allocations.schema';
+import { providerAllocationsFilterSchema, type Allocation, type AllocationDetail, type ProviderAllocationsFilter } from '../contract/allocations.schema';
 
 // Reads for other modules (the 301 builder, invoice verification, household view): no access
 // check of their own; the caller decides access and audits. Names are stable (see index.ts).

@@ -1,5 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
-import type { Decision, DecisionOutcome, GrantedProvision } from './decisions.schema';
+import type { Decision, DecisionOutcome, GrantedProvision } from '../contract/decisions.schema';
 
 // SQL only: decisions and their granted provisions. Tenant scoping comes from the transaction (RLS).
 

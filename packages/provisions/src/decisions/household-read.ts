@@ -1,8 +1,8 @@
 import { sql, type Tx } from '@kern/db';
 import { findAllocationsOfSubjects } from '../allocations/allocations.repository';
-import type { Allocation } from '../allocations/allocations.schema';
+import type { Allocation } from '../contract/allocations.schema';
 import { findDecisionsOfSubjects } from './decisions.repository';
-import type { Decision } from './decisions.schema';
+import type { Decision } from '../contract/decisions.schema';
 
 export interface MemberProvisions {
   decision: Decision;

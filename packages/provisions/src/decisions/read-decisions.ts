@@ -3,7 +3,7 @@ import { loadCaseFor } from '@kern/cases';
 import type { Tx } from '@kern/db';
 import { DomainError, notFound } from '@kern/kit';
 import { findDecision, findDecisionsOfCase, findDecisionsOfSubjects } from './decisions.repository';
-import type { Decision } from './decisions.schema';
+import type { Decision } from '../contract/decisions.schema';
 
 // Reads for other modules (portal, household view, exchange): no access check of their own; the
 // caller has decided access and audits what it shows. Names are stable (see index.ts).

@@ -4,7 +4,7 @@ import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, type InvalidParam } from '@kern/kit';
 import { availableTransitions, statutoryCalendar, statutoryTermEnd } from '@kern/workflows';
 import { countDecisionsOfCase, findDecision, insertDecision, knownCategories, type NewProvision } from './decisions.repository';
-import { recordDecisionInputSchema, recordDecisionOutputSchema, type RecordDecisionInput } from './decisions.schema';
+import { recordDecisionInputSchema, recordDecisionOutputSchema, type RecordDecisionInput } from '../contract/decisions.schema';
 import { standardOfLaw, validateVariant, type Law } from './variant';
 
 /** Awb art. 6:7 and 6:8: six weeks to object from the day after the decision was sent; Atw applies. */

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 const twoDigits = z.string().regex(/^\d{2}$/, 'two digits, e.g. "01"');

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 /** DDAS debt categories (Digitale Aanlevering Schuldenoverzicht). */

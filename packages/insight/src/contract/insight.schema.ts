@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 const text = z.object({ nl: z.string().min(3).max(600), en: z.string().min(3).max(600) });

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 import { bsnInputSchema } from './debt.schema';
 
@@ -77,3 +77,9 @@ export const respondToOfferInputSchema = z.discriminatedUnion('response', [
   z.object({ response: z.literal('no-response') }),
 ]);
 export type RespondToOfferInput = z.input<typeof respondToOfferInputSchema>;
+
+/** Query: `status` is a comma-separated list of offer statuses (default: new,offered). */
+export const listSignalsInputSchema = z.object({
+  status: z.string().regex(/^[a-z-]+(,[a-z-]+)*$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});

@@ -1,6 +1,6 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
-import { creditorSectors, type CreditorSector } from '../debt.schema';
+import { creditorSectors, type CreditorSector } from './debt.schema';
 
 /** The longest repayment term of the NIHS model: 15 years. */
 export const MAX_TERM_MONTHS = 180;
@@ -114,3 +114,5 @@ export const dashboardSchema = z.object({
   smallCellThreshold: z.number().int(),
 });
 export type FundDashboard = z.infer<typeof dashboardSchema>;
+
+export const payCreditorsInputSchema = z.object({ amountCents: z.number().int().min(1).max(100_000_000_000) }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { returnCodes } from '../return-codes';
+import { returnCodes } from './return-codes';
 
 /** English for the WJ001 codes Kern sets on a 325 (the Dutch comes from the code list itself). */
 const english: Record<string, string> = {
