@@ -1,4 +1,7 @@
+import { sql, withTenant } from '@kern/db';
+import { createAccount } from '@kern/identity';
 import { FixedClock } from '@kern/kit';
+import { DEMO_PASSWORD } from '@kern/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
 
@@ -82,6 +85,24 @@ describe('a self-requested relation gives no read until someone else approves it
     expect(records).toContainEqual(expect.objectContaining({ resource: 'involvement-request', action: 'decide', outcome: 'allowed', reason: expect.stringContaining('approved request') as unknown }));
   });
 
+  it('a team lead who asks for themself cannot approve it either, and the refusal is on the audit record', async () => {
+    const noord = await withTenant(kern.services.db, '0599', (tx) => sql<{ id: string }>`select id from teams where name = 'Wijkteam Noord'`.execute(tx));
+    await createAccount(kern.services.db, {
+      municipalityCode: '0599', username: 'rotterdam.wmo-leider', displayName: 'Wmo en teamleider', password: DEMO_PASSWORD,
+      roles: ['wmo-consultant', 'team-lead'], teamIds: [noord.rows[0]?.id ?? ''],
+    });
+    const both = await kern.login('rotterdam.wmo-leider');
+    const bsn = '999991814';
+    const id = await ask(both, 'wmo', bsn);
+    const listed = (await both.request('GET', '/api/v1/involvement-requests')).json<{ requests: RequestView[] }>().requests;
+    expect(listed.find((r) => r.id === id)).toMatchObject({ canDecide: false });
+    expect((await both.request('POST', `/api/v1/involvement-requests/${id}/decision`, { purpose: 'wmo', body: { verdict: 'approved', note: 'Eigen team' } })).statusCode).toBe(403);
+    expect(await readsResident(both, 'wmo', bsn)).toBe(403);
+    const auditor = await kern.login('rotterdam.auditor');
+    const records = (await auditor.request('GET', `/api/v1/audit-records?subjectBsn=${bsn}&outcome=denied`)).json<{ records: { resource: string; action: string; reason: string }[] }>().records;
+    expect(records).toContainEqual(expect.objectContaining({ resource: 'involvement-request', action: 'decide', reason: expect.stringContaining('the requester never decides their own request') as unknown }));
+  });
+
   it('a rejected request makes no relation, and the auditor sees it pending and then rejected', async () => {
     const debt = await kern.login('rotterdam.schuld');
     const id = await ask(debt, 'wgs', PARTNER, 'Wil even kijken hoe het gaat');
@@ -94,6 +115,19 @@ describe('a self-requested relation gives no read until someone else approves it
     const after = (await auditor.request('GET', '/api/v1/relations')).json<{ relations: RelationView[]; requests: RequestView[] }>();
     expect(after.requests.find((r) => r.id === id)).toMatchObject({ status: 'rejected' });
     expect(after.relations.some((r) => r.requestId === id)).toBe(false);
+  });
+
+  it('a generalist asking to coordinate a household gets no household view until the team lead approves', async () => {
+    const generalist = await kern.login('rotterdam.generalist');
+    const bsn = '999992831';
+    const res = await generalist.request('POST', '/api/v1/involvements', { purpose: 'integraal', body: { subjectBsn: bsn, kind: 'coordinator', reason: 'hallo' } });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(await readsHousehold(generalist, 'integraal', bsn)).toBe(403);
+    expect(await readsResident(generalist, 'integraal', bsn)).toBe(403);
+    const lead = await kern.login('rotterdam.teamleider');
+    const id = res.json<{ request: { id: string } }>().request.id;
+    expect((await lead.request('POST', `/api/v1/involvement-requests/${id}/decision`, { body: { verdict: 'approved', note: 'Regie afgesproken in het teamoverleg' } })).statusCode).toBe(200);
+    expect(await readsResident(generalist, 'integraal', bsn)).toBe(200);
   });
 
   it("the household's coordinator may decide requests for the household, under integral coordination", async () => {

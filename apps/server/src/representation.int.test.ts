@@ -52,6 +52,9 @@ describe('a representative acts for someone in the portal only from a source tha
   it('the one who recorded it cannot approve it, and someone without a relation cannot either', async () => {
     const own = await recorder.request('POST', `/api/v1/representations/${representationId}/decision`, { purpose: 'wmo', body: { verdict: 'approved', note: 'Zelf gecontroleerd' } });
     expect(own.statusCode).toBe(403);
+    const auditor = await kern.login('rotterdam.auditor');
+    const denied = (await auditor.request('GET', `/api/v1/audit-records?subjectBsn=${WARD}&outcome=denied`)).json<{ records: { resource: string; action: string; reason: string }[] }>().records;
+    expect(denied).toContainEqual(expect.objectContaining({ resource: 'representation', action: 'decide', reason: expect.stringContaining('never the one who recorded it') as unknown }));
     const stranger = await kern.login('rotterdam.inkomen');
     expect((await stranger.request('POST', `/api/v1/representations/${representationId}/decision`, { purpose: 'participatiewet', body: { verdict: 'approved', note: 'Gezien' } })).statusCode).toBe(403);
     expect((await kern.citizenLogin(REPRESENTATIVE)).people).toHaveLength(1);

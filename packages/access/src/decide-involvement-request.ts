@@ -3,7 +3,7 @@ import { DomainError, newId, notFound } from '@kern/kit';
 import { z } from 'zod';
 import type { AccessContext, Relation } from './access.schema';
 import { insertInvolvement } from './access.repository';
-import { authorize, recordAccess, type AccessServices } from './authorize';
+import { AccessDenied, auditEntryFor, authorize, recordAccess, type AccessCheck, type AccessServices } from './authorize';
 import { decide } from './decide';
 import { decideInvolvementRequestRow, findInvolvementRequests, type InvolvementRequestRow } from './involvement-requests.repository';
 
@@ -35,11 +35,9 @@ export const decideInvolvementRequestInputSchema = z.object({
 });
 export const decideInvolvementRequestOutputSchema = z.object({ request: involvementRequestSchema });
 
-const forbiddenToDecide = () =>
-  new DomainError('forbidden', {
-    nl: 'U mag over deze aanvraag niet beslissen: dat doet de teamleider van het team of de regisseur van het huishouden, nooit de aanvrager zelf.',
-    en: 'You may not decide on this request: the team lead of the team or the household\'s coordinator does, never the requester.',
-  });
+/** A refused decision is a denial like any other: on the audit record, with why. */
+const forbiddenToDecide = (ctx: AccessContext, check: AccessCheck, why: string) =>
+  new AccessDenied(auditEntryFor(ctx, check, { allowed: false, reason: why, relation: 'none' }), false);
 
 /**
  * Whether the actor may decide: never the requester; a team lead only for a request of one of their
@@ -99,11 +97,14 @@ export async function decideInvolvementRequest(
   const [request] = await findInvolvementRequests(tx, { id, limit: 1 });
   if (!request) throw notFound({ nl: 'Deze aanvraag bestaat niet.', en: 'This request does not exist.' });
   // The coordinator decides under the integral purpose; a team lead needs no purpose of the law.
-  const grant = await authorize(services, tx, ctx, {
+  const check: AccessCheck = {
     resource: 'involvement-request', action: 'decide', subjectBsn: request.subjectBsn,
     detail: `${input.verdict} request ${id} of ${request.requestedBy} (${request.purpose}): ${input.note}`,
-  });
-  if (!mayDecide(ctx, request, { relation: grant.relation, leadsByPolicy: grant.relation === 'none' })) throw forbiddenToDecide();
+  };
+  const grant = await authorize(services, tx, ctx, check);
+  if (!mayDecide(ctx, request, { relation: grant.relation, leadsByPolicy: grant.relation === 'none' })) {
+    throw forbiddenToDecide(ctx, check, request.requestedBy === ctx.actor.id ? 'the requester never decides their own request' : 'not the team lead of the requester\'s team');
+  }
   if (request.status !== 'pending') {
     throw new DomainError('conflict', { nl: 'Over deze aanvraag is al beslist.', en: 'This request was already decided.' });
   }

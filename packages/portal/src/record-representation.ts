@@ -1,4 +1,4 @@
-import { authorize, recordAccess, requirePurpose, type AccessContext } from '@kern/access';
+import { AccessDenied, auditEntryFor, authorize, recordAccess, requirePurpose, type AccessCheck, type AccessContext } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { z } from 'zod';
@@ -82,15 +82,14 @@ export async function decideRepresentation(services: PortalServices, tx: Tx, ctx
   requirePurpose(ctx);
   const [found] = await findRepresentationsOf(tx, { id });
   if (!found) throw notFound({ nl: 'Deze vertegenwoordiging bestaat niet.', en: 'This representation does not exist.' });
-  await authorize(services, tx, ctx, {
+  const check: AccessCheck = {
     resource: 'representation', action: 'decide', subjectBsn: found.representedBsn,
     detail: `${input.verdict} ${found.kind} ${id} (court order ${found.courtReference ?? 'none'}) recorded by ${found.recordedBy}: ${input.note}`,
-  });
+  };
+  await authorize(services, tx, ctx, check);
   if (found.recordedBy === ctx.actor.id || ctx.actor.kind !== 'staff') {
-    throw new DomainError('forbidden', {
-      nl: 'Een tweede medewerker controleert de vertegenwoordiging, niet wie hem vastlegde.',
-      en: 'A second staff member checks the representation, not the one who recorded it.',
-    });
+    // A denial like any other, so the attempt is on the audit record (runAsTenant writes it).
+    throw new AccessDenied(auditEntryFor(ctx, check, { allowed: false, reason: 'a second staff member checks a representation, never the one who recorded it', relation: 'none' }), false);
   }
   if (found.status !== 'pending') throw new DomainError('conflict', { nl: 'Over deze vertegenwoordiging is al beslist.', en: 'This representation was already decided.' });
   if (input.verdict === 'approved' && (found.source !== 'court-order' || !found.courtReference)) {
