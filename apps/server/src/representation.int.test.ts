@@ -32,6 +32,16 @@ describe('a representative acts for someone in the portal only from a source tha
     expect((await parent.request('GET', `/api/v1/portal/people/${child}/cases`)).statusCode).toBe(200);
   });
 
+  it("follows the BRP's indication of authority where a court gave it to one parent, and proves nothing with one it cannot read", async () => {
+    // Mirik de Jager (2010): the court gave authority to parent 1 (11.32.10 = 1), who lists him.
+    const jager = await kern.citizenLogin('999997610');
+    expect(jager.people.filter((p) => p.relation === 'gezag').map((p) => p.name)).toEqual([expect.stringMatching(/Mirik/)]);
+    // The Groot Esselink children carry indications outside the ones the BRP defines for parents
+    // (C, 1C, 2C, 3C, CD, 3D): listed as their children, but no proof of authority.
+    const esselink = await kern.citizenLogin('999999357');
+    expect(esselink.people.map((p) => p.relation)).toEqual(['self']);
+  });
+
   it('refuses a written machtiging from a caseworker: that comes from DigiD Machtigen', async () => {
     const res = await recorder.request('POST', `/api/v1/residents/${WARD}/representations`, { purpose: 'wmo', body: { representativeBsn: REPRESENTATIVE, kind: 'machtiging', courtReference: 'brief van de inwoner' } });
     expect(res.statusCode).toBe(400);

@@ -7,6 +7,7 @@ import type { BrpClient, Resident } from '@kern/registry';
 import { deleteCitizenSession, findCitizenSession, findRepresentations, insertCitizenSession, touchCitizenSession, type SessionPerson } from './portal.repository';
 import type { CitizenSession } from './portal.schema';
 import type { DigidMachtigen } from './digid-machtigen';
+import { holdsParentalAuthority } from './parental-authority';
 
 /** What the portal's use cases need besides access: the BRP, session settings and the mail seam. */
 export interface PortalServices extends AccessServices {
@@ -60,9 +61,9 @@ function isMinor(birthDate: string | null, today: string): boolean {
 
 /**
  * Who a citizen may act for: themself; their minor children as their own BRP record lists them
- * (parental authority; the BRP's separate gezag answer is not served by Haal Centraal BRP
- * bevragen 2.x, so a child listed in the parent's record and living in the municipality stands
- * for it, see docs/portal.md); people for whom staff recorded a court order (curatele, mentorschap,
+ * and over whom the BRP shows them holding authority (gezag: the court's indication on the
+ * child's record where there is one, see parental-authority.ts; the BRP's separate derived gezag
+ * answer is not served by Haal Centraal BRP bevragen 2.x, see docs/portal.md); people for whom staff recorded a court order (curatele, mentorschap,
  * bewindvoering) that a second staff member approved; and, when that service is connected, those
  * who authorised the citizen in DigiD Machtigen. Never from one caseworker's word alone. Fixed at
  * login, so every later request decides without the BRP.
@@ -70,7 +71,10 @@ function isMinor(birthDate: string | null, today: string): boolean {
 export async function peopleFor(services: PortalServices, self: Resident, citizenId: string): Promise<SessionPerson[]> {
   const today = isoDay(services.clock.now());
   const people: SessionPerson[] = [{ ref: personRefFor(citizenId, self.bsn), bsn: self.bsn, name: self.name.fullName, relation: 'self' }];
-  const children = self.children.filter((c) => c.bsn && isMinor(c.birthDate, today)).map((c) => c.bsn ?? '');
+  const listed = self.children.filter((c) => c.bsn && isMinor(c.birthDate, today)).map((c) => c.bsn ?? '');
+  // The BRP's own indication of authority decides where a court gave it to one parent or a guardian.
+  const authority = listed.length && services.brp.parentalAuthority ? await services.brp.parentalAuthority(listed, { municipalityCode: self.municipalityCode }) : null;
+  const children = authority ? listed.filter((bsn) => authority.some((a) => a.bsn === bsn && holdsParentalAuthority(self.bsn, a))) : listed;
   const recorded = await withTenant(services.db, self.municipalityCode, (tx) => findRepresentations(tx, self.bsn, today));
   const authorised = services.digidMachtigen
     ? (await services.digidMachtigen.authorisationsFor(self.bsn, self.municipalityCode)).filter((m) => m.validUntil === null || m.validUntil >= today)
