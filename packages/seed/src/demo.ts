@@ -90,6 +90,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
     }
     // exchange: a demo database from before invoices existed gets its provider and allocations now
     for (const city of demoCities) await seedExchangeDemo(db, city);
+    // relations: a demo database from before requests for access gets the team lead who decides them
+    for (const city of demoCities) await addMissingTeamLead(db, city);
     return { created: false };
   }
 
@@ -169,4 +171,20 @@ export async function installLibraryWerkwijzen(db: AnyDb, city: { code: string; 
       if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, stored.version, new Date());
     }
   });
+}
+
+/** The team lead of a demo database seeded before issue 22, in the teams that already exist; skipped when there. */
+async function addMissingTeamLead(db: AnyDb, city: DemoCity): Promise<void> {
+  const lead = staff.find((s) => s.suffix === 'teamleider');
+  if (!lead) return;
+  const username = `${city.prefix}.${lead.suffix}`;
+  const teamIds = await withTenant(db, city.code, async (tx) => {
+    const known = await sql<{ n: number }>`select count(*)::int as n from staff_accounts where username = ${username}`.execute(tx);
+    if (Number(known.rows[0]?.n ?? 0) > 0) return null;
+    const names = [lead.team, ...(lead.alsoIn ?? [])];
+    const teams = await sql<{ id: string }>`select id from teams where name = any(${names}::text[])`.execute(tx);
+    return teams.rows.map((t) => t.id);
+  });
+  if (!teamIds) return;
+  await createAccount(db, { municipalityCode: city.code, username, displayName: lead.displayName, password: DEMO_PASSWORD, roles: lead.roles, teamIds });
 }
