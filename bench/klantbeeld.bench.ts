@@ -118,8 +118,8 @@ await withSystem(database.db, async (tx) => {
     const a = slice.map((x) => x[0].bsn), b = slice.map((x) => x[1].bsn), c = slice.map((x) => x[2].bsn);
     const idx = slice.map((_, i) => from + i);
     const all = [...a, ...b, ...c];
-    await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, team_id, reason, opened_at)
-      select gen_random_uuid(), ${M}, s, 'integraal', 'coordinator', ${team}::uuid, 'Regie huishouden', now() from unnest(${all}::text[]) s`.execute(tx);
+    await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, team_id, reason, opened_at, source, created_by)
+      select gen_random_uuid(), ${M}, s, 'integraal', 'coordinator', ${team}::uuid, 'Regie huishouden', now(), 'coordinator-assignment', 'bench' from unnest(${all}::text[]) s`.execute(tx);
     // Wmo for adult a (all), Jeugdwet for the child (every second, half closed), Participatiewet for b (every second), Wgs for b (every third).
     await sql`insert into cases (id, municipality_code, reference, werkwijze_id, werkwijze_version, case_type_id, purpose, subject_bsn, team_id, step_id, phase, status, melding_date, opened_at, opened_by, closed_at)
       select gen_random_uuid(), ${M}, 'K-' || law || '-' || i, 'bench', 1, law, law, bsn, tm::uuid, 'onderzoek', 'onderzoek',

@@ -54,7 +54,8 @@ describe('staff journey in Chromium', () => {
     await page.getByRole('link', { name: 'Logboek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor();
     await page.getByText(/hashketen is intact/).waitFor();
-    const log = page.getByRole('table');
+    // The audit log is the first table; the relation review (issue 22) follows below it.
+    const log = page.getByRole('table').first();
     await log.waitFor();
     const text = await log.innerText();
     expect(text).toContain('Sanne de Wit');

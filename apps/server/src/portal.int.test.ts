@@ -43,16 +43,21 @@ describe('citizen login and who a citizen may act for', () => {
     expect(parent.people.find((p) => p.relation === 'gezag')?.name).toMatch(/Victoria/);
   });
 
-  it('lets a recorded curator act for the resident from their next login, and shows it in the resident\'s own log', async () => {
+  it('lets a recorded curator act for the resident from their next login once a second staff member approved it, and shows it in the resident\'s own log', async () => {
     const staff = await kern.login('rotterdam.generalist');
     await staff.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: OTHER, fields: { hulpvraag: 'Vervoer' } } });
     // A caseworker without a relation with the resident cannot record it.
     const unrelated = await kern.login('rotterdam.inkomen');
-    expect((await unrelated.request('POST', `/api/v1/residents/${OTHER}/representations`, { purpose: 'participatiewet', body: { representativeBsn: PARTNER, kind: 'curatele' } })).statusCode).toBe(403);
+    const order = { representativeBsn: PARTNER, kind: 'curatele', courtReference: 'C/10/654321 / FA RK 26-101' };
+    expect((await unrelated.request('POST', `/api/v1/residents/${OTHER}/representations`, { purpose: 'participatiewet', body: order })).statusCode).toBe(403);
     const before = await kern.citizenLogin(PARTNER);
     expect(before.people.map((p) => p.relation)).not.toContain('curatele');
-    const recorded = await staff.request('POST', `/api/v1/residents/${OTHER}/representations`, { purpose: 'wmo', body: { representativeBsn: PARTNER, kind: 'curatele' } });
+    const recorded = await staff.request('POST', `/api/v1/residents/${OTHER}/representations`, { purpose: 'wmo', body: order });
     expect(recorded.statusCode, recorded.body).toBe(201);
+    // Issue 22: the record alone is no proof; a second staff member with a relation approves it.
+    const wmo = await kern.login('rotterdam.wmo');
+    const approved = await wmo.request('POST', `/api/v1/representations/${recorded.json<{ id: string }>().id}/decision`, { purpose: 'wmo', body: { verdict: 'approved', note: 'Uitspraak gezien' } });
+    expect(approved.statusCode, approved.body).toBe(200);
     // The session that was open keeps its people; the next login has the new one.
     expect((await before.request('GET', '/api/v1/portal/session')).json<{ session: { people: unknown[] } }>().session.people).toHaveLength(before.people.length);
     const curator = await kern.citizenLogin(PARTNER);

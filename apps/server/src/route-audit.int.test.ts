@@ -52,11 +52,28 @@ const examples: Record<string, Example> = {
   'POST /api/v1/involvements/:id/closure': {
     as: 'rotterdam.schuld',
     run: async (a) => {
-      const created = await a.request('POST', '/api/v1/involvements', { purpose: 'wgs', body: { subjectBsn: PARENT, reason: 'Aanmelding schuldhulp' } });
-      const id = created.json<{ involvement: { id: string } }>().involvement.id;
+      // Issue 22: a relation asked for is one the team lead approved, not one the requester opened.
+      const id = await approvedInvolvement(a, 'wgs', PARENT);
       return a.request('POST', `/api/v1/involvements/${id}/closure`, { purpose: 'wgs' });
     },
   },
+  'GET /api/v1/involvement-requests': {
+    as: 'rotterdam.teamleider',
+    run: async (a) => {
+      const debt = await kern.login('rotterdam.schuld');
+      await debt.request('POST', '/api/v1/involvements', { purpose: 'wgs', body: { subjectBsn: PARTNER, reason: 'Aanmelding schuldhulp' } });
+      return a.request('GET', '/api/v1/involvement-requests?status=pending');
+    },
+  },
+  'POST /api/v1/involvement-requests/:id/decision': {
+    as: 'rotterdam.teamleider',
+    run: async (a) => {
+      const debt = await kern.login('rotterdam.schuld');
+      const asked = await debt.request('POST', '/api/v1/involvements', { purpose: 'wgs', body: { subjectBsn: PARTNER, reason: 'Aanmelding schuldhulp' } });
+      return a.request('POST', `/api/v1/involvement-requests/${asked.json<{ request: { id: string } }>().request.id}/decision`, { body: { verdict: 'rejected', note: 'Geen aanmelding bekend' } });
+    },
+  },
+  'GET /api/v1/relations': { as: 'rotterdam.auditor', run: (a) => a.request('GET', '/api/v1/relations') },
   // integral client view
   'GET /api/v1/residents/:bsn/consents': { as: 'rotterdam.generalist', run: (a) => a.request('GET', `/api/v1/residents/${PARENT}/consents`, { purpose: 'integraal' }) },
   'POST /api/v1/residents/:bsn/consents': {
@@ -189,7 +206,23 @@ const examples: Record<string, Example> = {
     as: 'rotterdam.generalist',
     run: async (a) => {
       await startWmoCaseFor(PARENT);
-      return a.request('POST', `/api/v1/residents/${PARENT}/representations`, { purpose: 'wmo', body: { representativeBsn: '999993872', kind: 'machtiging' } });
+      return a.request('POST', `/api/v1/residents/${PARENT}/representations`, { purpose: 'wmo', body: { representativeBsn: '999993872', kind: 'curatele', courtReference: 'C/10/123456 / FA RK 26-1' } });
+    },
+  },
+  'GET /api/v1/residents/:bsn/representations': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      return a.request('GET', `/api/v1/residents/${PARENT}/representations`, { purpose: 'wmo' });
+    },
+  },
+  'POST /api/v1/representations/:id/decision': {
+    as: 'rotterdam.wmo',
+    run: async (a) => {
+      await startWmoCaseFor(PARENT);
+      const g = await kern.login('rotterdam.generalist');
+      const recorded = await g.request('POST', `/api/v1/residents/${PARENT}/representations`, { purpose: 'wmo', body: { representativeBsn: '999993872', kind: 'bewindvoering', courtReference: 'C/10/123457 / FA RK 26-2' } });
+      return a.request('POST', `/api/v1/representations/${recorded.json<{ id: string }>().id}/decision`, { purpose: 'wmo', body: { verdict: 'approved', note: 'Beschikking gezien' } });
     },
   },
   'GET /api/v1/residents/:bsn/portal-messages': {
@@ -500,6 +533,14 @@ async function planFor(bsn: string): Promise<string> {
   const ctx = { actor: toActor(account), purpose: 'integraal' as const };
   const plan = await runAsTenant(kern.services, ctx, (tx) => openHouseholdPlan(kern.services, tx, ctx, { anchorBsn: bsn, members: [{ bsn, name: 'Inwoner' }] }));
   return plan.id;
+}
+
+/** A relation as the system makes one from a request: asked by the agent, approved by the team lead. */
+async function approvedInvolvement(a: Agent, purpose: string, bsn: string): Promise<string> {
+  const asked = await a.request('POST', '/api/v1/involvements', { purpose, body: { subjectBsn: bsn, reason: 'Aanmelding schuldhulp' } });
+  const lead = await kern.login('rotterdam.teamleider');
+  const decided = await lead.request('POST', `/api/v1/involvement-requests/${asked.json<{ request: { id: string } }>().request.id}/decision`, { body: { verdict: 'approved', note: 'Aanmelding bekend' } });
+  return decided.json<{ request: { involvementId: string } }>().request.involvementId;
 }
 
 async function startWmoCaseFor(bsn: string): Promise<void> {

@@ -47,9 +47,17 @@ describe('a municipality sees nothing of another municipality', () => {
     const stillOpen = (await denHaagAuditor.request('GET', '/api/v1/break-glass-grants?review=open')).json<{ grants: { id: string }[] }>().grants;
     expect(stillOpen.map((g) => g.id).sort()).toEqual(grants.map((g) => g.id).sort());
 
-    const involvement = await denHaagGeneralist.request('POST', '/api/v1/involvements', { purpose: 'integraal', body: { subjectBsn: '999990226', kind: 'case', reason: 'Melding via de balie' } });
-    expect(involvement.statusCode).toBe(201);
-    const id = involvement.json<{ involvement: { id: string } }>().involvement.id;
+    // Issue 22: the relation comes from a request the team lead approved, not from the button.
+    const asked = await denHaagGeneralist.request('POST', '/api/v1/involvements', { purpose: 'integraal', body: { subjectBsn: '999990226', kind: 'case', reason: 'Melding via de balie' } });
+    expect(asked.statusCode).toBe(202);
+    const requestId = asked.json<{ request: { id: string } }>().request.id;
+    // A team lead of another municipality finds no such request.
+    const rotterdamLead = await kern.login('rotterdam.teamleider');
+    expect((await rotterdamLead.request('POST', `/api/v1/involvement-requests/${requestId}/decision`, { body: { verdict: 'approved', note: 'Niet van ons' } })).statusCode).toBe(404);
+    const denHaagLead = await kern.login('denhaag.teamleider');
+    const decided = await denHaagLead.request('POST', `/api/v1/involvement-requests/${requestId}/decision`, { body: { verdict: 'approved', note: 'Melding bekend' } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const id = decided.json<{ request: { involvementId: string } }>().request.involvementId;
     const rotterdam = await kern.login('rotterdam.generalist');
     expect((await rotterdam.request('POST', `/api/v1/involvements/${id}/closure`, { purpose: 'integraal' })).statusCode).toBe(404);
   });

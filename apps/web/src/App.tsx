@@ -6,6 +6,7 @@ import { Loading, ProblemAlert, toProblem } from './components/Alerts';
 import { Header, Logo } from './components/Header';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { loadLang, saveLang, translate, type Lang, type MessageKey } from './i18n';
+import { AccessRequestsPage } from './pages/AccessRequestsPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { CasePage } from './pages/CasePage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
@@ -125,7 +126,13 @@ export function App() {
   // Without a session every URL shows the login form, so after login the same URL shows what was
   // asked for. With a session, / and /login move on to the worklist (caseworkers) or search.
   // product catalogue and contracting: a contract manager has no resident work and starts at the catalogue
-  const landing = session && isCaseworker(session.account.roles) ? paths.worklist : session?.account.roles.includes('contract-manager') ? paths.catalogue : paths.search;
+  const landing = session && isCaseworker(session.account.roles)
+    ? paths.worklist
+    : session?.account.roles.includes('contract-manager')
+      ? paths.catalogue
+      : session?.account.roles.includes('team-lead')
+        ? paths.accessRequests
+        : paths.search;
   useEffect(() => {
     if (session && (route.name === 'login' || route.name === 'home')) navigate(landing, { replace: true });
   }, [session, route.name, landing]);
@@ -256,6 +263,9 @@ export function App() {
         break;
       case 'leertafel':
         page = <LeertafelPage />;
+        break;
+      case 'accessRequests':
+        page = <AccessRequestsPage />;
         break;
 
       case 'notFound':

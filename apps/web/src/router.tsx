@@ -43,6 +43,8 @@ export type Route =
   | { name: 'insight' }
   | { name: 'experiments' }
   | { name: 'leertafel' }
+  // relations asked for and decided
+  | { name: 'accessRequests' }
   ;
 
 export const paths = {
@@ -92,6 +94,9 @@ export const paths = {
   insight: '/sturing',
   experiments: '/sturing/experimenten',
   leertafel: '/leertafel',
+
+  // relations asked for and decided
+  accessRequests: '/toegangsaanvragen',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -145,6 +150,7 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.insight) return { name: 'insight' };
   if (path === paths.experiments) return { name: 'experiments' };
   if (path === paths.leertafel) return { name: 'leertafel' };
+  if (path === paths.accessRequests) return { name: 'accessRequests' };
 
   return { name: 'notFound' };
 }

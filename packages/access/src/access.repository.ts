@@ -32,12 +32,21 @@ export interface InvolvementRow {
   openedAt: Date;
   /** The case this relation comes from; closing the case ends it. */
   caseId?: string | null;
+  /** What made the relation: the work (a case, an allocation, ...) or a decided request, never a button. */
+  source: InvolvementSource;
+  /** Who made it: the actor whose work created it, or who approved the request. */
+  createdBy: string;
+  /** The approved request it comes from. */
+  requestId?: string | null;
 }
 
+export const involvementSources = ['case', 'allocation', 'referral', 'coordinator-assignment', 'werkwijze-rule', 'granted', 'approved-request', 'self-opened-legacy'] as const;
+export type InvolvementSource = (typeof involvementSources)[number];
+
 export async function insertInvolvement(tx: Tx, row: InvolvementRow): Promise<void> {
-  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, case_id)
+  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, case_id, source, created_by, request_id)
     values (${row.id}, ${row.municipalityCode}, ${row.subjectBsn}, ${row.purpose}, ${row.kind}, ${row.accountId}, ${row.teamId}, ${row.reason},
-      ${row.openedAt.toISOString()}, ${row.caseId ?? null})`.execute(tx);
+      ${row.openedAt.toISOString()}, ${row.caseId ?? null}, ${row.source}, ${row.createdBy}, ${row.requestId ?? null})`.execute(tx);
 }
 
 /** Closing a case ends the relations it created: need-to-know ends with the work. */

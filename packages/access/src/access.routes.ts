@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AccessServices } from './authorize';
 import { runAsTenant } from './authorize';
 import { contextOf, type KernApp } from './http-context';
-import { closeInvolvement, involvementOutputSchema, openInvolvement, openInvolvementInputSchema } from './open-involvement';
+import { closeInvolvement, involvementRequestOutputSchema, openInvolvementInputSchema, requestInvolvement } from './open-involvement';
+import { decideInvolvementRequest, decideInvolvementRequestInputSchema, decideInvolvementRequestOutputSchema, listInvolvementRequests, listInvolvementRequestsInputSchema, listInvolvementRequestsOutputSchema } from './decide-involvement-request';
+import { listRelations, listRelationsInputSchema, listRelationsOutputSchema } from './list-relations';
 import { policyOutputSchema, publishPolicy, publishPolicyInputSchema, readPolicy } from './publish-policy';
 import { breakGlassInputSchema, breakGlassOutputSchema, requestBreakGlass } from './request-break-glass';
 import { listBreakGlassGrants, listBreakGlassInputSchema, listBreakGlassOutputSchema, reviewBreakGlass, reviewBreakGlassInputSchema } from './review-break-glass';
@@ -87,11 +89,14 @@ export function accessRoutes(app: KernApp, services: AccessServices): void {
 
   app.post('/api/v1/involvements', {
     config: { auth: 'staff', personalData: 'writes' },
-    schema: { tags: ['access'], summary: 'Record that you or your team work on a resident under the purpose', body: openInvolvementInputSchema, response: { 201: involvementOutputSchema } },
+    schema: {
+      tags: ['access'], summary: 'Ask for a relation with a resident for you or your team under the purpose: a pending request that someone else decides',
+      body: openInvolvementInputSchema, response: { 202: involvementRequestOutputSchema },
+    },
   }, async (request, reply) => {
     const ctx = contextOf(request);
-    const result = await runAsTenant(services, ctx, (tx) => openInvolvement(services, tx, ctx, request.body));
-    return reply.code(201).send(result);
+    const result = await runAsTenant(services, ctx, (tx) => requestInvolvement(services, tx, ctx, request.body));
+    return reply.code(202).send(result);
   });
 
   app.post('/api/v1/involvements/:id/closure', {
@@ -101,5 +106,30 @@ export function accessRoutes(app: KernApp, services: AccessServices): void {
     const ctx = contextOf(request);
     await runAsTenant(services, ctx, (tx) => closeInvolvement(services, tx, ctx, request.params.id));
     return reply.code(204).send(null);
+  });
+
+  // Relations come from the work or from someone else's decision (issue 22).
+  app.get('/api/v1/involvement-requests', {
+    config: { auth: 'staff', personalData: 'reads' },
+    schema: { tags: ['access'], summary: 'Requests for a relation: the ones you may decide on (team lead) and your own', querystring: listInvolvementRequestsInputSchema, response: { 200: listInvolvementRequestsOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => listInvolvementRequests(services, tx, ctx, request.query));
+  });
+
+  app.post('/api/v1/involvement-requests/:id/decision', {
+    config: { auth: 'staff', personalData: 'writes' },
+    schema: { tags: ['access'], summary: 'Approve or reject a request for a relation (never your own); approval opens the relation', params: idParam, body: decideInvolvementRequestInputSchema, response: { 200: decideInvolvementRequestOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => decideInvolvementRequest(services, tx, ctx, request.params.id, request.body));
+  });
+
+  app.get('/api/v1/relations', {
+    config: { auth: 'staff', personalData: 'reads' },
+    schema: { tags: ['access'], summary: 'Relations opened, with what made them and who, and the requests for one (auditor)', querystring: listRelationsInputSchema, response: { 200: listRelationsOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => listRelations(services, tx, ctx, request.query));
   });
 }

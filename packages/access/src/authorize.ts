@@ -1,6 +1,6 @@
 import { withTenant, type AnyDb, type Tx } from '@kern/db';
 import { DomainError, type Clock } from '@kern/kit';
-import type { AccessContext, AccessDecision, Action, Resource, View } from './contract';
+import type { AccessContext, AccessDecision, Action, Relation, Resource, View } from './contract';
 import type { AuditEntry } from './audit-chain';
 import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './audit.repository';
 import { decide } from './decide';
@@ -42,6 +42,8 @@ export interface Grant {
   legalBasis: string;
   breakGlass: boolean;
   ruleId: string;
+  /** The relation the grant rests on ('none' for a rule that needs none). */
+  relation?: Relation;
 }
 
 export interface AccessCheck {
@@ -84,7 +86,7 @@ export async function authorize(services: AccessServices, tx: Tx, ctx: AccessCon
   const unrelated = decide(document, { ...request, relations: [] });
   if (unrelated.allowed && unrelated.ruleId && unrelated.legalBasis) {
     await appendAuditEntries(tx, ctx.actor.municipalityCode, now, [auditEntryFor(ctx, check, unrelated)]);
-    return { view: unrelated.view ?? 'full', legalBasis: unrelated.legalBasis, breakGlass: false, ruleId: unrelated.ruleId };
+    return { view: unrelated.view ?? 'full', legalBasis: unrelated.legalBasis, breakGlass: false, ruleId: unrelated.ruleId, relation: 'none' };
   }
 
   // Otherwise decide beforehand what each possible relation would allow, then let one
@@ -120,7 +122,7 @@ export async function authorize(services: AccessServices, tx: Tx, ctx: AccessCon
     throw new AccessDenied(auditEntryFor(ctx, check, { ...unrelated, reason: unrelated.reason.replace(/with relation none$/, "with the actor's relations") }), breakGlassPossible);
   }
   const d = chosen.decision;
-  return { view: d.view ?? 'full', legalBasis: d.legalBasis ?? '', breakGlass: chosen.relation === 'break-glass', ruleId: d.ruleId ?? '' };
+  return { view: d.view ?? 'full', legalBasis: d.legalBasis ?? '', breakGlass: chosen.relation === 'break-glass', ruleId: d.ruleId ?? '', relation: chosen.relation };
 }
 
 /** Preference when an actor has several relations: their own case first, break-the-glass last. */

@@ -12,6 +12,8 @@ export * from './request-break-glass';
 export * from './review-break-glass';
 export * from './search-audit-records';
 export * from './open-involvement';
+export * from './decide-involvement-request';
+export * from './list-relations';
 export * from './access.routes';
 export * from './publish-policy';
 // integral client view: consent and privacy notices

@@ -2,30 +2,35 @@ import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { z } from 'zod';
 import type { AccessContext } from './contract';
-import { closeInvolvementRow as closeRow, findInvolvement, insertInvolvement } from './access.repository';
+import { closeInvolvementRow as closeRow, findInvolvement } from './access.repository';
+import { insertInvolvementRequest } from './involvement-requests.repository';
 import { authorize, type AccessServices } from './authorize';
 import { requirePurpose } from './http-context';
 
 export const openInvolvementInputSchema = z.object({
   subjectBsn: z.string(),
   kind: z.enum(['case', 'coordinator']).default('case'),
-  /** Assign to the actor's team instead of the actor personally. */
+  /** Ask for the actor's team instead of the actor personally. */
   teamId: z.string().uuid().optional(),
   reason: z.string().trim().min(5).max(1000),
 });
-export const involvementOutputSchema = z.object({ involvement: z.object({ id: z.string().uuid(), subjectBsn: z.string(), purpose: z.string(), kind: z.string() }) });
+export const involvementRequestOutputSchema = z.object({
+  request: z.object({ id: z.string().uuid(), subjectBsn: z.string(), purpose: z.string(), kind: z.string(), status: z.literal('pending') }),
+});
 
 /**
- * Records that the actor (or their team) works on a resident under the purpose: the relation
- * the policy reasons about. This is the seam the cases module uses when a melding is taken up;
- * coordinators are assigned only under the integral purpose.
+ * A relation the actor asks for themself (or their team): never a relation at once, only a
+ * pending request that someone else with authority decides (decide-involvement-request.ts).
+ * Relations that come from the work itself are made where the work happens: starting a case
+ * (cases), opening a debt file (debt), assigning a coordinator. Until the request is approved it
+ * gives no read; the attempt is on the audit record with its reason.
  */
-export async function openInvolvement(
+export async function requestInvolvement(
   services: AccessServices,
   tx: Tx,
   ctx: AccessContext,
   input: z.infer<typeof openInvolvementInputSchema>,
-): Promise<z.infer<typeof involvementOutputSchema>> {
+): Promise<z.infer<typeof involvementRequestOutputSchema>> {
   const purpose = requirePurpose(ctx);
   if (!isValidBsn(input.subjectBsn)) {
     throw invalidInput({ nl: 'Dit is geen geldig BSN.', en: 'This is not a valid BSN.' }, [{ name: 'subjectBsn', reason: '11-test fails' }]);
@@ -37,22 +42,26 @@ export async function openInvolvement(
     );
   }
   if (input.teamId && !ctx.actor.teamIds.includes(input.teamId)) {
-    throw new DomainError('forbidden', { nl: 'U kunt alleen uw eigen team toewijzen.', en: 'You can only assign your own team.' });
+    throw new DomainError('forbidden', { nl: 'U kunt alleen voor uw eigen team toegang aanvragen.', en: 'You can only ask access for your own team.' });
   }
-  await authorize(services, tx, ctx, { resource: 'involvement', action: 'create', subjectBsn: input.subjectBsn, detail: `${input.kind}: ${input.reason}` });
+  if (ctx.actor.kind !== 'staff') {
+    throw new DomainError('forbidden', { nl: 'Alleen medewerkers vragen toegang aan.', en: 'Only staff ask for access.' });
+  }
+  await authorize(services, tx, ctx, { resource: 'involvement', action: 'create', subjectBsn: input.subjectBsn, detail: `request ${input.kind}: ${input.reason}` });
   const id = newId();
-  await insertInvolvement(tx, {
+  await insertInvolvementRequest(tx, {
     id,
     municipalityCode: ctx.actor.municipalityCode,
     subjectBsn: input.subjectBsn,
     purpose,
     kind: input.kind,
-    accountId: input.teamId ? null : ctx.actor.id,
+    requestedBy: ctx.actor.id,
+    requesterTeams: [...ctx.actor.teamIds],
     teamId: input.teamId ?? null,
     reason: input.reason,
-    openedAt: services.clock.now(),
+    at: services.clock.now(),
   });
-  return { involvement: { id, subjectBsn: input.subjectBsn, purpose, kind: input.kind } };
+  return { request: { id, subjectBsn: input.subjectBsn, purpose, kind: input.kind, status: 'pending' } };
 }
 
 export async function closeInvolvement(services: AccessServices, tx: Tx, ctx: AccessContext, id: string): Promise<void> {

@@ -93,7 +93,8 @@ export async function advanceCase(services: AccessServices, tx: Tx, ctx: AccessC
     await closeInvolvementsOfCase(tx, row.id, now);
   } else {
     const stepTeam = await teamForRoles(tx, next.roles, row.teamId);
-    await involve(tx, row, [stepTeam], now);
+    // The werkwijze hands the next step to its team: the rule of the werkwijze made that relation.
+    await involve(tx, row, [stepTeam], now, { createdBy: ctx.actor.id, source: 'werkwijze-rule' });
     await insertTask(tx, row.municipalityCode, {
       id: newId(), caseId: row.id, stepId: next.id, phase: next.phase, title: next.name, roles: next.roles, teamId: stepTeam, accountId: null,
       status: 'open', createdAt: now.toISOString(), doneAt: null, doneBy: null,

@@ -83,7 +83,8 @@ export async function createCase(
   };
   await insertCase(tx, row);
   const stepTeam = await teamForRoles(tx, step.roles, c.teamId);
-  await involve(tx, row, [c.teamId, stepTeam], now);
+  // A case routed from another by the werkwijze is a referral; otherwise the case itself made the relation.
+  await involve(tx, row, [c.teamId, stepTeam], now, { createdBy: ctx.actor.id, source: c.parentCaseId ? 'referral' : 'case' });
   await insertTask(tx, row.municipalityCode, {
     id: newId(), caseId, stepId: step.id, phase: step.phase, title: step.name, roles: step.roles, teamId: stepTeam, accountId: null,
     status: 'open', createdAt: now.toISOString(), doneAt: null, doneBy: null,
@@ -106,18 +107,18 @@ export async function createCase(
 
 /**
  * The teams working on a case get a relation with everyone the case is about; the coordinator of
- * an integral case gets the coordinator relation personally.
+ * an integral case gets the coordinator relation personally. Each relation records what made it.
  */
-export async function involve(tx: Tx, c: CaseRow, teamIds: (string | null)[], at: Date): Promise<void> {
+export async function involve(tx: Tx, c: CaseRow, teamIds: (string | null)[], at: Date, made: { createdBy: string; source: 'case' | 'referral' | 'werkwijze-rule' }): Promise<void> {
   const teams = [...new Set(teamIds.filter((t): t is string => t !== null))];
   const purpose = purposeSchema.parse(c.purpose);
   for (const bsn of [c.subjectBsn, ...c.householdBsns]) {
-    const base = { municipalityCode: c.municipalityCode, subjectBsn: bsn, purpose, reason: `zaak ${c.reference}`, openedAt: at, caseId: c.id };
+    const base = { municipalityCode: c.municipalityCode, subjectBsn: bsn, purpose, reason: `zaak ${c.reference}`, openedAt: at, caseId: c.id, createdBy: made.createdBy };
     for (const teamId of teams) {
-      await insertInvolvement(tx, { ...base, id: newId(), kind: 'case', accountId: null, teamId });
+      await insertInvolvement(tx, { ...base, id: newId(), kind: 'case', accountId: null, teamId, source: made.source });
     }
     if (purpose === 'integraal' && c.coordinatorId) {
-      await insertInvolvement(tx, { ...base, id: newId(), kind: 'coordinator', accountId: c.coordinatorId, teamId: null });
+      await insertInvolvement(tx, { ...base, id: newId(), kind: 'coordinator', accountId: c.coordinatorId, teamId: null, source: 'coordinator-assignment' });
     }
   }
 }

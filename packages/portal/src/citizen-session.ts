@@ -6,6 +6,8 @@ import { DomainError, isValidBsn, newSecret } from '@kern/kit';
 import type { BrpClient, Resident } from '@kern/registry';
 import { deleteCitizenSession, findCitizenSession, findRepresentations, insertCitizenSession, touchCitizenSession, type SessionPerson } from './portal.repository';
 import type { CitizenSession } from './portal.schema';
+import type { DigidMachtigen } from './digid-machtigen';
+import { holdsParentalAuthority } from './parental-authority';
 
 /** What the portal's use cases need besides access: the BRP, session settings and the mail seam. */
 export interface PortalServices extends AccessServices {
@@ -16,6 +18,8 @@ export interface PortalServices extends AccessServices {
   mail: MailSender;
   /** The DigiD-style broker (OIDC or SAML behind the IdentityProvider seam); absent: no broker login. */
   citizenIdentityProvider?: IdentityProvider | undefined;
+  /** DigiD Machtigen, when connected: the only source of a machtiging (see digid-machtigen.ts). */
+  digidMachtigen?: DigidMachtigen | undefined;
 }
 
 /** The mail seam: an e-mail that says a message waits, never what it says. */
@@ -58,22 +62,30 @@ function isMinor(birthDate: string | null, today: string): boolean {
 
 /**
  * Who a citizen may act for: themself; their minor children as their own BRP record lists them
- * (parental authority; the BRP's separate gezag answer is not served by Haal Centraal BRP
- * bevragen 2.x, so a child listed in the parent's record and living in the municipality stands
- * for it, see docs/portal.md); and people for whom staff recorded a curatele, mentorschap,
- * bewindvoering or machtiging. Fixed at login, so every later request decides without the BRP.
+ * and over whom the BRP shows them holding authority (gezag: the court's indication on the
+ * child's record where there is one, see parental-authority.ts; the BRP's separate derived gezag
+ * answer is not served by Haal Centraal BRP bevragen 2.x, see docs/portal.md); people for whom staff recorded a court order (curatele, mentorschap,
+ * bewindvoering) that a second staff member approved; and, when that service is connected, those
+ * who authorised the citizen in DigiD Machtigen. Never from one caseworker's word alone. Fixed at
+ * login, so every later request decides without the BRP.
  */
 export async function peopleFor(services: PortalServices, self: Resident, citizenId: string): Promise<SessionPerson[]> {
   const today = isoDay(services.clock.now());
   const people: SessionPerson[] = [{ ref: personRefFor(citizenId, self.bsn), bsn: self.bsn, name: self.name.fullName, relation: 'self' }];
-  const children = self.children.filter((c) => c.bsn && isMinor(c.birthDate, today)).map((c) => c.bsn ?? '');
+  const listed = self.children.filter((c) => c.bsn && isMinor(c.birthDate, today)).map((c) => c.bsn ?? '');
+  // The BRP's own indication of authority decides where a court gave it to one parent or a guardian.
+  const authority = listed.length && services.brp.parentalAuthority ? await services.brp.parentalAuthority(listed, { municipalityCode: self.municipalityCode }) : null;
+  const children = authority ? listed.filter((bsn) => authority.some((a) => a.bsn === bsn && holdsParentalAuthority(self.bsn, a))) : listed;
   const recorded = await withTenant(services.db, self.municipalityCode, (tx) => findRepresentations(tx, self.bsn, today));
-  const wanted = [...new Set([...children, ...recorded.map((r) => r.representedBsn)])].filter((b) => b !== self.bsn);
+  const authorised = services.digidMachtigen
+    ? (await services.digidMachtigen.authorisationsFor(self.bsn, self.municipalityCode)).filter((m) => m.validUntil === null || m.validUntil >= today)
+    : [];
+  const wanted = [...new Set([...children, ...recorded.map((r) => r.representedBsn), ...authorised.map((m) => m.representedBsn)])].filter((b) => b !== self.bsn);
   const found = wanted.length ? await services.brp.getPersonsByBsn(wanted, { municipalityCode: self.municipalityCode }) : [];
   for (const person of found) {
     if (person.deceased) continue;
     const record = recorded.find((r) => r.representedBsn === person.bsn);
-    const relation = record ? record.kind : 'gezag';
+    const relation = record ? record.kind : children.includes(person.bsn) ? 'gezag' : 'machtiging';
     people.push({ ref: personRefFor(citizenId, person.bsn), bsn: person.bsn, name: person.name.fullName, relation });
   }
   return people;

@@ -13,5 +13,6 @@ export * from './portal-plan';
 export * from './portal-consents';
 export * from './portal-together';
 export * from './record-representation';
+export * from './digid-machtigen';
 export * from './portal.routes';
 export { insertCitizenSession } from './portal.repository';

@@ -57,17 +57,56 @@ export interface RepresentationRow {
 export async function findRepresentations(tx: Tx, representativeBsn: string, today: string): Promise<RepresentationRow[]> {
   const r = await sql<{ id: string; represented_bsn: string; kind: RepresentationRow['kind'] }>`
     select id, represented_bsn, kind from portal_representations
-    where representative_bsn = ${representativeBsn} and valid_from <= ${today}::date and (valid_until is null or valid_until >= ${today}::date)
+    where representative_bsn = ${representativeBsn} and status = 'approved' and valid_from <= ${today}::date and (valid_until is null or valid_until >= ${today}::date)
     order by recorded_at`.execute(tx);
   return r.rows.map((x) => ({ id: x.id, representedBsn: x.represented_bsn, kind: x.kind }));
 }
 
 export async function insertRepresentation(
   tx: Tx,
-  r: { id: string; municipalityCode: string; representativeBsn: string; representedBsn: string; kind: RepresentationRow['kind']; validFrom: string; recordedBy: string; at: Date },
+  r: {
+    id: string; municipalityCode: string; representativeBsn: string; representedBsn: string; kind: RepresentationRow['kind']; validFrom: string; validUntil: string | null;
+    courtReference: string; recordedBy: string; at: Date;
+  },
 ): Promise<void> {
-  await sql`insert into portal_representations (id, municipality_code, representative_bsn, represented_bsn, kind, valid_from, recorded_by, recorded_at)
-    values (${r.id}, ${r.municipalityCode}, ${r.representativeBsn}, ${r.representedBsn}, ${r.kind}, ${r.validFrom}::date, ${r.recordedBy}, ${r.at})`.execute(tx);
+  await sql`insert into portal_representations (id, municipality_code, representative_bsn, represented_bsn, kind, valid_from, valid_until, recorded_by, recorded_at, source, court_reference, status)
+    values (${r.id}, ${r.municipalityCode}, ${r.representativeBsn}, ${r.representedBsn}, ${r.kind}, ${r.validFrom}::date, ${r.validUntil}::date, ${r.recordedBy}, ${r.at},
+      'court-order', ${r.courtReference}, 'pending')`.execute(tx);
+}
+
+export interface RecordedRepresentation {
+  id: string;
+  representativeBsn: string;
+  representedBsn: string;
+  kind: RepresentationRow['kind'];
+  source: string;
+  courtReference: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  recordedBy: string;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export async function findRepresentationsOf(tx: Tx, f: { representedBsn?: string; id?: string }): Promise<RecordedRepresentation[]> {
+  const r = await sql<{
+    id: string; representative_bsn: string; represented_bsn: string; kind: RepresentationRow['kind']; source: string; court_reference: string | null;
+    status: RecordedRepresentation['status']; recorded_by: string; valid_from: Date | string; valid_until: Date | string | null;
+  }>`
+    select id, representative_bsn, represented_bsn, kind, source, court_reference, status, recorded_by, valid_from, valid_until from portal_representations
+    where ${f.id ? sql`id = ${f.id}::uuid` : sql`represented_bsn = ${f.representedBsn ?? ''}`} order by recorded_at desc limit 100`.execute(tx);
+  const day = (d: Date | string): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+  return r.rows.map((x) => ({
+    id: x.id, representativeBsn: x.representative_bsn, representedBsn: x.represented_bsn, kind: x.kind, source: x.source, courtReference: x.court_reference,
+    status: x.status, recordedBy: x.recorded_by, validFrom: day(x.valid_from), validUntil: x.valid_until ? day(x.valid_until) : null,
+  }));
+}
+
+/** Decides a pending representation once, never by the one who recorded it (the table holds that too). */
+export async function decideRepresentationRow(tx: Tx, d: { id: string; decidedBy: string; status: 'approved' | 'rejected'; note: string; at: Date }): Promise<boolean> {
+  const r = await sql<{ id: string }>`
+    update portal_representations set status = ${d.status}, decided_by = ${d.decidedBy}, decided_at = ${d.at}, decision_note = ${d.note}
+    where id = ${d.id}::uuid and status = 'pending' and recorded_by <> ${d.decidedBy} returning id`.execute(tx);
+  return r.rows.length === 1;
 }
 
 export interface RequestRow {

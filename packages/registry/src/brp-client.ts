@@ -47,6 +47,15 @@ export interface BrpClient {
   getPersonsByBsn(bsns: readonly string[], scope: MunicipalityScope): Promise<Resident[]>;
   searchBySurnameAndBirthDate(search: SurnameSearch): Promise<ResidentSummary[]>;
   searchByPostcodeAndHouseNumber(search: AddressSearch): Promise<ResidentSummary[]>;
+  /** The BRP's indication of parental authority over minors (GBA 11.32.10) and their parents; optional for test doubles. */
+  parentalAuthority?(bsns: readonly string[], scope: MunicipalityScope): Promise<ParentalAuthority[]>;
+}
+
+export interface ParentalAuthority {
+  bsn: string;
+  /** null: no court decision recorded, authority follows from the law. */
+  indication: string | null;
+  parents: { bsn: string; aanduiding: string | null }[];
 }
 
 const RESIDENT_FIELDS = [
@@ -177,6 +186,15 @@ export function createBrpClient(options: BrpClientOptions): BrpClient {
   return {
     getPersonsByBsn,
 
+    async parentalAuthority(bsns, scope) {
+      bsns.forEach((b, i) => requireBsn(b, `bsns[${i}]`));
+      const persons = await raadpleeg(bsns, municipality(scope.municipalityCode), ['burgerservicenummer', 'indicatieGezagMinderjarige', 'ouders']);
+      return persons.flatMap((p) => (p.burgerservicenummer ? [{
+        bsn: p.burgerservicenummer,
+        indication: p.indicatieGezagMinderjarige?.code ?? null,
+        parents: (p.ouders ?? []).flatMap((o) => (o.burgerservicenummer ? [{ bsn: o.burgerservicenummer, aanduiding: o.ouderAanduiding ?? null }] : [])),
+      }] : []));
+    },
     async getPersonByBsn(bsn, scope) {
       const [person] = await getPersonsByBsn([bsn], scope);
       return person ?? null;

@@ -183,6 +183,8 @@ export const persoonSchema = z.looseObject({
     .optional(),
   geheimhoudingPersoonsgegevens: z.boolean().optional(),
   indicatieCurateleRegister: z.boolean().optional(),
+  /** GBA 11.32.10 on a minor's record: who holds authority by a court's decision (1, 2, 12, D, 1D, 2D). */
+  indicatieGezagMinderjarige: waardetabelSchema.optional(),
   verblijfstitel: z
     .looseObject({
       aanduiding: waardetabelSchema.optional(),

@@ -6,7 +6,7 @@ export { buildFakeBrpApp, startFakeBrp, BRP_BASE_PATH } from './fake-brp';
 export type { FakeBrpOptions, StartFakeBrpOptions, RunningFakeBrp } from './fake-brp';
 export * from './fake-brp-population';
 export { createBrpClient } from './brp-client';
-export type { BrpClient, BrpClientOptions, MunicipalityScope, SurnameSearch, AddressSearch } from './brp-client';
+export type { BrpClient, BrpClientOptions, MunicipalityScope, SurnameSearch, AddressSearch, ParentalAuthority } from './brp-client';
 export { deriveHousehold, loadHousehold, sameAddress } from './household';
 export { toResident, toResidentSummary } from './resident-mapping';
 export { DEMO_HOUSEHOLDS, demoHouseholdBsns } from './demo-households';

@@ -212,6 +212,7 @@ export function toPersoon(pl: Persoonslijst): Persoon {
     opschortingBijhouding: reden ? { reden: waarde('Reden_Opschorting_Bijhouding', reden), datum: gbaDate(get(inschrijving, '67.10')) } : undefined,
     geheimhoudingPersoonsgegevens: geheimhouding && geheimhouding !== '0' ? true : undefined,
     indicatieCurateleRegister: get(one('11'), '33.10') === '1' ? true : undefined,
+    indicatieGezagMinderjarige: get(one('11'), '32.10') ? { code: get(one('11'), '32.10') } : undefined,
     // A verblijfstitel with an end date is (in this 2022 test set) no longer current, and the API omits non-current data.
     verblijfstitel:
       titel && !get(titel, '39.20') ? compact({ aanduiding: { code: get(titel, '39.10') }, datumIngang: gbaDate(get(titel, '39.30')) }) : undefined,

@@ -33,7 +33,7 @@ export const demoCities: DemoCity[] = [
   { code: '0518', werkwijzen: ['wijkteam-met-mandaat', 'een-loket', 'buurtcentrum-beschikkingsvrij'], prefix: 'denhaag', name: "'s-Gravenhage", family: { label: 'Janssen-Overvaart, 2572HT 2', parent: '999990627', partner: '999990226', child: '999997580' } },
 ];
 
-const staff: { suffix: string; displayName: string; roles: Role[]; team: string; description: string }[] = [
+const staff: { suffix: string; displayName: string; roles: Role[]; team: string; alsoIn?: string[]; description: string }[] = [
   { suffix: 'generalist', displayName: 'Sanne de Wit', roles: ['wijkteam-generalist'], team: 'Wijkteam Noord', description: 'wijkteam generalist, coordinator of the demo family' },
   { suffix: 'wmo', displayName: 'Mehmet Yilmaz', roles: ['wmo-consultant'], team: 'Wijkteam Noord', description: 'Wmo consultant, team has a Wmo case for the demo parent' },
   { suffix: 'jeugd', displayName: 'Lotte Bakker', roles: ['youth-consultant'], team: 'Wijkteam Zuid', description: 'youth consultant, own Jeugdwet case for the demo child' },
@@ -45,6 +45,11 @@ const staff: { suffix: string; displayName: string; roles: Role[]; team: string;
   { suffix: 'auditor', displayName: 'Kees van Dijk', roles: ['auditor'], team: 'Kwaliteit', description: 'auditor: audit log and break-the-glass reviews' },
   // product catalogue and contracting
   { suffix: 'inkoop', displayName: 'Noor Hendriks', roles: ['contract-manager'], team: 'Inkoop', description: 'contract manager: product catalogue, care providers, contracts and tariffs (no personal data)' },
+  // relations: decides the requests for access of the caseworking teams (no resident data)
+  {
+    suffix: 'teamleider', displayName: 'Anouk Smit', roles: ['team-lead'], team: 'Wijkteam Noord', alsoIn: ['Wijkteam Zuid', 'Werk en Inkomen', 'Schuldhulp', 'Backoffice Wmo en Jeugd'],
+    description: 'team lead: decides requests for access of the caseworking teams',
+  },
 ];
 
 export const demoAccounts = demoCities.flatMap((c) =>
@@ -85,6 +90,8 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
     }
     // exchange: a demo database from before invoices existed gets its provider and allocations now
     for (const city of demoCities) await seedExchangeDemo(db, city);
+    // relations: a demo database from before requests for access gets the team lead who decides them
+    for (const city of demoCities) await addMissingTeamLead(db, city);
     return { created: false };
   }
 
@@ -108,11 +115,11 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
     await activateMunicipality(db, city.code);
     bar.tick();
     const teams = new Map<string, string>();
-    for (const name of new Set(staff.map((s) => s.team))) teams.set(name, await createTeam(db, city.code, name, name.startsWith('Wijkteam') ? name.replace('Wijkteam ', '') : null));
+    for (const name of new Set(staff.flatMap((s) => [s.team, ...(s.alsoIn ?? [])]))) teams.set(name, await createTeam(db, city.code, name, name.startsWith('Wijkteam') ? name.replace('Wijkteam ', '') : null));
     const accounts = new Map<string, string>();
     for (const s of staff) {
       bar.step(`${city.name}: ${city.prefix}.${s.suffix}`);
-      const teamId = teams.get(s.team);
+      const teamIds = [s.team, ...(s.alsoIn ?? [])].map((t) => teams.get(t)).filter((t): t is string => t !== undefined);
       accounts.set(
         s.suffix,
         await createAccount(db, {
@@ -121,7 +128,7 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
           displayName: s.displayName,
           password: DEMO_PASSWORD,
           roles: s.roles,
-          teamIds: teamId ? [teamId] : [],
+          teamIds,
         }),
       );
       bar.tick();
@@ -139,7 +146,7 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       for (const i of involvements) {
         const accountId = i.account ? (accounts.get(i.account) ?? null) : null;
         const teamId = i.team ? (teams.get(i.team) ?? null) : null;
-        await insertInvolvement(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date() });
+        await insertInvolvement(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date(), source: i.kind === 'coordinator' ? 'coordinator-assignment' : 'case', createdBy: 'seed' });
       }
     });
     await seedDebtDemo(db, city.code);
@@ -164,4 +171,20 @@ export async function installLibraryWerkwijzen(db: AnyDb, city: { code: string; 
       if (city.werkwijzen.includes(l.werkwijze.id)) await activateWerkwijzeVersion(tx, l.werkwijze.id, stored.version, new Date());
     }
   });
+}
+
+/** The team lead of a demo database seeded before issue 22, in the teams that already exist; skipped when there. */
+async function addMissingTeamLead(db: AnyDb, city: DemoCity): Promise<void> {
+  const lead = staff.find((s) => s.suffix === 'teamleider');
+  if (!lead) return;
+  const username = `${city.prefix}.${lead.suffix}`;
+  const teamIds = await withTenant(db, city.code, async (tx) => {
+    const known = await sql<{ n: number }>`select count(*)::int as n from staff_accounts where username = ${username}`.execute(tx);
+    if (Number(known.rows[0]?.n ?? 0) > 0) return null;
+    const names = [lead.team, ...(lead.alsoIn ?? [])];
+    const teams = await sql<{ id: string }>`select id from teams where name = any(${names}::text[])`.execute(tx);
+    return teams.rows.map((t) => t.id);
+  });
+  if (!teamIds) return;
+  await createAccount(db, { municipalityCode: city.code, username, displayName: lead.displayName, password: DEMO_PASSWORD, roles: lead.roles, teamIds });
 }

@@ -288,8 +288,8 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
       from scale_work_cases c where c.status = 'open' and c.law = ${s.law}`.execute(tx);
   }
   // The team of an open case works with the whole household under the case's law.
-  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, case_id)
-    select ${uuidOf(`${code}:involvement`, sql`c.id::text || h.bsn`)}, ${code}, h.bsn, c.law, 'case', null, c.team_id, 'zaak (gegenereerd)', c.melding_date + time '09:00', c.id
+  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, case_id, source, created_by)
+    select ${uuidOf(`${code}:involvement`, sql`c.id::text || h.bsn`)}, ${code}, h.bsn, c.law, 'case', null, c.team_id, 'zaak (gegenereerd)', c.melding_date + time '09:00', c.id, 'case', 'seed'
     from scale_work_cases c join scale_work_people h on h.k = c.k where c.status = 'open'`.execute(tx);
 
   // One household, one plan, one coordinator; most plans agreed, some changed since.
@@ -314,8 +314,8 @@ async function generateBatch(tx: Tx, i: BatchInput): Promise<{ cases: number; pl
       case when v.version = 1 then 'in-person' else 'portal' end, 'staff', w.coordinator_id::text
     from scale_work_plans w join plan_versions v on v.plan_id = w.id join scale_work_people p on p.bsn = w.anchor_bsn
     where v.agreed_at is not null`.execute(tx);
-  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at)
-    select ${uuidOf(`${code}:coordination`, sql`p.slot`)}, ${code}, p.bsn, 'integraal', 'coordinator', w.coordinator_id, null, 'Regie huishouden (gegenereerd)', w.created_at
+  await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, source, created_by)
+    select ${uuidOf(`${code}:coordination`, sql`p.slot`)}, ${code}, p.bsn, 'integraal', 'coordinator', w.coordinator_id, null, 'Regie huishouden (gegenereerd)', w.created_at, 'coordinator-assignment', 'seed'
     from scale_work_people p join scale_work_plans w on w.k = p.k where p.client`.execute(tx);
 
   // Assessments over time: ZRM for adults, Positieve Gezondheid for children, the ladder for

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n';
 import { AppLink, paths, useLocation } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PurposeSelect } from './PurposeSelect';
+import { isCaseworker } from '../werkwijze';
 
 export function Logo() {
   const { t } = useApp();
@@ -51,6 +52,9 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     { href: paths.insight, label: 'insight.nav', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
     { href: paths.experiments, label: 'insight.nav.experiments', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
     { href: paths.leertafel, label: 'insight.leertafel.nav', show: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'].some((r) => account.roles.includes(r)) },
+
+    // relations: the team lead decides requests for access; caseworkers follow their own
+    { href: paths.accessRequests, label: 'relations.nav', show: account.roles.includes('team-lead') || isCaseworker(account.roles) },
 
     { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
     { href: paths.password, label: 'nav.password', show: true },

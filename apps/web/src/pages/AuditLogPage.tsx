@@ -16,6 +16,7 @@ import { ChainStatus } from '../components/ChainStatus';
 import { Field, TextField } from '../components/Field';
 import { GrantReviews } from '../components/GrantReviews';
 import { PageTitle } from '../components/PageTitle';
+import { RelationReviews } from '../components/RelationReviews';
 import type { Translate } from '../i18n';
 import { isIsoDate } from '../validation';
 
@@ -164,6 +165,7 @@ export function AuditLogPage() {
       </section>
 
       <GrantReviews />
+      <RelationReviews />
     </>
   );
 }

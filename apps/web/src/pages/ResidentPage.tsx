@@ -6,6 +6,7 @@ import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { BreakGlassForm } from '../components/BreakGlassForm';
 import { HouseholdSection } from '../components/HouseholdSection';
 import { PageTitle } from '../components/PageTitle';
+import { RequestAccessForm } from '../components/RequestAccessForm';
 import { StartCaseForm } from '../components/StartCaseForm';
 import { formatAddress, fullName, genderKey } from '../format';
 import { formatDate } from '../i18n';
@@ -56,6 +57,8 @@ export function ResidentPage({ bsn }: { bsn: string }) {
       ) : denied ? (
         <>
           <ProblemAlert problem={denied} />
+          {/* Issue 22: a relation is asked for (someone else decides); break-the-glass stays for the emergency. */}
+          {denied.status === 403 && denied.breakGlassPossible && <RequestAccessForm bsn={bsn} />}
           {denied.status === 403 && denied.breakGlassPossible && <BreakGlassForm bsn={bsn} onGranted={() => setReloads((n) => n + 1)} />}
         </>
       ) : loaded ? (

@@ -20,6 +20,8 @@ export const roles = [
   'auditor',
   // product catalogue and contracting: buys care, keeps the catalogue, contracts and tariffs (no resident data)
   'contract-manager',
+  // decides on relations staff ask for (issue 22): sees the requests of their teams, no resident data
+  'team-lead',
   // citizen portal: the role every citizen actor holds, never given to a staff account
   'citizen',
 ] as const;
@@ -73,6 +75,8 @@ export const resources = [
   'household',
   'resident-search',
   'involvement',
+  // a relation a staff member asked for themself, decided by someone else (issue 22)
+  'involvement-request',
   'audit-log',
   'break-glass-grant',
   'access-policy',

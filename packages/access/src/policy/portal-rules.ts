@@ -31,13 +31,24 @@ export const portalRules: PolicyRuleInput[] = [
   },
   {
     id: 'staff-record-representation',
-    description: 'A caseworker working with a resident records who legally represents them (curatele, mentorschap, bewindvoering, a written authorisation), after checking the court decision or the signed authorisation.',
+    description: 'A caseworker working with a resident records a court order that makes someone their legal representative (curatele, mentorschap, bewindvoering) with its reference; it takes effect only after a second staff member approves it.',
     roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'],
     purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
     relations: ['case', 'team-case', 'coordinator'],
     resources: ['representation'],
     actions: ['create', 'read'],
-    legalBasis: 'BW 1:381 (curatele), 1:453 (mentorschap), 1:441 (bewind); schriftelijke machtiging van de inwoner',
+    legalBasis: 'BW 1:381 (curatele), 1:453 (mentorschap), 1:441 (bewind)',
+  },
+  {
+    // The use case refuses the one who recorded it: this rule only says who may be the second person.
+    id: 'staff-approve-representation',
+    description: 'A second staff member working with the resident (or the back office) checks a recorded court order and approves or rejects it.',
+    roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'],
+    purposes: ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'],
+    relations: ['case', 'team-case', 'coordinator'],
+    resources: ['representation'],
+    actions: ['decide', 'read'],
+    legalBasis: 'BW 1:381, 1:453, 1:441: vier ogen op de vastlegging van een vertegenwoordiger',
   },
   {
     id: 'staff-portal-thread',
