@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAuditCheckpoints } from '@kern/access';
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
@@ -36,6 +37,18 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
   // Indicators follow the domain events in the background; any instance may pick up the jobs.
   const stopWorker = startInsightWorker(database.db, services.clock, 30_000, (e) => console.error(`kern: insight refresh failed: ${e instanceof Error ? e.message : String(e)}`));
   closers.unshift(async () => stopWorker());
+  // The audit chain heads are anchored outside the database at intervals (ADR 0003).
+  const checkpoints = services.auditCheckpoints;
+  if (checkpoints && config.auditCheckpointIntervalMinutes > 0) {
+    const timer = setInterval(() => {
+      writeAuditCheckpoints({ ...services, auditCheckpoints: checkpoints }).then(
+        (results) => results.filter((r) => !r.result.written && !r.result.verification.valid).forEach((r) => console.error(`kern: audit chain ${r.municipalityCode} fails verification, no checkpoint written`)),
+        (e: unknown) => console.error(`kern: audit checkpoint failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }, config.auditCheckpointIntervalMinutes * 60_000);
+    timer.unref();
+    closers.unshift(async () => clearInterval(timer));
+  }
   const address = await app.listen({ port: config.port, host: config.host });
 
   console.log(`\nKern is running at ${address.replace('127.0.0.1', 'localhost')}`);
