@@ -8,6 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from './audit-chain';
 import { fileCheckpointStore, verifyChainWithCheckpoints, writeAuditCheckpoint, type AuditCheckpoints } from './audit-checkpoint';
 import { appendAuditEntries, findAuditRecords, readChain } from './audit.repository';
+import { AccessDenied, runAsTenant } from './authorize';
+import { PolicyStore } from './policy-store';
 
 const engine = process.env.KERN_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 const ROTTERDAM = '0599';
@@ -124,6 +126,16 @@ describe(`the audit chain detects tampering (${engine})`, () => {
     await append([entry(6, { reason: 'denied\u0000with NUL', outcome: 'denied' }), entry(7, { reason: 'lone \ud800 surrogate \udc00 too', outcome: 'denied', requestId: 'r\u0000' })]);
     const records = await withTenant(database.db, ROTTERDAM, (tx) => findAuditRecords(tx, { outcome: 'denied', limit: 10 }));
     expect(records.map((r) => r.reason)).toEqual(['lone \\ud800 surrogate \\udc00 too', 'denied\\u0000with NUL']);
+    expect((await verify()).valid).toBe(true);
+  });
+
+  it('writes the denial of a request whose reason holds a NUL, through the denial path of runAsTenant', async () => {
+    const services = { db: database.db, clock, policies: new PolicyStore() };
+    const ctx = { actor: { kind: 'staff' as const, id: 'a8f6c7a4-1b51-4b7e-9a61-0d3c6f1b2e11', name: 'Test', municipalityCode: ROTTERDAM, roles: ['wmo-consultant' as const], teamIds: [] } };
+    const denial = new AccessDenied(entry(8, { outcome: 'denied', reason: 'break-the-glass reason: x\u0000y \udfff' }), false);
+    await expect(runAsTenant(services, ctx, () => Promise.reject(denial))).rejects.toBe(denial);
+    const records = await withTenant(database.db, ROTTERDAM, (tx) => findAuditRecords(tx, { outcome: 'denied', limit: 10 }));
+    expect(records.map((r) => r.reason)).toEqual(['break-the-glass reason: x\\u0000y \\udfff']);
     expect((await verify()).valid).toBe(true);
   });
 });
