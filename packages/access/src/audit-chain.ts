@@ -118,9 +118,10 @@ export interface ChainVerification {
  * Walks stored records in seq order. A removed record shows as a gap or a prev-hash mismatch,
  * an edited one as a hash mismatch: either way the chain is broken from that record on.
  */
-export function verifyChain(municipalityCode: string, links: StoredLink[], headHash?: string): ChainVerification {
-  let prev = genesisHash(municipalityCode);
-  let expectedSeq = 1;
+export function verifyChain(municipalityCode: string, links: StoredLink[], headHash?: string, after?: { seq: number; hash: string }): ChainVerification {
+  // `after`: verify only the records that follow a point already vouched for (a checkpoint).
+  let prev = after?.hash ?? genesisHash(municipalityCode);
+  let expectedSeq = (after?.seq ?? 0) + 1;
   for (const link of links) {
     if (link.seq !== expectedSeq) return broken(link.seq, links, `gap: expected seq ${expectedSeq}`);
     if (link.prevHash !== prev) return broken(link.seq, links, 'previous hash does not match');

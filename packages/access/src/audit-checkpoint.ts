@@ -125,21 +125,35 @@ export type CheckpointResult =
   | { written: false; verification: ChainVerification };
 
 /**
- * Writes a checkpoint of the municipality's chain head, after verifying the chain as it stands
- * against the earlier checkpoints: a chain that was already cut or edited gets no checkpoint,
- * or the new one would vouch for the forgery. Runs as the municipality's tenant, so it needs no
- * rights on the log beyond reading it.
+ * Writes a checkpoint of the municipality's chain head, after verifying that the chain as it
+ * stands extends the newest earlier checkpoint: a chain that was cut or edited since gets no
+ * checkpoint, or the new one would vouch for the forgery. Only the records from that checkpoint
+ * on are read, so a periodic write stays cheap on a long chain; the auditor's verification still
+ * walks the whole chain. Runs as the municipality's tenant: it needs no rights beyond reading.
  */
 export async function writeAuditCheckpoint(
   services: { db: AnyDb; clock: Clock; auditCheckpoints: AuditCheckpoints },
   municipalityCode: string,
 ): Promise<CheckpointResult> {
   const { store, key } = services.auditCheckpoints;
-  const chain = await withTenant(services.db, municipalityCode, (tx) => readChain(tx, municipalityCode));
-  const verification = verifyChainWithCheckpoints(municipalityCode, chain, { key, list: await store.list(municipalityCode) });
+  const earlier = await store.list(municipalityCode);
+  const forged = earlier.find((c) => c.municipalityCode !== municipalityCode || !checkpointSignatureValid(key, c));
+  if (forged) return { written: false, verification: { valid: false, checked: 0, problem: 'a checkpoint of the chain head has no valid signature' } };
+  const newest = earlier.reduce<AuditCheckpoint | undefined>((m, c) => (!m || c.seq > m.seq ? c : m), undefined);
+  const chain = await withTenant(services.db, municipalityCode, (tx) => readChain(tx, municipalityCode, newest?.seq ?? 1));
+  let verification: ChainVerification;
+  if (newest) {
+    const [vouched, ...after] = chain.links;
+    verification = vouched?.seq !== newest.seq || vouched.hash !== newest.hash
+      ? (verifyAgainstCheckpoints(key, municipalityCode, chain.links, [newest]) ?? { valid: false, checked: 0, problem: 'the chain does not extend its last checkpoint' })
+      : verifyChain(municipalityCode, after, chain.headHash, newest);
+  } else {
+    verification = verifyChain(municipalityCode, chain.links, chain.headHash);
+  }
   if (!verification.valid) return { written: false, verification };
   const last = chain.links[chain.links.length - 1];
   if (!last) return { written: false, verification: { valid: true, checked: 0, problem: 'the chain has no records yet' } };
+  if (newest && last.seq === newest.seq) return { written: false, verification: { valid: true, checked: 0, problem: `no new records since the checkpoint at seq ${last.seq}` } };
   const checkpoint = signCheckpoint(key, { municipalityCode, seq: last.seq, hash: last.hash, at: services.clock.now().toISOString() });
   await store.append(checkpoint);
   return { written: true, checkpoint };

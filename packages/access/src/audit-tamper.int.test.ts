@@ -76,6 +76,16 @@ describe(`the audit chain detects tampering (${engine})`, () => {
     expect(await verify()).toEqual({ valid: true, checked: 5, checkpointSeq: 5 });
   });
 
+  it('writes a further checkpoint only for new records that extend the last one', async () => {
+    const services = { db: database.db, clock, auditCheckpoints: checkpoints };
+    await writeAuditCheckpoint(services, ROTTERDAM);
+    expect(await writeAuditCheckpoint(services, ROTTERDAM)).toMatchObject({ written: false, verification: { valid: true, problem: expect.stringMatching(/no new records/) } });
+    await append([entry(6), entry(7)]);
+    expect(await writeAuditCheckpoint(services, ROTTERDAM)).toMatchObject({ written: true, checkpoint: { seq: 7 } });
+    expect(await checkpoints.store.list(ROTTERDAM)).toHaveLength(2);
+    expect(await verify()).toEqual({ valid: true, checked: 7, checkpointSeq: 7 });
+  });
+
   it.each([
     ['reason', sql`update audit_log set reason = 'nothing to see' where seq = 3`],
     ['subject_bsn', sql`update audit_log set subject_bsn = '999993872' where seq = 3`],

@@ -172,13 +172,13 @@ export async function findAuditRecords(tx: Tx, f: AuditFilter): Promise<AuditRec
   }));
 }
 
-export async function readChain(tx: Tx, municipalityCode: string): Promise<{ links: StoredLink[]; headHash?: string; headSeq?: number }> {
+export async function readChain(tx: Tx, municipalityCode: string, fromSeq = 1): Promise<{ links: StoredLink[]; headHash?: string; headSeq?: number }> {
   await flushAuditEntries(tx);
   // Every column a reader shows comes along, so that verification can hold it to the hash.
   const links = await sql<AuditRow & { prev_hash: string; hash: string; payload: string }>`
     select seq, at, actor_id, actor_kind, actor_roles, actor_teams, purpose, action, resource, subject_bsn, outcome, reason, legal_basis,
       break_glass, request_id, prev_hash, hash, payload
-    from audit_log where municipality_code = ${municipalityCode} order by seq
+    from audit_log where municipality_code = ${municipalityCode} and seq >= ${fromSeq} order by seq
   `.execute(tx);
   const head = await sql<{ last_hash: string; seq: number }>`select last_hash, seq from audit_chain_heads where municipality_code = ${municipalityCode}`.execute(tx);
   const headHash = head.rows[0]?.last_hash;
