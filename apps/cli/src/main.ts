@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { runAuditCheckpoint } from './commands/audit';
 import { runBrp } from './commands/brp';
 import { runCatalogueLoad } from './commands/catalogue';
 import { debtCommand } from './commands/debt';
@@ -162,6 +163,15 @@ insight
   .option('--interval <seconds>', 'poll interval', (v: string) => Number(v), 30)
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
   .action(runInsightWorker);
+
+// audit commands
+const audit = program.command('audit').description('The audit log: anchor its hash chain outside the database.');
+audit
+  .command('checkpoint')
+  .description('Write a signed checkpoint of each audit chain head to KERN_AUDIT_CHECKPOINT_DIR (key: KERN_AUDIT_CHECKPOINT_KEY); exit code 1 if a chain fails verification.')
+  .option('--municipality <code>', 'only this municipality (CBS code, e.g. 0599 or GM0599)')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action(runAuditCheckpoint);
 
 await program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`kern: ${e instanceof Error ? e.message : String(e)}`);

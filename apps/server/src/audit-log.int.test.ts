@@ -60,4 +60,21 @@ describe('the audit log', () => {
     const denials = (await auditor.request('GET', '/api/v1/audit-records?outcome=denied')).json<{ records: { resource: string }[] }>().records;
     expect(denials.some((r) => r.resource === 'audit-log')).toBe(true);
   });
+
+  it('refuses a read whose audit record cannot be written, and answers none of its data', async () => {
+    // The audit write fails for this one subject, as a full disk or a broken constraint would make it.
+    await sql`create function kern_test_audit_fails() returns trigger language plpgsql as $$
+      begin if new.subject_bsn = '999991838' then raise exception 'audit write failed'; end if; return new; end $$`.execute(kern.services.db);
+    await sql`create trigger kern_test_audit_fails before insert on audit_log for each row execute function kern_test_audit_fails()`.execute(kern.services.db);
+    try {
+      const wmo = await kern.login('rotterdam.wmo');
+      const res = await wmo.request('GET', '/api/v1/residents/999991838', { purpose: 'wmo' });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain('999991838');
+      expect(res.json()).not.toHaveProperty('resident');
+    } finally {
+      await sql`drop trigger kern_test_audit_fails on audit_log`.execute(kern.services.db);
+      await sql`drop function kern_test_audit_fails()`.execute(kern.services.db);
+    }
+  });
 });

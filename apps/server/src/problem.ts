@@ -1,5 +1,5 @@
 import { AccessDenied } from '@kern/access';
-import { DomainError, type ErrorCode, type InvalidParam, type UserMessage } from '@kern/kit';
+import { DomainError, RetryLater, type ErrorCode, type InvalidParam, type UserMessage } from '@kern/kit';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -51,6 +51,8 @@ export interface Problem {
   messages: UserMessage;
   invalidParams?: InvalidParam[];
   breakGlassPossible?: boolean;
+  /** Seconds to wait before trying again (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export function languageOf(request: FastifyRequest): 'nl' | 'en' {
@@ -71,6 +73,7 @@ export function problemFor(request: FastifyRequest, error: DomainError): Problem
     messages: error.userMessage,
     ...(error.invalidParams.length ? { invalidParams: error.invalidParams } : {}),
     ...(error instanceof AccessDenied ? { breakGlassPossible: error.breakGlassPossible } : {}),
+    ...(error instanceof RetryLater ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
   };
 }
 
@@ -117,6 +120,7 @@ export async function errorHandler(error: unknown, request: FastifyRequest, repl
   const domain = toDomainError(error);
   if (domain) {
     const problem = problemFor(request, domain);
+    if (problem.retryAfterSeconds !== undefined) void reply.header('retry-after', String(problem.retryAfterSeconds));
     await reply.code(problem.status).type('application/problem+json').send(problem);
     return;
   }

@@ -5,6 +5,7 @@ import { demoInvoiceXml, insertTestAllocation, sample315 } from '@kern/exchange'
 import { createOffering } from '@kern/offerings';
 import { exchangeDemoClients } from '@kern/seed';
 import { openHouseholdPlan } from '@kern/plans';
+import { isValidBsn } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type Agent, type TestKern } from './testing';
 
@@ -652,6 +653,18 @@ describe('product catalogue and contracting routes', () => {
   });
 });
 
+/** The BSNs an answer names: the test persons' BSNs (9999xxxxx) that pass the 11-test. */
+const bsnsIn = (body: string): string[] => [...new Set(body.match(/(?<!\d)9999\d{5}(?!\d)/g) ?? [])].filter(isValidBsn);
+const chainHeads = async () =>
+  (await sql<{ municipality_code: string; seq: number }>`select municipality_code, seq from audit_chain_heads`.execute(kern.services.db)).rows.map((r) => ({ code: r.municipality_code, seq: Number(r.seq) }));
+/** The subjects of the audit records written after the given chain heads (new chains count from 0). */
+async function subjectsAuditedSince(heads: { code: string; seq: number }[]): Promise<Set<string>> {
+  const rows = await sql<{ municipality_code: string; seq: number; subject_bsn: string | null }>`
+    select municipality_code, seq, subject_bsn from audit_log where subject_bsn is not null and seq > ${Math.min(0, ...heads.map((h) => h.seq))}`.execute(kern.services.db);
+  const since = new Map(heads.map((h) => [h.code.trim(), h.seq]));
+  return new Set(rows.rows.filter((r) => Number(r.seq) > (since.get(r.municipality_code.trim()) ?? 0)).map((r) => (r.subject_bsn ?? '').trim()));
+}
+
 const auditCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(kern.services.db)).rows[0]?.n);
 
 describe('the route table', () => {
@@ -662,17 +675,25 @@ describe('the route table', () => {
     expect(personal.length).toBeGreaterThanOrEqual(Object.keys(examples).length);
   });
 
-  it('writes audit records on every route that reads or writes personal data', async () => {
+  it('writes audit records on every route that reads or writes personal data, naming every person its answer names', async () => {
+    const unaudited: string[] = [];
     for (const route of kern.routes.filter((r) => r.personalData !== 'none')) {
       const key = `${route.method} ${route.url}`;
       const example = examples[key];
       if (!example) continue;
       const agent = example.as.startsWith('citizen:') ? await kern.citizenLogin(example.as.slice('citizen:'.length)) : await kern.login(example.as);
       const before = await auditCount();
+      const heads = await chainHeads();
       const res = await example.run(agent);
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
       expect(await auditCount(), `${key} wrote no audit record`).toBeGreaterThan(before);
+      // Not only the route's subject: every person the answer names must have a record naming them.
+      const named = bsnsIn(res.body);
+      const audited = await subjectsAuditedSince(heads);
+      const missing = named.filter((bsn) => !audited.has(bsn));
+      if (missing.length) unaudited.push(`${key}: ${missing.join(', ')}`);
     }
+    expect(unaudited, 'answers that name people without an audit record naming them').toEqual([]);
   });
 
   it('never returns a BSN from a route declared free of personal data', async () => {
@@ -682,7 +703,7 @@ describe('the route table', () => {
     for (const route of kern.routes.filter((r) => r.personalData === 'none' && r.method === 'GET')) {
       const query: Record<string, string> = { '/api/v1/werkwijze-diffs': '?from=library:een-loket&to=frontoffice-backoffice@1' };
       const url = route.url.replace(':code', '0599').replace(':id', 'frontoffice-backoffice').replace(':version', '1') + (query[route.url] ?? '');
-      const who = route.url.includes('settings') || route.url.includes('access-policy') ? admin : route.url.includes('worklist') ? caseworker : agent;
+      const who = route.url.includes('settings') || route.url.includes('access-policy') || route.url.includes('login-alerts') ? admin : route.url.includes('worklist') ? caseworker : agent;
       // product catalogue and contracting: read by the contract manager, with a demo contract and tariff question
       const catalogueExample = catalogueExamples[`GET ${route.url}`];
       if (catalogueExample) {

@@ -1,4 +1,4 @@
-import { PolicyStore, type AccessServices } from '@kern/access';
+import { fileCheckpointStore, PolicyStore, type AccessServices } from '@kern/access';
 import type { Database } from '@kern/db';
 import type { IdentityProvider, IdentityServices } from '@kern/identity';
 import { systemClock, type Clock, type Config } from '@kern/kit';
@@ -22,6 +22,11 @@ export function createServices(config: Config, deps: { database: Database; brp: 
     brp: deps.brp,
     sessionTtlMinutes: config.sessionTtlMinutes,
     loginAttemptLimit: config.loginAttemptLimit,
+    loginAlertThreshold: config.loginAlertThreshold,
+    // The audit chain head is anchored outside the database when the operator keeps checkpoints (ADR 0003).
+    auditCheckpoints: config.auditCheckpointDir && config.auditCheckpointKey
+      ? { store: fileCheckpointStore(config.auditCheckpointDir), key: config.auditCheckpointKey }
+      : undefined,
     // citizen portal: mail goes to the log until a municipality wires its own MailSender (docs/portal.md)
     demoMode: config.demoMode,
     mail: deps.mail ?? logMailSender((line) => console.error(`kern: ${line}`)),

@@ -98,6 +98,19 @@ export interface ChainVerification {
   valid: boolean;
   checked: number;
   firstBrokenSeq?: number;
+  problem?: string;
+  /** The newest signed checkpoint outside the database the chain was held to. */
+  checkpointSeq?: number;
+}
+
+/** An account that saw many failed logins (for the functional administrator). */
+export interface LoginAlert {
+  username: string;
+  failures: number;
+  addresses: number;
+  windowStart: string;
+  raisedAt: string;
+  message: string;
 }
 
 export interface BreakGlassGrant {
@@ -517,6 +530,7 @@ export function createApi(ctx: RequestContext) {
     suspendTerm: (id: string, input: SuspendTermInput) =>
       request<SuspendTermResult>('POST', `/cases/${encodeURIComponent(id)}/suspensions`, input),
 
+    loginAlerts: () => request<{ alerts: LoginAlert[] }>('GET', '/login-alerts').then((r) => r.alerts),
     werkwijzen: () => request<{ werkwijzen: WerkwijzeSummary[] }>('GET', '/werkwijzen').then((r) => r.werkwijzen),
     werkwijze: (id: string, version: number) =>
       request<WerkwijzeDetail>('GET', `/werkwijzen/${encodeURIComponent(id)}/versions/${version}`),

@@ -9,6 +9,7 @@ import { debtEn, debtNl } from './messages/debt';
 import { exchangeEn, exchangeNl } from './messages/exchange';
 import { exchangeRegieEn, exchangeRegieNl } from './messages/exchange-regie';
 import { insightEn, insightNl } from './messages/insight';
+import { securityEn, securityNl } from './messages/security';
 import { provisionsEn, provisionsNl } from './messages/provisions';
 import { relationsEn, relationsNl } from './messages/relations';
 
@@ -831,9 +832,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

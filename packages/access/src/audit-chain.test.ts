@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chain, genesisHash, verifyChain, type AuditEntry } from './audit-chain';
+import { auditText, chain, genesisHash, verifyChain, type AuditEntry } from './audit-chain';
 
 const entry = (n: number): AuditEntry => ({
   actorId: `actor-${n}`,
@@ -49,5 +49,19 @@ describe('audit hash chain', () => {
     const next = chain('0599', { seq: last.seq, hash: last.hash }, '2026-11-23T10:01:00.000Z', [entry(5)]);
     expect(next[0]?.seq).toBe(5);
     expect(verifyChain('0599', [...first, ...next]).valid).toBe(true);
+  });
+});
+
+describe('what the hash covers', () => {
+  it('detects a column that no longer matches the hashed payload (a reader shows the columns)', () => {
+    const l = links();
+    const edited = l.map((x) => (x.seq === 2 ? { ...x, entry: { ...x.entry, outcome: 'denied' as const } } : x));
+    expect(verifyChain('0599', edited)).toMatchObject({ valid: false, firstBrokenSeq: 2, problem: expect.stringMatching(/column/) });
+  });
+
+  it('escapes NUL and lone surrogates, keeps proper pairs, and escaping twice changes nothing', () => {
+    const raw = 'a\u0000b \ud83d\ude00 c\ud800 d\udc00';
+    expect(auditText(raw)).toBe('a\\u0000b \ud83d\ude00 c\\ud800 d\\udc00');
+    expect(auditText(auditText(raw))).toBe(auditText(raw));
   });
 });

@@ -172,15 +172,55 @@ export async function findAuditRecords(tx: Tx, f: AuditFilter): Promise<AuditRec
   }));
 }
 
-export async function readChain(tx: Tx, municipalityCode: string): Promise<{ links: StoredLink[]; headHash?: string }> {
+export async function readChain(tx: Tx, municipalityCode: string, fromSeq = 1): Promise<{ links: StoredLink[]; headHash?: string; headSeq?: number }> {
   await flushAuditEntries(tx);
-  const links = await sql<{ seq: number; prev_hash: string; hash: string; payload: string }>`
-    select seq, prev_hash, hash, payload from audit_log where municipality_code = ${municipalityCode} order by seq
+  // Every column a reader shows comes along, so that verification can hold it to the hash.
+  const links = await sql<AuditRow & { prev_hash: string; hash: string; payload: string }>`
+    select seq, at, actor_id, actor_kind, actor_roles, actor_teams, purpose, action, resource, subject_bsn, outcome, reason, legal_basis,
+      break_glass, request_id, prev_hash, hash, payload
+    from audit_log where municipality_code = ${municipalityCode} and seq >= ${fromSeq} order by seq
   `.execute(tx);
-  const head = await sql<{ last_hash: string }>`select last_hash from audit_chain_heads where municipality_code = ${municipalityCode}`.execute(tx);
+  const head = await sql<{ last_hash: string; seq: number }>`select last_hash, seq from audit_chain_heads where municipality_code = ${municipalityCode}`.execute(tx);
   const headHash = head.rows[0]?.last_hash;
+  const headSeq = head.rows[0]?.seq;
   return {
-    links: links.rows.map((l) => ({ seq: Number(l.seq), prevHash: l.prev_hash, hash: l.hash, payload: l.payload })),
+    links: links.rows.map((l) => ({
+      seq: Number(l.seq),
+      prevHash: l.prev_hash,
+      hash: l.hash,
+      payload: l.payload,
+      at: new Date(l.at).toISOString(),
+      entry: {
+        actorId: l.actor_id,
+        actorKind: l.actor_kind,
+        actorRoles: l.actor_roles,
+        actorTeams: l.actor_teams,
+        purpose: l.purpose ?? undefined,
+        action: l.action,
+        resource: l.resource,
+        subjectBsn: l.subject_bsn ?? undefined,
+        outcome: l.outcome,
+        reason: l.reason,
+        legalBasis: l.legal_basis ?? undefined,
+        breakGlass: l.break_glass,
+        requestId: l.request_id ?? undefined,
+      },
+    })),
     ...(headHash ? { headHash } : {}),
+    ...(headSeq !== undefined ? { headSeq: Number(headSeq) } : {}),
   };
+}
+
+/** The chain head of a municipality, as a checkpoint records it. */
+export async function readChainHead(tx: Tx, municipalityCode: string): Promise<{ seq: number; hash: string } | undefined> {
+  await flushAuditEntries(tx);
+  const head = await sql<{ last_hash: string; seq: number }>`select last_hash, seq from audit_chain_heads where municipality_code = ${municipalityCode}`.execute(tx);
+  const row = head.rows[0];
+  return row ? { seq: Number(row.seq), hash: row.last_hash } : undefined;
+}
+
+/** The municipalities that have an audit chain; across tenants, so for withSystem (checkpoints). */
+export async function listAuditChainMunicipalities(tx: Tx): Promise<string[]> {
+  const r = await sql<{ municipality_code: string }>`select municipality_code from audit_chain_heads where seq > 0 order by municipality_code`.execute(tx);
+  return r.rows.map((x) => x.municipality_code);
 }

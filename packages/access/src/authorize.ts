@@ -2,6 +2,7 @@ import { withTenant, type AnyDb, type Tx } from '@kern/db';
 import { DomainError, type Clock } from '@kern/kit';
 import type { AccessContext, AccessDecision, Action, Relation, Resource, View } from './contract';
 import type { AuditEntry } from './audit-chain';
+import type { AuditCheckpoints } from './audit-checkpoint';
 import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './audit.repository';
 import { decide } from './decide';
 import type { PolicyStore } from './policy-store';
@@ -11,6 +12,8 @@ export interface AccessServices {
   db: AnyDb;
   clock: Clock;
   policies: PolicyStore;
+  /** Signed checkpoints of the audit chain head kept outside the database; absent: none kept. */
+  auditCheckpoints?: AuditCheckpoints | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ export * from './contract';
 export * from './default-policy';
 export * from './decide';
 export * from './audit-chain';
+export * from './audit-checkpoint';
 export * from './audit.repository';
 export * from './access.repository';
 export * from './policy-store';

@@ -2,9 +2,9 @@ import type { Tx } from '@kern/db';
 import { calendarDateSchema, writeCsvObjects } from '@kern/kit';
 import { z } from 'zod';
 import { auditRecordSchema, type AccessContext, type AuditRecord } from './contract';
-import { authorize, type AccessServices } from './authorize';
+import { authorize, recordAccess, type AccessServices } from './authorize';
 import { findAuditRecords, readChain } from './audit.repository';
-import { verifyChain } from './audit-chain';
+import { verifyChainWithCheckpoints } from './audit-checkpoint';
 
 const bsnFilter = z.string().regex(/^\d{9}$/, 'nine digits');
 const isoDate = calendarDateSchema;
@@ -27,19 +27,21 @@ export const auditSearchOutputSchema = z.object({
   nextBefore: z.number().int().optional(),
 });
 
-/** The auditor searches the log; the search itself is audited (it reveals who saw whom). */
+/**
+ * The auditor searches the log; the search itself is audited (it reveals who saw whom), and so is
+ * every resident the records shown name, once per search, so that their "who looked" lists it.
+ */
 export async function searchAuditRecords(
   services: AccessServices,
   tx: Tx,
   ctx: AccessContext,
   input: AuditSearchInput,
 ): Promise<z.infer<typeof auditSearchOutputSchema>> {
-  await authorize(services, tx, ctx, {
-    resource: 'audit-log',
-    action: input.format === 'csv' ? 'export' : 'read',
-    detail: describeFilter(input),
-  });
+  const action = input.format === 'csv' ? 'export' : 'read';
+  const grant = await authorize(services, tx, ctx, { resource: 'audit-log', action, detail: describeFilter(input) });
   const records = await findAuditRecords(tx, { ...input });
+  const named = [...new Set(records.map((r) => r.subjectBsn).filter((b): b is string => b !== undefined))];
+  await recordAccess(services, tx, ctx, grant, named.map((subjectBsn) => ({ resource: 'audit-log' as const, action, subjectBsn, detail: 'named in audit records shown to the auditor' })));
   const last = records[records.length - 1];
   return { records, ...(records.length === input.limit && last ? { nextBefore: last.seq } : {}) };
 }
@@ -69,11 +71,15 @@ export const chainVerificationSchema = z.object({
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().optional(),
   problem: z.string().optional(),
+  /** The newest signed checkpoint the chain was held to; absent when no checkpoints are kept. */
+  checkpointSeq: z.number().int().optional(),
 });
 
 export async function verifyAuditChain(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<z.infer<typeof chainVerificationSchema>> {
   await authorize(services, tx, ctx, { resource: 'audit-log', action: 'read', detail: 'verify hash chain' });
-  const { links, headHash } = await readChain(tx, ctx.actor.municipalityCode);
+  const chain = await readChain(tx, ctx.actor.municipalityCode);
   // The verification's own audit record was just appended; it is part of what gets checked.
-  return verifyChain(ctx.actor.municipalityCode, links, headHash);
+  const kept = services.auditCheckpoints;
+  const checkpoints = kept ? { key: kept.key, list: await kept.store.list(ctx.actor.municipalityCode) } : undefined;
+  return verifyChainWithCheckpoints(ctx.actor.municipalityCode, chain, checkpoints);
 }

@@ -2,13 +2,18 @@ import { appendAuditEntries } from '@kern/access';
 import { withSystem } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import type { z } from 'zod';
-import { deleteOtherSessions, findAccountById, updatePasswordHash } from './identity.repository';
+import { deleteOtherSessions, findAccountById, recordAttempt, updatePasswordHash, type AccountRow } from './identity.repository';
 import type { passwordChangeInputSchema } from './identity.schema';
 import type { IdentityServices } from './login';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import type { ResolvedSession } from './resolve-session';
+import { passwordChangeKey, requireNotBackedOff } from './throttle';
 
-/** Changing the password ends every other session of the account (a stolen cookie dies too). */
+/**
+ * Changing the password ends every other session of the account (a stolen cookie dies too).
+ * The current password is a secret checked like a login's: throttled per account with the same
+ * backoff, and every wrong one audited, so a stolen session cannot be used to find it.
+ */
 export async function changePassword(
   services: IdentityServices,
   resolved: ResolvedSession,
@@ -26,26 +31,38 @@ export async function changePassword(
       [{ name: 'newPassword', reason: 'same as current' }],
     );
   }
+  const key = passwordChangeKey(resolved.actor.id);
+  const checkedAt = services.clock.now();
+  await withSystem(services.db, (tx) => requireNotBackedOff(tx, key, services.loginAttemptLimit, checkedAt));
   const account = await withSystem(services.db, (tx) => findAccountById(tx, resolved.actor.id));
-  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+  if (!account) throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    // Committed before answering, so the next attempt counts it.
+    await withSystem(services.db, async (tx) => {
+      await recordAttempt(tx, [key], checkedAt, false);
+      await appendAuditEntries(tx, account.municipalityCode, checkedAt, [passwordAudit(account, 'denied', 'password change refused: current password wrong')]);
+    });
     throw new DomainError('forbidden', { nl: 'Het huidige wachtwoord klopt niet.', en: 'The current password is incorrect.' });
   }
   const newHash = await hashPassword(input.newPassword);
   await withSystem(services.db, async (tx) => {
     const now = services.clock.now();
+    await recordAttempt(tx, [key], now, true);
     await updatePasswordHash(tx, account.id, newHash, now);
     await deleteOtherSessions(tx, account.id, resolved.idHash);
-    await appendAuditEntries(tx, account.municipalityCode, now, [
-      {
-        actorId: account.id,
-        actorKind: 'staff',
-        actorRoles: account.roles,
-        actorTeams: account.teams.map((t) => t.id),
-        action: 'update',
-        resource: 'account',
-        outcome: 'allowed',
-        reason: 'password changed; other sessions ended',
-      },
-    ]);
+    await appendAuditEntries(tx, account.municipalityCode, now, [passwordAudit(account, 'allowed', 'password changed; other sessions ended')]);
   });
+}
+
+function passwordAudit(account: AccountRow, outcome: 'allowed' | 'denied', reason: string) {
+  return {
+    actorId: account.id,
+    actorKind: 'staff' as const,
+    actorRoles: account.roles,
+    actorTeams: account.teams.map((t) => t.id),
+    action: 'update',
+    resource: 'account',
+    outcome,
+    reason,
+  };
 }

@@ -85,16 +85,57 @@ export async function deleteOtherSessions(tx: Tx, accountId: string, keepIdHash:
   await sql`delete from staff_sessions where account_id = ${accountId}::uuid and id_hash <> ${keepIdHash}`.execute(tx);
 }
 
-export async function recentFailures(tx: Tx, keys: string[], since: Date): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from login_attempts
-    where key = any(${keys}::text[]) and attempted_at > ${since.toISOString()}::timestamptz and not succeeded`.execute(tx);
-  return Number(r.rows[0]?.n ?? 0);
+/** Failed attempts on a key since its last success (and within `since`), with the newest one's time. */
+export async function failuresSinceSuccess(tx: Tx, key: string, since: Date): Promise<{ failures: number; lastFailureAt?: Date }> {
+  const r = await sql<{ n: number; last: Date | string | null }>`select count(*)::int as n, max(attempted_at) as last from login_attempts
+    where key = ${key} and not succeeded and attempted_at > ${since.toISOString()}::timestamptz
+      and attempted_at > coalesce((select max(attempted_at) from login_attempts where key = ${key} and succeeded), '-infinity'::timestamptz)`.execute(tx);
+  const row = r.rows[0];
+  return { failures: Number(row?.n ?? 0), ...(row?.last ? { lastFailureAt: new Date(row.last) } : {}) };
+}
+
+/** Failed attempts on every key that starts with `prefix`, and on how many distinct keys (addresses). */
+export async function failuresByPrefix(tx: Tx, prefix: string, since: Date): Promise<{ failures: number; keys: number }> {
+  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const r = await sql<{ n: number; k: number }>`select count(*)::int as n, count(distinct key)::int as k from login_attempts
+    where key like ${pattern} and not succeeded and attempted_at > ${since.toISOString()}::timestamptz`.execute(tx);
+  return { failures: Number(r.rows[0]?.n ?? 0), keys: Number(r.rows[0]?.k ?? 0) };
 }
 
 export async function recordAttempt(tx: Tx, keys: string[], at: Date, succeeded: boolean): Promise<void> {
   for (const key of keys) {
     await sql`insert into login_attempts (key, attempted_at, succeeded) values (${key}, ${at.toISOString()}, ${succeeded})`.execute(tx);
   }
+}
+
+export interface LoginAlertRow {
+  id: string;
+  username: string;
+  failures: number;
+  addresses: number;
+  windowStart: Date;
+  raisedAt: Date;
+}
+
+/** Raises the alert of the account's hour, or updates its counts; true when it is new. */
+export async function upsertLoginAlert(
+  tx: Tx,
+  a: { id: string; municipalityCode: string; accountId: string; username: string; failures: number; addresses: number; windowStart: Date; raisedAt: Date },
+): Promise<boolean> {
+  const inserted = await sql<{ id: string }>`insert into login_alerts (id, municipality_code, account_id, username, failures, addresses, window_start, raised_at)
+    values (${a.id}::uuid, ${a.municipalityCode}, ${a.accountId}::uuid, ${a.username}, ${a.failures}, ${a.addresses}, ${a.windowStart.toISOString()}, ${a.raisedAt.toISOString()})
+    on conflict (account_id, window_start) do nothing returning id`.execute(tx);
+  if (inserted.rows.length > 0) return true;
+  await sql`update login_alerts set failures = ${a.failures}, addresses = ${a.addresses}
+    where account_id = ${a.accountId}::uuid and window_start = ${a.windowStart.toISOString()}::timestamptz`.execute(tx);
+  return false;
+}
+
+/** The municipality's alerts, newest first; row-level security keeps them to the tenant in scope. */
+export async function findLoginAlerts(tx: Tx, limit: number): Promise<LoginAlertRow[]> {
+  const r = await sql<{ id: string; username: string; failures: number; addresses: number; window_start: Date; raised_at: Date }>`
+    select id, username, failures, addresses, window_start, raised_at from login_alerts order by raised_at desc limit ${limit}`.execute(tx);
+  return r.rows.map((x) => ({ id: x.id, username: x.username, failures: Number(x.failures), addresses: Number(x.addresses), windowStart: new Date(x.window_start), raisedAt: new Date(x.raised_at) }));
 }
 
 export async function updatePasswordHash(tx: Tx, accountId: string, passwordHash: string, at: Date): Promise<void> {

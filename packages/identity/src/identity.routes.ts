@@ -1,10 +1,11 @@
 import type {} from '@fastify/cookie';
-import { requireActor, requireCsrfToken, type KernApp } from '@kern/access';
-import { DomainError } from '@kern/kit';
+import { contextOf, requireActor, requireCsrfToken, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
+import { DomainError, secureCookieFor, type Config } from '@kern/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changePassword } from './change-password';
-import { loginInputSchema, passwordChangeInputSchema, SESSION_COOKIE, sessionOutputSchema } from './identity.schema';
+import { loginAlertsOutputSchema, loginInputSchema, passwordChangeInputSchema, SESSION_COOKIE, sessionOutputSchema } from './identity.schema';
+import { listLoginAlerts } from './list-login-alerts';
 import { login, type IdentityServices } from './login';
 import { logout, resolveSession, type ResolvedSession } from './resolve-session';
 
@@ -39,16 +40,16 @@ export function authenticationHook(services: IdentityServices) {
   };
 }
 
-export function identityRoutes(app: KernApp, services: IdentityServices & { secureCookies: boolean }): void {
-  const setCookie = (reply: FastifyReply, value: string, maxAge: number) =>
-    reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: services.secureCookies, path: '/', maxAge });
+export function identityRoutes(app: KernApp, services: IdentityServices & AccessServices & { secureCookies: Config['secureCookies'] }): void {
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, value: string, maxAge: number) =>
+    reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: secureCookieFor(services.secureCookies, request.hostname), path: '/', maxAge });
 
   app.post('/api/v1/sessions', {
     config: { auth: 'public', personalData: 'none' },
     schema: { tags: ['identity'], summary: 'Log in with username and password', body: loginInputSchema, response: { 201: sessionOutputSchema } },
   }, async (request, reply) => {
     const { sessionId, session } = await login(services, request.body, request.ip);
-    setCookie(reply, sessionId, services.sessionTtlMinutes * 60);
+    setCookie(request, reply, sessionId, services.sessionTtlMinutes * 60);
     return reply.code(201).send({ session });
   });
 
@@ -79,5 +80,13 @@ export function identityRoutes(app: KernApp, services: IdentityServices & { secu
     if (!resolved) throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
     await changePassword(services, resolved, request.body);
     return reply.code(204).send(null);
+  });
+
+  app.get('/api/v1/login-alerts', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['identity'], summary: 'Accounts with many failed logins (functional administrator)', response: { 200: loginAlertsOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => listLoginAlerts(services, tx, ctx));
   });
 }

@@ -28,3 +28,14 @@ export const passwordChangeInputSchema = z.object({
 });
 
 export const SESSION_COOKIE = 'kern_session';
+/** Accounts that saw many failed logins, for the functional administrator. */
+export const loginAlertSchema = z.object({
+  username: z.string(),
+  failures: z.number().int(),
+  addresses: z.number().int(),
+  windowStart: z.string(),
+  raisedAt: z.string(),
+  /** What happened and what to do, in Dutch. */
+  message: z.string(),
+});
+export const loginAlertsOutputSchema = z.object({ alerts: z.array(loginAlertSchema) });

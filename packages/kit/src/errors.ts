@@ -38,6 +38,16 @@ export class DomainError extends Error {
   }
 }
 
+/** Too many attempts: the caller may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class RetryLater extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    userMessage: UserMessage,
+  ) {
+    super('too-many-requests', userMessage);
+  }
+}
+
 export const invalidInput = (message: UserMessage, params: InvalidParam[] = []): DomainError =>
   new DomainError('invalid-input', message, params);
 

@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import { contextOf, requireCsrfToken, runAsTenant, type KernApp } from '@kern/access';
-import { DomainError, newSecret } from '@kern/kit';
+import { DomainError, newSecret, secureCookieFor, type Config } from '@kern/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { portalContext } from './citizen-access';
@@ -61,9 +61,12 @@ function asCitizen<T>(services: PortalServices, request: FastifyRequest, fn: (tx
 }
 
 /** `services` is read on every request (not copied), so a test or an operator can swap the mail seam. */
-export function portalRoutes(app: KernApp, services: PortalServices & { config: { secureCookies: boolean } }): void {
-  const setCookie = (reply: FastifyReply, value: string, maxAge: number) =>
-    reply.setCookie(CITIZEN_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies, path: '/', maxAge });
+export function portalRoutes(app: KernApp, services: PortalServices & { config: { secureCookies: Config['secureCookies'] } }): void {
+  // Strict: the portal's own pages send it on their API calls; the broker's cross-site redirect
+  // back to the callback needs only the state cookie below, which therefore stays Lax.
+  const secure = (request: FastifyRequest) => secureCookieFor(services.config.secureCookies, request.hostname);
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, value: string, maxAge: number) =>
+    reply.setCookie(CITIZEN_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: secure(request), path: '/', maxAge });
 
   void app.register(async (scope) => {
     const api = scope as unknown as KernApp;
@@ -79,7 +82,7 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
       schema: { tags: ['portal'], summary: 'Demo mode only: log in to the portal as a BRP test person', body: demoLoginInputSchema, response: { 201: z.object({ session: citizenSessionSchema }) } },
     }, async (request, reply) => {
       const { sessionId, session: s } = await demoLogin(services, request.body);
-      setCookie(reply, sessionId, services.sessionTtlMinutes * 60);
+      setCookie(request, reply, sessionId, services.sessionTtlMinutes * 60);
       return reply.code(201).send({ session: s });
     });
 
@@ -88,12 +91,12 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
       api.get('/api/v1/portal/broker/start', {
         config: { auth: 'public', personalData: 'none' },
         schema: { tags: ['portal'], summary: 'Start a DigiD login at the configured broker (OIDC or SAML)' },
-      }, async (_request, reply) => {
+      }, async (request, reply) => {
         const provider = services.citizenIdentityProvider;
         if (!provider) throw new DomainError('not-found', { nl: 'Inloggen met DigiD is hier niet ingesteld.', en: 'DigiD login is not configured here.' });
         const state = newSecret();
         const nonce = newSecret();
-        reply.setCookie(BROKER_STATE_COOKIE, `${state}.${nonce}`, { httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies, path: '/api/v1/portal/broker', maxAge: 600 });
+        reply.setCookie(BROKER_STATE_COOKIE, `${state}.${nonce}`, { httpOnly: true, sameSite: 'lax', secure: secure(request), path: '/api/v1/portal/broker', maxAge: 600 });
         return reply.redirect(await provider.authorizationUrl(state, nonce), 302);
       });
 
@@ -107,7 +110,7 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
         }
         const { sessionId } = await completeBrokerLogin(services, request.query, { state, nonce });
         reply.clearCookie(BROKER_STATE_COOKIE, { path: '/api/v1/portal/broker' });
-        setCookie(reply, sessionId, services.sessionTtlMinutes * 60);
+        setCookie(request, reply, sessionId, services.sessionTtlMinutes * 60);
         return reply.redirect('/portaal/', 302);
       });
     }

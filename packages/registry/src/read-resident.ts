@@ -18,7 +18,9 @@ function requireBsn(bsn: string): void {
 /**
  * One resident's BRP data, for a purpose the policy allows with the actor's relation. The read
  * is audited before the BRP is asked; a resident outside the municipality is "not found" after
- * the audit record is committed, so probing other municipalities leaves a trace too.
+ * the audit record is committed, so probing other municipalities leaves a trace too. The record
+ * names its partners, parents and children (BSN, name, birth date): each of them shown gets an
+ * audit record of their own, so their "who looked" lists this read as well.
  */
 export async function readResident(
   services: AccessServices & { brp: BrpClient },
@@ -31,6 +33,19 @@ export async function readResident(
   const grant = await authorize(services, tx, ctx, { resource: 'resident', action: 'read', subjectBsn: bsn });
   const resident: Resident | null = await services.brp.getPersonByBsn(bsn, { municipalityCode: ctx.actor.municipalityCode });
   if (!resident) return null;
+  const relatives = [
+    ...resident.partners.map((p) => ({ bsn: p.bsn, relation: 'partner' })),
+    ...resident.parents.map((p) => ({ bsn: p.bsn, relation: 'parent' })),
+    ...resident.children.map((p) => ({ bsn: p.bsn, relation: 'child' })),
+  ].filter((r): r is { bsn: string; relation: string } => r.bsn !== undefined && r.bsn !== bsn);
+  const named = [...new Map(relatives.map((r) => [r.bsn, r])).values()];
+  await recordAccess(
+    services,
+    tx,
+    ctx,
+    grant,
+    named.map((r) => ({ resource: 'resident' as const, action: 'read' as const, subjectBsn: r.bsn, detail: `named as ${r.relation} in the BRP record of the subject` })),
+  );
   return { resident, access: { basis: grant.legalBasis, breakGlass: grant.breakGlass } };
 }
 

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAuditCheckpoints } from '@kern/access';
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
@@ -37,6 +38,18 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
     onError: (e, queue) => console.error(`kern: background job (${queue}) failed: ${e instanceof Error ? e.message : String(e)}`),
   });
   closers.unshift(async () => stopWorker());
+  // The audit chain heads are anchored outside the database at intervals (ADR 0003).
+  const checkpoints = services.auditCheckpoints;
+  if (checkpoints && config.auditCheckpointIntervalMinutes > 0) {
+    const timer = setInterval(() => {
+      writeAuditCheckpoints({ ...services, auditCheckpoints: checkpoints }).then(
+        (results) => results.filter((r) => !r.result.written && !r.result.verification.valid).forEach((r) => console.error(`kern: audit chain ${r.municipalityCode} fails verification, no checkpoint written`)),
+        (e: unknown) => console.error(`kern: audit checkpoint failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }, config.auditCheckpointIntervalMinutes * 60_000);
+    timer.unref();
+    closers.unshift(async () => clearInterval(timer));
+  }
   const address = await app.listen({ port: config.port, host: config.host });
 
   console.log(`\nKern is running at ${address.replace('127.0.0.1', 'localhost')}`);

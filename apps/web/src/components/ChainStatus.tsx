@@ -33,6 +33,9 @@ export function ChainStatus() {
                 ? t('chain.valid', { checked: result.checked })
                 : t('chain.broken', { seq: result.firstBrokenSeq ?? '?', checked: result.checked })}
             </Paragraph>
+            {result.valid && (
+              <Paragraph>{result.checkpointSeq !== undefined ? t('chain.checkpoint', { seq: result.checkpointSeq }) : t('chain.noCheckpoint')}</Paragraph>
+            )}
           </Alert>
         ) : (
           <ProblemAlert problem={result} />

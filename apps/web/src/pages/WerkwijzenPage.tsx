@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Problem, WerkwijzeSummary } from '../api';
 import { useApp, useSession } from '../app-context';
 import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
+import { LoginAlerts } from '../components/LoginAlerts';
 import { PageTitle } from '../components/PageTitle';
 import { AppLink, paths } from '../router';
 import { FUNCTIONAL_ADMINISTRATOR, werkwijzeStatusKey } from '../werkwijze';
@@ -76,6 +77,7 @@ export function WerkwijzenPage() {
           </Table>
         </div>
       )}
+      {account.roles.includes(FUNCTIONAL_ADMINISTRATOR) && <LoginAlerts />}
     </>
   );
 }
