@@ -105,7 +105,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
 
     await implementRoutes(typed, 'operations', operationsRoutes(services, app as unknown as KernApp));
 
-    identityRoutes(typed, { ...services, secureCookies: config.secureCookies });
+    await implementRoutes(typed, 'identity', identityRoutes({ ...services, secureCookies: config.secureCookies }));
     await implementRoutes(typed, 'tenancy', tenancyRoutes(services));
     accessRoutes(typed, services);
     await implementRoutes(typed, 'registry', registryRoutes(services));

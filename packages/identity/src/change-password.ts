@@ -3,7 +3,7 @@ import { withSystem } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import type { z } from 'zod';
 import { deleteOtherSessions, findAccountById, recordAttempt, updatePasswordHash, type AccountRow } from './identity.repository';
-import type { passwordChangeInputSchema } from './identity.schema';
+import type { passwordChangeInputSchema } from './contract';
 import type { IdentityServices } from './login';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import type { ResolvedSession } from './resolve-session';

@@ -2,7 +2,7 @@ import type { Role } from '@kern/access';
 import { withTenant, type AnyDb } from '@kern/db';
 import { invalidInput, newId } from '@kern/kit';
 import { findTeamByName, insertAccount, insertMembership, insertTeam } from './identity.repository';
-import { usernameSchema } from './identity.schema';
+import { usernameSchema } from './contract';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
 
 /**

@@ -1,10 +1,9 @@
 import type {} from '@fastify/cookie';
-import { contextOf, requireActor, requireCsrfToken, runAsTenant, type AccessServices, type KernApp } from '@kern/access';
+import { contextOf, moduleRoutes, requireActor, requireCsrfToken, runAsTenant, type AccessServices } from '@kern/access';
 import { DomainError, secureCookieFor, type Config } from '@kern/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { changePassword } from './change-password';
-import { loginAlertsOutputSchema, loginInputSchema, passwordChangeInputSchema, SESSION_COOKIE, sessionOutputSchema } from './identity.schema';
+import { identityContract, SESSION_COOKIE } from './contract';
 import { listLoginAlerts } from './list-login-alerts';
 import { login, type IdentityServices } from './login';
 import { logout, resolveSession, type ResolvedSession } from './resolve-session';
@@ -40,53 +39,36 @@ export function authenticationHook(services: IdentityServices) {
   };
 }
 
-export function identityRoutes(app: KernApp, services: IdentityServices & AccessServices & { secureCookies: Config['secureCookies'] }): void {
+export function identityRoutes(services: IdentityServices & AccessServices & { secureCookies: Config['secureCookies'] }) {
   const setCookie = (request: FastifyRequest, reply: FastifyReply, value: string, maxAge: number) =>
     reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: secureCookieFor(services.secureCookies, request.hostname), path: '/', maxAge });
 
-  app.post('/api/v1/sessions', {
-    config: { auth: 'public', personalData: 'none' },
-    schema: { tags: ['identity'], summary: 'Log in with username and password', body: loginInputSchema, response: { 201: sessionOutputSchema } },
-  }, async (request, reply) => {
-    const { sessionId, session } = await login(services, request.body, request.ip);
-    setCookie(request, reply, sessionId, services.sessionTtlMinutes * 60);
-    return reply.code(201).send({ session });
-  });
-
-  app.get('/api/v1/sessions/current', {
-    config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['identity'], summary: 'The current session (account, roles, teams, CSRF token)', response: { 200: sessionOutputSchema } },
-  }, async (request) => {
-    requireActor(request);
-    const resolved = request.staffSession;
-    if (!resolved) throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
-    return { session: resolved.session };
-  });
-
-  app.delete('/api/v1/sessions/current', {
-    config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['identity'], summary: 'Log out', response: { 204: z.null() } },
-  }, async (request, reply) => {
-    if (request.staffSession) await logout(services, request.staffSession);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
-
-  app.post('/api/v1/accounts/current/password-change', {
-    config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['identity'], summary: 'Change your password (ends your other sessions)', body: passwordChangeInputSchema, response: { 204: z.null() } },
-  }, async (request, reply) => {
-    const resolved = request.staffSession;
-    if (!resolved) throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
-    await changePassword(services, resolved, request.body);
-    return reply.code(204).send(null);
-  });
-
-  app.get('/api/v1/login-alerts', {
-    config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['identity'], summary: 'Accounts with many failed logins (functional administrator)', response: { 200: loginAlertsOutputSchema } },
-  }, async (request) => {
-    const ctx = contextOf(request);
-    return runAsTenant(services, ctx, (tx) => listLoginAlerts(services, tx, ctx));
+  return moduleRoutes(identityContract, {
+    login: async (request, reply) => {
+      const { sessionId, session } = await login(services, request.body, request.ip);
+      setCookie(request, reply, sessionId, services.sessionTtlMinutes * 60);
+      return reply.code(201).send({ session });
+    },
+    getSessionsCurrent: async (request) => {
+      requireActor(request);
+      const resolved = request.staffSession;
+      if (!resolved) throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
+      return { session: resolved.session };
+    },
+    logout: async (request, reply) => {
+      if (request.staffSession) await logout(services, request.staffSession);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+    changePassword: async (request, reply) => {
+      const resolved = request.staffSession;
+      if (!resolved) throw new DomainError('not-authenticated', { nl: 'U bent niet ingelogd.', en: 'You are not logged in.' });
+      await changePassword(services, resolved, request.body);
+      return reply.code(204).send(null);
+    },
+    listLoginAlerts: async (request) => {
+      const ctx = contextOf(request);
+      return runAsTenant(services, ctx, (tx) => listLoginAlerts(services, tx, ctx));
+    },
   });
 }

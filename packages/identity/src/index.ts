@@ -1,4 +1,4 @@
-export * from './identity.schema';
+export * from './contract';
 export * from './passwords';
 export * from './login';
 export * from './resolve-session';

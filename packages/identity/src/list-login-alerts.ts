@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import type { z } from 'zod';
 import { findLoginAlerts } from './identity.repository';
-import type { loginAlertsOutputSchema } from './identity.schema';
+import type { loginAlertsOutputSchema } from './contract';
 
 /**
  * The functional administrator's list of accounts that saw many failed logins (throttle.ts):

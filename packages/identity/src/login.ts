@@ -4,7 +4,7 @@ import { withSystem, type AnyDb } from '@kern/db';
 import { DomainError, newSecret, type Clock } from '@kern/kit';
 import type { z } from 'zod';
 import { findAccountByUsername, insertSession, recordAttempt, type AccountRow } from './identity.repository';
-import type { loginInputSchema, Session } from './identity.schema';
+import type { loginInputSchema, Session } from './contract';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { loginKey, raiseAlertIfMany, requireNotBackedOff } from './throttle';
 

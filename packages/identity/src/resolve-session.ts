@@ -2,7 +2,7 @@ import { appendAuditEntries, type Actor } from '@kern/access';
 import { withSystem } from '@kern/db';
 import { deleteSession, findSessionAccount, touchSession } from './identity.repository';
 import { hashSessionId, toActor, toSession, type IdentityServices } from './login';
-import type { Session } from './identity.schema';
+import type { Session } from './contract';
 
 export interface ResolvedSession {
   actor: Actor;

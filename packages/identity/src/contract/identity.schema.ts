@@ -1,4 +1,4 @@
-import { roleSchema } from '@kern/access';
+import { roleSchema } from '@kern/access/contract';
 import { z } from 'zod';
 
 export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, '3-64 characters: a-z, 0-9, dot, dash, underscore');
