@@ -188,6 +188,26 @@ export const policyDocumentSchema = z
       roles: z.array(roleSchema),
       minutes: z.number().int().min(5).max(480),
       minReasonLength: z.number().int().min(20).max(500),
+      /**
+       * A reason must say something: at least this many different words (of two letters or
+       * more), so "aaaaaaaaaaaaaaaaaaaa" or one word repeated is no reason.
+       */
+      minReasonWords: z.number().int().min(2).max(50).default(3),
+      /**
+       * Break-the-glass stays within the law the role works under (a purpose some rule gives the
+       * role); only a cross-law emergency rule named here lets a role break the glass under
+       * another purpose. None by default.
+       */
+      crossLawEmergency: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[a-z0-9-]{3,64}$/),
+            description: z.string().min(1),
+            roles: z.array(roleSchema).min(1),
+            purposes: z.array(purposeSchema).min(1),
+          }),
+        )
+        .default([]),
     }),
   })
   .superRefine((doc, ctx) => {

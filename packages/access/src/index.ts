@@ -13,6 +13,10 @@ export * from './search-audit-records';
 export * from './open-involvement';
 export * from './access.routes';
 export * from './publish-policy';
+export * from './policy-proposals';
+export * from './policy-proposals.schema';
+export * from './policy-diff';
+export * from './policy-invariants';
 // integral client view: consent and privacy notices
 export * from './consent.schema';
 export * from './consent.repository';
