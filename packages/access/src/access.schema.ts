@@ -253,3 +253,12 @@ export const auditRecordSchema = z.object({
   requestId: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+/**
+ * A count of people as shown to a reader: for a role without personal data, below the threshold
+ * only "< 5" (and what would give it away, such as places left, only "> n"); see small-counts.ts.
+ */
+export const SMALL_COUNT_THRESHOLD = 5;
+export const SMALL_COUNT = `< ${SMALL_COUNT_THRESHOLD}` as const;
+export const shownCountSchema = z.union([z.number().int(), z.literal(SMALL_COUNT), z.string().regex(/^> \d+$/)]);
+export type ShownCount = z.infer<typeof shownCountSchema>;

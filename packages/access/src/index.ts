@@ -17,6 +17,7 @@ export * from './policy-proposals';
 export * from './policy-proposals.schema';
 export * from './policy-diff';
 export * from './policy-invariants';
+export * from './small-counts';
 // integral client view: consent and privacy notices
 export * from './consent.schema';
 export * from './consent.repository';

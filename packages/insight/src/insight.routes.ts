@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineLocalIndicator } from './define-local-indicator';
 import { exportLeertafelStory, listLeertafelCases } from './export-leertafel-story';
 import { evaluateExperiment, listExperiments, registerExperiment } from './experiments';
-import { benchmarkRowSchema, comparisonSchema, experimentInputSchema, experimentSchema, indicatorDefinitionSchema, indicatorValueSchema, valuesQuerySchema } from './insight.schema';
+import { benchmarkRowSchema, comparisonSchema, experimentInputSchema, experimentSchema, indicatorDefinitionSchema, shownIndicatorValueSchema, valuesQuerySchema } from './insight.schema';
 import { benchmarkColumns, compareWithPeers, exportBenchmark, setBenchmarkParticipation } from './read-benchmark';
 import { listIndicators, listIndicatorTeams, readIndicatorValues, toCsv } from './read-indicators';
 import { drainJobs, enqueueRefresh } from './refresh-indicators';
@@ -40,7 +40,7 @@ export function insightRoutes(app: KernApp, services: AccessServices): void {
 
   app.get('/api/v1/insight/values', {
     config: { auth: 'staff', personalData: 'none' },
-    schema: { tags, summary: 'Computed indicator values of your municipality per quarter (law and team filters; format=csv for a download)', querystring: valuesQuerySchema, response: { 200: z.union([z.array(indicatorValueSchema), z.string()]) } },
+    schema: { tags, summary: 'Computed indicator values of your municipality per quarter (law and team filters; format=csv for a download)', querystring: valuesQuerySchema, response: { 200: z.union([z.array(shownIndicatorValueSchema), z.string()]) } },
   }, async (request, reply) => {
     const ctx = contextOf(request);
     const values = await runAsTenant(services, ctx, (tx) => readIndicatorValues(services, tx, ctx, request.query));

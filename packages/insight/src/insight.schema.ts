@@ -1,3 +1,4 @@
+import { SMALL_COUNT } from '@kern/access/schema';
 import { calendarDateSchema } from '@kern/kit';
 import { z } from 'zod';
 
@@ -81,6 +82,20 @@ export const indicatorValueSchema = z.object({
   computedAt: z.string(),
 });
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+
+/**
+ * A value as a reader sees it. For a role without personal data a cell resting on fewer than 5
+ * clients (or recoverable from its neighbours by subtraction) is suppressed: no value, and its
+ * counts only as "< 5" where they are that small, otherwise not at all (see shown-values.ts).
+ */
+const smallOr = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.literal(SMALL_COUNT)]);
+export const shownIndicatorValueSchema = indicatorValueSchema.extend({
+  numerator: smallOr(z.number()).nullable(),
+  denominator: smallOr(z.number()).nullable(),
+  inputEvents: smallOr(z.number().int()).nullable(),
+  suppressed: z.boolean(),
+});
+export type ShownIndicatorValue = z.infer<typeof shownIndicatorValueSchema>;
 
 export const valuesQuerySchema = z.object({
   indicator: z.string().max(80).optional(),

@@ -2,14 +2,14 @@ import { contextOf, runAsTenant, type AccessServices, type KernApp } from '@kern
 import { z } from 'zod';
 import { enrolInOffering, readEnrolments, recordAttendance } from './enrol';
 import { createOffering, listOfferings } from './manage-offerings';
-import { attendanceInputSchema, createOfferingInputSchema, enrolInputSchema, enrolmentSchema, offeringSchema } from './offerings.schema';
+import { attendanceInputSchema, createOfferingInputSchema, enrolInputSchema, enrolmentSchema, shownOfferingSchema } from './offerings.schema';
 
 const offeringParam = z.object({ offeringId: z.string().uuid() });
 
 export function offeringsRoutes(app: KernApp, services: AccessServices): void {
   app.get('/api/v1/offerings', {
     config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['offerings'], summary: 'The catalogue of general and group provisions (no decision needed), with places left', querystring: z.object({ all: z.coerce.boolean().default(false) }), response: { 200: z.object({ offerings: z.array(offeringSchema) }) } },
+    schema: { tags: ['offerings'], summary: 'The catalogue of general and group provisions (no decision needed), with places left', querystring: z.object({ all: z.coerce.boolean().default(false) }), response: { 200: z.object({ offerings: z.array(shownOfferingSchema) }) } },
   }, async (request) => {
     const ctx = contextOf(request);
     return { offerings: await runAsTenant(services, ctx, (tx) => listOfferings(services, tx, ctx, { openOnly: !request.query.all })) };
@@ -17,7 +17,7 @@ export function offeringsRoutes(app: KernApp, services: AccessServices): void {
 
   app.post('/api/v1/offerings', {
     config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['offerings'], summary: 'Add a general or group provision to the catalogue (functional administrator)', body: createOfferingInputSchema, response: { 201: offeringSchema } },
+    schema: { tags: ['offerings'], summary: 'Add a general or group provision to the catalogue (functional administrator)', body: createOfferingInputSchema, response: { 201: shownOfferingSchema } },
   }, async (request, reply) => {
     const ctx = contextOf(request);
     const o = await runAsTenant(services, ctx, (tx) => createOffering(services, tx, ctx, request.body));

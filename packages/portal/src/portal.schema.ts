@@ -1,3 +1,4 @@
+import { shownCountSchema } from '@kern/access/schema';
 import { calendarDateSchema } from '@kern/kit';
 import { lifeDomainSchema } from '@kern/plans';
 import { z } from 'zod';
@@ -228,7 +229,7 @@ export const portalOfferingSchema = z.object({
   location: z.string().nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
-  placesLeft: z.number().int().nullable(),
+  placesLeft: shownCountSchema.nullable(),
   near: z.boolean(),
   enrolled: z.boolean(),
 });

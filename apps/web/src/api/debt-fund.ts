@@ -39,7 +39,7 @@ export interface FundCohort {
 }
 
 export interface FundDashboard {
-  totals: { residents: number; takenOverCents: number; exposureCents: number; repaidCents: number; forgivenCents: number; repaymentRateBasisPoints: number; cashCents: number; payableCents: number };
+  totals: { residents: number | string; takenOverCents: number; exposureCents: number; repaidCents: number; forgivenCents: number; repaymentRateBasisPoints: number; cashCents: number; payableCents: number };
   cohorts: FundCohort[];
   smallCellThreshold: number;
 }

@@ -16,12 +16,14 @@ export interface IndicatorValue {
   period: string;
   law: string;
   team: string;
-  numerator: number;
-  denominator: number | null;
+  /** "< 5" (or null) in a suppressed cell, for roles without personal data. */
+  numerator: number | string | null;
+  denominator: number | string | null;
   value: number | null;
-  inputEvents: number;
+  inputEvents: number | string | null;
   definitionVersion: number;
   computedAt: string;
+  suppressed: boolean;
 }
 export interface Comparison {
   indicatorId: string;

@@ -2,7 +2,7 @@ import type { Api } from '../api';
 
 export interface Offering {
   id: string; name: string; description: string; kind: 'general' | 'group'; lifeDomain: string | null; location: string | null;
-  capacity: number | null; enrolled: number; placesLeft: number | null; startsOn: string; endsOn: string | null; status: 'open' | 'closed';
+  capacity: number | null; enrolled: number | string; placesLeft: number | string | null; startsOn: string; endsOn: string | null; status: 'open' | 'closed';
 }
 export interface Enrolment {
   id: string; offeringId: string; offeringName: string; kind: 'general' | 'group'; subjectBsn: string; planId: string | null; planActionId: string | null;

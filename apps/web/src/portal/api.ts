@@ -39,7 +39,7 @@ export interface MyData {
 }
 export interface Consent { id: string; purpose: string; recipient: string; dataCategories: string[]; givenAt: string; inEffect: boolean; withdrawnAt: string | null }
 export interface Message { id: string; from: 'me' | 'municipality'; role: string | null; team: string | null; body: string; sentAt: string; topic: string | null }
-export interface Offering { id: string; name: string; description: string; kind: string; location: string | null; startsOn: string; placesLeft: number | null; near: boolean; enrolled: boolean }
+export interface Offering { id: string; name: string; description: string; kind: string; location: string | null; startsOn: string; placesLeft: number | string | null; near: boolean; enrolled: boolean }
 
 export function createPortalApi(options: { lang: () => string; csrfToken: () => string | null; onUnauthenticated: () => void }) {
   async function request<T>(method: string, url: string, body?: unknown): Promise<T> {

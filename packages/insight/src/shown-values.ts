@@ -1,0 +1,54 @@
+import { SMALL_COUNT, SMALL_COUNT_THRESHOLD } from '@kern/access';
+import type { IndicatorValue, ShownIndicatorValue } from './insight.schema';
+import { suppress, type Cell, type Relation } from './suppress';
+
+/** Units whose numerator counts clients or events (as publish-benchmark.ts counts them). */
+const COUNT_UNITS = new Set(['percent', 'count', 'per-1000']);
+
+const cellKey = (v: Pick<IndicatorValue, 'indicatorId' | 'period' | 'law' | 'team'>) => `${v.indicatorId}|${v.period}|${v.law}|${v.team}`;
+
+/**
+ * The cells to suppress for a role without personal data, with the threshold of 5: primary (a
+ * count, denominator or their difference under 5) and complementary, because a law's or a
+ * team's total is the sum of its parts and one hidden part could be recovered by subtraction.
+ * `cells` must hold every law and team of the indicators and periods shown.
+ */
+export function suppressedCells(cells: readonly IndicatorValue[], unitOf: (indicatorId: string) => string): Set<string> {
+  const hidden = new Set<string>();
+  const groups = new Map<string, IndicatorValue[]>();
+  for (const c of cells) {
+    const g = `${c.indicatorId}|${c.period}`;
+    groups.set(g, [...(groups.get(g) ?? []), c]);
+  }
+  for (const [g, members] of groups) {
+    const unit = unitOf(members[0]?.indicatorId ?? '');
+    // per-1000: the denominator is the population, public anyway; the client count is what matters.
+    const asCell = (v: IndicatorValue): Cell => ({ key: cellKey(v), numerator: v.numerator, denominator: unit === 'per-1000' ? null : v.denominator, countLike: COUNT_UNITS.has(unit) });
+    const relations: Relation[] = [];
+    for (const team of new Set(members.map((m) => m.team))) {
+      relations.push({ total: `${g}|*|${team}`, parts: members.filter((m) => m.team === team && m.law !== '*').map(cellKey) });
+    }
+    for (const law of new Set(members.map((m) => m.law))) {
+      relations.push({ total: `${g}|${law}|*`, parts: members.filter((m) => m.law === law && m.team !== '*').map(cellKey) });
+    }
+    for (const k of suppress(members.map(asCell), relations, SMALL_COUNT_THRESHOLD)) hidden.add(k);
+  }
+  return hidden;
+}
+
+const small = (n: number | null): typeof SMALL_COUNT | null => (n !== null && n < SMALL_COUNT_THRESHOLD ? SMALL_COUNT : null);
+
+/** One value as shown: exact, or suppressed with only its small counts said to be "< 5". */
+export function shownValue(v: IndicatorValue, hidden: boolean, unit: string): ShownIndicatorValue {
+  if (!hidden) return { ...v, suppressed: false };
+  return {
+    ...v,
+    numerator: COUNT_UNITS.has(unit) ? small(v.numerator) : null,
+    denominator: unit === 'per-1000' ? v.denominator : small(v.denominator),
+    value: null,
+    inputEvents: small(v.inputEvents),
+    suppressed: true,
+  };
+}
+
+export { cellKey as indicatorCellKey };
