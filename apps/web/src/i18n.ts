@@ -9,6 +9,7 @@ import { debtEn, debtNl } from './messages/debt';
 import { exchangeEn, exchangeNl } from './messages/exchange';
 import { exchangeRegieEn, exchangeRegieNl } from './messages/exchange-regie';
 import { insightEn, insightNl } from './messages/insight';
+import { accessPolicyEn, accessPolicyNl } from './messages/access-policy';
 import { provisionsEn, provisionsNl } from './messages/provisions';
 
 export const LANGS = ['nl', 'en'] as const;
@@ -830,9 +831,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...accessPolicyNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...accessPolicyEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

@@ -43,6 +43,8 @@ export type Route =
   | { name: 'insight' }
   | { name: 'experiments' }
   | { name: 'leertafel' }
+  // access policy (four eyes)
+  | { name: 'accessPolicy' }
   ;
 
 export const paths = {
@@ -92,6 +94,8 @@ export const paths = {
   insight: '/sturing',
   experiments: '/sturing/experimenten',
   leertafel: '/leertafel',
+  // access policy (four eyes)
+  accessPolicy: '/toegangsbeleid',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -145,6 +149,8 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.insight) return { name: 'insight' };
   if (path === paths.experiments) return { name: 'experiments' };
   if (path === paths.leertafel) return { name: 'leertafel' };
+  // access policy (four eyes)
+  if (path === paths.accessPolicy) return { name: 'accessPolicy' };
 
   return { name: 'notFound' };
 }

@@ -52,6 +52,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     { href: paths.experiments, label: 'insight.nav.experiments', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
     { href: paths.leertafel, label: 'insight.leertafel.nav', show: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'].some((r) => account.roles.includes(r)) },
 
+    { href: paths.accessPolicy, label: 'policy.nav', show: account.roles.includes('functional-administrator') },
     { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
     { href: paths.password, label: 'nav.password', show: true },
   ];
