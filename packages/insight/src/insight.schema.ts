@@ -150,10 +150,13 @@ export const experimentInputSchema = z
   });
 export type ExperimentInput = z.infer<typeof experimentInputSchema>;
 
+/** A group of an experiment: its size ("< 5" for a role without personal data when that small) and estimate. */
+const groupFigureSchema = z.object({ n: smallOr(z.number()), estimate: z.number().nullable() });
+
 export const effectSchema = z.object({
   measure: z.enum(['difference-in-proportions', 'difference-in-means']),
-  baseline: z.object({ n: z.number(), estimate: z.number().nullable() }),
-  experiment: z.object({ n: z.number(), estimate: z.number().nullable() }),
+  baseline: groupFigureSchema,
+  experiment: groupFigureSchema,
   difference: z.number().nullable(),
   ci95: z.tuple([z.number(), z.number()]).nullable(),
   detected: z.boolean(),
@@ -171,8 +174,8 @@ export const controlComparisonSchema = z.object({
   controlTeamId: z.string(),
   concurrent: effectSchema,
   differenceInDifferences: z.object({
-    controlBaseline: z.object({ n: z.number(), estimate: z.number().nullable() }),
-    controlPeriod: z.object({ n: z.number(), estimate: z.number().nullable() }),
+    controlBaseline: groupFigureSchema,
+    controlPeriod: groupFigureSchema,
     difference: z.number().nullable(),
     ci95: z.tuple([z.number(), z.number()]).nullable(),
     detected: z.boolean(),

@@ -1,5 +1,5 @@
 import { SMALL_COUNT, SMALL_COUNT_THRESHOLD } from '@kern/access';
-import type { IndicatorValue, ShownIndicatorValue } from './insight.schema';
+import type { Experiment, ExperimentResult, IndicatorValue, ShownIndicatorValue } from './insight.schema';
 import { suppress, type Cell, type Relation } from './suppress';
 
 /** Units whose numerator counts clients or events (as publish-benchmark.ts counts them). */
@@ -52,3 +52,32 @@ export function shownValue(v: IndicatorValue, hidden: boolean, unit: string): Sh
 }
 
 export { cellKey as indicatorCellKey };
+
+type Group = { n: number | typeof SMALL_COUNT; estimate: number | null };
+const isSmall = (g: Group) => typeof g.n === 'number' && g.n < SMALL_COUNT_THRESHOLD;
+const hideGroup = (g: Group): Group => (isSmall(g) ? { n: SMALL_COUNT, estimate: null } : g);
+
+/**
+ * An experiment as a role without personal data sees it: a group of fewer than 5 shows as "< 5"
+ * without its estimate, and then no difference, interval or write-up either (each would give the
+ * hidden estimate back by subtraction).
+ */
+export function shownExperiment(e: Experiment): Experiment {
+  const r = e.result;
+  if (!r) return e;
+  const c = r.control;
+  const groups: Group[] = [r.baseline, r.experiment, ...(c ? [c.concurrent.baseline, c.concurrent.experiment, c.differenceInDifferences.controlBaseline, c.differenceInDifferences.controlPeriod] : [])];
+  if (!groups.some(isSmall)) return e;
+  const effect = <T extends { baseline: Group; experiment: Group; difference: number | null; ci95: [number, number] | null }>(x: T): T => ({ ...x, baseline: hideGroup(x.baseline), experiment: hideGroup(x.experiment), difference: null, ci95: null });
+  const result: ExperimentResult = {
+    ...effect(r),
+    ...(c ? {
+      control: {
+        ...c,
+        concurrent: effect(c.concurrent),
+        differenceInDifferences: { ...c.differenceInDifferences, controlBaseline: hideGroup(c.differenceInDifferences.controlBaseline), controlPeriod: hideGroup(c.differenceInDifferences.controlPeriod), difference: null, ci95: null },
+      },
+    } : {}),
+  };
+  return { ...e, result, writeUp: 'Een groep is kleiner dan 5: de uitkomst wordt niet getoond. / A group is smaller than 5: the result is not shown.' };
+}

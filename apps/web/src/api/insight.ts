@@ -33,8 +33,8 @@ export interface Comparison {
 }
 export interface Effect {
   measure: string;
-  baseline: { n: number; estimate: number | null };
-  experiment: { n: number; estimate: number | null };
+  baseline: { n: number | string; estimate: number | null };
+  experiment: { n: number | string; estimate: number | null };
   difference: number | null;
   ci95: [number, number] | null;
   detected: boolean;
@@ -44,8 +44,8 @@ export interface ControlComparison {
   controlTeamId: string;
   concurrent: Effect;
   differenceInDifferences: {
-    controlBaseline: { n: number; estimate: number | null };
-    controlPeriod: { n: number; estimate: number | null };
+    controlBaseline: { n: number | string; estimate: number | null };
+    controlPeriod: { n: number | string; estimate: number | null };
     difference: number | null;
     ci95: [number, number] | null;
     detected: boolean;
