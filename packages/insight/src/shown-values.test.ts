@@ -34,5 +34,7 @@ describe('experiment groups shown to roles without personal data', () => {
     expect(shown.result).toMatchObject({ baseline: { n: 40, estimate: 0.5 }, experiment: { n: '< 5', estimate: null }, difference: null, ci95: null });
     expect(shown.writeUp).not.toMatch(/n=3|75\.0/);
     expect(shownExperiment(experiment(40, 30))).toEqual(experiment(40, 30));
+    // An empty group names no one: its write-up ("not enough data") stays.
+    expect(shownExperiment(experiment(0, 30))).toEqual(experiment(0, 30));
   });
 });

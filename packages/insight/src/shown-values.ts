@@ -54,7 +54,8 @@ export function shownValue(v: IndicatorValue, hidden: boolean, unit: string): Sh
 export { cellKey as indicatorCellKey };
 
 type Group = { n: number | typeof SMALL_COUNT; estimate: number | null };
-const isSmall = (g: Group) => typeof g.n === 'number' && g.n < SMALL_COUNT_THRESHOLD;
+// An empty group names no one and has no estimate to hide (the write-up says there is not enough data).
+const isSmall = (g: Group) => typeof g.n === 'number' && g.n > 0 && g.n < SMALL_COUNT_THRESHOLD;
 const hideGroup = (g: Group): Group => (isSmall(g) ? { n: SMALL_COUNT, estimate: null } : g);
 
 /**
@@ -79,5 +80,5 @@ export function shownExperiment(e: Experiment): Experiment {
       },
     } : {}),
   };
-  return { ...e, result, writeUp: 'Een groep is kleiner dan 5: de uitkomst wordt niet getoond. / A group is smaller than 5: the result is not shown.' };
+  return { ...e, result, writeUp: 'Onvoldoende gegevens om te tonen: een groep is kleiner dan 5. / Not enough data to show: a group is smaller than 5.' };
 }
