@@ -125,6 +125,7 @@ describe('the citizen portal on a phone-sized screen', () => {
 
     // Messages: script in a message shows as text.
     await nav(page, 'Berichten', 'Berichten');
+    await page.getByRole('group', { name: 'Waar gaat uw bericht over?' }).getByLabel('Zorg en ondersteuning, bijvoorbeeld hulp in huis').check();
     await page.getByLabel('Nieuw bericht').fill('<img src=x onerror=alert(2)>Wanneer belt u?');
     await page.getByRole('button', { name: 'Versturen' }).click();
     await page.getByText('<img src=x onerror=alert(2)>Wanneer belt u?').waitFor();

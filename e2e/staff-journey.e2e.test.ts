@@ -72,6 +72,10 @@ describe('staff journey in Chromium', () => {
     await page.goto(`${kern.url}/residents/999993872`);
     await page.getByLabel('Werken onder doel').selectOption('participatiewet');
     await page.getByRole('heading', { level: 2, name: /doorbreekglas/i }).waitFor();
+    // A reason that says nothing is refused next to its field (the policy's minimum of different words).
+    await page.getByLabel('Reden').fill('aaaaaaaaaaaaaaaaaaaa');
+    await page.getByRole('button', { name: 'Doorbreekglas bevestigen' }).click();
+    await page.getByText(/minstens 20 tekens en 3 verschillende woorden/).first().waitFor();
     await page.getByLabel('Reden').fill('Acute dreigende huisuitzetting, inwoner staat aan de balie.');
     await page.getByRole('button', { name: 'Doorbreekglas bevestigen' }).click();
     await page.getByText('Toegang via doorbreekglas — wordt beoordeeld door de auditor').waitFor();

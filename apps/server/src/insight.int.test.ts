@@ -252,6 +252,24 @@ describe('dashboard filters: team (neighbourhood) and period', () => {
   });
 });
 
+describe('small cells for roles without personal data (issue 22)', () => {
+  it('shows a team cell of fewer than 5 clients as "< 5" without a value to the quality analyst, and exact to the auditor', async () => {
+    const zuid = (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0599' and name = 'Wijkteam Zuid'`.execute(tx))).rows[0]?.id ?? '';
+    // 2025-Q4: Zuid closes 3 goals under the Jeugdwet, 2 reached; nothing else happens that quarter.
+    await withSystem(kern.services.db, (tx) => sql`insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, team_id, data)
+      select '0599', 'plan.goal-closed', date '2025-10-01' + g, 'small-' || g, 'jeugdwet', ${zuid}::uuid, jsonb_build_object('reached', g <= 2)
+      from generate_series(1, 3) g`.execute(tx));
+    expect((await analyst.request('POST', '/api/v1/insight/refresh-jobs', { body: { kind: 'full' } })).statusCode).toBe(202);
+    const q = `indicator=plan-goals-reached&team=${zuid}&from=2025-Q4&to=2025-Q4`;
+    const seen = async (agent: Agent) => (await agent.request('GET', `/api/v1/insight/values?${q}`)).json<{ numerator: unknown; denominator: unknown; value: unknown; suppressed: boolean }[]>();
+    expect(await seen(analyst)).toEqual([expect.objectContaining({ numerator: '< 5', denominator: '< 5', value: null, suppressed: true })]);
+    const auditor = await kern.login('rotterdam.auditor');
+    expect(await seen(auditor)).toEqual([expect.objectContaining({ numerator: 2, denominator: 3, suppressed: false })]);
+    const csv = (await analyst.request('GET', `/api/v1/insight/values?${q}&format=csv`)).body.trim().split('\n');
+    expect(csv[1]).toMatch(new RegExp(`^plan-goals-reached,2025-Q4,\\*,${zuid},< 5,< 5,,< 5,`));
+  });
+});
+
 describe('experiments with a control group', () => {
   const teamByName = async (name: string) => (await withSystem(kern.services.db, (tx) => sql<{ id: string }>`select id from teams where municipality_code = '0599' and name = ${name}`.execute(tx))).rows[0]?.id ?? '';
   /** 400 goal closings per group and period (2024-03..05 baseline, 2024-09..11 period), with the given shares reached. */

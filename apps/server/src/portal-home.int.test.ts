@@ -54,7 +54,7 @@ describe('the citizen home page', () => {
     kern.clock.advance(60_000);
     expect((await staff.request('POST', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo', body: { body: 'Wij bellen u morgen.' } })).statusCode).toBe(201);
     kern.clock.advance(60_000);
-    expect((await c.request('POST', `/api/v1/portal/people/${self}/messages`, { body: { body: 'Dank u.' } })).statusCode).toBe(201);
+    expect((await c.request('POST', `/api/v1/portal/people/${self}/messages`, { body: { body: 'Dank u.', topic: 'care' } })).statusCode).toBe(201);
     const withMessages = await home();
     expect(withMessages.unreadMessages).toBe(1);
     expect(withMessages.lastMessageAt).toBe('2026-03-24T09:04:00.000Z');

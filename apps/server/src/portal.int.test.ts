@@ -1,7 +1,7 @@
-import { decideHousehold, runAsTenant, type Actor } from '@kern/access';
+import { decideHousehold, insertInvolvement, runAsTenant, type Actor } from '@kern/access';
 import { findAccountByUsername, toActor } from '@kern/identity';
-import { sql, withSystem } from '@kern/db';
-import { FixedClock } from '@kern/kit';
+import { sql, withSystem, withTenant } from '@kern/db';
+import { FixedClock, newId } from '@kern/kit';
 import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,7 +278,7 @@ describe('messages with the coordinator', () => {
     try {
       const c = await kern.citizenLogin(PARENT);
       await c.request('PUT', `/api/v1/portal/people/${selfRef(c)}/contact`, { body: { email: 'patrick@example.org' } });
-      expect((await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/messages`, { body: { body: 'Wanneer komt u langs?' } })).statusCode).toBe(201);
+      expect((await c.request('POST', `/api/v1/portal/people/${selfRef(c)}/messages`, { body: { body: 'Wanneer komt u langs?', topic: 'care' } })).statusCode).toBe(201);
       const staff = await kern.login('rotterdam.generalist');
       const thread = await staff.request('GET', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo' });
       expect(thread.statusCode, thread.body).toBe(200);
@@ -312,6 +312,51 @@ describe('messages with the coordinator', () => {
     } finally {
       Object.assign(kern.services, { mail: original });
     }
+  });
+
+  it('shows a message about debt help to debt staff and not to the Wmo consultant; the coordinator sees the integral ones (issue 22)', async () => {
+    const c = await kern.citizenLogin(PARTNER);
+    const ref = c.people.find((p) => p.relation === 'self')?.ref ?? '';
+    const noTopic = await c.request('POST', `/api/v1/portal/people/${ref}/messages`, { body: { body: 'Zonder onderwerp' } });
+    expect(noTopic.statusCode).toBe(400);
+    expect(JSON.stringify(noTopic.json())).toMatch(/topic/);
+    const debtText = 'Ik heb een betalingsachterstand bij de energieleverancier';
+    const careText = 'De douchestoel is kapot';
+    const housingText = 'Ons huis is te klein geworden';
+    for (const [body, topic] of [[debtText, 'debts'], [careText, 'care'], [housingText, 'housing']]) {
+      expect((await c.request('POST', `/api/v1/portal/people/${ref}/messages`, { body: { body, topic } })).statusCode).toBe(201);
+    }
+    expect((await c.request('GET', `/api/v1/portal/people/${ref}/messages`)).json<{ messages: { topic: string }[] }>().messages.map((m) => m.topic)).toEqual(['debts', 'care', 'housing']);
+
+    // The partner: the Wmo team (Noord) and the debt team (Schuldhulp) each have a case, the generalist coordinates.
+    const wmoActor = await staffActor('rotterdam.wmo');
+    const debtActor = await staffActor('rotterdam.schuld');
+    await withTenant(kern.services.db, '0599', async (tx) => {
+      for (const [purpose, teamId] of [['wmo', wmoActor.teamIds[0]], ['wgs', debtActor.teamIds[0]]] as const) {
+        await insertInvolvement(tx, { id: newId(), municipalityCode: '0599', subjectBsn: PARTNER, purpose, kind: 'case', accountId: null, teamId: teamId ?? null, reason: 'Test: melding', openedAt: kern.clock.now(), source: 'case', createdBy: wmoActor.id });
+      }
+    });
+    const read = async (username: string, purpose: string) => {
+      const res = await (await kern.login(username)).request('GET', `/api/v1/residents/${PARTNER}/portal-messages`, { purpose });
+      expect(res.statusCode, `${username} ${purpose}: ${res.body}`).toBe(200);
+      return res.json<{ messages: { body: string }[] }>().messages.map((m) => m.body);
+    };
+    expect(await read('rotterdam.wmo', 'wmo')).toEqual([careText]);
+    expect(await read('rotterdam.schuld', 'wgs')).toEqual([debtText]);
+    // Integral coordination decides as the household sections: the support (Wmo) and the integral
+    // topics in full, the debt message only with the resident's consent.
+    expect(await read('rotterdam.generalist', 'integraal')).toEqual([careText, housingText]);
+
+    // A debt counsellor's answer is filed under debt help: the Wmo consultant does not see it either.
+    const answer = await (await kern.login('rotterdam.schuld')).request('POST', `/api/v1/residents/${PARTNER}/portal-messages`, { purpose: 'wgs', body: { body: 'Wij nemen contact op met de leverancier.' } });
+    expect(answer.statusCode).toBe(201);
+    expect(await read('rotterdam.wmo', 'wmo')).toEqual([careText]);
+    expect(await read('rotterdam.schuld', 'wgs')).toEqual([debtText, 'Wij nemen contact op met de leverancier.']);
+
+    const coordinator = await kern.login('rotterdam.generalist');
+    const consent = await coordinator.request('POST', `/api/v1/residents/${PARTNER}/consents`, { purpose: 'integraal', body: { purpose: 'integraal', recipient: 'wijkteam-generalist', dataCategories: ['wgs'] } });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(await read('rotterdam.generalist', 'integraal')).toEqual([debtText, careText, housingText, 'Wij nemen contact op met de leverancier.']);
   });
 
   it('keeps the thread from staff without a relation to the resident', async () => {

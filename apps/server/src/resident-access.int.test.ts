@@ -1,3 +1,4 @@
+import type { PolicyDocument } from '@kern/access';
 import { createAccount, createTeam } from '@kern/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type TestKern } from './testing';
@@ -35,11 +36,13 @@ describe('reading a resident under the access policy', () => {
     expect(records).toContainEqual(expect.objectContaining({ actorName: 'Mehmet Yilmaz', action: 'read', resource: 'resident', outcome: 'allowed', purpose: 'wmo', legalBasis: 'Wmo 2015 art. 5.1.1' }));
   });
 
-  it('refuses the same consultant under another purpose, says break-the-glass is possible, and audits the denial', async () => {
+  it('refuses the same consultant under another purpose, offers no break-the-glass outside their law, and audits the denial', async () => {
     const wmo = await kern.login('rotterdam.wmo');
     const res = await wmo.request('GET', `/api/v1/residents/${PARENT}`, { purpose: 'participatiewet' });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'forbidden', breakGlassPossible: true });
+    // issue 22: break-the-glass stays within the role's own law, so it is no longer offered here
+    expect(res.json()).toMatchObject({ code: 'forbidden', breakGlassPossible: false });
+    expect((await wmo.request('GET', `/api/v1/residents/${STRANGER}`, { purpose: 'wmo' })).json()).toMatchObject({ code: 'forbidden', breakGlassPossible: true });
     expect(res.body).not.toContain('Braveheart');
     const records = await auditFor(PARENT);
     expect(records).toContainEqual(expect.objectContaining({ action: 'read', outcome: 'denied', purpose: 'participatiewet' }));
@@ -68,6 +71,12 @@ describe('reading a resident under the access policy', () => {
 
     const noReason = await income.request('POST', `/api/v1/residents/${STRANGER}/break-glass`, { purpose: 'participatiewet', body: { reason: 'nodig' } });
     expect(noReason.statusCode).toBe(400);
+    // Long enough but saying nothing: one repeated character, or one word repeated.
+    for (const reason of ['aaaaaaaaaaaaaaaaaaaa', 'nodig nodig nodig nodig nodig']) {
+      const meaningless = await income.request('POST', `/api/v1/residents/${STRANGER}/break-glass`, { purpose: 'participatiewet', body: { reason } });
+      expect(meaningless.statusCode, reason).toBe(400);
+      expect(meaningless.json(), reason).toMatchObject({ invalidParams: [{ name: 'reason', reason: expect.stringContaining('3 different words') }] });
+    }
     expect((await income.request('GET', `/api/v1/residents/${STRANGER}`, { purpose: 'participatiewet' })).statusCode).toBe(403);
 
     const grant = await income.request('POST', `/api/v1/residents/${STRANGER}/break-glass`, {
@@ -90,9 +99,11 @@ describe('reading a resident under the access policy', () => {
   it('puts a break-the-glass grant before the auditor, who reviews it once', async () => {
     const auditor = await kern.login('rotterdam.auditor');
     const open = await auditor.request('GET', '/api/v1/break-glass-grants?review=open');
-    const grants = open.json<{ grants: { id: string; subjectBsn: string; accountName?: string }[] }>().grants;
+    const grants = open.json<{ grants: { id: string; subjectBsn: string; accountName?: string; reason: string }[] }>().grants;
     const grant = grants.find((g) => g.subjectBsn === STRANGER);
     expect(grant?.accountName).toBe('Priya Ramdin');
+    // The reviewer sees the reason the grant was given for.
+    expect(grant).toMatchObject({ reason: expect.stringContaining('acute huisuitzetting') });
     const review = await auditor.request('POST', `/api/v1/break-glass-grants/${grant?.id ?? ''}/review`, { body: { verdict: 'justified', note: 'Acute situatie, terecht.' } });
     expect(review.statusCode).toBe(204);
     const again = await auditor.request('POST', `/api/v1/break-glass-grants/${grant?.id ?? ''}/review`, { body: { verdict: 'unjustified', note: 'Tweede keer.' } });
@@ -136,5 +147,34 @@ describe('reading a resident under the access policy', () => {
       const r = await jeugd.request('GET', `/api/v1/residents${q}`, { purpose: 'jeugdwet' });
       expect(r.statusCode, q).toBe(400);
     }
+  });
+});
+
+describe('break-the-glass within one\'s own law (issue 22)', () => {
+  it('refuses an income consultant breaking the glass under the Jeugdwet, until the policy names a cross-law emergency rule for the role', async () => {
+    const income = await kern.login('rotterdam.inkomen');
+    const reason = { reason: 'Kind meldt acute onveiligheid thuis aan de balie, jeugdconsulent niet bereikbaar.' };
+    const refused = await income.request('POST', `/api/v1/residents/${CHILD}/break-glass`, { purpose: 'jeugdwet', body: reason });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<{ detail: string }>().detail).toMatch(/noodregel/);
+    expect((await income.request('GET', `/api/v1/residents/${CHILD}`, { purpose: 'jeugdwet' })).statusCode).toBe(403);
+
+    // The municipality adds a cross-law emergency rule (proposed by one administrator, approved by another).
+    const admin = await kern.login('rotterdam.beheer');
+    const current = (await admin.request('GET', '/api/v1/access-policy')).json<{ document: PolicyDocument }>().document;
+    const withEmergency: PolicyDocument = {
+      ...current,
+      breakGlass: { ...current.breakGlass, crossLawEmergency: [{ id: 'acute-kindveiligheid', description: 'Acute onveiligheid van een kind', roles: ['income-consultant'], purposes: ['jeugdwet'] }] },
+    };
+    const proposal = await admin.request('POST', '/api/v1/access-policy/proposals', { body: { document: withEmergency, reason: 'Noodregel kindveiligheid voor de balie' } });
+    expect(proposal.statusCode, proposal.body).toBe(201);
+    const approver = await kern.login('rotterdam.beheer2');
+    const approved = await approver.request('POST', `/api/v1/access-policy/proposals/${proposal.json<{ proposal: { id: string } }>().proposal.id}/approval`, { body: {} });
+    expect(approved.statusCode, approved.body).toBe(201);
+
+    expect((await income.request('POST', `/api/v1/residents/${CHILD}/break-glass`, { purpose: 'jeugdwet', body: reason })).statusCode).toBe(201);
+    expect((await income.request('GET', `/api/v1/residents/${CHILD}`, { purpose: 'jeugdwet' })).json()).toMatchObject({ access: { breakGlass: true } });
+    const debt = await kern.login('rotterdam.schuld');
+    expect((await debt.request('POST', `/api/v1/residents/${CHILD}/break-glass`, { purpose: 'jeugdwet', body: reason })).statusCode).toBe(403);
   });
 });

@@ -154,7 +154,7 @@ const examples: Record<string, Example> = {
   'GET /api/v1/portal/people/:ref/messages': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/messages`) },
   'POST /api/v1/portal/people/:ref/messages': {
     as: 'citizen:999991838',
-    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/messages`, { body: { body: 'Wanneer hoor ik iets?' } }),
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/messages`, { body: { body: 'Wanneer hoor ik iets?', topic: 'care' } }),
   },
   'PUT /api/v1/portal/people/:ref/contact': {
     as: 'citizen:999991838',

@@ -44,6 +44,7 @@ import { DebtFundPage } from './pages/DebtFundPage';
 import { DebtFundStatementPage } from './pages/DebtFundStatementPage';
 import { DebtPage } from './pages/DebtPage';
 import { NormTablesPage } from './pages/NormTablesPage';
+import { AccessPolicyPage } from './pages/AccessPolicyPage';
 
 // pages of insight
 import { ExperimentsPage } from './pages/ExperimentsPage';
@@ -266,6 +267,10 @@ export function App() {
         break;
       case 'accessRequests':
         page = <AccessRequestsPage />;
+        break;
+      // access policy (four eyes)
+      case 'accessPolicy':
+        page = session.account.roles.includes(FUNCTIONAL_ADMINISTRATOR) ? <AccessPolicyPage /> : <ForbiddenPage reason="forbidden.functionalAdministrator" />;
         break;
 
       case 'notFound':

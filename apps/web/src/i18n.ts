@@ -10,6 +10,7 @@ import { exchangeEn, exchangeNl } from './messages/exchange';
 import { exchangeRegieEn, exchangeRegieNl } from './messages/exchange-regie';
 import { insightEn, insightNl } from './messages/insight';
 import { securityEn, securityNl } from './messages/security';
+import { accessPolicyEn, accessPolicyNl } from './messages/access-policy';
 import { provisionsEn, provisionsNl } from './messages/provisions';
 import { relationsEn, relationsNl } from './messages/relations';
 
@@ -113,7 +114,7 @@ const coreNl = {
   'breakGlass.title': 'Toegang doorbreken (doorbreekglas)',
   'breakGlass.intro': 'Alleen als u deze inwoner nu aantoonbaar moet helpen, kunt u de toegang doorbreken. De toegang is tijdelijk. Uw reden en alles wat u inziet worden vastgelegd en achteraf beoordeeld door de auditor.',
   'breakGlass.reason': 'Reden',
-  'breakGlass.reason.hint': 'Minimaal {min} tekens. Beschrijf waarom u deze gegevens nu nodig hebt.',
+  'breakGlass.reason.hint': 'Minimaal {min} tekens en enkele verschillende woorden. Beschrijf waarom u deze gegevens nu nodig hebt.',
   'breakGlass.reason.tooShort': 'De reden moet minimaal {min} tekens lang zijn (nu {count}).',
   'breakGlass.submit': 'Doorbreekglas bevestigen',
   'audit.title': 'Logboek',
@@ -520,7 +521,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   'breakGlass.title': 'Break the glass',
   'breakGlass.intro': 'Only when you demonstrably need to help this resident now may you break the glass. Access is temporary. Your reason and everything you see are recorded and reviewed afterwards by the auditor.',
   'breakGlass.reason': 'Reason',
-  'breakGlass.reason.hint': 'At least {min} characters. Describe why you need this data now.',
+  'breakGlass.reason.hint': 'At least {min} characters and a few different words. Describe why you need this data now.',
   'breakGlass.reason.tooShort': 'The reason must be at least {min} characters long (now {count}).',
   'breakGlass.submit': 'Confirm break-the-glass',
   'audit.title': 'Audit log',
@@ -832,9 +833,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

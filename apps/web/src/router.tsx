@@ -45,6 +45,8 @@ export type Route =
   | { name: 'leertafel' }
   // relations asked for and decided
   | { name: 'accessRequests' }
+  // access policy (four eyes)
+  | { name: 'accessPolicy' }
   ;
 
 export const paths = {
@@ -97,6 +99,8 @@ export const paths = {
 
   // relations asked for and decided
   accessRequests: '/toegangsaanvragen',
+  // access policy (four eyes)
+  accessPolicy: '/toegangsbeleid',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -151,6 +155,8 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.experiments) return { name: 'experiments' };
   if (path === paths.leertafel) return { name: 'leertafel' };
   if (path === paths.accessRequests) return { name: 'accessRequests' };
+  // access policy (four eyes)
+  if (path === paths.accessPolicy) return { name: 'accessPolicy' };
 
   return { name: 'notFound' };
 }

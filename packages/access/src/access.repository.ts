@@ -9,16 +9,7 @@ export async function latestPolicyVersion(tx: Tx, municipalityCode: string): Pro
   return r.rows[0];
 }
 
-export async function insertPolicyVersion(
-  tx: Tx,
-  municipalityCode: string,
-  version: number,
-  document: unknown,
-  createdBy: string | null,
-): Promise<void> {
-  await sql`insert into access_policies (municipality_code, version, document, created_by)
-    values (${municipalityCode}, ${version}, ${JSON.stringify(document)}::jsonb, ${createdBy})`.execute(tx);
-}
+// New versions are written only by an approved proposal (policy-proposals.repository.ts).
 
 export interface InvolvementRow {
   id: string;

@@ -5,7 +5,11 @@ import { contextOf, type KernApp } from './http-context';
 import { closeInvolvement, involvementRequestOutputSchema, openInvolvementInputSchema, requestInvolvement } from './open-involvement';
 import { decideInvolvementRequest, decideInvolvementRequestInputSchema, decideInvolvementRequestOutputSchema, listInvolvementRequests, listInvolvementRequestsInputSchema, listInvolvementRequestsOutputSchema } from './decide-involvement-request';
 import { listRelations, listRelationsInputSchema, listRelationsOutputSchema } from './list-relations';
-import { policyOutputSchema, publishPolicy, publishPolicyInputSchema, readPolicy } from './publish-policy';
+import { approvePolicyProposal, listPolicyProposals, proposePolicy, rejectPolicyProposal } from './policy-proposals';
+import {
+  approvePolicyInputSchema, listPolicyProposalsInputSchema, listPolicyProposalsOutputSchema, proposePolicyInputSchema, proposePolicyOutputSchema, rejectPolicyInputSchema,
+} from './policy-proposals.schema';
+import { policyOutputSchema, readPolicy } from './publish-policy';
 import { breakGlassInputSchema, breakGlassOutputSchema, requestBreakGlass } from './request-break-glass';
 import { listBreakGlassGrants, listBreakGlassInputSchema, listBreakGlassOutputSchema, reviewBreakGlass, reviewBreakGlassInputSchema } from './review-break-glass';
 import { auditRecordsToCsv, auditSearchInputSchema, auditSearchOutputSchema, chainVerificationSchema, searchAuditRecords, verifyAuditChain } from './search-audit-records';
@@ -78,15 +82,6 @@ export function accessRoutes(app: KernApp, services: AccessServices): void {
     return runAsTenant(services, ctx, (tx) => readPolicy(services, tx, ctx));
   });
 
-  app.post('/api/v1/access-policy/versions', {
-    config: { auth: 'staff', personalData: 'none' },
-    schema: { tags: ['access'], summary: 'Publish a new version of the access policy (functional administrator)', body: publishPolicyInputSchema, response: { 201: policyOutputSchema } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const result = await runAsTenant(services, ctx, (tx) => publishPolicy(services, tx, ctx, request.body));
-    return reply.code(201).send(result);
-  });
-
   app.post('/api/v1/involvements', {
     config: { auth: 'staff', personalData: 'writes' },
     schema: {
@@ -131,5 +126,41 @@ export function accessRoutes(app: KernApp, services: AccessServices): void {
   }, async (request) => {
     const ctx = contextOf(request);
     return runAsTenant(services, ctx, (tx) => listRelations(services, tx, ctx, request.query));
+  });
+
+  // Four eyes on the policy: a version is proposed, and takes effect when a second person approves it.
+  app.get('/api/v1/access-policy/proposals', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['access'], summary: 'Proposed (and decided) versions of the access policy, each with its difference', querystring: listPolicyProposalsInputSchema, response: { 200: listPolicyProposalsOutputSchema } },
+  }, async (request) => {
+    const ctx = contextOf(request);
+    return runAsTenant(services, ctx, (tx) => listPolicyProposals(services, tx, ctx, request.query));
+  });
+
+  app.post('/api/v1/access-policy/proposals', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['access'], summary: 'Propose a new version of the access policy; it takes effect only after a second approval', body: proposePolicyInputSchema, response: { 201: proposePolicyOutputSchema } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => proposePolicy(services, tx, ctx, request.body));
+    return reply.code(201).send(result);
+  });
+
+  app.post('/api/v1/access-policy/proposals/:id/approval', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['access'], summary: 'Approve a proposed policy version (a second administrator, not the proposer): it takes effect', params: idParam, body: approvePolicyInputSchema, response: { 201: policyOutputSchema } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const result = await runAsTenant(services, ctx, (tx) => approvePolicyProposal(services, tx, ctx, request.params.id, request.body));
+    return reply.code(201).send(result);
+  });
+
+  app.post('/api/v1/access-policy/proposals/:id/rejection', {
+    config: { auth: 'staff', personalData: 'none' },
+    schema: { tags: ['access'], summary: 'Reject a proposed policy version (a second administrator, not the proposer)', params: idParam, body: rejectPolicyInputSchema, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const ctx = contextOf(request);
+    await runAsTenant(services, ctx, (tx) => rejectPolicyProposal(services, tx, ctx, request.params.id, request.body));
+    return reply.code(204).send(null);
   });
 }

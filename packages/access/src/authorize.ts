@@ -1,10 +1,11 @@
 import { withTenant, type AnyDb, type Tx } from '@kern/db';
-import { DomainError, type Clock } from '@kern/kit';
+import { DomainError, type Clock, type InvalidParam, type UserMessage } from '@kern/kit';
 import type { AccessContext, AccessDecision, Action, Relation, Resource, View } from './contract';
 import type { AuditEntry } from './audit-chain';
 import type { AuditCheckpoints } from './audit-checkpoint';
 import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './audit.repository';
 import { decide } from './decide';
+import { breakGlassPurposes } from './policy-invariants';
 import type { PolicyStore } from './policy-store';
 
 /** What every use case needs to check access and write the audit log. */
@@ -37,6 +38,20 @@ export class AccessDenied extends DomainError {
             en: 'You have no access to this data for this purpose.',
           },
     );
+  }
+}
+
+/**
+ * A refusal that must be on record although its transaction rolls back: runAsTenant writes its
+ * audit entry in a transaction of its own, as it does for AccessDenied.
+ */
+export class AuditedRefusal extends DomainError {
+  constructor(
+    readonly audit: AuditEntry,
+    message: UserMessage,
+    params: InvalidParam[],
+  ) {
+    super('invalid-input', message, params);
   }
 }
 
@@ -121,6 +136,7 @@ export async function authorize(services: AccessServices, tx: Tx, ctx: AccessCon
       check.subjectBsn !== undefined &&
       ctx.purpose !== undefined &&
       document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r)) &&
+      breakGlassPurposes(document, ctx.actor.roles).has(ctx.purpose) &&
       (check.resource === 'resident' || check.resource === 'household');
     throw new AccessDenied(auditEntryFor(ctx, check, { ...unrelated, reason: unrelated.reason.replace(/with relation none$/, "with the actor's relations") }), breakGlassPossible);
   }
@@ -147,7 +163,7 @@ export async function runAsTenant<T>(services: AccessServices, ctx: AccessContex
   try {
     return await withTenant(services.db, ctx.actor.municipalityCode, fn);
   } catch (e) {
-    if (e instanceof AccessDenied) {
+    if (e instanceof AccessDenied || e instanceof AuditedRefusal) {
       await withTenant(services.db, ctx.actor.municipalityCode, (tx) =>
         appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), [e.audit]),
       );

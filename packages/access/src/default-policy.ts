@@ -250,6 +250,17 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
       actions: ['read', 'create', 'update'],
       legalBasis: 'Municipal mandate for the administration of the system',
     },
+    {
+      // Four eyes: a proposed policy version takes effect only when another administrator approves
+      // it (the use case refuses the proposer's own approval).
+      id: 'admin-policy-approval',
+      description: 'A second functional administrator approves or rejects a proposed version of the access policy.',
+      roles: ['functional-administrator'],
+      relations: ['none'],
+      resources: ['access-policy'],
+      actions: ['decide'],
+      legalBasis: 'Municipal mandate for the administration of the system, four eyes',
+    },
   ],
   breakGlass: { roles: [...caseworkers], minutes: 60, minReasonLength: 20 },
 });

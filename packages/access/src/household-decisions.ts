@@ -4,6 +4,7 @@ import { AccessDenied, auditEntryFor, type AccessServices, type Grant } from './
 import { sectionResource, type DataCategory } from './contract';
 import { decide } from './decide';
 import { requirePurpose } from './http-context';
+import { breakGlassPurposes } from './policy-invariants';
 
 /**
  * Why a section is not shown in full. Derived from the decision alone (actor, purpose, relations,
@@ -182,7 +183,7 @@ export async function decideHousehold(
   const facts: HouseholdFacts = { subjectBsn: q.subjectBsn, bsns, categories: q.categories, relations, consents };
   const { gate } = decideHouseholdFrom(document, ctx, { ...facts, bsns: [], categories: [] });
   if (!gate.allowed || gate.relation === 'none' || !gate.ruleId) {
-    const breakGlassPossible = document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r));
+    const breakGlassPossible = document.breakGlass.roles.some((r) => ctx.actor.roles.includes(r)) && breakGlassPurposes(document, ctx.actor.roles).has(purpose);
     throw new AccessDenied(auditEntryFor(ctx, { resource: 'household', action: 'read', subjectBsn: q.subjectBsn, detail: 'household view' }, gate), breakGlassPossible);
   }
   const { members } = decideHouseholdFrom(document, ctx, facts);

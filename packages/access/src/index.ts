@@ -17,6 +17,11 @@ export * from './decide-involvement-request';
 export * from './list-relations';
 export * from './access.routes';
 export * from './publish-policy';
+export * from './policy-proposals';
+export * from './policy-proposals.schema';
+export * from './policy-diff';
+export * from './policy-invariants';
+export * from './small-counts';
 // integral client view: consent and privacy notices
 export * from './contract';
 export * from './consent.repository';

@@ -6,6 +6,7 @@ import { insertBreakGlassGrant } from './access.repository';
 import { auditEntryFor, type AccessServices } from './authorize';
 import { appendAuditEntries } from './audit.repository';
 import { requirePurpose } from './http-context';
+import { breakGlassPurposes, distinctWords } from './policy-invariants';
 
 export const breakGlassInputSchema = z.object({
   reason: z.string().trim().min(1).max(2000),
@@ -34,13 +35,22 @@ export async function requestBreakGlass(
       en: 'Your role may not break the glass.',
     });
   }
-  if (input.reason.length < document.breakGlass.minReasonLength) {
+  // Within one's own law: the purpose must be one the role works under, or one a cross-law
+  // emergency rule of the policy names for it.
+  if (!breakGlassPurposes(document, ctx.actor.roles).has(purpose)) {
+    throw new DomainError('forbidden', {
+      nl: `U mag het glas alleen doorbreken onder de wet waaronder uw rol werkt; het beleid kent geen noodregel voor doel ${purpose}.`,
+      en: `You may break the glass only under the law your role works under; the policy has no cross-law emergency rule for purpose ${purpose}.`,
+    });
+  }
+  const { minReasonLength, minReasonWords } = document.breakGlass;
+  if (input.reason.length < minReasonLength || distinctWords(input.reason) < minReasonWords) {
     throw invalidInput(
       {
-        nl: `Schrijf een reden van minstens ${document.breakGlass.minReasonLength} tekens: waarom is inzage nu nodig?`,
-        en: `Write a reason of at least ${document.breakGlass.minReasonLength} characters: why is access needed now?`,
+        nl: `Schrijf een reden van minstens ${minReasonLength} tekens en ${minReasonWords} verschillende woorden: waarom is inzage nu nodig?`,
+        en: `Write a reason of at least ${minReasonLength} characters and ${minReasonWords} different words: why is access needed now?`,
       },
-      [{ name: 'reason', reason: `at least ${document.breakGlass.minReasonLength} characters` }],
+      [{ name: 'reason', reason: `at least ${minReasonLength} characters and ${minReasonWords} different words` }],
     );
   }
   const now = services.clock.now();

@@ -1,10 +1,11 @@
-import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, holdsPersonalData, type AccessContext, type AccessServices } from '@kern/access';
 import { sql, type Tx } from '@kern/db';
 import { invalidInput, newId, notFound } from '@kern/kit';
 import { coreIndicator } from './catalogue';
 import { groupTotalsSelect } from './compile-indicator';
 import { compareMeans, compareProportions, differenceInDifferences } from './effect-size';
 import { findExperiment, findExperiments, findLocalIndicatorDefinitions, insertExperiment, saveExperimentResult, teamExists } from './insight.repository';
+import { shownExperiment } from './shown-values';
 import { indicatorDefinitionSchema, type ControlComparison, type Experiment, type ExperimentInput, type ExperimentResult, type IndicatorDefinition } from './contract/insight.schema';
 
 async function indicatorOf(tx: Tx, id: string): Promise<IndicatorDefinition | undefined> {
@@ -39,9 +40,16 @@ export async function registerExperiment(services: AccessServices, tx: Tx, ctx: 
   return { ...e, writeUp: null, result: null, createdAt: services.clock.now().toISOString() };
 }
 
+/** Whether the actor sees exact group sizes (the policy gives them personal data), else small groups as "< 5". */
+async function shownFor(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<(e: Experiment) => Experiment> {
+  const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
+  return holdsPersonalData(document, ctx.actor.roles) ? (e) => e : shownExperiment;
+}
+
 export async function listExperiments(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<Experiment[]> {
   await authorize(services, tx, ctx, { resource: 'experiment', action: 'read', detail: 'experiments' });
-  return findExperiments(tx);
+  const shown = await shownFor(services, tx, ctx);
+  return (await findExperiments(tx)).map(shown);
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -104,5 +112,5 @@ export async function evaluateExperiment(services: AccessServices, tx: Tx, ctx: 
         ` / Against the control group: difference ${fmt(c.concurrent.difference)} (${c.concurrent.detected ? 'detected' : 'not detected'}); difference in differences ${fmt(dd.difference)}, 95% CI ${fmt(dd.ci95[0])} to ${fmt(dd.ci95[1])} (${dd.detected ? 'detected' : 'not detected'}).`;
   }
   await saveExperimentResult(tx, id, result, writeUp);
-  return { ...e, result, writeUp };
+  return (await shownFor(services, tx, ctx))({ ...e, result, writeUp });
 }

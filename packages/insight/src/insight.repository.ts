@@ -19,6 +19,20 @@ export async function findIndicatorValues(tx: Tx, q: { indicator?: string | unde
   }));
 }
 
+/** Every cell (all laws and teams) of the indicators and periods asked: what suppression needs to see. */
+export async function findIndicatorCells(tx: Tx, q: { indicator?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<IndicatorValue[]> {
+  const r = await sql<RawValue>`select indicator_id, period, law, team, numerator, denominator, value, input_events, definition_version, computed_at from indicator_values
+    where true
+      ${q.indicator ? sql`and indicator_id = ${q.indicator}` : sql``}
+      ${q.from ? sql`and period >= ${q.from}` : sql``}
+      ${q.to ? sql`and period <= ${q.to}` : sql``}
+    order by indicator_id, period limit 200000`.execute(tx);
+  return r.rows.map((v) => ({
+    indicatorId: v.indicator_id, period: v.period, law: v.law, team: v.team, numerator: Number(v.numerator), denominator: num(v.denominator), value: num(v.value),
+    inputEvents: Number(v.input_events), definitionVersion: Number(v.definition_version), computedAt: new Date(v.computed_at).toISOString(),
+  }));
+}
+
 export async function findLocalIndicatorDefinitions(tx: Tx): Promise<unknown[]> {
   const r = await sql<{ definition: unknown }>`select definition from insight_local_indicators order by indicator_id`.execute(tx);
   return r.rows.map((row) => (typeof row.definition === 'string' ? (JSON.parse(row.definition) as unknown) : row.definition));

@@ -1,10 +1,11 @@
-import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, holdsPersonalData, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { writeCsvObjects } from '@kern/kit';
 import type { z } from 'zod';
 import { coreCatalogue } from './catalogue';
-import { findIndicatorValues, findLocalIndicatorDefinitions, findTeams } from './insight.repository';
-import { indicatorDefinitionSchema, type IndicatorDefinition, type IndicatorValue, type valuesQuerySchema } from './contract/insight.schema';
+import { findIndicatorCells, findIndicatorValues, findLocalIndicatorDefinitions, findTeams } from './insight.repository';
+import { indicatorDefinitionSchema, type IndicatorDefinition, type ShownIndicatorValue, type valuesQuerySchema } from './contract/insight.schema';
+import { indicatorCellKey, shownValue, suppressedCells } from './shown-values';
 
 /** The core set plus the municipality's own indicators, each with its definition (traceability). */
 export async function listIndicators(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<{ core: IndicatorDefinition[]; local: IndicatorDefinition[] }> {
@@ -13,10 +14,24 @@ export async function listIndicators(services: AccessServices, tx: Tx, ctx: Acce
   return { core: coreCatalogue().indicators, local };
 }
 
-/** The municipality's own computed values (never another municipality's: row-level security). */
-export async function readIndicatorValues(services: AccessServices, tx: Tx, ctx: AccessContext, q: z.infer<typeof valuesQuerySchema>): Promise<IndicatorValue[]> {
+/**
+ * The municipality's own computed values (never another municipality's: row-level security). A
+ * role without personal data (quality analyst, administrator) sees cells on fewer than 5 clients
+ * suppressed, their small counts as "< 5"; roles that may see the people see the figures.
+ */
+export async function readIndicatorValues(services: AccessServices, tx: Tx, ctx: AccessContext, q: z.infer<typeof valuesQuerySchema>): Promise<ShownIndicatorValue[]> {
   await authorize(services, tx, ctx, { resource: 'indicator', action: q.format === 'csv' ? 'export' : 'read', detail: `indicator values ${q.indicator ?? 'all'} ${q.from ?? ''}..${q.to ?? ''}` });
-  return findIndicatorValues(tx, q);
+  const values = await findIndicatorValues(tx, q);
+  const { document } = await services.policies.get(tx, ctx.actor.municipalityCode);
+  if (holdsPersonalData(document, ctx.actor.roles)) return values.map((v) => ({ ...v, suppressed: false }));
+  const units = new Map<string, string>([
+    ...coreCatalogue().indicators.map((i) => [i.id, i.unit] as const),
+    ...(await findLocalIndicatorDefinitions(tx)).map((d) => indicatorDefinitionSchema.parse(d)).map((i) => [i.id, i.unit] as const),
+  ]);
+  // Unknown unit: count, the cautious reading.
+  const unitOf = (id: string) => units.get(id) ?? 'count';
+  const hidden = suppressedCells(await findIndicatorCells(tx, q), unitOf);
+  return values.map((v) => shownValue(v, hidden.has(indicatorCellKey(v)), unitOf(v.indicatorId)));
 }
 
 /**

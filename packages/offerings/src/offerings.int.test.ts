@@ -1,5 +1,5 @@
 import { AccessDenied, PolicyStore, type AccessContext, type AccessServices } from '@kern/access';
-import { withTenant, type Tx } from '@kern/db';
+import { sql, withTenant, type Tx } from '@kern/db';
 import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
 import { FixedClock } from '@kern/kit';
 import { actorFor, seedDemo } from '@kern/seed';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db);
   services = { db: database.db, clock: new FixedClock('2026-04-01T10:00:00Z'), policies: new PolicyStore() };
-  for (const u of ['rotterdam.generalist', 'rotterdam.wmo', 'rotterdam.jeugd', 'rotterdam.schuld', 'rotterdam.inkomen', 'rotterdam.beheer', 'denhaag.generalist']) actors.set(u, await actorFor(database.db, u));
+  for (const u of ['rotterdam.generalist', 'rotterdam.wmo', 'rotterdam.jeugd', 'rotterdam.schuld', 'rotterdam.inkomen', 'rotterdam.beheer', 'rotterdam.kwaliteit', 'denhaag.generalist']) actors.set(u, await actorFor(database.db, u));
 });
 afterAll(async () => database?.close());
 
@@ -87,6 +87,28 @@ describe('group offerings', () => {
     const c = as(user, purpose);
     await expect(run(c, (tx) => readEnrolments(services, tx, c, PARENT))).rejects.toBeInstanceOf(AccessDenied);
     await expect(run(c, (tx) => enrolInOffering(services, tx, c, groupId, { subjectBsn: PARENT }))).rejects.toBeInstanceOf(AccessDenied);
+  });
+
+  it('shows enrolment counts under 5 as "< 5" to roles without personal data, and exact to caseworkers (issue 22)', async () => {
+    const admin = as('rotterdam.beheer');
+    const big = await run(admin, (tx) => createOffering(services, tx, admin, { name: 'Taalcafe', description: 'Elke dinsdag.', kind: 'group', capacity: 12, startsOn: '2026-03-01' }));
+    expect(big).toMatchObject({ enrolled: '< 5', placesLeft: '> 7' });
+    const c = coordinator();
+    await run(c, (tx) => enrolInOffering(services, tx, c, big.id, { subjectBsn: PARENT }));
+    await run(c, (tx) => enrolInOffering(services, tx, c, big.id, { subjectBsn: PARTNER }));
+    const seen = async (ctx: AccessContext) => (await run(ctx, (tx) => listOfferings(services, tx, ctx))).find((o) => o.id === big.id);
+    expect(await seen(coordinator())).toMatchObject({ enrolled: 2, placesLeft: 10 });
+    for (const user of ['rotterdam.beheer', 'rotterdam.kwaliteit']) {
+      expect(await seen(as(user)), user).toMatchObject({ enrolled: '< 5', placesLeft: '> 7' });
+    }
+    // The full two-place group: no figure that gives the count away, not even places left.
+    expect((await run(admin, (tx) => listOfferings(services, tx, admin))).find((o) => o.id === groupId)).toMatchObject({ enrolled: '< 5', placesLeft: '< 5' });
+    // From 5 on the count is no small cell: everyone sees the figure.
+    await run(c, (tx) => enrolInOffering(services, tx, c, big.id, { subjectBsn: CHILD }));
+    await run(admin, (tx) => sql`insert into offering_enrolments (id, municipality_code, offering_id, subject_bsn, enrolled_on, status, enrolled_by)
+      select gen_random_uuid(), '0599', ${big.id}::uuid, b, '2026-04-01', 'enrolled', ${admin.actor.id} from unnest(${['999993872', '999990627']}::text[]) b`.execute(tx));
+    expect(await seen(coordinator())).toMatchObject({ enrolled: 5, placesLeft: 7 });
+    expect(await seen(admin)).toMatchObject({ enrolled: 5, placesLeft: 7 });
   });
 
   it('another municipality neither sees the catalogue nor the enrolments', async () => {

@@ -4,6 +4,8 @@ import { findTeamNames } from '@kern/identity';
 import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
 import { authorizeForPerson } from './citizen-access';
 import type { MailSender, PortalServices, ResolvedCitizenSession } from './citizen-session';
+import { purposeTopic, topicPurpose, visibleMessagePurposes } from './message-purpose';
+import type { Topic } from './portal.schema';
 import { enqueueMail, findContactEmail, findMessages, insertMessage, markReadBy, PORTAL_MAIL_QUEUE, upsertContact, type MessageRow } from './portal.repository';
 
 /**
@@ -23,6 +25,7 @@ async function toMessages(tx: Tx, rows: MessageRow[], viewer: 'citizen' | 'staff
     team: r.authorKind === 'staff' && r.authorTeamId ? (teams.get(r.authorTeamId) ?? null) : null,
     body: r.body,
     sentAt: r.sentAt,
+    topic: r.topic,
     read: viewer === 'citizen' ? r.authorKind === 'citizen' || r.readByCitizenAt !== null : r.authorKind === 'staff' || r.readByStaffAt !== null,
   }));
 }
@@ -35,11 +38,12 @@ export async function listMyMessages(services: PortalServices, tx: Tx, session: 
   return { messages: messages.reverse() };
 }
 
-export async function sendMyMessage(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, body: string, requestId?: string) {
-  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-message', action: 'create', detail: 'message to the municipality' }, requestId);
+/** The citizen's message goes to the staff of the purpose its topic is about (topicPurpose). */
+export async function sendMyMessage(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, input: { body: string; topic: Topic }, requestId?: string) {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-message', action: 'create', detail: `message to the municipality about ${input.topic}` }, requestId);
   await insertMessage(tx, {
     id: newId(), municipalityCode: session.actor.municipalityCode, subjectBsn: person.bsn, authorKind: 'citizen', authorId: session.actor.id,
-    authorRole: null, authorTeamId: null, body, at: services.clock.now(),
+    authorRole: null, authorTeamId: null, body: input.body, at: services.clock.now(), purpose: topicPurpose[input.topic], topic: input.topic,
   });
   return { messages: (await toMessages(tx, await findMessages(tx, person.bsn), 'citizen')).reverse() };
 }
@@ -54,30 +58,35 @@ function requireBsn(bsn: string): void {
   if (!isValidBsn(bsn)) throw invalidInput({ nl: 'Dit is geen geldig burgerservicenummer.', en: 'This is not a valid citizen service number (BSN).' }, [{ name: 'bsn', reason: '11-test fails' }]);
 }
 
-/** Staff side: the coordinator or the team on a case reads the thread (needs a relation under the purpose). */
+/**
+ * Staff side: the coordinator or the team on a case reads the thread (needs a relation under the
+ * purpose), and of it only the messages of the purposes they may see (visibleMessagePurposes).
+ */
 export async function readThreadAsStaff(services: PortalServices, tx: Tx, ctx: AccessContext, bsn: string) {
   requireBsn(bsn);
-  requirePurpose(ctx);
+  const purpose = requirePurpose(ctx);
   await authorize(services, tx, ctx, { resource: 'portal-message', action: 'read', subjectBsn: bsn, detail: 'portal message thread' });
-  const messages = (await toMessages(tx, await findMessages(tx, bsn), 'staff')).reverse();
-  await markReadBy(tx, bsn, 'staff', services.clock.now());
+  const visible = await visibleMessagePurposes(services, tx, { ...ctx, purpose }, bsn);
+  const messages = (await toMessages(tx, await findMessages(tx, bsn, visible), 'staff')).reverse();
+  await markReadBy(tx, bsn, 'staff', services.clock.now(), visible);
   return { messages };
 }
 
 export async function answerAsStaff(services: PortalServices, tx: Tx, ctx: AccessContext, bsn: string, body: string) {
   requireBsn(bsn);
-  requirePurpose(ctx);
+  const purpose = requirePurpose(ctx);
   await authorize(services, tx, ctx, { resource: 'portal-message', action: 'create', subjectBsn: bsn, detail: 'answer in portal message thread' });
   if (ctx.actor.kind !== 'staff') throw new DomainError('forbidden', { nl: 'Alleen medewerkers beantwoorden berichten.', en: 'Only staff answer messages.' });
   const role = CASEWORKER_ROLE_ORDER.find((r) => ctx.actor.roles.includes(r)) ?? null;
   const now = services.clock.now();
   await insertMessage(tx, {
     id: newId(), municipalityCode: ctx.actor.municipalityCode, subjectBsn: bsn, authorKind: 'staff', authorId: ctx.actor.id,
-    authorRole: role, authorTeamId: ctx.actor.teamIds[0] ?? null, body, at: now,
+    authorRole: role, authorTeamId: ctx.actor.teamIds[0] ?? null, body, at: now, purpose, topic: purposeTopic[purpose],
   });
   const email = await findContactEmail(tx, bsn);
   if (email) await enqueueMail(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, toAddress: email, template: 'message-waiting' });
-  return { messages: (await toMessages(tx, await findMessages(tx, bsn), 'staff')).reverse() };
+  const visible = await visibleMessagePurposes(services, tx, { ...ctx, purpose }, bsn);
+  return { messages: (await toMessages(tx, await findMessages(tx, bsn, visible), 'staff')).reverse() };
 }
 
 /** The only mail the portal sends: no content, no name, no case; just that something waits. */

@@ -44,7 +44,7 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
   const resident = await services.brp.getPersonByBsn(person.bsn, { municipalityCode: session.actor.municipalityCode });
   const requests = await findRequestsOfSubject(tx, person.bsn);
   const documents = await findDocuments(tx, requests.map((r) => r.id));
-  const messages = await findMessages(tx, person.bsn, 1000);
+  const messages = await findMessages(tx, person.bsn, undefined, 1000);
   const teams = await findTeamNames(tx, messages.map((m) => m.authorTeamId).filter((t): t is string => t !== null));
   const audit = await findAuditRecords(tx, { subjectBsn: person.bsn, limit: 1000 });
   const address = resident?.address;
@@ -68,6 +68,7 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
       body: m.body,
       sentAt: m.sentAt,
       read: m.authorKind === 'citizen' || m.readByCitizenAt !== null,
+      topic: m.topic,
     })),
     contactEmail: await findContactEmail(tx, person.bsn),
     accessLog: await accessLogFor(tx, session, audit),

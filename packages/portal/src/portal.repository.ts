@@ -210,24 +210,34 @@ export interface MessageRow {
   sentAt: string;
   readByCitizenAt: string | null;
   readByStaffAt: string | null;
+  topic: Topic | null;
 }
 
 export async function insertMessage(
   tx: Tx,
-  m: { id: string; municipalityCode: string; subjectBsn: string; authorKind: 'citizen' | 'staff'; authorId: string; authorRole: string | null; authorTeamId: string | null; body: string; at: Date },
+  m: {
+    id: string; municipalityCode: string; subjectBsn: string; authorKind: 'citizen' | 'staff'; authorId: string; authorRole: string | null; authorTeamId: string | null;
+    body: string; at: Date; purpose: string; topic: string;
+  },
 ): Promise<void> {
-  await sql`insert into portal_messages (id, municipality_code, subject_bsn, author_kind, author_id, author_role, author_team_id, body, sent_at)
-    values (${m.id}, ${m.municipalityCode}, ${m.subjectBsn}, ${m.authorKind}, ${m.authorId}, ${m.authorRole}, ${m.authorTeamId}::uuid, ${m.body}, ${m.at})`.execute(tx);
+  await sql`insert into portal_messages (id, municipality_code, subject_bsn, author_kind, author_id, author_role, author_team_id, body, sent_at, purpose, topic)
+    values (${m.id}, ${m.municipalityCode}, ${m.subjectBsn}, ${m.authorKind}, ${m.authorId}, ${m.authorRole}, ${m.authorTeamId}::uuid, ${m.body}, ${m.at}, ${m.purpose}, ${m.topic})`.execute(tx);
 }
 
-export async function findMessages(tx: Tx, subjectBsn: string, limit = 200): Promise<MessageRow[]> {
-  const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; author_role: string | null; author_team_id: string | null; body: string; sent_at: Date; read_by_citizen_at: Date | null; read_by_staff_at: Date | null }>`
-    select id, author_kind, author_role, author_team_id, body, sent_at, read_by_citizen_at, read_by_staff_at
-    from portal_messages where subject_bsn = ${subjectBsn} order by seq desc limit ${limit}`.execute(tx);
+/**
+ * The thread, newest first. With `purposes` only the messages of those purposes (a message
+ * without one counts as integral coordination); without, the whole thread (the citizen's view).
+ */
+export async function findMessages(tx: Tx, subjectBsn: string, purposes?: readonly string[], limit = 200): Promise<MessageRow[]> {
+  const only = purposes ? sql`and coalesce(purpose, 'integraal') = any(${[...purposes]}::text[])` : sql``;
+  const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; author_role: string | null; author_team_id: string | null; body: string; sent_at: Date; read_by_citizen_at: Date | null; read_by_staff_at: Date | null; topic: Topic | null }>`
+    select id, author_kind, author_role, author_team_id, body, sent_at, read_by_citizen_at, read_by_staff_at, topic
+    from portal_messages where subject_bsn = ${subjectBsn} ${only} order by seq desc limit ${limit}`.execute(tx);
   return r.rows.map((x) => ({
     id: x.id, authorKind: x.author_kind, authorRole: x.author_role, authorTeamId: x.author_team_id, body: x.body, sentAt: new Date(x.sent_at).toISOString(),
     readByCitizenAt: x.read_by_citizen_at ? new Date(x.read_by_citizen_at).toISOString() : null,
     readByStaffAt: x.read_by_staff_at ? new Date(x.read_by_staff_at).toISOString() : null,
+    topic: x.topic,
   }));
 }
 
@@ -265,11 +275,13 @@ export async function findHomeSummary(tx: Tx, subjectBsn: string, citizenId: str
   };
 }
 
-export async function markReadBy(tx: Tx, subjectBsn: string, reader: 'citizen' | 'staff', at: Date): Promise<void> {
+export async function markReadBy(tx: Tx, subjectBsn: string, reader: 'citizen' | 'staff', at: Date, purposes?: readonly string[]): Promise<void> {
   if (reader === 'citizen') {
     await sql`update portal_messages set read_by_citizen_at = ${at} where subject_bsn = ${subjectBsn} and author_kind = 'staff' and read_by_citizen_at is null`.execute(tx);
   } else {
-    await sql`update portal_messages set read_by_staff_at = ${at} where subject_bsn = ${subjectBsn} and author_kind = 'citizen' and read_by_staff_at is null`.execute(tx);
+    // Staff mark read only what they were shown: the messages of their purposes.
+    await sql`update portal_messages set read_by_staff_at = ${at} where subject_bsn = ${subjectBsn} and author_kind = 'citizen' and read_by_staff_at is null
+      and coalesce(purpose, 'integraal') = any(${[...(purposes ?? [])]}::text[])`.execute(tx);
   }
 }
 

@@ -13,7 +13,7 @@ import { answerAsStaff, dispatchOutbox, listMyMessages, readThreadAsStaff, sendM
 import { readAccessLog, readMyData } from './my-data';
 import {
   CITIZEN_SESSION_COOKIE, MAX_UPLOAD_BYTES, offeringListOutputSchema, offeringRefParam, consentListOutputSchema, consentRefParam, planAdditionInputSchema, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalPlanSchema, accessLogEntrySchema, citizenSessionSchema, contactInputSchema, demoLoginInputSchema, draftInputSchema, homeSchema, idParam,
-  messageInputSchema, messageSchema, myDataSchema, personRefParam, portalCaseSchema, requestSchema, submissionOutputSchema, uploadInputSchema,
+  citizenMessageInputSchema, messageInputSchema, messageSchema, myDataSchema, personRefParam, portalCaseSchema, requestSchema, submissionOutputSchema, uploadInputSchema,
 } from './portal.schema';
 import { readHome, readMyCases } from './read-home';
 import { authorizeSubject } from './citizen-access';
@@ -216,8 +216,8 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
 
     api.post('/api/v1/portal/people/:ref/messages', {
       config: { auth: 'citizen', personalData: 'writes' },
-      schema: { tags: ['portal'], summary: 'Send a message to the municipality', params: personRefParam, body: messageInputSchema, response: { 201: z.object({ messages: z.array(messageSchema) }) } },
-    }, async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => sendMyMessage(services, tx, s, request.params.ref, request.body.body, request.id))));
+      schema: { tags: ['portal'], summary: 'Send a message to the municipality about a topic (it reaches the staff of that purpose)', params: personRefParam, body: citizenMessageInputSchema, response: { 201: z.object({ messages: z.array(messageSchema) }) } },
+    }, async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => sendMyMessage(services, tx, s, request.params.ref, request.body, request.id))));
 
     api.put('/api/v1/portal/people/:ref/contact', {
       config: { auth: 'citizen', personalData: 'writes' },

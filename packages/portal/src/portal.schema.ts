@@ -1,3 +1,4 @@
+import { shownCountSchema } from '@kern/access/contract';
 import { calendarDateSchema } from '@kern/kit';
 import { lifeDomainSchema } from '@kern/plans';
 import { z } from 'zod';
@@ -130,8 +131,12 @@ export const messageSchema = z.object({
   body: z.string(),
   sentAt: z.string(),
   read: z.boolean(),
+  /** What the message is about; null for messages from before topics were asked. */
+  topic: topicSchema.nullable(),
 });
 export const messageInputSchema = z.object({ body: z.string().trim().min(1).max(5000) });
+/** The citizen says what a message is about, so it reaches the staff of that purpose only. */
+export const citizenMessageInputSchema = messageInputSchema.extend({ topic: topicSchema });
 export const contactInputSchema = z.object({ email: z.string().max(200).email().nullable() });
 
 /** One line of "who looked at my data and why", in plain words: role, team and purpose only. */
@@ -224,7 +229,7 @@ export const portalOfferingSchema = z.object({
   location: z.string().nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
-  placesLeft: z.number().int().nullable(),
+  placesLeft: shownCountSchema.nullable(),
   near: z.boolean(),
   enrolled: z.boolean(),
 });

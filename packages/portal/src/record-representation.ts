@@ -123,6 +123,8 @@ async function notifyRepresented(tx: Tx, ctx: AccessContext, r: RecordedRepresen
   await insertMessage(tx, {
     id: newId(), municipalityCode: ctx.actor.municipalityCode, subjectBsn: r.representedBsn, authorKind: 'staff', authorId: ctx.actor.id,
     authorRole: null, authorTeamId: ctx.actor.teamIds[0] ?? null, body, at,
+    // About representation as such, not one law: the integral thread, which the coordinator reads.
+    purpose: 'integraal', topic: 'other',
   });
   const email = await findContactEmail(tx, r.representedBsn);
   if (email) await enqueueMail(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, toAddress: email, template: 'message-waiting' });

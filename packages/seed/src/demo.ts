@@ -42,6 +42,8 @@ const staff: { suffix: string; displayName: string; roles: Role[]; team: string;
   { suffix: 'besluit', displayName: 'Fatima El Amrani', roles: ['decision-maker'], team: 'Backoffice Wmo en Jeugd', description: 'back-office decision maker' },
   { suffix: 'kwaliteit', displayName: 'Tom Jansen', roles: ['quality-analyst'], team: 'Kwaliteit', description: 'quality analyst (no personal data)' },
   { suffix: 'beheer', displayName: 'Ingrid Mulder', roles: ['functional-administrator'], team: 'Kwaliteit', description: 'functional administrator' },
+  // four eyes on the access policy: one administrator proposes a version, the other approves it
+  { suffix: 'beheer2', displayName: 'Ruben de Groot', roles: ['functional-administrator'], team: 'Kwaliteit', description: 'second functional administrator (approves policy proposals)' },
   { suffix: 'auditor', displayName: 'Kees van Dijk', roles: ['auditor'], team: 'Kwaliteit', description: 'auditor: audit log and break-the-glass reviews' },
   // product catalogue and contracting
   { suffix: 'inkoop', displayName: 'Noor Hendriks', roles: ['contract-manager'], team: 'Inkoop', description: 'contract manager: product catalogue, care providers, contracts and tariffs (no personal data)' },

@@ -1,13 +1,15 @@
 /** API client for steering and learning (insight): indicators, benchmark, experiments; typed from @kern/insight/contract. */
 import {
-  insightContract, type controlComparisonSchema, type Effect, type Experiment, type IndicatorDefinition, type IndicatorValue, type indicatorLevels,
+  insightContract, type controlComparisonSchema, type Effect, type Experiment, type IndicatorDefinition, type ShownIndicatorValue, type indicatorLevels,
 } from '@kern/insight/contract';
 import type { BodyIn, QueryIn, ResponseOf } from '@kern/kit/contract';
 import type { z } from 'zod';
 import type { Api } from '../api';
 import { urlOf } from './client';
 
-export type { Effect, Experiment, IndicatorDefinition, IndicatorValue };
+export type { Effect, Experiment, IndicatorDefinition };
+/** A value as shown: small counts suppressed to "< 5" for roles without personal data. */
+export type IndicatorValue = ShownIndicatorValue;
 export type Level = (typeof indicatorLevels)[number];
 export type ControlComparison = z.infer<typeof controlComparisonSchema>;
 export type Comparison = ResponseOf<typeof insightContract.benchmark>;

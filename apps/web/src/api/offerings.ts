@@ -1,7 +1,9 @@
-import { offeringsContract, type Enrolment, type Offering } from '@kern/offerings/contract';
+import { offeringsContract, type Enrolment, type ShownOffering } from '@kern/offerings/contract';
 import type { Api } from '../api';
 
-export type { Enrolment, Offering };
+export type { Enrolment };
+/** An offering as staff see it: counts below 5 are "< 5" for roles without personal data. */
+export type Offering = ShownOffering;
 
 export function offeringsApi(api: Api) {
   return {

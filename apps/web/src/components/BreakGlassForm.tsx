@@ -1,6 +1,6 @@
 import { ButtonGroup, Heading2, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
-import type { Problem } from '../api';
+import { problemMessage, type Problem } from '../api';
 import { useApp } from '../app-context';
 import { MIN_BREAK_GLASS_REASON } from '../validation';
 import { ErrorSummary, ProblemAlert, toProblem, type FieldError } from './Alerts';
@@ -11,7 +11,7 @@ import { TextareaField } from './Field';
  * reviewed afterwards by the auditor.
  */
 export function BreakGlassForm({ bsn, onGranted }: { bsn: string; onGranted: () => void }) {
-  const { api, t, purpose } = useApp();
+  const { api, t, purpose, lang } = useApp();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -36,7 +36,14 @@ export function BreakGlassForm({ bsn, onGranted }: { bsn: string; onGranted: () 
       await api.breakGlass(bsn, trimmed);
       onGranted();
     } catch (error) {
-      setProblem(toProblem(error));
+      const p = toProblem(error);
+      // The policy's own minimum (length, different words): its refusal belongs next to the field.
+      if (p.invalidParams?.some((param) => param.name === 'reason')) {
+        setErrors([{ id: 'reason', message: problemMessage(p, lang) }]);
+        document.getElementById('reason')?.focus();
+      } else {
+        setProblem(p);
+      }
       setBusy(false);
     }
   };

@@ -56,6 +56,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     // relations: the team lead decides requests for access; caseworkers follow their own
     { href: paths.accessRequests, label: 'relations.nav', show: account.roles.includes('team-lead') || isCaseworker(account.roles) },
 
+    { href: paths.accessPolicy, label: 'policy.nav', show: account.roles.includes('functional-administrator') },
     { href: paths.audit, label: 'nav.audit', show: account.roles.includes('auditor') },
     { href: paths.password, label: 'nav.password', show: true },
   ];

@@ -14,7 +14,8 @@ const LAWS = ['*', 'wmo', 'jeugdwet', 'participatiewet', 'wgs', 'integraal'] as 
 const FUNNEL = [['cases-started', 'insight.funnel.started'], ['decisions-made', 'insight.funnel.decided'], ['cases-closed', 'insight.funnel.closed']] as const;
 const TERMS = ['wmo-onderzoek-in-time', 'wmo-beschikking-in-time', 'jeugd-beschikking-in-time', 'wgs-first-conversation-in-time'];
 
-const fmt = (v: number | null, lang: string) => (v === null ? '—' : v.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }));
+// A suppressed count arrives as "< 5" and is shown as such.
+const fmt = (v: number | string | null, lang: string) => (v === null ? '—' : typeof v === 'string' ? v : v.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }));
 
 /** The dashboard: trend, peer comparison and throughput funnel per indicator, with tables, filters and exports. */
 export function InsightPage() {
@@ -178,7 +179,7 @@ export function InsightPage() {
                   <TableCell>{fmt(v.value, lang)}</TableCell>
                   <TableCell>{fmt(v.numerator, lang)}</TableCell>
                   <TableCell>{fmt(v.denominator, lang)}</TableCell>
-                  <TableCell>{v.inputEvents}</TableCell>
+                  <TableCell>{v.inputEvents ?? '—'}</TableCell>
                   <TableCell>{`${v.indicatorId}@${v.definitionVersion}`}</TableCell>
                 </TableRow>
               ))}

@@ -38,8 +38,8 @@ export interface MyData {
   cases: PortalCase[]; accessLog: AccessEntry[]; contactEmail: string | null;
 }
 export interface Consent { id: string; purpose: string; recipient: string; dataCategories: string[]; givenAt: string; inEffect: boolean; withdrawnAt: string | null }
-export interface Message { id: string; from: 'me' | 'municipality'; role: string | null; team: string | null; body: string; sentAt: string }
-export interface Offering { id: string; name: string; description: string; kind: string; location: string | null; startsOn: string; placesLeft: number | null; near: boolean; enrolled: boolean }
+export interface Message { id: string; from: 'me' | 'municipality'; role: string | null; team: string | null; body: string; sentAt: string; topic: string | null }
+export interface Offering { id: string; name: string; description: string; kind: string; location: string | null; startsOn: string; placesLeft: number | string | null; near: boolean; enrolled: boolean }
 
 export function createPortalApi(options: { lang: () => string; csrfToken: () => string | null; onUnauthenticated: () => void }) {
   async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -79,7 +79,7 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     withdraw: (ref: string, id: string) => request<{ consents: Consent[] }>('POST', `${p(ref)}/consents/${id}/withdrawal`).then((r) => r.consents),
     setEmail: (ref: string, email: string | null) => request<{ email: string | null }>('PUT', `${p(ref)}/contact`, { email }),
     messages: (ref: string) => request<{ messages: Message[] }>('GET', `${p(ref)}/messages`).then((r) => r.messages),
-    send: (ref: string, body: string) => request<{ messages: Message[] }>('POST', `${p(ref)}/messages`, { body }).then((r) => r.messages),
+    send: (ref: string, body: string, topic: string) => request<{ messages: Message[] }>('POST', `${p(ref)}/messages`, { body, topic }).then((r) => r.messages),
     offerings: (ref: string) => request<{ offerings: Offering[] }>('GET', `${p(ref)}/offerings`).then((r) => r.offerings),
     join: (ref: string, id: string) => request<{ offerings: Offering[] }>('POST', `${p(ref)}/offerings/${id}/enrolment`).then((r) => r.offerings),
     exportUrl: (ref: string, format: 'json' | 'pdf') => `${p(ref)}/export.${format}`,

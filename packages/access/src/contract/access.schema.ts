@@ -192,6 +192,26 @@ export const policyDocumentSchema = z
       roles: z.array(roleSchema),
       minutes: z.number().int().min(5).max(480),
       minReasonLength: z.number().int().min(20).max(500),
+      /**
+       * A reason must say something: at least this many different words (of two letters or
+       * more), so "aaaaaaaaaaaaaaaaaaaa" or one word repeated is no reason.
+       */
+      minReasonWords: z.number().int().min(2).max(50).default(3),
+      /**
+       * Break-the-glass stays within the law the role works under (a purpose some rule gives the
+       * role); only a cross-law emergency rule named here lets a role break the glass under
+       * another purpose. None by default.
+       */
+      crossLawEmergency: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[a-z0-9-]{3,64}$/),
+            description: z.string().min(1),
+            roles: z.array(roleSchema).min(1),
+            purposes: z.array(purposeSchema).min(1),
+          }),
+        )
+        .default([]),
     }),
   })
   .superRefine((doc, ctx) => {
@@ -237,3 +257,12 @@ export const auditRecordSchema = z.object({
   requestId: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+/**
+ * A count of people as shown to a reader: for a role without personal data, below the threshold
+ * only "< 5" (and what would give it away, such as places left, only "> n"); see small-counts.ts.
+ */
+export const SMALL_COUNT_THRESHOLD = 5;
+export const SMALL_COUNT = `< ${SMALL_COUNT_THRESHOLD}` as const;
+export const shownCountSchema = z.union([z.number().int(), z.literal(SMALL_COUNT), z.string().regex(/^> \d+$/)]);
+export type ShownCount = z.infer<typeof shownCountSchema>;

@@ -1,3 +1,4 @@
+import { shownCountSchema } from '@kern/access/contract';
 import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 import { creditorSectors, type CreditorSector } from './debt.schema';
@@ -109,7 +110,8 @@ export const cohortRowSchema = z.object({
   repaymentRateBasisPoints: z.number().int().nullable(),
 });
 export const dashboardSchema = z.object({
-  totals: z.object({ residents: z.number().int(), takenOverCents: z.number().int(), exposureCents: z.number().int(), repaidCents: z.number().int(), forgivenCents: z.number().int(), repaymentRateBasisPoints: z.number().int(), cashCents: z.number().int(), payableCents: z.number().int() }),
+  /** residents: "< 5" for a role without personal data when the fund has fewer residents. */
+  totals: z.object({ residents: shownCountSchema, takenOverCents: z.number().int(), exposureCents: z.number().int(), repaidCents: z.number().int(), forgivenCents: z.number().int(), repaymentRateBasisPoints: z.number().int(), cashCents: z.number().int(), payableCents: z.number().int() }),
   cohorts: z.array(cohortRowSchema),
   smallCellThreshold: z.number().int(),
 });

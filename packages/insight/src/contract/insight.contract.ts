@@ -1,6 +1,6 @@
 import { defineContract, defineRoute } from '@kern/kit/contract';
 import { z } from 'zod';
-import { benchmarkRowSchema, comparisonSchema, experimentInputSchema, experimentSchema, indicatorDefinitionSchema, indicatorValueSchema, valuesQuerySchema } from './insight.schema';
+import { benchmarkRowSchema, comparisonSchema, experimentInputSchema, experimentSchema, indicatorDefinitionSchema, shownIndicatorValueSchema, valuesQuerySchema } from './insight.schema';
 
 const tags = ['insight'];
 
@@ -47,7 +47,7 @@ export const insightContract = defineContract({
     summary: 'Computed indicator values of your municipality per quarter (law and team filters; format=csv for a download)',
     access: { resource: 'indicator', action: 'read' },
     query: valuesQuerySchema,
-    responses: { 200: z.union([z.array(indicatorValueSchema), z.string()]) },
+    responses: { 200: z.union([z.array(shownIndicatorValueSchema), z.string()]) },
     errors: ['invalid-input', 'forbidden'],
   }),
   requestRefresh: defineRoute({

@@ -1,3 +1,4 @@
+import { SMALL_COUNT } from '@kern/access/contract';
 import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
@@ -82,6 +83,20 @@ export const indicatorValueSchema = z.object({
 });
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
+/**
+ * A value as a reader sees it. For a role without personal data a cell resting on fewer than 5
+ * clients (or recoverable from its neighbours by subtraction) is suppressed: no value, and its
+ * counts only as "< 5" where they are that small, otherwise not at all (see shown-values.ts).
+ */
+const smallOr = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.literal(SMALL_COUNT)]);
+export const shownIndicatorValueSchema = indicatorValueSchema.extend({
+  numerator: smallOr(z.number()).nullable(),
+  denominator: smallOr(z.number()).nullable(),
+  inputEvents: smallOr(z.number().int()).nullable(),
+  suppressed: z.boolean(),
+});
+export type ShownIndicatorValue = z.infer<typeof shownIndicatorValueSchema>;
+
 export const valuesQuerySchema = z.object({
   indicator: z.string().max(80).optional(),
   from: periodSchema.optional(),
@@ -135,10 +150,13 @@ export const experimentInputSchema = z
   });
 export type ExperimentInput = z.infer<typeof experimentInputSchema>;
 
+/** A group of an experiment: its size ("< 5" for a role without personal data when that small) and estimate. */
+const groupFigureSchema = z.object({ n: smallOr(z.number()), estimate: z.number().nullable() });
+
 export const effectSchema = z.object({
   measure: z.enum(['difference-in-proportions', 'difference-in-means']),
-  baseline: z.object({ n: z.number(), estimate: z.number().nullable() }),
-  experiment: z.object({ n: z.number(), estimate: z.number().nullable() }),
+  baseline: groupFigureSchema,
+  experiment: groupFigureSchema,
   difference: z.number().nullable(),
   ci95: z.tuple([z.number(), z.number()]).nullable(),
   detected: z.boolean(),
@@ -156,8 +174,8 @@ export const controlComparisonSchema = z.object({
   controlTeamId: z.string(),
   concurrent: effectSchema,
   differenceInDifferences: z.object({
-    controlBaseline: z.object({ n: z.number(), estimate: z.number().nullable() }),
-    controlPeriod: z.object({ n: z.number(), estimate: z.number().nullable() }),
+    controlBaseline: groupFigureSchema,
+    controlPeriod: groupFigureSchema,
     difference: z.number().nullable(),
     ci95: z.tuple([z.number(), z.number()]).nullable(),
     detected: z.boolean(),

@@ -1,6 +1,6 @@
 import { defineContract, defineRoute } from '@kern/kit/contract';
 import { z } from 'zod';
-import { attendanceInputSchema, createOfferingInputSchema, enrolInputSchema, enrolmentSchema, offeringSchema } from './offerings.schema';
+import { attendanceInputSchema, createOfferingInputSchema, enrolInputSchema, enrolmentSchema, shownOfferingSchema } from './offerings.schema';
 
 const offeringParam = z.object({ offeringId: z.string().uuid() });
 
@@ -10,14 +10,14 @@ export const offeringsContract = defineContract({
     summary: 'The catalogue of general and group provisions (no decision needed), with places left',
     access: { resource: 'offering', action: 'read' },
     query: z.object({ all: z.coerce.boolean().default(false) }),
-    responses: { 200: z.object({ offerings: z.array(offeringSchema) }) },
+    responses: { 200: z.object({ offerings: z.array(shownOfferingSchema) }) },
   }),
   createOffering: defineRoute({
     method: 'POST', path: '/api/v1/offerings', tags: ['offerings'], auth: 'staff', personalData: 'none',
     summary: 'Add a general or group provision to the catalogue (functional administrator)',
     access: { resource: 'offering', action: 'create' },
     body: createOfferingInputSchema,
-    responses: { 201: offeringSchema },
+    responses: { 201: shownOfferingSchema },
     errors: ['invalid-input', 'forbidden'],
   }),
   enrol: defineRoute({

@@ -1,3 +1,4 @@
+import { shownCountSchema } from '@kern/access/contract';
 import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
@@ -33,6 +34,13 @@ export const offeringSchema = z.object({
   status: z.enum(['open', 'closed']),
 });
 export type Offering = z.infer<typeof offeringSchema>;
+
+/**
+ * An offering as a reader sees it: for a role without personal data a small enrolment count is
+ * "< 5" and the places left only "> n" (they would give the count away); see countView.
+ */
+export const shownOfferingSchema = offeringSchema.extend({ enrolled: shownCountSchema, placesLeft: shownCountSchema.nullable() });
+export type ShownOffering = z.infer<typeof shownOfferingSchema>;
 
 export const enrolInputSchema = z.object({
   subjectBsn: bsnSchema,

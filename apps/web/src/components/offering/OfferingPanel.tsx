@@ -82,7 +82,7 @@ export function OfferingPanel({ bsn, plan }: { bsn: string; plan?: Plan | undefi
       const [e, c] = await Promise.all([client.enrolments(bsn), client.catalogue()]);
       setEnrolments(e);
       setCatalogue(c);
-      setOfferingId((current) => current || (c.find((o) => o.placesLeft === null || o.placesLeft > 0)?.id ?? ''));
+      setOfferingId((current) => current || (c.find((o) => o.placesLeft !== 0)?.id ?? ''));
     } catch (e) {
       setProblem(toProblem(e));
     }

@@ -4,11 +4,15 @@ import { problemText, type Message } from '../api';
 import { Done, ErrorText, PortalTitle } from '../components';
 import { usePortal } from '../context';
 
+const TOPICS = ['care', 'youth', 'work-income', 'debts', 'housing', 'other'] as const;
+
 /** The secure thread; message text is rendered as text (React escapes it), never as HTML. */
 export function MessagesPage() {
   const { api, person, t, tx, lang } = usePortal();
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [body, setBody] = useState('');
+  // What the message is about decides who at the municipality reads it (debt help, care, ...).
+  const [topic, setTopic] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const fail = (e: unknown) => setError(problemText(e, lang, t('app.error')));
@@ -29,6 +33,7 @@ export function MessagesPage() {
             <Paragraph>
               <strong>{m.from === 'me' ? t('messages.me') : [t('messages.municipality'), m.role ? tx(`role.${m.role}`) : null, m.team].filter(Boolean).join(', ')}</strong>
               {` — ${new Date(m.sentAt).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' })}`}
+              {m.topic ? ` — ${tx(`topic.${m.topic}`)}` : null}
             </Paragraph>
             <Paragraph className="kern-portal-message">{m.body}</Paragraph>
           </li>
@@ -39,13 +44,27 @@ export function MessagesPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setError(null);
-          api.send(person.ref, body).then((list) => {
+          if (!topic) {
+            setError(t('messages.topicMissing'));
+            return;
+          }
+          api.send(person.ref, body, topic).then((list) => {
             setMessages(list);
             setBody('');
+            setTopic(null);
             setDone(t('messages.sent'));
           }, fail);
         }}
       >
+        <fieldset className="kern-portal-choices">
+          <legend className="utrecht-form-label">{t('messages.topic')}</legend>
+          {TOPICS.map((value) => (
+            <label key={value}>
+              <input type="radio" name="message-topic" value={value} checked={topic === value} onChange={() => setTopic(value)} />
+              {tx(`topic.${value}`)}
+            </label>
+          ))}
+        </fieldset>
         <FormField label={<FormLabel htmlFor="message">{t('messages.new')}</FormLabel>} input={<Textarea id="message" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />} />
         <Done>{done}</Done>
         <ButtonGroup>
