@@ -25,8 +25,10 @@ export interface InvoiceMessage {
   declaratieNummer: string | null;
   periodBegin: string | null;
   periodEnd: string | null;
-  status: 'receiving' | 'answered' | 'refused';
+  status: 'receiving' | 'answered' | 'refused' | 'failed';
   refusal: (ReturnCodeText & { reason: string | null }) | null;
+  /** Processing failed inside Kern: deliver the message again. */
+  failure: { reason: string; at: string } | null;
   receivedAt: string;
   clients: number;
   lines: number;
