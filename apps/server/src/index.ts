@@ -2,3 +2,4 @@ export * from './app';
 export * from './services';
 export * from './problem';
 export * from './route-guard';
+export * from './process-guard';

@@ -40,6 +40,9 @@ function splitLine(line: string, sep: string): string[] {
 const INTEGER = /^-?\d+$/;
 
 export function parseSignalFile(text: string): ParsedSignalFile {
+  // A NUL is no CSV text (a binary file, or one saved as UTF-16): refused whole, never stored.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { fileError: `line ${text.slice(0, nul).split('\n').length}: the file contains a NUL character (a binary or UTF-16 file?); save it as UTF-8 CSV`, lines: [] };
   const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const headerIndex = rows.findIndex((r) => r.trim() !== '');
   if (headerIndex < 0) return { fileError: 'the file is empty', lines: [] };

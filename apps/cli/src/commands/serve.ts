@@ -4,7 +4,7 @@ import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import { startInsightWorker } from '@kern/insight';
-import { buildApp, createServices } from '@kern/server';
+import { buildApp, createServices, guardProcess } from '@kern/server';
 import { DEMO_PASSWORD, demoAccounts, seedScale } from '@kern/seed';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
@@ -32,6 +32,8 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
 
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) });
   const { app } = await buildApp(services);
+  // An error that escapes a request is logged at error level; it never ends the process for everyone.
+  guardProcess({ error: (details, message) => (config.logLevel === 'silent' ? console.error(`kern: ${message}`, details) : app.log.error(details, message)) });
   closers.unshift(() => app.close());
   // Indicators follow the domain events in the background; any instance may pick up the jobs.
   const stopWorker = startInsightWorker(database.db, services.clock, 30_000, (e) => console.error(`kern: insight refresh failed: ${e instanceof Error ? e.message : String(e)}`));
