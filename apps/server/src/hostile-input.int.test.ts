@@ -164,6 +164,8 @@ describe('text Kern cannot store is refused at the edge with a 400 on its field'
   it('a NUL in the query or a path parameter', async () => {
     const a = await kern.login('rotterdam.wmo');
     expect(expectProblem(await a.request('GET', '/api/v1/residents?surname=Jan%00sen&birthDate=1993-12-26', { purpose: 'wmo' }), 400).invalidParams?.[0]?.name).toBe('surname');
+    // A free-text filter that went to PostgreSQL as it was ("invalid byte sequence for encoding UTF8: 0x00", a 500 before).
+    expect(expectProblem(await kern.anonymous.request('GET', '/api/v1/municipalities?q=Rotter%00dam'), 400).invalidParams).toEqual([{ name: 'q', reason: 'contains a NUL character (U+0000); remove it' }]);
     expect(expectProblem(await a.request('GET', '/api/v1/werkwijzen/a%00b/versions/1/export'), 400).invalidParams?.[0]?.name).toBe('id');
   });
 

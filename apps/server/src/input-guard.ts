@@ -14,10 +14,11 @@ export function badText(s: string): string | undefined {
   return undefined;
 }
 
+/** Parsed data (JSON, a query string: its parser's objects inherit from a bare prototype), not a stream or buffer. */
 function isPlain(v: object): boolean {
   if (Array.isArray(v)) return true;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  const proto = Object.getPrototypeOf(v) as object | null;
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
 /**
@@ -35,7 +36,8 @@ export function findBadInput(value: unknown, prefix: string): InvalidParam | und
       const reason = badText(v);
       if (reason) return { name: path || prefix, reason };
     } else if (v !== null && typeof v === 'object' && isPlain(v)) {
-      if (depth >= MAX_INPUT_DEPTH) return { name: path || prefix, reason: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
+      // Named by the part (body, query): a path 32 levels long would say nothing more.
+      if (depth >= MAX_INPUT_DEPTH) return { name: prefix, reason: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
       for (const [key, child] of Object.entries(v)) {
         const keyReason = badText(key);
         if (keyReason) return { name: join(path, key.replace(/[\u0000\uD800-\uDFFF]/g, '?')), reason: `its name ${keyReason}` };
