@@ -214,7 +214,7 @@ function requestFor(op: Operation, g: Gen): InjectOptions & { url: string } {
   if (g.chance(0.95)) headers['kern-purpose'] = g.chance(0.75) && own ? own : g.chance(0.9) ? g.pick(purposes) : String(g.pick(hostileStrings)).replace(/[^\x20-\x7e]/g, '') || 'x';
   if (g.chance(0.3)) headers['accept-language'] = 'en';
 
-  const out: InjectOptions & { url: string } = { method: op.method as InjectOptions['method'], url, headers };
+  const out: InjectOptions & { url: string } = { method: op.method, url, headers };
   if (op.method !== 'GET' && op.method !== 'DELETE') {
     const r = g.next();
     if (r < 0.75) {
@@ -275,7 +275,7 @@ describe('fuzz: malformed requests over every route of the OpenAPI document', ()
           routesReached.add(`${op.method} ${op.path}`);
           for (const id of res.body.slice(0, 20_000).match(uuidRe) ?? []) if (knownIds.length < 500 && !knownIds.includes(id)) knownIds.push(id);
         }
-        if (res.statusCode >= 500) failures.push(`${res.statusCode} ${op.method} ${req.url.slice(0, 200)} body=${String(req.payload ?? '').slice(0, 300)} -> ${res.body.slice(0, 300)}`);
+        if (res.statusCode >= 500) failures.push(`${res.statusCode} ${op.method} ${req.url.slice(0, 200)} body=${typeof req.payload === 'string' ? req.payload.slice(0, 300) : ''} -> ${res.body.slice(0, 300)}`);
       });
       sent += batch.length;
     }

@@ -40,7 +40,7 @@ export function findBadInput(value: unknown, prefix: string): InvalidParam | und
       if (depth >= MAX_INPUT_DEPTH) return { name: prefix, reason: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
       for (const [key, child] of Object.entries(v)) {
         const keyReason = badText(key);
-        if (keyReason) return { name: join(path, key.replace(/[\u0000\uD800-\uDFFF]/g, '?')), reason: `its name ${keyReason}` };
+        if (keyReason) return { name: join(path, key.replace(/[\uD800-\uDFFF]/g, '?').split('\u0000').join('?')), reason: `its name ${keyReason}` };
         stack.push({ v: child, path: join(path, key), depth: depth + 1 });
       }
     }

@@ -61,7 +61,7 @@ export function parseWerkwijzeYaml(text: string): ParseResult {
     doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: true, prettyErrors: false });
   } catch (e) {
     // e.g. nesting so deep the parser runs out of stack: a refusal of the file, not a server error.
-    return { ok: false, errors: [{ path: '', message: `YAML: ${e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? e.message.split('\n')[0] : 'unreadable'}` }] };
+    return { ok: false, errors: [{ path: '', message: `YAML: ${e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'}` }] };
   }
   if (doc.errors.length > 0) {
     return {
@@ -79,7 +79,7 @@ export function parseWerkwijzeYaml(text: string): ParseResult {
     // aliases is refused here (the library throws past the bound) instead of expanding in memory.
     plain = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `YAML: ${e instanceof ReferenceError ? `too many aliases (more than ${MAX_YAML_ALIASES} expansions)` : e instanceof Error ? e.message.split('\n')[0] : 'unreadable'}` }] };
+    return { ok: false, errors: [{ path: '', message: `YAML: ${e instanceof ReferenceError ? `too many aliases (more than ${MAX_YAML_ALIASES} expansions)` : e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'}` }] };
   }
   const parsed = werkwijzeSchema.safeParse(plain);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error.issues).map((e) => locate(e.path, e.message)) };
