@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /**
  * A temporary file written in pieces and read back once, with an error path on every handle: a
@@ -24,7 +24,24 @@ export interface TempFile {
 
 export async function openTempFile(prefix: string, name: string): Promise<TempFile> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  const path = join(dir, name);
+  const file = openFileSink(join(dir, name));
+  return {
+    ...file,
+    async dispose() {
+      file.destroy();
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** A file written in pieces (e.g. the CLI's 325), with the same error path as a temporary file. */
+export interface FileSink extends Omit<TempFile, 'dispose'> {
+  /** Destroys the stream (after an error); never throws. */
+  destroy(): void;
+}
+
+export function openFileSink(path: string): FileSink {
+  const name = basename(path);
   const out = createWriteStream(path);
   let failed: Error | undefined;
   out.on('error', (e) => {
@@ -60,9 +77,8 @@ export async function openTempFile(prefix: string, name: string): Promise<TempFi
       // A read error rejects the iteration: the caller's try/catch handles it like any other.
       for await (const piece of input) yield piece as string;
     },
-    async dispose() {
+    destroy() {
       out.destroy();
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }
