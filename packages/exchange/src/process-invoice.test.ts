@@ -208,6 +208,14 @@ describe('323 -> 325 over a stream', () => {
     });
   });
 
+  it('elements nested 100,000 deep inside a Client are refused (0001), not read', async () => {
+    const one = build323(header, [{ bsn: testBsn(0), prestaties: [p0] }]);
+    const xml = one.replace('<wmo323:Prestaties>', `<wmo323:Prestaties>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}`);
+    const { outcome } = await run(xml, empty(), { verify: false });
+    expect(outcome.refusal?.code).toBe('0001');
+    expect(outcome.lines).toBe(0);
+  });
+
   it('64 MB of whitespace between two clients is refused after reading little more than the bound', async () => {
     const two = build323({ ...header, totaalBedrag: 10000 }, [{ bsn: testBsn(0), prestaties: [p0] }, { bsn: testBsn(1), prestaties: [{ ...p0, referentieNummer: 'R2' }] }]);
     const cut = two.indexOf('</wmo323:Client>') + '</wmo323:Client>'.length;
