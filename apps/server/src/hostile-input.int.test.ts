@@ -169,7 +169,15 @@ describe('text Kern cannot store is refused at the edge with a 400 on its field'
     expect(expectProblem(await a.request('GET', '/api/v1/werkwijzen/a%00b/versions/1/export'), 400).invalidParams?.[0]?.name).toBe('id');
   });
 
-  it('a debt-signal CSV with a NUL is a 400, and nothing is booked', async () => {
+  it('the fields of the 5xx the attack found: an audit-record filter, a break-the-glass reason (whose denial went unlogged)', async () => {
+    const auditor = await kern.login('rotterdam.auditor');
+    expect(expectProblem(await auditor.request('GET', '/api/v1/audit-records?actorId=x%00', { purpose: 'integraal' }), 400).invalidParams?.[0]?.name).toBe('actorId');
+    const wmo = await kern.login('rotterdam.wmo');
+    const p = expectProblem(await wmo.request('POST', '/api/v1/residents/999991838/break-glass', { purpose: 'wmo', body: { reason: 'spoed \ud800 spoed spoed spoed' } }), 400);
+    expect(p.invalidParams).toEqual([{ name: 'reason', reason: expect.stringMatching(/lone surrogate/) }]);
+  });
+
+  it('a debt-signal CSV with a NUL is a 400 on its csv field', async () => {
     const admin = await kern.login('rotterdam.beheer');
     const csv = 'bsn;creditor;sector;kind;arrears_cents;months_in_arrears;signal_date;reference\n999992831;Evi\u0000des;water;arrears;12000;2;2026-01-05;E-1';
     expect(expectProblem(await admin.request('POST', '/api/v1/debt/signal-files', { purpose: 'wgs', body: { csv } }), 400).invalidParams?.[0]?.name).toBe('csv');
