@@ -22,6 +22,7 @@ import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { inputGuard } from './input-guard';
 import { errorHandler, notFoundHandler } from './problem';
 import { implementRoutes } from './implement-routes';
 import { API_VERSION, operationsRoutes } from './operations';
@@ -52,6 +53,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // NUL, lone surrogates and hostile nesting are refused at the edge with a 400 on the field.
+  app.addHook('preValidation', inputGuard);
   const webDist = config.webDistDir && existsSync(join(config.webDistDir, 'index.html')) ? config.webDistDir : undefined;
   // The web app routes on the client: unknown non-API GETs get its index.html, the API a problem.
   app.setNotFoundHandler(async (request, reply) => {

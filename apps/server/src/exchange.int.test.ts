@@ -131,3 +131,20 @@ describe('domain events feed the core indicator', () => {
     for (const e of events.rows) expect(e.subject_ref).not.toMatch(/^\d{9}$/);
   });
 });
+
+describe('the CDATA invoice over HTTP (regression: it ended the process with ERR_STREAM_DESTROYED)', () => {
+  it('is answered and booked, its rejected clients written to the 325 through the temporary file; the same message again gets the same answer', async () => {
+    const plain = demoInvoiceXml({ municipalityCode: '0599', clients, identificatie: 'CDATA1', month: '2026-09' });
+    const xml = plain.replace(/<wmo323:GeleverdVolume>(\d+)<\/wmo323:GeleverdVolume>/g, '<wmo323:GeleverdVolume><![CDATA[$1]]></wmo323:GeleverdVolume>');
+    expect(xml).toContain('<![CDATA[');
+    const first = await deliver(backOffice, xml);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers['kern-message-status']).toBe('answered');
+    expect(first.headers['kern-lines']).toBe('3;approved=1;rejected=2');
+    expect(validateAgainstXsd(messageType('iwmo', '325'), first.body)).toEqual([]);
+    const again = await deliver(backOffice, xml);
+    expect(again.headers['kern-message-status']).toBe('repeated');
+    expect(again.body).toBe(first.body);
+    expect((await kern.anonymous.request('GET', '/api/v1/health')).statusCode).toBe(200);
+  });
+});

@@ -53,6 +53,8 @@ export interface Problem {
   breakGlassPossible?: boolean;
   /** Seconds to wait before trying again (also the Retry-After header). */
   retryAfterSeconds?: number;
+  /** An internal error: the request id to report (the server log names it too). */
+  reference?: string;
 }
 
 export function languageOf(request: FastifyRequest): 'nl' | 'en' {
@@ -124,18 +126,21 @@ export async function errorHandler(error: unknown, request: FastifyRequest, repl
     await reply.code(problem.status).type('application/problem+json').send(problem);
     return;
   }
-  request.log.error({ err: error }, 'unhandled error');
+  // The log line carries the request id (reqId), the reference the answer names.
+  request.log.error({ err: error, reference: request.id }, 'unhandled error');
   const lang = languageOf(request);
   const messages = {
-    nl: 'Er ging iets mis in Kern. Er is niets opgeslagen; probeer het opnieuw of meld het met het instance-nummer.',
-    en: 'Something went wrong in Kern. Nothing was saved; try again or report it with the instance number.',
+    nl: `Er ging iets mis in Kern. Er is niets opgeslagen; probeer het opnieuw of meld het met referentie ${request.id}.`,
+    en: `Something went wrong in Kern. Nothing was saved; try again or report it with reference ${request.id}.`,
   };
+  if (reply.sent || reply.raw.headersSent) return;
   await reply.code(500).type('application/problem+json').send({
     type: 'https://kern.example/problems/internal-error',
     title: lang === 'en' ? 'Internal error' : 'Interne fout',
     status: 500,
     detail: messages[lang],
     instance: request.id,
+    reference: request.id,
     code: 'internal-error',
     messages,
   } satisfies Problem);

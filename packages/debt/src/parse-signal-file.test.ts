@@ -55,3 +55,11 @@ describe('the signal file read by the shared CSV reader', () => {
     expect(r.lines[1]?.reasons?.join()).toMatch(/never closed/);
   });
 });
+
+describe('a signal file with a NUL', () => {
+  it('is refused whole with the line of the NUL (a binary or UTF-16 file), never read line by line', () => {
+    const r = parseSignalFile(`${header}\n999993653;Evides;water;;12000;;2026-03-21;\n999993872;Evi\u0000des;water;;12000;;2026-03-21;`);
+    expect(r.fileError).toMatch(/^line 3: the file contains a NUL character/);
+    expect(r.lines).toEqual([]);
+  });
+});

@@ -28,6 +28,9 @@ const INTEGER = /^-?\d+$/;
 const isBlank = (cells: readonly string[]): boolean => cells.length === 1 && (cells[0] ?? '').trim() === '';
 
 export function parseSignalFile(text: string): ParsedSignalFile {
+  // A NUL is no CSV text (a binary file, or one saved as UTF-16): refused whole, never stored.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { fileError: `line ${text.slice(0, nul).split('\n').length}: the file contains a NUL character (a binary or UTF-16 file?); save it as UTF-8 CSV`, lines: [] };
   const csv = parseCsv(text);
   const records = csv.records.filter((r) => !isBlank(r.cells)).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }));
   // A quote that is never closed swallows the rest of the file: that record is refused, not read.

@@ -1,6 +1,14 @@
 import type { InvoiceClient, InvoiceHeader, Prestatie } from './invoice.schema';
 import type { MessageType } from './messages';
+import { MessageRefusal } from './refusal';
 import { child, children, childText, decode, parseTree, req, type XNode } from './xml-lite';
+
+/** A number the XSD has already checked; a reading that still gives no integer refuses the message rather than book NaN. */
+function num(v: string, what: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new MessageRefusal('0001', 'XSD', `${what} is not a whole number: ${JSON.stringify(v.slice(0, 40))}`);
+  return n;
+}
 
 function dc(v: string): 'D' | 'C' {
   if (v !== 'D' && v !== 'C') throw new Error(`DebetCredit ${v}`);
@@ -30,7 +38,7 @@ export function parseInvoiceHeader(type: MessageType, doc: string): InvoiceHeade
     periodeBegin: req(periode, 'Begindatum'),
     periodeEind: req(periode, 'Einddatum'),
     declaratieDagtekening: req(d, 'DeclaratieDagtekening'),
-    totaalBedrag: Number(req(totaal, 'TotaalBedrag')),
+    totaalBedrag: num(req(totaal, 'TotaalBedrag'), 'TotaalBedrag'),
     totaalDebetCredit: dc(req(totaal, 'DebetCredit')),
   };
 }
@@ -48,10 +56,10 @@ export function prestatieFrom(p: XNode): Prestatie {
     productCode: childText(p, 'ProductCode') ?? null,
     begindatum: req(periode, 'Begindatum'),
     einddatum: req(periode, 'Einddatum'),
-    geleverdVolume: Number(req(p, 'GeleverdVolume')),
+    geleverdVolume: num(req(p, 'GeleverdVolume'), 'GeleverdVolume'),
     eenheid: req(p, 'Eenheid'),
-    productTarief: Number(childText(p, 'ProductTarief') ?? '0'),
-    bedrag: Number(req(bedrag, 'Bedrag')),
+    productTarief: num(childText(p, 'ProductTarief') ?? '0', 'ProductTarief'),
+    bedrag: num(req(bedrag, 'Bedrag'), 'Bedrag'),
     debetCredit: dc(req(bedrag, 'DebetCredit')),
   };
 }
@@ -86,10 +94,10 @@ const prestatieRe = new RegExp(
 );
 const clientTailRe = new RegExp(`${S}${close('Prestaties')}${S}${close('Client')}${S}$`, 'y');
 
-/** Element text as `parseTree` gives it: trimmed, then entities resolved. */
+/** Element text as `parseTree` gives it: entities resolved, then trimmed. */
 function text(raw: string | undefined): string {
-  const t = (raw ?? '').trim();
-  return t.includes('&') ? decode(t) : t;
+  const t = raw ?? '';
+  return (t.includes('&') ? decode(t) : t).trim();
 }
 function optionalText(raw: string | undefined): string | null {
   return raw === undefined ? null : text(raw);
@@ -115,10 +123,10 @@ export function readClientFast(xml: string): InvoiceClient | undefined {
       productCode: optionalText(m[5]),
       begindatum: text(m[6]),
       einddatum: text(m[7]),
-      geleverdVolume: Number(text(m[8])),
+      geleverdVolume: num(text(m[8]), 'GeleverdVolume'),
       eenheid: text(m[9]),
-      productTarief: Number(m[10] === undefined ? '0' : text(m[10])),
-      bedrag: Number(text(m[11])),
+      productTarief: num(m[10] === undefined ? '0' : text(m[10]), 'ProductTarief'),
+      bedrag: num(text(m[11]), 'Bedrag'),
       debetCredit: dc(text(m[12])),
     });
   }

@@ -10,8 +10,14 @@ export interface SplitLimits {
   batchClients: number;
   /** A batch is also closed once its clients reach this many bytes (default 4 MB): memory per batch stays bounded whatever the clients' size. */
   maxBatchBytes?: number;
+  /**
+   * Most bytes between two Client elements (whitespace, comments, processing instructions;
+   * default 64 KB, real files have a line break and some tabs). Past it the message is refused at
+   * once: 64 MB of whitespace between two clients used to be copied into the batch chunk by chunk.
+   */
+  maxGapBytes?: number;
 }
-export const defaultLimits: SplitLimits = { maxPreludeChars: 1 << 20, maxClientChars: 8 << 20, batchClients: 2000, maxBatchBytes: 4 << 20 };
+export const defaultLimits: SplitLimits = { maxPreludeChars: 1 << 20, maxClientChars: 8 << 20, batchClients: 2000, maxBatchBytes: 4 << 20, maxGapBytes: 64 << 10 };
 
 export interface InvoiceBatch {
   type: MessageType;
@@ -36,11 +42,23 @@ export interface InvoiceBatch {
   firstClient: number;
 }
 
+/** Where the next Client start tag is, from `at`, stepping over comments and processing instructions (which may spell a tag). */
+function nextClient(text: string, open: string, at: number): number {
+  for (;;) {
+    const start = text.indexOf(open, at);
+    const lt = text.indexOf('<', at);
+    if (lt < 0 || lt === start) return start;
+    const end = text.startsWith('<!--', lt) ? text.indexOf('-->', lt + 4) + 3 : text.startsWith('<?', lt) ? text.indexOf('?>', lt + 2) + 2 : -1;
+    if (end < lt) return start;
+    at = end;
+  }
+}
+
 /** Each Client element of a batch's `clients` text, in order. */
 export function* clientTexts(batch: Pick<InvoiceBatch, 'clients' | 'open' | 'close' | 'count'>): Generator<string> {
   let at = 0;
   for (let i = 0; i < batch.count; i++) {
-    const start = batch.clients.indexOf(batch.open, at);
+    const start = nextClient(batch.clients, batch.open, at);
     const end = batch.clients.indexOf(batch.close, start + batch.open.length);
     if (start < 0 || end < 0) throw new Error(`batch holds fewer than ${batch.count} clients`);
     at = end + batch.close.length;
@@ -56,8 +74,8 @@ function isSpace(b: number | undefined): boolean {
  * Cuts a 323 stream into its header and batches of Client elements without ever holding more
  * than one batch: memory stays flat whatever the file size. The stream is cut as bytes; each
  * batch plus the header is a small well-formed document of its own that libxml2 validates
- * against the XSD; anything between the clients other than whitespace, a DOCTYPE, or an oversized
- * part refuses the message.
+ * against the XSD; anything between the clients other than whitespace, comments and processing
+ * instructions (bounded by maxGapBytes), a DOCTYPE, or an oversized part refuses the message.
  */
 export async function* splitInvoice(source: AsyncIterable<Buffer | string>, limits: SplitLimits = defaultLimits): AsyncGenerator<InvoiceBatch> {
   const maxBatchBytes = limits.maxBatchBytes ?? defaultLimits.maxBatchBytes ?? 4 << 20;
@@ -124,12 +142,17 @@ export async function* splitInvoice(source: AsyncIterable<Buffer | string>, limi
   const closeBytes = Buffer.from(close);
   const endClientenBytes = Buffer.from(endClienten);
   const closingBytes = Buffer.from(closing);
+  const commentOpen = Buffer.from('<!--');
+  const commentClose = Buffer.from('-->');
+  const piOpen = Buffer.from('<?');
+  const piClose = Buffer.from('?>');
   const startsWith = (what: Buffer, at: number): boolean => buf.length - at >= what.length && buf.compare(what, 0, what.length, at, at + what.length) === 0;
 
   // Enough bytes to tell a Client start tag from the end of Clienten.
   const shortest = Math.max(openBytes.length, endClientenBytes.length);
   let index = 0;
   let batchStart = -1;
+  let scanFrom = -1;
   let count = 0;
   const batch = (end: number): InvoiceBatch => {
     const region = buf.subarray(batchStart, end);
@@ -148,24 +171,51 @@ export async function* splitInvoice(source: AsyncIterable<Buffer | string>, limi
     if (shift < 0) return false;
     pos -= shift;
     if (batchStart >= 0) batchStart -= shift;
+    if (scanFrom >= 0) scanFrom -= shift;
     return true;
   };
 
+  const maxGap = limits.maxGapBytes ?? defaultLimits.maxGapBytes ?? 64 << 10;
+  // Bytes between the end of the last Client (or the prelude) and the position read: bounded by maxGap.
+  let gap = 0;
+  const gapRefusal = (): MessageRefusal => new MessageRefusal('0001', 'XML', `more than ${maxGap} bytes of whitespace or comments after Client ${index}`);
   for (;;) {
-    while (pos < buf.length && isSpace(buf[pos])) pos++;
+    while (pos < buf.length && isSpace(buf[pos])) {
+      pos++;
+      gap++;
+    }
+    if (gap > maxGap) throw gapRefusal();
     if (buf.length - pos < shortest) {
       if (await refill()) continue;
       throw new MessageRefusal('0001', 'XML', 'the message ends inside Clienten');
     }
-    if (startsWith(openBytes, pos)) {
-      const end = buf.indexOf(closeBytes, pos + openBytes.length);
+    // A comment or processing instruction between clients is XML the XSD allows: stepped over.
+    const markup = startsWith(commentOpen, pos) ? commentClose : startsWith(piOpen, pos) ? piClose : undefined;
+    if (markup) {
+      const end = buf.indexOf(markup, pos + 2);
       if (end < 0) {
+        if (gap + buf.length - pos > maxGap) throw gapRefusal();
+        if (await refill()) continue;
+        throw new MessageRefusal('0001', 'XML', 'the message ends inside a comment');
+      }
+      gap += end + markup.length - pos;
+      pos = end + markup.length;
+      continue;
+    }
+    if (startsWith(openBytes, pos)) {
+      // Searched on from where the last look stopped: a large Client is scanned once, not once per chunk.
+      const from = Math.max(pos + openBytes.length, scanFrom);
+      const end = buf.indexOf(closeBytes, from);
+      if (end < 0) {
+        scanFrom = Math.max(from, buf.length - closeBytes.length + 1);
         if (buf.length - pos > limits.maxClientChars) throw new MessageRefusal('0001', 'XML', `Client ${index + 1} is larger than ${limits.maxClientChars} characters`);
         if (await refill()) continue;
         throw new MessageRefusal('0001', 'XML', `the message ends inside Client ${index + 1}`);
       }
       if (batchStart < 0) batchStart = pos;
       pos = end + closeBytes.length;
+      scanFrom = -1;
+      gap = 0;
       index++;
       count++;
       if (count >= limits.batchClients || pos - batchStart >= maxBatchBytes) yield batch(pos);

@@ -159,7 +159,8 @@ describe('323 -> 325 over a stream', () => {
       ['external entity (XXE)', valid.replace('<wmo323:Bericht', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<wmo323:Bericht').replace('D1<', '&e;<')],
       ['entity expansion', valid.replace('<wmo323:Bericht', '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<wmo323:Bericht')],
       ['invalid date', valid.replace('2026-10-01</iwmo:Begindatum>\n\t\t\t\t\t\t\t', '2026-02-30</iwmo:Begindatum>\n\t\t\t\t\t\t\t')],
-      ['content between clients', valid.replace('</wmo323:Client>', '</wmo323:Client><!-- x -->')],
+      ['text between clients', valid.replace('</wmo323:Client>', '</wmo323:Client>x')],
+      ['an unterminated comment between clients', valid.replace('</wmo323:Client>', '</wmo323:Client><!-- x ')],
       ['not an iStandaarden message', '<?xml version="1.0"?><html><body/></html>'],
       ['empty file', ''],
     ];
@@ -190,6 +191,48 @@ describe('323 -> 325 over a stream', () => {
       expect(produced).toBeLessThan(64 * 1024 ** 2); // stopped reading long before 2 GB
       expect(process.memoryUsage().heapUsed - before).toBeLessThan(256 * 1024 ** 2);
     });
+  });
+
+  describe('the forms of XML the XSD allows are read, wherever they stand', () => {
+    const two = build323({ ...header, totaalBedrag: 10000 }, [{ bsn: testBsn(0), prestaties: [p0] }, { bsn: testBsn(1), prestaties: [{ ...p0, referentieNummer: 'R2' }] }]);
+    it.each([
+      ['a comment between clients', two.replace('</wmo323:Client>', '</wmo323:Client><!-- <wmo323:Client> in a comment -->')],
+      ['a processing instruction between clients', two.replace('</wmo323:Client>', '</wmo323:Client><?kern note?>')],
+      ['GeleverdVolume as CDATA', two.replace('<wmo323:GeleverdVolume>4</wmo323:GeleverdVolume>', '<wmo323:GeleverdVolume><![CDATA[4]]></wmo323:GeleverdVolume>')],
+      ['a Bedrag as character references with a comment', two.replace('<iwmo:Bedrag>5000</iwmo:Bedrag>', '<iwmo:Bedrag>&#53;0<!-- c -->&#x30;0</iwmo:Bedrag>')],
+    ])('%s', async (_name, xml) => {
+      expect(xml).not.toBe(two);
+      const { outcome } = await run(xml, empty(), { verify: false });
+      expect(outcome.refusal).toBeNull();
+      expect({ clients: outcome.clients, lines: outcome.lines, submitted: outcome.submittedCents }).toEqual({ clients: 2, lines: 2, submitted: 10000 });
+    });
+  });
+
+  it('elements nested 100,000 deep inside a Client are refused (0001), not read', async () => {
+    const one = build323(header, [{ bsn: testBsn(0), prestaties: [p0] }]);
+    const xml = one.replace('<wmo323:Prestaties>', `<wmo323:Prestaties>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}`);
+    const { outcome } = await run(xml, empty(), { verify: false });
+    expect(outcome.refusal?.code).toBe('0001');
+    expect(outcome.lines).toBe(0);
+  });
+
+  it('64 MB of whitespace between two clients is refused after reading little more than the bound', async () => {
+    const two = build323({ ...header, totaalBedrag: 10000 }, [{ bsn: testBsn(0), prestaties: [p0] }, { bsn: testBsn(1), prestaties: [{ ...p0, referentieNummer: 'R2' }] }]);
+    const cut = two.indexOf('</wmo323:Client>') + '</wmo323:Client>'.length;
+    let produced = 0;
+    async function* hostile(): AsyncGenerator<string> {
+      yield two.slice(0, cut);
+      const block = ' '.repeat(64 * 1024);
+      for (let i = 0; i < 1024; i++) {
+        produced += block.length;
+        yield block;
+      }
+      yield two.slice(cut);
+    }
+    const { outcome } = await run(hostile(), empty(), { verify: false });
+    expect(outcome.refusal?.code).toBe('0001');
+    expect(outcome.refusal?.message).toMatch(/bytes of whitespace or comments after Client 1/);
+    expect(produced).toBeLessThan(1024 * 1024);
   });
 
   it('property: approved + rejected amounts always equal the submitted total, and the 325 says the approved total', async () => {

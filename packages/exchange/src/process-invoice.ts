@@ -1,14 +1,10 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { once } from 'node:events';
 import { answer325Parts, answerClientXml, type AnswerIdentity } from './build-325';
 import { parseInvoiceClient, parseInvoiceHeader, readInvoiceClient } from './invoice-parse';
 import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
 import { clientTexts, defaultLimits, splitInvoice, type InvoiceBatch, type SplitLimits } from './invoice-split';
 import { MessageRefusal } from './refusal';
 import { returnCodes } from './contract/return-codes';
+import { openTempFile } from './temp-file';
 import { signed, verifyPrestatie, type VerificationFacts } from './verify-invoice';
 import { defaultXsdThreads, validateAgainstXsd, xsdPool, type XsdFinding } from './xsd';
 import { declaredBasePrefixes, type XNode } from './xml-lite';
@@ -123,9 +119,8 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     }
     await o.answer(piece);
   };
-  const dir = await mkdtemp(join(tmpdir(), 'kern-325-'));
-  const clientsFile = join(dir, 'clients.xml');
-  const clientsOut = createWriteStream(clientsFile);
+  // The rejected clients' part of the 325, kept on disk until the totals for its head are known.
+  const clientsOut = await openTempFile('kern-325-', 'clients.xml');
   let rejectedClients = 0;
   const validate = o.validateXsd !== false;
   const threads = validate ? (o.xsdThreads ?? defaultXsdThreads()) : 0;
@@ -201,7 +196,7 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
         // Only a rejected client is answered with its received content: read its tree now.
         const nodes = parseInvoiceClient(texts[i] as string, basePrefixes).nodes;
         rejectedClients++;
-        clientsOut.write(answerClientXml(header, client.bsn, rejected.map((r) => ({ node: nodes[r.index] as XNode, codes: r.codes }))));
+        await clientsOut.write(answerClientXml(header, client.bsn, rejected.map((r) => ({ node: nodes[r.index] as XNode, codes: r.codes }))));
       }
     }
     outcome.clients += parsed.length;
@@ -229,8 +224,7 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       if (!(e instanceof MessageRefusal)) throw e;
       outcome.refusal = e;
     }
-    clientsOut.end();
-    await once(clientsOut, 'close');
+    await clientsOut.close();
     const header = outcome.header;
     if (!header) {
       // Not even a header to answer: the caller reports the refusal; there is no 325 to address.
@@ -245,13 +239,12 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     const parts = answer325Parts(header, o.answerIdentity, { headerCodes: ['0200'], submittedCents: outcome.submittedCents, approvedCents: outcome.approvedCents, hasClients: rejectedClients > 0 });
     await answer(parts.head);
     if (rejectedClients > 0) {
-      for await (const piece of createReadStream(clientsFile, { encoding: 'utf8' })) await answer(piece as string);
+      for await (const piece of clientsOut.readBack()) await answer(piece);
     }
     await answer(parts.tail);
     if (o.verify !== false) await backend.finish(header, keptChars <= 64 << 20 ? kept.join('') : '');
     return outcome;
   } finally {
-    clientsOut.destroy();
-    await rm(dir, { recursive: true, force: true });
+    await clientsOut.dispose();
   }
 }

@@ -13,15 +13,23 @@ export interface XNode {
 }
 
 const entity: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** A character reference's character; the reference itself when it names no character (libxml2 refuses such a document before we read it). */
+function charRef(digits: string, radix: number, raw: string): string {
+  const n = parseInt(digits, radix);
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : raw;
+}
 /** Resolves the predefined entities and character references of XML text. */
 export function decode(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(parseInt(e.slice(1), 10)) : (entity[e] ?? m),
+    e.startsWith('#x') ? charRef(e.slice(2), 16, m) : e.startsWith('#') ? charRef(e.slice(1), 10, m) : (entity[e] ?? m),
   );
 }
 
-const tagRe = /<(\/?)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)((?:\s[^>]*?)?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|([^<]+)/g;
+// Start or end tag | processing instruction | comment | CDATA section (its text verbatim) | text.
+// Text is decoded piece by piece as it is met, so a CDATA section's `&amp;` stays literal and a
+// comment splits nothing: `<V>1<!-- c -->2</V>` reads "12", `<V><![CDATA[8]]></V>` reads "8".
+const tagRe = /<(\/?)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)((?:\s[^>]*?)?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
 
 /** The prefixes a start tag (or a prelude) binds to a basisschema namespace. */
 export function declaredBasePrefixes(xml: string): Set<string> {
@@ -43,12 +51,14 @@ export function parseTree(xml: string, inherited?: ReadonlySet<string>): XNode {
   tagRe.lastIndex = 0;
   for (let m = tagRe.exec(xml); m; m = tagRe.exec(xml)) {
     const top = stack[stack.length - 1] as XNode;
-    if (m[6] !== undefined) {
+    if (m[7] !== undefined) {
+      top.text += decode(m[7]);
+    } else if (m[6] !== undefined) {
       top.text += m[6];
     } else if (m[3] !== undefined) {
       if (m[1] === '/') {
         const done = stack.pop() as XNode;
-        done.text = decode(done.text.trim());
+        done.text = done.text.trim();
       } else {
         if (m[4]) for (const b of declaredBasePrefixes(m[4])) basePrefixes.add(b);
         const node: XNode = { name: m[3], base: basePrefixes.has(m[2] ?? ''), text: '', children: [] };

@@ -1,8 +1,7 @@
-import { createReadStream, createWriteStream, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { PolicyStore, type AccessContext } from '@kern/access';
 import { connect, migrate, withSystem } from '@kern/db';
-import { brpResidency, demoInvoiceXml, receiveInvoice, returnCodeText, ruleForCode, type ExchangeServices } from '@kern/exchange';
+import { brpResidency, demoInvoiceXml, openFileSink, receiveInvoice, returnCodeText, ruleForCode, type ExchangeServices } from '@kern/exchange';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import { exchangeDemoClients } from '@kern/seed';
@@ -78,21 +77,23 @@ async function one(services: ExchangeServices, municipalityCode: string, file: s
     }
   }
   const outFile = `${file.replace(/\.xml$/i, '')}.325.xml`;
-  const out = createWriteStream(outFile);
+  const out = openFileSink(outFile);
   // A repeated message prints no lines: its stored 325 tells whether anything was rejected (only rejected clients are in it, OP304).
   let answerRejects = false;
   const r = await receiveInvoice(services, ctx, input(), {
     answer: async (piece) => {
       if (/:Client>|RetourCode>0001</.test(piece)) answerRejects = true;
-      if (!out.write(piece)) await once(out, 'drain');
+      await out.write(piece);
     },
     onLine: (l) => {
       for (const c of l.verdict.codes) console.log(`${file}: client ${l.clientIndex + 1} prestatie ${l.prestatie.referentieNummer}: ${ruleForCode(c)} ${c} ${returnCodeText(c).nl}`);
     },
     onProgress: (clients, lines) => bar.step(`${clients} clients, ${lines} prestaties`),
+  }).catch((e: unknown) => {
+    out.destroy();
+    throw e;
   });
-  out.end();
-  await once(out, 'close');
+  await out.close();
   const o = r.outcome;
   bar.done(r.repeated ? 'received before' : r.refused ? 'refused' : 'booked');
   if (o.refusal) {

@@ -1,6 +1,5 @@
-import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { MemoryBackend, paymentBatchCsv, type MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { MemoryBackend, openFileSink, paymentBatchCsv, type MessageRefusal, messageTypeByNamespace, processInvoiceStream, returnCodes, ruleForCode, validateAgainstXsd, type MemoryFacts, type MessageType } from '@kern/exchange';
 import { progress } from '../progress';
 
 const meaning = new Map(returnCodes.map((c) => [c.code, c.nl]));
@@ -58,7 +57,8 @@ async function handle(file: string, mode: 'validate' | 'process', opts: { facts?
     bar.tick(chunk.length);
   });
   const outFile = `${file.replace(/\.xml$/i, '')}.325.xml`;
-  const out = mode === 'process' ? createWriteStream(outFile) : undefined;
+  // Every handle has an error path: a failed write fails this file (reported by runExchange), not the run.
+  const out = mode === 'process' ? openFileSink(outFile) : undefined;
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const backend = new MemoryBackend(facts);
   const outcome = await processInvoiceStream(input, backend, {
@@ -67,16 +67,17 @@ async function handle(file: string, mode: 'validate' | 'process', opts: { facts?
     verify: mode === 'process',
     answerIdentity: { identificatie: `K${Date.now().toString(36).toUpperCase()}`, dagtekening: today },
     answer: async (piece) => {
-      if (out && !out.write(piece)) await once(out, 'drain');
+      await out?.write(piece);
     },
     onLine: (l) => {
       for (const code of l.verdict.codes) console.log(`${file}: client ${l.clientIndex + 1} prestatie ${l.prestatie.referentieNummer}: ${ruleForCode(code)} ${code} ${meaning.get(code) ?? ''}`);
     },
+  }).catch((e: unknown) => {
+    out?.destroy();
+    input.destroy();
+    throw e;
   });
-  if (out) {
-    out.end();
-    await once(out, 'close');
-  }
+  await out?.close();
   bar.done(`${read} bytes`);
   let paymentNote = '';
   if (mode === 'process' && outcome.header && !outcome.refusal && !outcome.repeated) {

@@ -4,7 +4,7 @@ import { writeAuditCheckpoints } from '@kern/access';
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
-import { buildApp, createServices, startBackgroundJobs } from '@kern/server';
+import { buildApp, createServices, guardProcess, startBackgroundJobs } from '@kern/server';
 import { DEMO_PASSWORD, demoAccounts, seedScale } from '@kern/seed';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
@@ -32,6 +32,8 @@ export async function runServe(options: { port?: number; host?: string; dataDir?
 
   const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) });
   const { app } = await buildApp(services);
+  // An error that escapes a request is logged at error level; it never ends the process for everyone.
+  guardProcess({ error: (details, message) => (config.logLevel === 'silent' ? console.error(`kern: ${message}`, details) : app.log.error(details, message)) });
   closers.unshift(() => app.close());
   // Background jobs (indicator refresh, portal mail retries) from the one queue; any instance may pick them up.
   const stopWorker = startBackgroundJobs(services, {

@@ -100,6 +100,7 @@ export function InvoiceDetail({ id, onChanged }: { id: string; onChanged: () => 
       ) : (
         <>
           {m.refusal && <Paragraph>{t('exchange.detail.refusal', { code: m.refusal.code, text: lang === 'nl' ? m.refusal.nl : m.refusal.en })}</Paragraph>}
+          {m.failure && <Paragraph>{t('exchange.detail.failure', { at: new Date(m.failure.at).toLocaleString(lang), reason: m.failure.reason })}</Paragraph>}
           <Paragraph>
             {t('exchange.detail.totals', { lines: String(m.lines), approved: String(m.approvedLines), approvedAmount: euro(m.approvedCents, lang), rejected: String(m.rejectedLines), rejectedAmount: euro(m.rejectedCents, lang) })}
           </Paragraph>

@@ -27,6 +27,7 @@ const statusKey: Record<InvoiceMessage['status'], MessageKey> = {
   receiving: 'exchange.status.receiving',
   answered: 'exchange.status.answered',
   refused: 'exchange.status.refused',
+  failed: 'exchange.status.failed',
 };
 
 /** The invoice inbox: upload a 323, the declarations received, per line the verdict and its reasons, approval and the CSV export. */
@@ -143,6 +144,7 @@ export function InvoiceInboxPage() {
                     <SelectOption value="answered">{t('exchange.status.answered')}</SelectOption>
                     <SelectOption value="refused">{t('exchange.status.refused')}</SelectOption>
                     <SelectOption value="receiving">{t('exchange.status.receiving')}</SelectOption>
+                    <SelectOption value="failed">{t('exchange.status.failed')}</SelectOption>
                   </Select>
                 )}
               </Field>

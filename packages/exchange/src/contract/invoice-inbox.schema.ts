@@ -57,8 +57,10 @@ export const invoiceMessageSchema = z.object({
   declaratieNummer: z.string().nullable(),
   periodBegin: isoDate.nullable(),
   periodEnd: isoDate.nullable(),
-  status: z.enum(['receiving', 'answered', 'refused']),
+  status: z.enum(['receiving', 'answered', 'refused', 'failed']),
   refusal: returnCodeTextSchema.extend({ reason: z.string().nullable() }).nullable(),
+  /** Processing failed inside Kern (status failed): why and when; deliver the message again. */
+  failure: z.object({ reason: z.string(), at: z.string() }).nullable(),
   receivedAt: z.string(),
   clients: z.number().int(),
   lines: z.number().int(),
@@ -75,7 +77,7 @@ export const invoiceMessagesQuerySchema = z.object({
   provider: z.string().regex(/^\d{1,8}$/).optional(),
   /** YYYY-MM: messages whose declaration period touches this month. */
   period: z.string().regex(/^\d{4}-\d{2}$/).optional(),
-  status: z.enum(['receiving', 'answered', 'refused']).optional(),
+  status: z.enum(['receiving', 'answered', 'refused', 'failed']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type InvoiceMessagesQuery = z.infer<typeof invoiceMessagesQuerySchema>;

@@ -17,7 +17,7 @@ export interface MessageKey {
 
 export interface StoredMessage {
   id: string;
-  status: 'receiving' | 'answered' | 'refused';
+  status: 'receiving' | 'answered' | 'refused' | 'failed';
   answer: string | null;
   declaratieNummer: string | null;
 }
@@ -36,7 +36,7 @@ export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, 
     insert into exchange_messages (id, municipality_code, standard, message_type, sender, receiver, identification, message_date, declaratie_nummer, period_begin, period_end, status, received_at, received_by, heartbeat_at)
     values (${id}, ${k.municipalityCode}, ${h.standard}, ${k.messageType}, ${k.sender}, ${h.ontvanger}, ${k.identification}, ${h.dagtekening}::date, ${h.declaratieNummer}, ${h.periodeBegin}::date, ${h.periodeEind}::date, 'receiving', ${at.toISOString()}::timestamptz, ${by}, ${at.toISOString()}::timestamptz)
     on conflict (municipality_code, sender, message_type, identification) do update
-      set status = 'receiving', refusal_code = null, refusal_reason = null, received_at = excluded.received_at, received_by = excluded.received_by, heartbeat_at = excluded.heartbeat_at,
+      set status = 'receiving', refusal_code = null, refusal_reason = null, failure_reason = null, failed_at = null, received_at = excluded.received_at, received_by = excluded.received_by, heartbeat_at = excluded.heartbeat_at,
           declaratie_nummer = excluded.declaratie_nummer, period_begin = excluded.period_begin, period_end = excluded.period_end
       where exchange_messages.status <> 'answered'
     returning id`.execute(tx);
@@ -60,6 +60,13 @@ export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, 
  */
 export async function otherMessageInProgress(tx: Tx, k: MessageKey, at: Date, staleAfterMs: number): Promise<boolean> {
   await sql`select pg_advisory_xact_lock(hashtext(${`exchange:${k.municipalityCode}:${k.sender}`}))`.execute(tx);
+  // A message of this sender that stopped beating belongs to a process that died: it is failed
+  // now, so the inbox says so and it can be delivered again (its staged lines never counted).
+  await sql`
+    update exchange_messages set status = 'failed', failed_at = ${at.toISOString()}::timestamptz, heartbeat_at = null,
+      failure_reason = ${`processing stopped: no heartbeat for ${Math.round(staleAfterMs / 1000)} s (the process ended); deliver the message again`}
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification <> ${k.identification}
+      and status = 'receiving' and (heartbeat_at is null or heartbeat_at <= ${new Date(at.getTime() - staleAfterMs).toISOString()}::timestamptz)`.execute(tx);
   const r = await sql<{ n: number }>`
     select count(*)::int as n from exchange_messages
     where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification <> ${k.identification}
@@ -266,6 +273,16 @@ export async function refuseMessage(tx: Tx, messageId: string): Promise<void> {
   if (r.rows.length === 0) return;
   await sql`delete from exchange_invoice_lines where message_id = ${messageId}`.execute(tx);
   await sql`update exchange_messages set status = 'refused', refusal_code = '0001', heartbeat_at = null where id = ${messageId} and status = 'receiving'`.execute(tx);
+}
+
+/**
+ * Processing failed inside Kern (not a refusal of the file): the message is failed with the
+ * reason, stops holding up its sender, and can be delivered again. Its staged lines stay (they
+ * never count: only an answered message's lines do) and are replaced when it is delivered again.
+ */
+export async function failMessage(tx: Tx, messageId: string, reason: string, at: Date): Promise<void> {
+  await sql`update exchange_messages set status = 'failed', failure_reason = ${reason.slice(0, 2000)}, failed_at = ${at.toISOString()}::timestamptz, heartbeat_at = null
+    where id = ${messageId} and status = 'receiving'`.execute(tx);
 }
 
 /** Why a refused message was refused (return code and the finding), as the inbox shows it. */

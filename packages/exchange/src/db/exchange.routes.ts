@@ -1,12 +1,9 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { contextOf, moduleRoutes, runAsTenant } from '@kern/access';
 import { DomainError } from '@kern/kit';
 import { exchangeContract } from '../contract/exchange.contract';
+import { openTempFile } from '../temp-file';
 import { approveInvoice } from './approve-invoice';
 import { exportPaymentBatch } from './export-payment-batch';
 import { listInvoiceMessages, readInvoiceLines } from './read-invoice-inbox';
@@ -48,21 +45,13 @@ export function exchangeRoutes(services: ExchangeRouteServices) {
         throw new DomainError('invalid-input', { nl: 'Stuur het bericht als application/xml.', en: 'Send the message as application/xml.' }, [{ name: 'content-type', reason: 'application/xml' }]);
       }
       // The 325 goes to a temporary file and is streamed back from there: memory stays flat however many lines were rejected.
-      const dir = await mkdtemp(join(tmpdir(), 'kern-325-http-'));
-      const cleanup = () => void rm(dir, { recursive: true, force: true });
-      const answerFile = join(dir, 'answer.xml');
-      const out = createWriteStream(answerFile);
+      const out = await openTempFile('kern-325-http-', 'answer.xml');
+      const cleanup = () => void out.dispose();
       let received: Awaited<ReturnType<typeof receiveInvoice>>;
       try {
-        received = await receiveInvoice(services, ctx, limited(body, services.uploadLimitBytes), {
-          answer: async (p) => {
-            if (!out.write(p)) await once(out, 'drain');
-          },
-        });
-        out.end();
-        await once(out, 'close');
+        received = await receiveInvoice(services, ctx, limited(body, services.uploadLimitBytes), { answer: (p) => out.write(p) });
+        await out.close();
       } catch (e) {
-        out.destroy();
         cleanup();
         throw e;
       }
@@ -75,7 +64,8 @@ export function exchangeRoutes(services: ExchangeRouteServices) {
           en: `The file is not a valid iWmo/iJw declaration (${r?.rule ?? 'XML'} ${r?.code ?? '0001'}); nothing was booked.`,
         }, [{ name: 'body', reason: r?.message.slice(0, 300) ?? 'not a message' }]);
       }
-      const stream = createReadStream(answerFile);
+      const stream = createReadStream(out.path);
+      // Fastify answers a read error of a sent stream itself; the file goes either way.
       stream.once('close', cleanup);
       return reply
         .type('application/xml; charset=utf-8')

@@ -11,9 +11,11 @@ export interface MessageRow {
   declaratie_nummer: string | null;
   period_begin: string | null;
   period_end: string | null;
-  status: 'receiving' | 'answered' | 'refused';
+  status: 'receiving' | 'answered' | 'refused' | 'failed';
   refusal_code: string | null;
   refusal_reason: string | null;
+  failure_reason: string | null;
+  failed_at: Date | string | null;
   received_at: Date | string;
   clients: number;
   lines: number;
@@ -26,7 +28,7 @@ export interface MessageRow {
 }
 
 const messageColumns = sql`m.id, m.standard, m.sender, m.identification, m.message_date::text as message_date, m.declaratie_nummer,
-  m.period_begin::text as period_begin, m.period_end::text as period_end, m.status, m.refusal_code, m.refusal_reason, m.received_at,
+  m.period_begin::text as period_begin, m.period_end::text as period_end, m.status, m.refusal_code, m.refusal_reason, m.failure_reason, m.failed_at, m.received_at,
   m.clients, m.lines, m.approved_lines, m.rejected_lines, m.submitted_cents, m.approved_cents, m.rejected_cents,
   (select b.id from exchange_payment_batches b where b.message_id = m.id order by b.created_at desc limit 1) as payment_batch_id`;
 

@@ -13,6 +13,7 @@ import {
   bookMessage,
   contractTariffs,
   declaratieNummerUsedElsewhere,
+  failMessage,
   findMessage,
   messageTotals,
   pseudonymsFor,
@@ -24,8 +25,16 @@ import {
 } from './exchange.repository';
 import type { Residence, ResidencySource } from './residency';
 
-/** A message that staged nothing for this long crashed: it no longer holds up its sender's next message. */
-const STALE_AFTER_MS = 10 * 60_000;
+/**
+ * The lease of a message being received. While it is processed a timer renews its heartbeat every
+ * BEAT_EVERY_MS (besides every staged batch); a message whose heartbeat is older than LEASE_MS
+ * belongs to a process that died (crash, kill, power cut) and no longer holds up its sender: the
+ * sender's next delivery marks it failed and goes ahead. A lease rather than "failed at start-up"
+ * because several instances may receive at once: one instance's restart says nothing about
+ * another's messages. An error inside a living process fails the message at once (receiveInvoice).
+ */
+export const LEASE_MS = 60_000;
+const BEAT_EVERY_MS = 15_000;
 
 export interface PgInvoiceBackendOptions {
   db: AnyDb;
@@ -52,6 +61,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
   private batches = 0;
   /** Test hook: called before a batch is staged, e.g. to simulate a crash. */
   beforeCommit: ((batch: number) => void) | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: PgInvoiceBackendOptions) {}
 
@@ -83,7 +93,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
         }
         return stored.answer;
       }
-      if (await otherMessageInProgress(tx, k, this.o.clock.now(), STALE_AFTER_MS)) {
+      if (await otherMessageInProgress(tx, k, this.o.clock.now(), LEASE_MS)) {
         throw conflict({
           nl: `Er wordt al een andere declaratie van aanbieder ${header.afzender} verwerkt. Lever dit bericht opnieuw aan als die klaar is; er is niets geboekt.`,
           en: `Another invoice of provider ${header.afzender} is being processed. Deliver this message again when it is done; nothing was booked.`,
@@ -91,7 +101,35 @@ export class PgInvoiceBackend implements InvoiceBackend {
       }
       this.messageId = await upsertReceivingMessage(tx, stored?.id ?? randomUUID(), k, header, this.o.clock.now(), this.o.receivedBy);
       return undefined;
+    }).then((answer) => {
+      if (answer === undefined) this.keepLease();
+      return answer;
     });
+  }
+
+  /** Renews the message's heartbeat on a timer until `release`: a slow batch (a large XSD validation) does not lose the lease. */
+  private keepLease(): void {
+    const messageId = this.messageId;
+    if (!messageId || this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      // A failed renewal is not this message's failure: the next one (or the next batch) renews it.
+      this.tx((tx) => beat(tx, messageId, this.o.clock.now())).catch(() => undefined);
+    }, BEAT_EVERY_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Stops renewing the lease (the message is answered, refused or failed). */
+  release(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  /** Processing failed inside Kern: the message is failed with the reason and no longer holds up its sender. */
+  async fail(reason: string): Promise<void> {
+    this.release();
+    const messageId = this.messageId;
+    if (!messageId) return;
+    await this.tx((tx) => failMessage(tx, messageId, reason, this.o.clock.now()));
   }
 
   async checkHeader(header: InvoiceHeader): Promise<string[]> {
@@ -178,6 +216,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
   }
 
   async finish(header: InvoiceHeader, answer: string): Promise<void> {
+    this.release();
     const messageId = this.requireMessage();
     const now = this.o.clock.now();
     await this.tx(async (tx) => {
@@ -199,6 +238,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
   }
 
   async abandon(header: InvoiceHeader): Promise<void> {
+    this.release();
     const messageId = this.messageId;
     if (!messageId) return;
     void header;

@@ -24,6 +24,7 @@ export function toMessage(m: MessageRow): InvoiceMessage {
     periodEnd: m.period_end,
     status: m.status,
     refusal: m.refusal_code ? { ...returnCodeText(m.refusal_code), reason: m.refusal_reason } : null,
+    failure: m.status === 'failed' ? { reason: m.failure_reason ?? 'processing failed', at: new Date(m.failed_at ?? m.received_at).toISOString() } : null,
     receivedAt: new Date(m.received_at).toISOString(),
     clients: m.clients,
     lines: m.lines,

@@ -25,6 +25,12 @@ export interface ReceiveOptions {
 
 const lawOf = { iwmo: 'wmo', ijw: 'jeugdwet' } as const;
 
+/** What the inbox says about a failure: the error's own words, without a BSN it may quote. */
+export function failureReason(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `processing failed: ${text.replace(/\b\d{9}\b/g, '*********')}`.slice(0, 2000);
+}
+
 /**
  * A care provider's declaration (323) is received: streamed, XSD-validated per batch, each
  * prestatie verified against the allocations, the contract and the BRP, booked per batch and
@@ -77,15 +83,21 @@ export async function receiveInvoice(services: ExchangeServices, ctx: AccessCont
     });
   } catch (e) {
     // Refused input found by the caller's stream (too large, aborted): drop what was staged. Any
-    // other error is a crash: staged lines stay, and delivering the file again resumes.
+    // other error is a failure inside Kern: the message is failed with its reason (the inbox shows
+    // it), so it never holds up the provider's next message, and delivering it again processes it anew.
     const id = backend.storedMessageId;
     if (e instanceof DomainError && id) {
       await withTenant(services.db, municipality, async (tx) => {
         await refuseMessage(tx, id);
         await noteRefusal(tx, id, '0001', e.userMessage.en);
       });
+    } else if (id) {
+      // If even this write fails (database gone), the lease runs out and the next delivery fails it.
+      await backend.fail(failureReason(e)).catch(() => undefined);
     }
     throw e;
+  } finally {
+    backend.release();
   }
   const messageId = backend.storedMessageId ?? null;
   if (outcome.refusal && messageId) {

@@ -79,3 +79,18 @@ describe('reading a received message', () => {
     expect(refusal(xml)).toMatchObject({ code: '0001', rule: 'SIZE' });
   });
 });
+
+describe('a regie message written with CDATA, comments and references', () => {
+  it('is read as the plain one: the header fields come out the same', () => {
+    const xml = sample305(header('iwmo'), client, [{ toewijzingNummer: '1001', toewijzingIngangsdatum: '2026-10-01', begindatum: '2026-10-05' }]);
+    const dressed = xml
+      .replace(/(<\w+:Afzender>)12345678(<\/)/, '$1<![CDATA[1234]]><!-- agb -->&#53;678$2')
+      .replace(/(<\w+:Identificatie>)M1(<\/)/, '$1M&#x31;$2');
+    expect(dressed).toContain('<![CDATA[1234]]><!-- agb -->&#53;678<');
+    expect(dressed).toContain('M&#x31;<');
+    const plain = readInboundMessage(xml);
+    const read = readInboundMessage(dressed);
+    expect(read.header).toEqual(plain.header);
+    expect(read.header).toMatchObject({ afzender: '12345678', identificatie: 'M1' });
+  });
+});

@@ -180,3 +180,24 @@ mandates:
     expect(formatPath([])).toBe('');
   });
 });
+
+describe('hostile YAML is a refusal of the file, not a server error', () => {
+  it('a billion-laughs alias tree of under 400 characters', () => {
+    const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i] ?? ''}`).join(', ')}]`)].join('\n');
+    expect(laughs.length).toBeLessThan(400);
+    const r = parseWerkwijzeYaml(laughs);
+    expect(r).toEqual({ ok: false, errors: [{ path: '', message: 'YAML: too many aliases (more than 100 expansions)' }] });
+  });
+
+  it('a file of many aliases to one anchor', () => {
+    const r = parseWerkwijzeYaml(`x: &x v\nlist:\n${Array.from({ length: 5000 }, () => '  - *x').join('\n')}\n`);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.errors[0]?.message).toMatch(/too many aliases/);
+  });
+
+  it('a few aliases stay allowed', () => {
+    const r = parseWerkwijzeYaml(`${base}\nextra: &e x\nagain: *e\n`);
+    // Refused by the schema (unknown keys), not by the alias bound.
+    expect(r.ok ? '' : JSON.stringify(r.errors)).not.toMatch(/aliases/);
+  });
+});

@@ -47,13 +47,22 @@ function zodErrors(issues: readonly z.core.$ZodIssue[]): { path: PropertyKey[]; 
   return issues.map((i) => ({ path: [...i.path], message: i.message }));
 }
 
+/** Alias expansions a werkwijze file may make (the yaml library's maxAliasCount; its default is 100). */
+export const MAX_YAML_ALIASES = 100;
+
 /**
  * Parses and validates a werkwijze file: YAML syntax, the zod schema (structure), then the
  * semantic checks. Every error has the path of the value and its line in `text`.
  */
 export function parseWerkwijzeYaml(text: string): ParseResult {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: true, prettyErrors: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: true, prettyErrors: false });
+  } catch (e) {
+    // e.g. nesting so deep the parser runs out of stack: a refusal of the file, not a server error.
+    return { ok: false, errors: [{ path: '', message: `YAML: ${e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'}` }] };
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -64,7 +73,15 @@ export function parseWerkwijzeYaml(text: string): ParseResult {
     const line = lineOf(doc, counter, path);
     return line === undefined ? { path: formatPath(path), message } : { path: formatPath(path), line, message };
   };
-  const parsed = werkwijzeSchema.safeParse(doc.toJS());
+  let plain: unknown;
+  try {
+    // Aliases are bounded: a billion-laughs tree of a few hundred characters or a file of many
+    // aliases is refused here (the library throws past the bound) instead of expanding in memory.
+    plain = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `YAML: ${e instanceof ReferenceError ? `too many aliases (more than ${MAX_YAML_ALIASES} expansions)` : e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'}` }] };
+  }
+  const parsed = werkwijzeSchema.safeParse(plain);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error.issues).map((e) => locate(e.path, e.message)) };
   const semantic = checkWerkwijze(parsed.data);
   if (semantic.length > 0) return { ok: false, errors: semantic.map((e) => locate(e.path, e.message)) };
