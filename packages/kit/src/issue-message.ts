@@ -61,9 +61,10 @@ function isEmpty(input: unknown): boolean {
 }
 
 export function issueMessage(issue: IssueLike): UserMessage {
+  // An empty field is "fill it in" whatever rule it then fails (a date, a BSN, a minimum length).
+  if ('input' in issue && isEmpty(issue.input) && issue.code !== 'unrecognized_keys') return say('required');
   const custom = issue.message ? known[issue.message] : undefined;
   if (custom) return say(custom);
-  if ('input' in issue && isEmpty(issue.input) && issue.code !== 'unrecognized_keys') return say('required');
   switch (issue.code) {
     case 'invalid_type':
       // Without the input (a final issue), zod's own message still says what it received.
