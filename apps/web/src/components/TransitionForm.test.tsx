@@ -8,6 +8,7 @@ const step: WerkwijzeStep = {
   id: 'onderzoek',
   phase: 'onderzoek',
   fields: {
+    type: 'object',
     properties: {
       samenvatting: { type: 'string', title: 'Samenvatting', minLength: 10 },
       uren: { type: 'integer', title: 'Uren per week', maximum: 40 },
