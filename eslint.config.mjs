@@ -66,7 +66,7 @@ export default defineConfig(
   },
   {
     // Tests may poke at internals; keep the type-aware safety rules but allow the usual test idioms.
-    files: ['**/*.test.ts', '**/*.int.test.ts', 'e2e/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.int.test.ts', 'e2e/**/*.ts', 'apps/web/src/test/**/*.{ts,tsx}'],
     rules: {
       // expect.any(...) and friends are typed `any` by Vitest itself.
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * browser tests in Chromium.
  */
 const integration = ['packages/**/src/**/*.int.test.ts', 'apps/**/src/**/*.int.test.ts'];
+/** The web app's component tests run in a simulated DOM of their own, not in the node unit project. */
+const web = ['apps/web/src/**/*.test.ts', 'apps/web/src/**/*.test.tsx'];
 
 export default defineConfig({
   test: {
@@ -16,7 +18,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/**/src/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: [...integration, '**/node_modules/**'],
+          exclude: [...integration, ...web, '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          include: web,
+          environment: 'happy-dom',
+          setupFiles: ['apps/web/src/test/setup.ts'],
         },
       },
       {

@@ -1,5 +1,6 @@
 import { AccessDenied } from '@kern/access';
 import { DomainError, RetryLater, type ErrorCode, type InvalidParam, type UserMessage } from '@kern/kit';
+import { issueMessage, type IssueLike } from '@kern/kit/contract';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -79,21 +80,44 @@ export function problemFor(request: FastifyRequest, error: DomainError): Problem
   };
 }
 
+/** "Vul dit veld in." as the tail of a sentence: "vul dit veld in". */
+const asClause = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1).replace(/\.$/, '');
+
+/**
+ * The message of a schema failure names every field and says what to do with it, so a person
+ * who sees only the message (an alert above a form) still knows what to put right.
+ */
+export function fieldsToCheck(issues: { name: string; says: UserMessage }[]): UserMessage {
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => !seen.has(i.name) && seen.add(i.name));
+  const [only] = unique;
+  if (only && unique.length === 1) {
+    return { nl: `Controleer het veld ${only.name}: ${asClause(only.says.nl)}.`, en: `Check the field ${only.name}: ${asClause(only.says.en)}.` };
+  }
+  const list = (lang: 'nl' | 'en', and: string) => {
+    const parts = unique.map((i) => `${i.name} (${asClause(i.says[lang])})`);
+    return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${and} ${parts.at(-1) ?? ''}` : parts.join('');
+  };
+  return { nl: `Controleer deze velden: ${list('nl', 'en')}.`, en: `Check these fields: ${list('en', 'and')}.` };
+}
+
 /** Translates framework errors (validation, parsing, limits) into domain errors first. */
 export function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const params = error.validation.map((v) => ({
-      name: [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), (v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.')]
-        .filter((x) => x)
-        .join('') || String(error.validationContext ?? 'request'),
-      reason: v.message ?? 'invalid',
-    }));
-    return new DomainError(
-      'invalid-input',
-      { nl: 'Een of meer velden zijn niet goed ingevuld; zie invalidParams.', en: 'One or more fields are invalid; see invalidParams.' },
-      params,
-    );
+    const issues = error.validation.map((v) => {
+      // fastify-type-provider-zod keeps the zod issue's details in params, its code as keyword.
+      const details = v.params as Omit<IssueLike, 'code' | 'message'> & { issue?: { path?: unknown[] } };
+      const issue: IssueLike = { ...details, code: v.keyword, message: v.message };
+      return {
+        name: [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), details.issue?.path?.join('.')]
+          .filter((x) => x)
+          .join('') || String(error.validationContext ?? 'request'),
+        reason: v.message ?? 'invalid',
+        says: issueMessage(issue),
+      };
+    });
+    return new DomainError('invalid-input', fieldsToCheck(issues), issues.map(({ name, reason }) => ({ name, reason })));
   }
   const fe = error as Partial<FastifyError>;
   switch (fe.code) {

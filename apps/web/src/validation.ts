@@ -1,15 +1,19 @@
-/** Client-side checks that mirror the server's, so people get an answer before a round trip. */
+/**
+ * Client-side checks, so people get an answer before a round trip. The rules come from the
+ * modules' contracts (`@kern/<module>/contract`, `@kern/kit/contract`): the form validates with the
+ * schema the server validates with, and each zod issue becomes a sentence a person can act on, in
+ * the reader's language (issueMessage), on the field it is about.
+ */
+import { BSN_CHECK_MESSAGE, BSN_DIGITS_MESSAGE, isCalendarDate, issueMessage, isValidBsn } from '@kern/kit/contract';
+import { z } from 'zod';
+import type { Lang } from './i18n';
 
-/** A BSN is nine digits that pass the 11-test (elfproef): sum of digit * weight (9..2, -1) divisible by 11. */
-export function isValidBsn(value: string): boolean {
-  if (!/^\d{9}$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const digit = Number(value.charAt(i));
-    sum += i === 8 ? -digit : digit * (9 - i);
-  }
-  return sum % 11 === 0 && sum !== 0;
-}
+export { isValidBsn };
+/** A calendar day YYYY-MM-DD that exists (no 30 February), as the server's calendarDateSchema checks it. */
+export const isIsoDate = isCalendarDate;
+
+/** A BSN a person types: nine digits that pass the elfproef, each failure with its own message. */
+export const citizenBsnSchema = z.string().trim().regex(/^\d{9}$/, BSN_DIGITS_MESSAGE).refine(isValidBsn, BSN_CHECK_MESSAGE);
 
 /** Normalises "1234 ab" to "1234AB"; returns null when it is not a Dutch postcode. */
 export function normalisePostcode(value: string): string | null {
@@ -17,10 +21,38 @@ export function normalisePostcode(value: string): string | null {
   return /^[1-9]\d{3}[A-Z]{2}$/.test(compact) ? compact : null;
 }
 
-/** The server's own check (one ISO-date module, browser-safe): what passes here passes there. */
-export { isIsoDate } from '@kern/kit/contract';
-
 export const MIN_PASSWORD_LENGTH = 12;
 export const MIN_BREAK_GLASS_REASON = 20;
 /** The server asks for a note of at least this many characters with every suspension of a term. */
 export const MIN_SUSPENSION_NOTE = 5;
+
+export interface FieldIssue {
+  /** The id of the input the message belongs to. */
+  id: string;
+  message: string;
+}
+
+/**
+ * Validates form input with a contract schema. `fields` maps a schema path ("sessionOn",
+ * "attendance.0.subjectBsn") to the id of its input; a path not in the map falls back to its
+ * first part. One message per input, the first issue zod reports for it, in the order of `fields`.
+ */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  lang: Lang,
+  fields: Record<string, string>,
+): { ok: true; value: z.output<S> } | { ok: false; errors: FieldIssue[] } {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const byId = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    const id = fields[path.join('.')] ?? fields[path[0] ?? ''];
+    if (!id || byId.has(id)) continue;
+    byId.set(id, issueMessage(issue)[lang]);
+  }
+  const order = Object.values(fields);
+  const errors = [...byId].map(([id, message]) => ({ id, message })).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  return { ok: false, errors };
+}

@@ -12,6 +12,7 @@ import type { ErrorCode } from './errors';
 
 export { calendarDateSchema, isCalendarDate, isIsoDate } from './iso-date';
 export { isValidBsn } from './bsn';
+export { BSN_CHECK_MESSAGE, BSN_DIGITS_MESSAGE, DATE_MESSAGE, issueMessage, type IssueLike } from './issue-message';
 export type { ErrorCode, InvalidParam, UserMessage } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -2,6 +2,7 @@ import { Alert, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/com
 import type { MouseEvent } from 'react';
 import { ApiError, problemMessage, type Problem } from '../api';
 import { useApp } from '../app-context';
+import { reasonText } from '../server-reasons';
 
 export interface FieldError {
   /** The id of the input the error belongs to. */
@@ -48,7 +49,7 @@ export function ProblemAlert({ problem }: { problem: Problem }) {
         <UnorderedList>
           {params.map((param) => (
             <UnorderedListItem key={`${param.name}:${param.reason}`}>
-              {param.name}: {param.reason}
+              {param.name}: {reasonText(param.reason, lang)}
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -11,22 +11,27 @@ import {
   Select,
   SelectOption,
 } from '@utrecht/component-library-react';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
+import { z } from 'zod';
 import type { HouseholdMember, Problem, StartCaseInput, WerkwijzeDefinition, WerkwijzeSummary } from '../api';
 import { useApp, useSession } from '../app-context';
 import { fullName } from '../format';
 import { isPurpose } from '../purpose';
 import { navigate, paths } from '../router';
-import { isIsoDate } from '../validation';
+import { validateWith } from '../validation';
 import { todayIso } from '../werkwijze';
 import { ErrorSummary, Loading, ProblemAlert, toProblem, type FieldError } from './Alerts';
 import { Field, TextField } from './Field';
+
+// The melding date as the server checks it (cases has no browser contract yet; then its start schema takes over).
+const meldingSchema = z.object({ meldingDate: calendarDateSchema });
 
 type CaseType = NonNullable<WerkwijzeDefinition['caseTypes']>[number];
 
 /** "Zaak starten": a case from a melding, on an active werkwijze, for a case type of the chosen law. */
 export function StartCaseForm({ bsn, household }: { bsn: string; household: HouseholdMember[] }) {
-  const { api, t, purpose } = useApp();
+  const { api, t, lang, purpose } = useApp();
   const { account } = useSession();
   const [werkwijzen, setWerkwijzen] = useState<WerkwijzeSummary[] | Problem | null>(null);
   const [werkwijzeId, setWerkwijzeId] = useState('');
@@ -99,7 +104,8 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
     if (!purpose) found.push({ id: 'purpose', message: t('purpose.required') });
     if (!werkwijzeId) found.push({ id: 'start-werkwijze', message: t('startCase.error.werkwijze') });
     if (!caseTypeId) found.push({ id: 'start-caseType', message: t('startCase.error.caseType') });
-    if (!isIsoDate(meldingDate)) found.push({ id: 'start-meldingDate', message: t('startCase.error.date') });
+    const dated = validateWith(meldingSchema, { meldingDate }, lang, { meldingDate: 'start-meldingDate' });
+    if (!dated.ok) found.push(...dated.errors);
     setErrors(found);
     if (found.length > 0) {
       document.getElementById(found[0]?.id ?? '')?.focus();

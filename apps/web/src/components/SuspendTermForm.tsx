@@ -1,8 +1,9 @@
+import { calendarDateSchema } from '@kern/kit/contract';
 import { ButtonGroup, Paragraph, PrimaryActionButton, Select, SelectOption } from '@utrecht/component-library-react';
 import { useState, type SyntheticEvent } from 'react';
 import { SUSPENSION_GROUNDS, type CaseDeadline, type Problem, type SuspendTermResult, type SuspensionGround } from '../api';
 import { useApp } from '../app-context';
-import { isIsoDate, MIN_SUSPENSION_NOTE } from '../validation';
+import { MIN_SUSPENSION_NOTE, validateWith } from '../validation';
 import { ErrorSummary, ProblemAlert, toProblem, type FieldError } from './Alerts';
 import { Field, TextareaField, TextField } from './Field';
 
@@ -21,7 +22,7 @@ interface Props {
  * The server decides which grounds the term allows and explains a refusal in the reader's language.
  */
 export function SuspendTermForm({ caseId, deadline, idPrefix, onDone }: Props) {
-  const { api, t } = useApp();
+  const { api, t, lang } = useApp();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [ground, setGround] = useState('');
@@ -43,7 +44,11 @@ export function SuspendTermForm({ caseId, deadline, idPrefix, onDone }: Props) {
     setProblem(null);
     const found: FieldError[] = [];
     const trimmedNote = note.trim();
-    const dateError = (value: string) => (!value ? t('error.required') : isIsoDate(value) ? null : t('suspend.error.date'));
+    // The server's date schema, with its Dutch (or English) message: empty and malformed dates each say what to do.
+    const dateError = (value: string) => {
+      const checked = validateWith(calendarDateSchema, value, lang, { '': 'date' });
+      return checked.ok ? null : (checked.errors[0]?.message ?? null);
+    };
     const fromError = dateError(from);
     const toError = dateError(to);
     if (fromError) found.push({ id: ids.from, message: `${t('suspend.from')}: ${fromError}` });

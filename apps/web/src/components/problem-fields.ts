@@ -1,12 +1,14 @@
 import { problemMessage, type Problem } from '../api';
 import type { Lang } from '../i18n';
+import { reasonMessage, reasonText } from '../server-reasons';
 
 /**
  * Puts a server refusal (problem+json) next to the fields it names: `fields` maps the server's
  * parameter names (invalidParams[].name, e.g. "until" or "housing.ceilingCents") to input ids.
- * Each named field gets the server's message in the reader's language; when the problem names
- * several fields, each also gets the server's reason. A problem that names no known field
- * returns {} and belongs in an alert above the form.
+ * A field named alone gets the server's message in the reader's language. When the problem names
+ * several fields, each gets its own reason, said in the reader's language (server-reasons.ts);
+ * a reason we cannot say is never shown raw to a Dutch reader. A problem that names no known
+ * field returns {} and belongs in an alert above the form.
  */
 export function problemFieldErrors(problem: Problem, lang: Lang, fields: Record<string, string>): Record<string, string> {
   const params = (problem.invalidParams ?? []).map((p) => ({ ...p, name: p.name.replace(/^body\./, '') }));
@@ -17,7 +19,8 @@ export function problemFieldErrors(problem: Problem, lang: Lang, fields: Record<
   const out: Record<string, string> = {};
   for (const { p, id } of matched) {
     if (out[id]) continue;
-    out[id] = matched.length > 1 ? `${message} (${p.name}: ${p.reason})` : message;
+    if (matched.length === 1) out[id] = message;
+    else out[id] = reasonMessage(p.reason, lang) ?? `${message} (${reasonText(p.reason, lang)})`;
   }
   return out;
 }

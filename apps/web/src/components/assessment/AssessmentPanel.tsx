@@ -1,12 +1,13 @@
 import { ButtonGroup, Heading2, Heading3, Paragraph, PrimaryActionButton, Select, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { useCallback, useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import type { Problem } from '../../api';
 import { assessmentsApi, type Assessment, type AssessmentHistory, type Instrument } from '../../api/assessments';
 import { useApp } from '../../app-context';
 import { formatDate } from '../../i18n';
-import { isIsoDate } from '../../validation';
+import { validateWith } from '../../validation';
 import { todayIso } from '../../werkwijze';
-import { Loading, ProblemAlert, StatusMessage, toProblem } from '../Alerts';
+import { ErrorSummary, Loading, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../Alerts';
 import { Field, TextField } from '../Field';
 import { LineChart, RadarChart } from './charts';
 import '../plan/plan.css';
@@ -82,6 +83,7 @@ function RecordAssessmentForm({ bsn, instruments, onSaved }: { bsn: string; inst
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const instrument = instruments.find((i) => i.id === instrumentId);
   const values = instrument ? Array.from({ length: instrument.scale.max - instrument.scale.min + 1 }, (_, i) => instrument.scale.min + i) : [];
 
@@ -89,7 +91,13 @@ function RecordAssessmentForm({ bsn, instruments, onSaved }: { bsn: string; inst
     event.preventDefault();
     setProblem(null);
     setSaved(false);
-    if (!isIsoDate(date)) return;
+    // Before, an empty or impossible date did nothing at all; now it says why, on the field.
+    const dated = validateWith(calendarDateSchema, date, lang, { '': `asm-date-${bsn}` });
+    setErrors(dated.ok ? [] : dated.errors);
+    if (!dated.ok) {
+      document.getElementById(`asm-date-${bsn}`)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const chosen = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
@@ -107,6 +115,7 @@ function RecordAssessmentForm({ bsn, instruments, onSaved }: { bsn: string; inst
   return (
     <section aria-labelledby={`asm-record-${bsn}`} className="kern-section kern-no-print">
       <Heading3 id={`asm-record-${bsn}`}>{t('assessment.record.title')}</Heading3>
+      <ErrorSummary errors={errors} />
       {problem && <ProblemAlert problem={problem} />}
       {saved && <StatusMessage>{t('assessment.record.saved')}</StatusMessage>}
       <form className="kern-form" noValidate onSubmit={(event) => void submit(event)}>
@@ -117,7 +126,7 @@ function RecordAssessmentForm({ bsn, instruments, onSaved }: { bsn: string; inst
             </Select>
           )}
         </Field>
-        <TextField id={`asm-date-${bsn}`} type="date" label={t('assessment.record.date')} value={date} onChange={setDate} />
+        <TextField id={`asm-date-${bsn}`} type="date" label={t('assessment.record.date')} value={date} onChange={setDate} required error={errors[0]?.message} />
         {instrument?.domains.map((d) => (
           <Field key={d.key} id={`asm-${bsn}-${d.key}`} label={d.name[lang]}>
             {(wiring) => (

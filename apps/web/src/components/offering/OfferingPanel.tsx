@@ -1,17 +1,19 @@
 import { ButtonGroup, Heading2, Heading3, Paragraph, PrimaryActionButton, Select, SelectOption, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState, type SyntheticEvent } from 'react';
+import { attendanceInputSchema } from '@kern/offerings/contract';
 import type { Problem } from '../../api';
 import { offeringsApi, type Enrolment, type Offering } from '../../api/offerings';
 import type { Plan } from '../../api/plans';
 import { useApp } from '../../app-context';
 import { formatDate } from '../../i18n';
-import { Loading, ProblemAlert, StatusMessage, toProblem } from '../Alerts';
+import { ErrorSummary, Loading, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../Alerts';
 import { Field, TextField } from '../Field';
+import { validateWith } from '../../validation';
 import { todayIso } from '../../werkwijze';
 import '../plan/plan.css';
 
 function AttendanceForm({ bsn, enrolments, onSaved }: { bsn: string; enrolments: Enrolment[]; onSaved: () => void }) {
-  const { api, t } = useApp();
+  const { api, t, lang } = useApp();
   const client = useMemo(() => offeringsApi(api), [api]);
   const active = enrolments.filter((e) => e.status === 'enrolled');
   const [offeringId, setOfferingId] = useState(active[0]?.offeringId ?? '');
@@ -20,14 +22,23 @@ function AttendanceForm({ bsn, enrolments, onSaved }: { bsn: string; enrolments:
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   if (active.length === 0) return null;
+  const f = `attendance-${bsn}`;
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
     setDone(false);
+    // The server's own body schema, so the date gets the same check (and a Dutch message) before the round trip.
+    const checked = validateWith(attendanceInputSchema, { sessionOn, attendance: [{ subjectBsn: bsn, present: present === 'yes' }] }, lang, { sessionOn: `${f}-date` });
+    setErrors(checked.ok ? [] : checked.errors);
+    if (!checked.ok) {
+      document.getElementById(checked.errors[0]?.id ?? '')?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      await client.attendance(offeringId || (active[0]?.offeringId ?? ''), sessionOn, [{ subjectBsn: bsn, present: present === 'yes' }]);
+      await client.attendance(offeringId || (active[0]?.offeringId ?? ''), checked.value.sessionOn, checked.value.attendance);
       setDone(true);
       onSaved();
     } catch (e) {
@@ -36,17 +47,17 @@ function AttendanceForm({ bsn, enrolments, onSaved }: { bsn: string; enrolments:
       setBusy(false);
     }
   };
-  const f = `attendance-${bsn}`;
   return (
     <section aria-labelledby={f} className="kern-no-print">
       <Heading3 id={f}>{t('offering.attendance.title')}</Heading3>
+      <ErrorSummary errors={errors} />
       {problem && <ProblemAlert problem={problem} />}
       {done && <StatusMessage>{t('offering.attendance.done')}</StatusMessage>}
       <form className="kern-form" noValidate onSubmit={(event) => void submit(event)}>
         <Field id={`${f}-offering`} label={t('offering.enrol.offering')}>
           {(w) => <Select {...w} value={offeringId} onChange={(e) => setOfferingId(e.target.value)}>{active.map((e) => <SelectOption key={e.id} value={e.offeringId}>{e.offeringName}</SelectOption>)}</Select>}
         </Field>
-        <TextField id={`${f}-date`} type="date" label={t('offering.attendance.date')} value={sessionOn} onChange={setSessionOn} />
+        <TextField id={`${f}-date`} type="date" label={t('offering.attendance.date')} value={sessionOn} onChange={setSessionOn} required error={errors.find((e) => e.id === `${f}-date`)?.message} />
         <Field id={`${f}-present`} label={t('offering.attendance.present')}>
           {(w) => (
             <Select {...w} value={present} onChange={(e) => setPresent(e.target.value)}>
