@@ -93,7 +93,7 @@ describe('Wgs art. 8b: before the resident accepts help, only BRP data and the s
 
   it('shows no role under any purpose the resident, the household, or any debt data', async () => {
     const purposes: Purpose[] = ['wgs', 'wmo', 'jeugdwet', 'participatiewet', 'integraal'];
-    const actors = [counsellor, admin, ...(await Promise.all(['generalist', 'wmo', 'jeugd', 'inkomen', 'besluit', 'kwaliteit', 'auditor', 'inkoop'].map((s) => kit.actor(`rotterdam.${s}`))))];
+    const actors = [counsellor, admin, ...(await Promise.all(['generalist', 'wmo', 'jeugd', 'inkomen', 'besluit', 'kwaliteit', 'auditor', 'inkoop', 'teamleider'].map((s) => kit.actor(`rotterdam.${s}`))))];
     // Every staff role; a citizen sees only their own data, through the portal (its own isolation tests).
     expect(new Set(actors.flatMap((a) => a.roles))).toEqual(new Set(roles.filter((r) => r !== 'citizen')));
     for (const a of actors) {
