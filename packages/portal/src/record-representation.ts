@@ -86,7 +86,7 @@ export async function decideRepresentation(services: PortalServices, tx: Tx, ctx
     resource: 'representation', action: 'decide', subjectBsn: found.representedBsn,
     detail: `${input.verdict} ${found.kind} ${id} (court order ${found.courtReference ?? 'none'}) recorded by ${found.recordedBy}: ${input.note}`,
   };
-  await authorize(services, tx, ctx, check);
+  const grant = await authorize(services, tx, ctx, check);
   if (found.recordedBy === ctx.actor.id || ctx.actor.kind !== 'staff') {
     // A denial like any other, so the attempt is on the audit record (runAsTenant writes it).
     throw new AccessDenied(auditEntryFor(ctx, check, { allowed: false, reason: 'a second staff member checks a representation, never the one who recorded it', relation: 'none' }), false);
@@ -103,6 +103,8 @@ export async function decideRepresentation(services: PortalServices, tx: Tx, ctx
     throw new DomainError('conflict', { nl: 'Over deze vertegenwoordiging is al beslist.', en: 'This representation was already decided.' });
   }
   if (input.verdict === 'approved') await notifyRepresented(tx, ctx, found, now);
+  // The answer names the representative too: their record of this decision.
+  await recordAccess(services, tx, ctx, grant, [{ resource: 'representation', action: 'decide', subjectBsn: found.representativeBsn, detail: `named as representative of ${found.representedBsn}` }]);
   return { representation: { ...found, status: input.verdict } };
 }
 
