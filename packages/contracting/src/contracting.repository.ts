@@ -144,29 +144,6 @@ export async function clipContractedProducts(tx: Tx, contractId: string, validTo
     where contract_id = ${contractId}::uuid and (valid_to is null or valid_to > ${validTo}::date)`.execute(tx);
 }
 
-// Reference data of the catalogue the contracting rules need. The national tables are shared
-// reference data (like municipalities); local_products is read, never written, here. Going
-// through @kern/provisions instead would make a package cycle: provisions' allocations ask
-// contractedTariff.
-
-export async function findCategoryPeriod(tx: Tx, standard: 'iwmo' | 'ijw', code: string): Promise<{ validFrom: string; validTo: string | null } | undefined> {
-  const r = await sql<{ valid_from: string; valid_to: string | null }>`select valid_from::text as valid_from, valid_to::text as valid_to
-    from product_categories where standard = ${standard} and code = ${code}`.execute(tx);
-  const row = r.rows[0];
-  return row ? { validFrom: row.valid_from, validTo: row.valid_to } : undefined;
-}
-
-/** The product code is one of the municipality's local products or a national code of the category, valid on the day. */
-export async function productCodeKnown(tx: Tx, standard: 'iwmo' | 'ijw', category: string, code: string, on: string): Promise<boolean> {
-  const r = await sql`select 1 from local_products where standard = ${standard} and category = ${category} and local_code = ${code}
-      and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
-    union all
-    select 1 from national_products where standard = ${standard} and category = ${category} and code = ${code}
-      and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
-    limit 1`.execute(tx);
-  return r.rows.length > 0;
-}
-
 /**
  * The tariff that applied on a day: the provider's contract valid that day with the product (or,
  * failing that, the whole category) valid that day. A product named exactly wins over the whole

@@ -1,6 +1,5 @@
-// @kern/provisions: Product catalogue (iStandaarden categories and codes, local codes), decisions and allocations.
-// product catalogue
-export * from './catalogue/index';
+// @kern/provisions: decisions (beschikkingen) and allocations (toewijzingen). The product catalogue
+// they name is @kern/catalogue's; the contracts they allocate under are @kern/contracting's.
 
 // --- decisions (beschikkingen) and allocations (toewijzingen) ----------------------------------
 //

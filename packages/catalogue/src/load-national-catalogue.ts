@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { withSystem, type AnyDb } from '@kern/db';
 import { z } from 'zod';
 import { countNationalCatalogue, upsertNationalCatalogue, type NationalCatalogueData } from './catalogue.repository';
-import { standardSchema } from './catalogue.schema';
+import { standardSchema } from './contract/catalogue.schema';
 
 /** The data file shipped with the module (see data/README.md for its sources). */
-export const NATIONAL_CATALOGUE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'national-catalogue.json');
+export const NATIONAL_CATALOGUE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'national-catalogue.json');
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const period = { validFrom: day, validTo: day.nullable() };
