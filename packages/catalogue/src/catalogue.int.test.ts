@@ -5,7 +5,7 @@ import { FixedClock } from '@kern/kit';
 import { actorFor, seedDemo } from '@kern/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  categoriesValidOn, categoryValidity, changeLocalProduct, createLocalProduct, endLocalProduct, listCategories, listLocalProducts, listNationalProducts,
+  addMissingCategories, categoriesValidOn, categoryValidity, changeLocalProduct, createLocalProduct, endLocalProduct, listCategories, listLocalProducts, listNationalProducts,
   loadNationalCatalogue, productCodeKnown, readMappingReport, readNationalCatalogue, type LocalProductInput, type NationalCatalogueData,
 } from './index';
 
@@ -49,6 +49,12 @@ describe('the national catalogue as reference data', () => {
     const products = await run(manager(), (tx) => listNationalProducts(services, tx, manager(), {}));
     expect(products).toHaveLength(file.products.length);
     expect(products.find((p) => p.code === '45A04')).toMatchObject({ category: '45', name: 'Jeugdhulp ambulant regulier: inspanningsgericht', validFrom: '2015-01-01', validTo: null });
+  });
+
+  it('demo and test data add only missing categories: a loaded category keeps its name and validity', async () => {
+    await withSystem(database.db, (tx) => addMissingCategories(tx, [{ standard: 'ijw', code: '45', name: 'Fixture: another name', validFrom: '2020-01-01', validTo: '2020-12-31' }]));
+    const categories = await run(manager(), (tx) => listCategories(services, tx, manager()));
+    expect(categories.find((c) => c.standard === 'ijw' && c.code === '45')).toMatchObject({ name: 'Jeugdhulp ambulant', validFrom: '2015-01-01', validTo: null });
   });
 
   it('loading again changes nothing; a newer list updates an end date in place', async () => {

@@ -25,6 +25,13 @@ export async function upsertNationalCatalogue(tx: Tx, data: NationalCatalogueDat
   }
 }
 
+/** Inserts categories that are not there yet; known ones keep their name and validity (schema owner only). */
+export async function insertMissingCategories(tx: Tx, categories: NationalCatalogueData['categories']): Promise<void> {
+  if (categories.length === 0) return;
+  const rows = categories.map((c) => sql`(${c.standard}, ${c.code}, ${c.name}, ${c.validFrom}::date, ${c.validTo}::date)`);
+  await sql`insert into product_categories (standard, code, name, valid_from, valid_to) values ${sql.join(rows)} on conflict do nothing`.execute(tx);
+}
+
 export async function countNationalCatalogue(tx: Tx): Promise<{ categories: number; products: number }> {
   const r = await sql<{ categories: number; products: number }>`select (select count(*)::int from product_categories) as categories,
     (select count(*)::int from national_products) as products`.execute(tx);
