@@ -127,7 +127,7 @@ exchange
 const catalogue = program.command('catalogue').description('The national product catalogue (WMO020, JZ020, iJw product codes) as reference data.');
 catalogue
   .command('load [file]')
-  .description('Load or update the national catalogue from its data file (default: the one shipped with @kern/provisions); idempotent.')
+  .description('Load or update the national catalogue from its data file (default: the one shipped with @kern/catalogue); idempotent.')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
   .action((file: string | undefined, o: { dataDir?: string }) => runCatalogueLoad(file, o));
 

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { accessRoutes, consentRoutes, type KernApp } from '@kern/access';
 import { assessmentsRoutes } from '@kern/assessments';
 import { casesRoutes } from '@kern/cases';
+import { catalogueRoutes } from '@kern/catalogue';
 import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
 import { brpResidency, exchangeRegieRoutes, exchangeRoutes, invoicedCare } from '@kern/exchange';
@@ -16,7 +17,7 @@ import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
 import { portalRoutes } from '@kern/portal';
-import { acknowledgeAllocation, catalogueRoutes, provisionsRoutes } from '@kern/provisions';
+import { acknowledgeAllocation, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
 import { werkwijzenRoutes } from '@kern/workflows';
@@ -126,7 +127,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
 
     // provisions, contracting, iStandaarden exchange
     // product catalogue and contracting
-    catalogueRoutes(typed, services);
+    await implementRoutes(typed, 'catalogue', catalogueRoutes(services));
     await implementRoutes(typed, 'contracting', contractingRoutes(services));
     // provisions: decisions and allocations
     await implementRoutes(typed, 'provisions', provisionsRoutes({ ...services, invoicedCare }));

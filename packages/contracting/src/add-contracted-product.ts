@@ -1,8 +1,9 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { categoryValidity, productCodeKnown } from '@kern/catalogue';
 import type { Tx } from '@kern/db';
 import { conflict, invalidInput, newId, notFound } from '@kern/kit';
 import { checkContractedProduct, periodCovers, periodsOverlap, summarise } from './contracting-rules';
-import { findCategoryPeriod, findContract, findSameProduct, insertContractedProduct, productCodeKnown } from './contracting.repository';
+import { findContract, findSameProduct, insertContractedProduct } from './contracting.repository';
 import { standardOfLaw, type ContractedProduct, type ContractedProductInput } from './contract/contracting.schema';
 
 /**
@@ -22,10 +23,10 @@ export async function addContractedProduct(services: AccessServices, tx: Tx, ctx
   };
   const findings = checkContractedProduct(draft, contract);
   if (findings.length === 0) {
-    const category = await findCategoryPeriod(tx, standard, draft.category);
+    const category = await categoryValidity(tx, standard, draft.category);
     if (!category || !periodCovers(category, draft)) {
       findings.push({ name: 'category', reason: 'not valid in the period', message: { nl: `Categorie ${draft.category} is niet de hele periode geldig.`, en: `Category ${draft.category} is not valid for the whole period.` } });
-    } else if (draft.productCode !== null && !(await productCodeKnown(tx, standard, draft.category, draft.productCode, draft.validFrom))) {
+    } else if (draft.productCode !== null && !(await productCodeKnown(tx, { standard, category: draft.category, code: draft.productCode, on: draft.validFrom }))) {
       findings.push({ name: 'productCode', reason: 'unknown in the category', message: {
         nl: `Productcode ${draft.productCode} is op ${draft.validFrom} geen lokaal of landelijk product van categorie ${draft.category}.`,
         en: `Product code ${draft.productCode} is not a local or national product of category ${draft.category} on ${draft.validFrom}.`,

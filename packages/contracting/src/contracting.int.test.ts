@@ -1,12 +1,12 @@
-import { AccessDenied, PolicyStore, type AccessContext, type AccessServices } from '@kern/access';
+import { AccessDenied, PolicyStore, type AccessContext, type AccessServices, type Grant } from '@kern/access';
 import { sql, withSystem, withTenant, type Tx } from '@kern/db';
 import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
 import { FixedClock } from '@kern/kit';
 import { actorFor, seedDemo } from '@kern/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addContractedProduct, concludeContract, contractedTariff, endContract, listContracts, listProviders, readContract, registerProvider,
-  type ContractedProductInput,
+  addContractedProduct, concludeContract, contractedTariff, contractFacts, endContract, listContracts, listProviders, providerNames, readContract, registerProvider,
+  type ContractedProductInput, type ContractQuery,
 } from './index';
 
 let database: TestDatabase;
@@ -187,5 +187,30 @@ describe('who may see and change contracts', () => {
     const before = await count('care_providers');
     await expect(run(jeugd, (tx) => registerProvider(services, tx, jeugd, { agbCode: '98444444', name: 'Niet door mij' }))).rejects.toBeInstanceOf(AccessDenied);
     expect(await count('care_providers')).toBe(before);
+  });
+});
+
+describe('contract facts for provisions', () => {
+  // The grant an allocation's use case would hold; contracting answers under it without a decision of its own.
+  const grant: Grant = { view: 'full', legalBasis: 'Wmo 2015 art. 2.3.5', breakGlass: false, ruleId: 'test-allocation' };
+  const homeCare: ContractQuery = { providerAgb: '98000101', law: 'wmo', standard: 'iwmo', category: '01', productCode: 'HH01', on: '2026-04-01' };
+  const facts = <T>(municipality: string, fn: (f: ReturnType<typeof contractFacts>, tx: Tx) => Promise<T>) => withTenant(database.db, municipality, (tx) => fn(contractFacts(tx, grant), tx));
+
+  it('names the contract that covers a provider\'s product on the day, and none for another law, category or day', async () => {
+    expect(await facts('0599', (f) => f.contractFor(homeCare))).toMatchObject({ providerAgb: '98000101', providerName: 'Thuiszorg De Maas (demo)', unit: '04', tariffCents: 3_350 });
+    expect(await facts('0599', (f) => f.contractFor({ ...homeCare, productCode: null }))).toMatchObject({ providerAgb: '98000101' });
+    expect(await facts('0599', (f) => f.contractFor({ ...homeCare, law: 'jeugdwet' }))).toBeNull();
+    expect(await facts('0599', (f) => f.contractFor({ ...homeCare, category: '07' }))).toBeNull();
+    expect(await facts('0599', (f) => f.contractFor({ ...homeCare, on: '2028-01-01' }))).toBeNull();
+  });
+
+  it('another municipality gets no contract, provider or provider name of Rotterdam\'s', async () => {
+    const provider = await facts('0599', (f) => f.providerByAgb('98000101'));
+    expect(provider).toMatchObject({ agbCode: '98000101', name: 'Thuiszorg De Maas (demo)' });
+    if (!provider) throw new Error('demo provider missing');
+    expect(await withTenant(database.db, '0599', (tx) => providerNames(tx, [provider.id]))).toEqual(new Map([[provider.id, 'Thuiszorg De Maas (demo)']]));
+    expect(await facts('0518', (f) => f.contractFor(homeCare))).toBeNull();
+    expect(await facts('0518', (f) => f.providerByAgb('98000101'))).toBeUndefined();
+    expect(await withTenant(database.db, '0518', (tx) => providerNames(tx, [provider.id]))).toEqual(new Map());
   });
 });

@@ -1,4 +1,5 @@
 import { sql, type Tx } from '@kern/db';
+import type { ContractMatch, ContractQuery, ProviderFact } from './contract-facts';
 import type { Contract, ContractedProduct, ContractedTariff, FundingModel, Provider } from './contract/contracting.schema';
 
 // SQL only. Row-level security keeps every query to the tenant of the transaction; dates leave
@@ -44,6 +45,18 @@ export async function findProvider(tx: Tx, id: string): Promise<Provider | undef
 export async function providerWithAgbExists(tx: Tx, agbCode: string): Promise<boolean> {
   const r = await sql`select 1 from care_providers where agb_code = ${agbCode}`.execute(tx);
   return r.rows.length > 0;
+}
+
+export async function findProviderByAgb(tx: Tx, agbCode: string): Promise<ProviderFact | undefined> {
+  const r = await sql<{ id: string; agb_code: string; name: string }>`select id, agb_code, name from care_providers where agb_code = ${agbCode}`.execute(tx);
+  const row = r.rows[0];
+  return row ? { id: row.id, agbCode: row.agb_code, name: row.name } : undefined;
+}
+
+export async function findProviderNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await sql<{ id: string; name: string }>`select id, name from care_providers where id = any(${[...ids]}::uuid[])`.execute(tx);
+  return new Map(r.rows.map((p) => [p.id, p.name]));
 }
 
 export interface ContractRow {
@@ -144,29 +157,6 @@ export async function clipContractedProducts(tx: Tx, contractId: string, validTo
     where contract_id = ${contractId}::uuid and (valid_to is null or valid_to > ${validTo}::date)`.execute(tx);
 }
 
-// Reference data of the catalogue the contracting rules need. The national tables are shared
-// reference data (like municipalities); local_products is read, never written, here. Going
-// through @kern/provisions instead would make a package cycle: provisions' allocations ask
-// contractedTariff.
-
-export async function findCategoryPeriod(tx: Tx, standard: 'iwmo' | 'ijw', code: string): Promise<{ validFrom: string; validTo: string | null } | undefined> {
-  const r = await sql<{ valid_from: string; valid_to: string | null }>`select valid_from::text as valid_from, valid_to::text as valid_to
-    from product_categories where standard = ${standard} and code = ${code}`.execute(tx);
-  const row = r.rows[0];
-  return row ? { validFrom: row.valid_from, validTo: row.valid_to } : undefined;
-}
-
-/** The product code is one of the municipality's local products or a national code of the category, valid on the day. */
-export async function productCodeKnown(tx: Tx, standard: 'iwmo' | 'ijw', category: string, code: string, on: string): Promise<boolean> {
-  const r = await sql`select 1 from local_products where standard = ${standard} and category = ${category} and local_code = ${code}
-      and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
-    union all
-    select 1 from national_products where standard = ${standard} and category = ${category} and code = ${code}
-      and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
-    limit 1`.execute(tx);
-  return r.rows.length > 0;
-}
-
 /**
  * The tariff that applied on a day: the provider's contract valid that day with the product (or,
  * failing that, the whole category) valid that day. A product named exactly wins over the whole
@@ -191,4 +181,27 @@ export async function findTariff(tx: Tx, q: { providerAgb: string; category: str
     tariffCents: Number(row.tariff_cents), unit: row.unit, contractId: row.contract_id, contractReference: row.reference,
     contractedProductId: row.id, fundingModel: row.funding_model, wholeCategory: row.product_code === null,
   };
+}
+
+/**
+ * The provider's contract of the law valid on the day with a contracted product of the category
+ * valid that day (any product for an aspecific question, else that product or the whole
+ * category): the contracted product itself before a whole-category line, the newest contract first.
+ */
+export async function findCoveringContract(tx: Tx, q: ContractQuery): Promise<ContractMatch | null> {
+  const r = await sql<{ provider_id: string; agb_code: string; name: string; contract_id: string; unit: string; tariff_cents: number; valid_from: string | Date }>`
+    select p.id as provider_id, p.agb_code, p.name, c.id as contract_id, cp.unit, cp.tariff_cents, c.valid_from
+    from care_providers p
+    join contracts c on c.provider_id = p.id and c.municipality_code = p.municipality_code
+    join contracted_products cp on cp.contract_id = c.id
+    where p.agb_code = ${q.providerAgb} and c.law = ${q.law}
+      and c.valid_from <= ${q.on}::date and (c.valid_to is null or c.valid_to >= ${q.on}::date)
+      and cp.standard = ${q.standard} and cp.category = ${q.category}
+      and cp.valid_from <= ${q.on}::date and (cp.valid_to is null or cp.valid_to >= ${q.on}::date)
+      and (${q.productCode}::text is null or cp.product_code is null or cp.product_code = ${q.productCode})
+    -- the contracted product itself before a whole-category line; the newest contract first
+    order by (cp.product_code is null), c.valid_from desc, c.id
+    limit 1`.execute(tx);
+  const m = r.rows[0];
+  return m ? { providerId: m.provider_id, providerAgb: m.agb_code, providerName: m.name, contractId: m.contract_id, unit: m.unit, tariffCents: Number(m.tariff_cents) } : null;
 }

@@ -12,9 +12,15 @@
 // provider covers it that day. A product named in a contract wins over a contract for its whole
 // category, the municipality's own contract over a regional one, then the latest start. Keep the
 // name and the signature stable: other modules depend on them.
+//
+// For provisions' allocations (see contract-facts.ts), answered under the caller's grant:
+//   contractFacts(tx, grant).contractFor({ providerAgb, law, standard, category, productCode, on })
+//   contractFacts(tx, grant).providerByAgb(agbCode)
+// and, for reads that carry no grant of their own (organisations only): providerNames(tx, ids).
+// Contracting needs nothing from provisions; its product facts come from @kern/catalogue.
 export * from './contract/contracting.schema';
 export * from './contracting-rules';
-export * from './contracting.repository';
+export * from './contract-facts';
 export * from './contracted-tariff';
 export * from './register-provider';
 export * from './list-providers';

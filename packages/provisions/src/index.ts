@@ -1,6 +1,5 @@
-// @kern/provisions: Product catalogue (iStandaarden categories and codes, local codes), decisions and allocations.
-// product catalogue
-export * from './catalogue/index';
+// @kern/provisions: decisions (beschikkingen) and allocations (toewijzingen). The product catalogue
+// they name is @kern/catalogue's; the contracts they allocate under are @kern/contracting's.
 
 // --- decisions (beschikkingen) and allocations (toewijzingen) ----------------------------------
 //
@@ -16,15 +15,15 @@ export * from './catalogue/index';
 // Use cases (access first, audited): recordDecision, readDecision, readCaseDecisions,
 // listResidentDecisions, allocateProvision, changeAllocation, endAllocation, withdrawAllocation,
 // readAllocation, listClientAllocations, listProviderAllocations. Routes: provisionsRoutes.
-// Port: ContractCheck ("is this provider contracted for this product on that day"), default
-// sqlContractCheck; pass services.contractCheck to use @kern/contracting's answer instead.
+// Contract facts ("is this provider contracted for this product on that day", a provider by AGB
+// code, providers' names) come from @kern/contracting under the use case's grant; provisions names
+// no contracting table. Product facts (categories valid on a day) come from @kern/catalogue.
 export * from './decisions/variant';
 export * from './contract';
 export { recordDecision, objectionUntil } from './decisions/record-decision';
 export { decisionsForPerson, decisionsForPeople, decisionsForCase, readDecision, readCaseDecisions, listResidentDecisions } from './decisions/read-decisions';
 export { provisionsOfPeople, type MemberProvisions } from './decisions/household-read';
 export * from './allocations/reason-codes';
-export { sqlContractCheck, type ContractCheck, type ContractQuery, type ContractMatch } from './allocations/contract-check';
 export { nothingInvoiced, type InvoicedCare } from './allocations/invoiced-care';
 export { allocateProvision, type ProvisionsServices } from './allocations/allocate-provision';
 export { changeAllocation, endAllocation, withdrawAllocation } from './allocations/change-allocation';

@@ -1,8 +1,8 @@
 import { PolicyStore, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
+import { createLocalProduct, type LocalProductInput } from '@kern/catalogue';
 import { addContractedProduct, concludeContract, registerProvider, type ContractedProductInput, type ContractInput } from '@kern/contracting';
 import { sql, type AnyDb } from '@kern/db';
 import { systemClock } from '@kern/kit';
-import { createLocalProduct, type LocalProductInput } from '@kern/provisions';
 
 /**
  * The demo's product catalogue and contracts, per municipality: local products mapped onto the

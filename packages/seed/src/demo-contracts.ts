@@ -1,3 +1,4 @@
+import { addMissingCategories, type Standard } from '@kern/catalogue';
 import { sql, withSystem, type AnyDb } from '@kern/db';
 import { newId } from '@kern/kit';
 
@@ -5,22 +6,22 @@ export const AGB_THUISZORG = '12345678';
 export const AGB_JEUGD = '23456789';
 
 /** WMO020 and JZ020 (release 3.2), so a demo without the catalogue's own seed can decide on every category. */
-const categories: [string, string, string][] = [
+const categories: [Standard, string, string][] = [
   ...[
     'Hulp bij het huishouden', 'Begeleiding', 'Persoonlijke verzorging', 'Kortdurend verblijf', 'Woondiensten',
     'Overige ondersteuning gericht op het individu of huishouden/gezin', 'Dagbesteding', 'Vervoerdiensten', 'Overige groepsgerichte ondersteuning',
     'Overige maatwerk arrangementen', 'Rolstoelen', 'Vervoervoorzieningen', 'Woonvoorzieningen', 'Overige hulpmiddelen', 'Beschermd wonen', 'Opvang',
     'Spoedopvang', 'Overige beschermd wonen en opvang',
-  ].map((name, i): [string, string, string] => ['iwmo', String(i + 1).padStart(2, '0'), name]),
+  ].map((name, i): [Standard, string, string] => ['iwmo', String(i + 1).padStart(2, '0'), name]),
   ...[
     'Zonder verblijf: uitgevoerd door wijk- of buurtteam', 'Zonder verblijf: ambulante jeugdhulp op locatie van de aanbieder', 'Zonder verblijf: daghulp op locatie van de aanbieder',
     'Zonder verblijf: jeugdhulp in het netwerk van de jeugdige', 'Met verblijf: pleegzorg', 'Met verblijf: gezinsgericht', 'Met verblijf: gesloten plaatsing', 'Met verblijf: overig residentieel',
-  ].map((name, i): [string, string, string] => ['ijw', String(i + 31), name]),
+  ].map((name, i): [Standard, string, string] => ['ijw', String(i + 31), name]),
   ...[
     'Persoonlijke verzorging', 'Dagbehandeling', 'Vervoerdiensten', 'Jeugdhulp verblijf (incl. behandeling)', 'Jeugdhulp verblijf (excl. behandeling)', 'Jeugdhulp ambulant',
     'Jeugdhulp crisis', 'Jeugdreclassering', 'Jeugdbescherming', 'Activiteiten in het preventief justitieel kader', 'Maatwerkarrangementen jeugd', 'Generalistische basis-ggz',
     'Specialistische ggz', 'Kindergeneeskunde', 'Jeugd-ggz', 'Landelijk ingekochte zorg',
-  ].map((name, i): [string, string, string] => ['ijw', String(i + 40), name]),
+  ].map((name, i): [Standard, string, string] => ['ijw', String(i + 40), name]),
 ];
 
 /**
@@ -31,8 +32,7 @@ const categories: [string, string, string][] = [
  */
 export async function insertDemoContracts(db: AnyDb, municipalityCode: string, validFrom = '2026-01-01'): Promise<{ wmoProviderId: string; youthProviderId: string }> {
   return withSystem(db, async (tx) => {
-    const rows = categories.map(([standard, code, name]) => sql`(${standard}, ${code}, ${name}, '2015-01-01')`);
-    await sql`insert into product_categories (standard, code, name, valid_from) values ${sql.join(rows)} on conflict do nothing`.execute(tx);
+    await addMissingCategories(tx, categories.map(([standard, code, name]) => ({ standard, code, name, validFrom: '2015-01-01', validTo: null })));
     const existing = await sql<{ id: string; agb_code: string }>`select id, agb_code from care_providers where municipality_code = ${municipalityCode}`.execute(tx);
     const known = new Map(existing.rows.map((r) => [r.agb_code, r.id]));
     const provider = async (agb: string, name: string, law: 'wmo' | 'jeugdwet', products: { standard: 'iwmo' | 'ijw'; category: string; productCode: string | null; unit: string; tariffCents: number }[]) => {

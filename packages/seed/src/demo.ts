@@ -3,7 +3,7 @@ import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
 import { activateWerkwijzeVersion, findWerkwijzeVersions, libraryWerkwijzen, storeWerkwijzeVersion } from '@kern/workflows';
-import { loadNationalCatalogue } from '@kern/provisions';
+import { loadNationalCatalogue } from '@kern/catalogue';
 import { seedCatalogueDemo } from './catalogue-demo';
 import { seedDebtDemo } from './debt-demo';
 import { insertDemoContracts } from './demo-contracts';

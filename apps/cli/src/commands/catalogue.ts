@@ -1,6 +1,6 @@
 import { connect, migrate } from '@kern/db';
 import { loadConfig } from '@kern/kit';
-import { loadNationalCatalogue, NATIONAL_CATALOGUE_FILE, readNationalCatalogue } from '@kern/provisions';
+import { loadNationalCatalogue, NATIONAL_CATALOGUE_FILE, readNationalCatalogue } from '@kern/catalogue';
 
 /**
  * `kern catalogue load [file]`: loads the national product catalogue (categories and product

@@ -1,37 +1,26 @@
+import { catalogueContract, type Category, type LocalProduct, type MappingReport, type Standard, type UnitCode } from '@kern/catalogue/contract';
 import { contractingContract, unitCodes, type Contract, type ContractedProduct, type ContractedProductInput, type ContractInput, type FundingModel, type Provider } from '@kern/contracting/contract';
-import type { ResponseOf } from '@kern/kit/contract';
+import type { BodyIn, ResponseOf } from '@kern/kit/contract';
 import type { Api } from '../api';
 
 // product catalogue and contracting (no personal data)
-export type Standard = 'iwmo' | 'ijw';
-export type { FundingModel };
-
-export interface Category { standard: Standard; code: string; name: string; validFrom: string; validTo: string | null; productCount: number }
-export interface LocalProduct {
-  id: string; standard: Standard; localCode: string; name: string; category: string; nationalCode: string | null; unit: string | null; validFrom: string; validTo: string | null;
-}
-export interface LocalProductInput {
-  standard: Standard; localCode: string; name: string; category: string; nationalCode: string | null; unit: string | null; validFrom: string; validTo: string | null;
-}
-export interface MappingReport {
-  on: string;
-  unmapped: LocalProduct[];
-  mappedTwice: { standard: Standard; nationalCode: string; localProducts: LocalProduct[] }[];
-  expired: { product: LocalProduct; reason: 'national-code-ended' | 'category-ended' }[];
-}
+export type { Category, FundingModel, LocalProduct, MappingReport, Standard };
+/** What the form sends to add a local product (the server's body schema, before its defaults and trimming). */
+export type LocalProductInput = BodyIn<typeof catalogueContract.createLocalProduct>;
 export type { Contract, ContractedProduct, ContractedProductInput, ContractInput, Provider };
 export type ContractDetail = ResponseOf<typeof contractingContract.readContract>;
 
 /** WJ756 Eenheid codes. */
 export const UNITS = unitCodes;
+export const isUnitCode = (unit: string): unit is UnitCode => (UNITS as readonly string[]).includes(unit);
 
 export function catalogueApi(api: Api) {
   return {
-    categories: () => api.request<Category[]>('GET', '/catalogue/categories'),
-    localProducts: () => api.request<LocalProduct[]>('GET', '/catalogue/local-products'),
-    addLocalProduct: (input: LocalProductInput) => api.request<LocalProduct>('POST', '/catalogue/local-products', input),
-    endLocalProduct: (id: string, validTo: string) => api.request<LocalProduct>('POST', `/catalogue/local-products/${encodeURIComponent(id)}/end`, { validTo }),
-    mappingReport: () => api.request<MappingReport>('GET', '/catalogue/mapping-report'),
+    categories: () => api.call(catalogueContract.listCategories),
+    localProducts: () => api.call(catalogueContract.listLocalProducts),
+    addLocalProduct: (input: LocalProductInput) => api.call(catalogueContract.createLocalProduct, { body: input }),
+    endLocalProduct: (id: string, validTo: string) => api.call(catalogueContract.endLocalProduct, { params: { id }, body: { validTo } }),
+    mappingReport: () => api.call(catalogueContract.readMappingReport),
     providers: () => api.call(contractingContract.listProviders),
     addProvider: (input: { agbCode: string; name: string; kvkNumber: string | null }) => api.call(contractingContract.registerProvider, { body: input }),
     contracts: () => api.call(contractingContract.listContracts),

@@ -4,7 +4,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Problem } from '../api';
-import { catalogueApi, UNITS, type Category, type LocalProduct, type MappingReport, type Standard } from '../api/catalogue';
+import { catalogueApi, isUnitCode, UNITS, type Category, type LocalProduct, type MappingReport, type Standard } from '../api/catalogue';
 import { useApp, useSession } from '../app-context';
 import { ErrorSummary, Loading, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../components/Alerts';
 import { Field } from '../components/Field';
@@ -76,7 +76,7 @@ function AddLocalProductForm({ categories, onAdded }: { categories: Category[]; 
     }
     catalogue.addLocalProduct({
       standard: form.standard, localCode: form.localCode, name: form.name.trim(), category: form.category,
-      nationalCode: form.nationalCode ? form.nationalCode.toUpperCase() : null, unit: form.unit || null, validFrom: form.validFrom, validTo: form.validTo || null,
+      nationalCode: form.nationalCode ? form.nationalCode.toUpperCase() : null, unit: isUnitCode(form.unit) ? form.unit : null, validFrom: form.validFrom, validTo: form.validTo || null,
     }).then((p) => {
       setForm(emptyForm);
       onAdded(p);

@@ -1,16 +1,16 @@
 import { authorize, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
+import { contractFacts } from '@kern/contracting';
 import { appendDomainEvents, clientPseudonym, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound, type InvalidParam, type UserMessage } from '@kern/kit';
 import { findGrantedProvision, lockGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
 import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvision, insertAllocation, insertAllocationChange, nextToewijzingNummer, type AllocationState } from './allocations.repository';
 import { allocateInputSchema, type AllocateInput, type Allocation, type AllocationDetail } from '../contract/allocations.schema';
-import { sqlContractCheck, type ContractCheck } from './contract-check';
+import { withProviderName } from './provider-names';
 import type { InvoicedCare } from './invoiced-care';
 
-/** What the provisions use cases need: access and, optionally, the contract and invoice ports. */
+/** What the provisions use cases need: access and, optionally, the invoice port. */
 export interface ProvisionsServices extends AccessServices {
-  contractCheck?: ContractCheck | undefined;
   /** Paid care an ending or withdrawal must respect; without it nothing counts as invoiced. */
   invoicedCare?: InvoicedCare | undefined;
 }
@@ -75,7 +75,7 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
   const p = await findGrantedProvision(tx, input.grantedProvisionId);
   if (!p) throw notFound({ nl: 'Deze toegekende voorziening bestaat niet.', en: 'This granted provision does not exist.' });
   // Access first: who may not see this resident learns nothing about the law it falls under (and the denial is audited).
-  await authorize(services, tx, ctx, { resource: 'allocation', action: 'create', subjectBsn: p.subjectBsn, detail: `allocation of provision ${p.id}` });
+  const grant = await authorize(services, tx, ctx, { resource: 'allocation', action: 'create', subjectBsn: p.subjectBsn, detail: `allocation of provision ${p.id}` });
   if (p.law !== purpose) {
     throw new DomainError('forbidden', { nl: `Deze voorziening valt onder de ${p.law}; werk onder dat doel.`, en: `This provision falls under the ${p.law}; work under that purpose.` });
   }
@@ -101,7 +101,8 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
   await checkTogetherWithinGrant(tx, p, { startDate: input.startDate, endDate, volume, budgetCents }, null, problems);
   problems.throwIfAny();
 
-  const contract = await (services.contractCheck ?? sqlContractCheck).contractFor(tx, {
+  // Contracting answers under this allocation's grant: is the provider contracted for the product that day?
+  const contract = await contractFacts(tx, grant).contractFor({
     providerAgb: input.providerAgb, law: p.law, standard: p.standard, category: p.category, productCode: p.productCode, on: input.startDate,
   });
   if (!contract) {
@@ -135,7 +136,7 @@ export async function allocateProvision(services: ProvisionsServices, tx: Tx, ct
 }
 
 export async function allocationDetail(tx: Tx, nummer: string): Promise<AllocationDetail> {
-  const a = await findAllocationByNumber(tx, nummer);
+  const a = await withProviderName(tx, await findAllocationByNumber(tx, nummer));
   if (!a) throw new Error(`allocation ${nummer} missing`);
   return { ...a, history: await findAllocationHistory(tx, a.id) };
 }

@@ -2,10 +2,13 @@ import { isoDay, sql, type Tx } from '@kern/db';
 import type { Allocation, AllocationDetail, AllocationStatus } from '../contract/allocations.schema';
 
 // SQL only: allocations, their history and the ToewijzingNummer counter. Tenant scoping comes
-// from the transaction (RLS).
+// from the transaction (RLS). The provider's name is contracting's (see provider-names.ts).
+
+/** An allocation as its own tables hold it: everything but the provider's name. */
+export type AllocationRecord = Omit<Allocation, 'providerName'>;
 
 interface AllocationRow {
-  id: string; toewijzing_nummer: string; granted_provision_id: string; subject_bsn: string; provider_id: string; provider_agb: string; provider_name: string;
+  id: string; toewijzing_nummer: string; granted_provision_id: string; subject_bsn: string; provider_id: string; provider_agb: string;
   contract_id: string | null; standard: 'iwmo' | 'ijw'; category: string; product_code: string | null; start_date: string | Date; end_date: string | Date | null;
   volume: number | null; unit: string | null; frequency: string | null; budget_cents: string | number | null; change_reason: string | null; ending_reason: string | null;
   status: AllocationStatus; allocated_at: Date | string; acknowledged_at: Date | string | null;
@@ -13,15 +16,15 @@ interface AllocationRow {
 
 const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
-const toAllocation = (r: AllocationRow): Allocation => ({
+const toRecord = (r: AllocationRow): AllocationRecord => ({
   id: r.id, toewijzingNummer: r.toewijzing_nummer, grantedProvisionId: r.granted_provision_id, subjectBsn: r.subject_bsn, providerId: r.provider_id,
-  providerAgb: r.provider_agb, providerName: r.provider_name, contractId: r.contract_id, standard: r.standard, category: r.category, productCode: r.product_code,
+  providerAgb: r.provider_agb, contractId: r.contract_id, standard: r.standard, category: r.category, productCode: r.product_code,
   startDate: isoDay(r.start_date), endDate: r.end_date === null ? null : isoDay(r.end_date), volume: r.volume, unit: r.unit, frequency: r.frequency,
   budgetCents: r.budget_cents === null ? null : Number(r.budget_cents), changeReason: r.change_reason, endingReason: r.ending_reason, status: r.status,
   allocatedAt: iso(r.allocated_at), acknowledgedAt: r.acknowledged_at === null ? null : iso(r.acknowledged_at),
 });
 
-const columns = sql`a.id, a.toewijzing_nummer, a.granted_provision_id, a.subject_bsn, a.provider_id, a.provider_agb, p.name as provider_name, a.contract_id, a.standard,
+const columns = sql`a.id, a.toewijzing_nummer, a.granted_provision_id, a.subject_bsn, a.provider_id, a.provider_agb, a.contract_id, a.standard,
   a.category, a.product_code, a.start_date, a.end_date, a.volume, a.unit, a.frequency, a.budget_cents, a.change_reason, a.ending_reason, a.status, a.allocated_at, a.acknowledged_at`;
 
 /**
@@ -69,33 +72,33 @@ export async function insertAllocationChange(tx: Tx, c: { id: string; municipali
 }
 
 /** Locks the allocation's row for a change (two changes at once apply one after the other). */
-export async function findAllocationByNumber(tx: Tx, nummer: string, lock = false): Promise<Allocation | undefined> {
+export async function findAllocationByNumber(tx: Tx, nummer: string, lock = false): Promise<AllocationRecord | undefined> {
   const r = lock
-    ? await sql<AllocationRow>`select ${columns} from allocations a join care_providers p on p.id = a.provider_id where a.toewijzing_nummer = ${nummer} for update of a`.execute(tx)
-    : await sql<AllocationRow>`select ${columns} from allocations a join care_providers p on p.id = a.provider_id where a.toewijzing_nummer = ${nummer}`.execute(tx);
+    ? await sql<AllocationRow>`select ${columns} from allocations a where a.toewijzing_nummer = ${nummer} for update of a`.execute(tx)
+    : await sql<AllocationRow>`select ${columns} from allocations a where a.toewijzing_nummer = ${nummer}`.execute(tx);
   const row = r.rows[0];
-  return row ? toAllocation(row) : undefined;
+  return row ? toRecord(row) : undefined;
 }
 
-export async function findAllocationsOfSubjects(tx: Tx, bsns: readonly string[]): Promise<Allocation[]> {
+export async function findAllocationsOfSubjects(tx: Tx, bsns: readonly string[]): Promise<AllocationRecord[]> {
   if (bsns.length === 0) return [];
-  const r = await sql<AllocationRow>`select ${columns} from allocations a join care_providers p on p.id = a.provider_id
+  const r = await sql<AllocationRow>`select ${columns} from allocations a
     where a.municipality_code = current_setting('app.municipality', true)::char(4) and a.subject_bsn = any(${[...bsns]}::char(9)[])
     order by a.start_date desc, a.toewijzing_nummer::bigint desc`.execute(tx);
-  return r.rows.map(toAllocation);
+  return r.rows.map(toRecord);
 }
 
-export async function findAllocationsOfProvision(tx: Tx, grantedProvisionId: string): Promise<Allocation[]> {
-  const r = await sql<AllocationRow>`select ${columns} from allocations a join care_providers p on p.id = a.provider_id
+export async function findAllocationsOfProvision(tx: Tx, grantedProvisionId: string): Promise<AllocationRecord[]> {
+  const r = await sql<AllocationRow>`select ${columns} from allocations a
     where a.granted_provision_id = ${grantedProvisionId}::uuid order by a.start_date`.execute(tx);
-  return r.rows.map(toAllocation);
+  return r.rows.map(toRecord);
 }
 
 export interface ProviderFilter { status?: AllocationStatus | undefined; category?: string | undefined; from?: string | undefined; to?: string | undefined; law?: 'wmo' | 'jeugdwet' | undefined; limit: number }
 
-export async function findAllocationsOfProvider(tx: Tx, providerId: string, f: ProviderFilter): Promise<Allocation[]> {
+export async function findAllocationsOfProvider(tx: Tx, providerId: string, f: ProviderFilter): Promise<AllocationRecord[]> {
   const standard = f.law === undefined ? null : f.law === 'wmo' ? 'iwmo' : 'ijw';
-  const r = await sql<AllocationRow>`select ${columns} from allocations a join care_providers p on p.id = a.provider_id
+  const r = await sql<AllocationRow>`select ${columns} from allocations a
     where a.municipality_code = current_setting('app.municipality', true)::char(4) and a.provider_id = ${providerId}::uuid
       and (${f.status ?? null}::text is null or a.status = ${f.status ?? null})
       and (${standard}::text is null or a.standard = ${standard})
@@ -104,18 +107,13 @@ export async function findAllocationsOfProvider(tx: Tx, providerId: string, f: P
       and (${f.from ?? null}::date is null or a.end_date is null or a.end_date >= ${f.from ?? null}::date)
     order by a.start_date desc, a.toewijzing_nummer::bigint desc
     limit ${f.limit}`.execute(tx);
-  return r.rows.map(toAllocation);
+  return r.rows.map(toRecord);
 }
 
 export async function findAllocationHistory(tx: Tx, allocationId: string): Promise<AllocationDetail['history']> {
   const r = await sql<{ kind: 'created' | 'changed' | 'ended' | 'withdrawn'; reason: string | null; changed_at: Date | string; changed_by: string; state: Record<string, unknown> | string }>`
     select kind, reason, changed_at, changed_by, state from allocation_changes where allocation_id = ${allocationId}::uuid order by changed_at, id`.execute(tx);
   return r.rows.map((c) => ({ kind: c.kind, reason: c.reason, changedAt: iso(c.changed_at), changedBy: c.changed_by, state: typeof c.state === 'string' ? (JSON.parse(c.state) as Record<string, unknown>) : c.state }));
-}
-
-export async function findProviderIdByAgb(tx: Tx, agb: string): Promise<string | undefined> {
-  const r = await sql<{ id: string }>`select id from care_providers where agb_code = ${agb}`.execute(tx);
-  return r.rows[0]?.id;
 }
 
 /** The time of the allocation's latest change: a new change is written strictly after it, so the history keeps its order. */

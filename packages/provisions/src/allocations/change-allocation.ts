@@ -4,15 +4,15 @@ import { DomainError, newId, notFound } from '@kern/kit';
 import { findGrantedProvision } from '../decisions/decisions.repository';
 import { validateVariant } from '../decisions/variant';
 import { allocationDetail, checkTogetherWithinGrant, lawOfStandard, Problems, stateOf, type ProvisionsServices } from './allocate-provision';
-import { findAllocationByNumber, insertAllocationChange, lastChangeAt, updateAllocationState, type AllocationState } from './allocations.repository';
-import { changeAllocationInputSchema, endAllocationInputSchema, type Allocation, type AllocationDetail, type ChangeAllocationInput, type EndAllocationInput } from '../contract/allocations.schema';
+import { findAllocationByNumber, insertAllocationChange, lastChangeAt, updateAllocationState, type AllocationRecord, type AllocationState } from './allocations.repository';
+import { changeAllocationInputSchema, endAllocationInputSchema, type AllocationDetail, type ChangeAllocationInput, type EndAllocationInput } from '../contract/allocations.schema';
 import { nothingInvoiced } from './invoiced-care';
 import { checkChangeReason, resolveEndingReasons } from './reason-codes';
 
 type Kind = 'changed' | 'ended' | 'withdrawn';
 
 /** Loads an allocation for a change under the actor's purpose: locked, authorized, still running. */
-async function loadForChange(services: AccessServices, tx: Tx, ctx: AccessContext, nummer: string, what: string, allowEnded = false): Promise<Allocation> {
+async function loadForChange(services: AccessServices, tx: Tx, ctx: AccessContext, nummer: string, what: string, allowEnded = false): Promise<AllocationRecord> {
   const purpose = requirePurpose(ctx);
   const a = await findAllocationByNumber(tx, nummer, true);
   if (!a) throw notFound({ nl: 'Deze toewijzing bestaat niet.', en: 'This allocation does not exist.' });
@@ -30,7 +30,7 @@ async function loadForChange(services: AccessServices, tx: Tx, ctx: AccessContex
 }
 
 /** Care already paid on the allocation cannot be taken back by a shorter end date or a withdrawal. */
-async function checkInvoicedCare(services: ProvisionsServices, tx: Tx, a: Allocation, endDate: string | null, problems: Problems, withdrawing = false): Promise<void> {
+async function checkInvoicedCare(services: ProvisionsServices, tx: Tx, a: AllocationRecord, endDate: string | null, problems: Problems, withdrawing = false): Promise<void> {
   const last = await (services.invoicedCare ?? nothingInvoiced).lastInvoicedDay(tx, { providerAgb: a.providerAgb, toewijzingNummer: a.toewijzingNummer });
   if (last === null) return;
   if (withdrawing) {
@@ -41,7 +41,7 @@ async function checkInvoicedCare(services: ProvisionsServices, tx: Tx, a: Alloca
 }
 
 /** Writes the new state, its history row (strictly after the previous one) and the domain event. */
-async function apply(services: AccessServices, tx: Tx, ctx: AccessContext, a: Allocation, kind: Kind, reason: string | null, next: AllocationState, data: Record<string, string | number | null>): Promise<AllocationDetail> {
+async function apply(services: AccessServices, tx: Tx, ctx: AccessContext, a: AllocationRecord, kind: Kind, reason: string | null, next: AllocationState, data: Record<string, string | number | null>): Promise<AllocationDetail> {
   const now = services.clock.now();
   const last = await lastChangeAt(tx, a.id);
   const at = new Date(Math.max(now.getTime(), (last?.getTime() ?? 0) + 1)).toISOString();
@@ -59,7 +59,7 @@ async function apply(services: AccessServices, tx: Tx, ctx: AccessContext, a: Al
 }
 
 /** Checks a new state against the granted provision (period, size) and the variant tables. */
-async function checkAgainstProvision(tx: Tx, a: Allocation, next: AllocationState, problems: Problems): Promise<void> {
+async function checkAgainstProvision(tx: Tx, a: AllocationRecord, next: AllocationState, problems: Problems): Promise<void> {
   const p = await findGrantedProvision(tx, a.grantedProvisionId);
   if (!p) throw new Error(`provision ${a.grantedProvisionId} of allocation ${a.toewijzingNummer} missing`);
   if (next.endDate !== null && next.endDate < next.startDate) problems.add('endDate', 'De einddatum ligt voor de ingangsdatum.', 'The end date lies before the start date.');

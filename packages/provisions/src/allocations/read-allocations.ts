@@ -1,32 +1,34 @@
 import { authorize, recordAccess, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
+import { contractFacts } from '@kern/contracting';
 import type { Tx } from '@kern/db';
 import { DomainError, notFound } from '@kern/kit';
 import { lawOfStandard } from './allocate-provision';
-import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvider, findAllocationsOfSubjects, findProviderIdByAgb, setAcknowledged } from './allocations.repository';
+import { findAllocationByNumber, findAllocationHistory, findAllocationsOfProvider, findAllocationsOfSubjects, setAcknowledged } from './allocations.repository';
+import { withProviderName, withProviderNames } from './provider-names';
 import { providerAllocationsFilterSchema, type Allocation, type AllocationDetail, type ProviderAllocationsFilter } from '../contract/allocations.schema';
 
 // Reads for other modules (the 301 builder, invoice verification, household view): no access
 // check of their own; the caller decides access and audits. Names are stable (see index.ts).
 
 /** A resident's allocations in the transaction's municipality (every status), newest first. */
-export function allocationsForClient(tx: Tx, bsn: string): Promise<Allocation[]> {
-  return findAllocationsOfSubjects(tx, [bsn]);
+export async function allocationsForClient(tx: Tx, bsn: string): Promise<Allocation[]> {
+  return withProviderNames(tx, await findAllocationsOfSubjects(tx, [bsn]));
 }
 
 /** Several residents' allocations at once (the household view). */
-export function allocationsForClients(tx: Tx, bsns: readonly string[]): Promise<Allocation[]> {
-  return findAllocationsOfSubjects(tx, bsns);
+export async function allocationsForClients(tx: Tx, bsns: readonly string[]): Promise<Allocation[]> {
+  return withProviderNames(tx, await findAllocationsOfSubjects(tx, bsns));
 }
 
-/** A provider's allocations (care_providers.id), filtered by status, law, category and a period they run in. */
-export function allocationsForProvider(tx: Tx, providerId: string, filter: ProviderAllocationsFilter & { law?: 'wmo' | 'jeugdwet' } = {}): Promise<Allocation[]> {
+/** A provider's allocations (by the provider's id in contracting), filtered by status, law, category and a period they run in. */
+export async function allocationsForProvider(tx: Tx, providerId: string, filter: ProviderAllocationsFilter & { law?: 'wmo' | 'jeugdwet' } = {}): Promise<Allocation[]> {
   const f = providerAllocationsFilterSchema.parse(filter);
-  return findAllocationsOfProvider(tx, providerId, { ...f, law: filter.law });
+  return withProviderNames(tx, await findAllocationsOfProvider(tx, providerId, { ...f, law: filter.law }));
 }
 
 /** One allocation by its ToewijzingNummer (unique per municipality), or undefined. */
-export function allocationByNumber(tx: Tx, toewijzingNummer: string): Promise<Allocation | undefined> {
-  return findAllocationByNumber(tx, toewijzingNummer);
+export async function allocationByNumber(tx: Tx, toewijzingNummer: string): Promise<Allocation | undefined> {
+  return withProviderName(tx, await findAllocationByNumber(tx, toewijzingNummer));
 }
 
 /**
@@ -45,7 +47,7 @@ const notFoundAllocation = () => notFound({ nl: 'Deze toewijzing bestaat niet.',
 /** One allocation with its history, under the law it falls under. */
 export async function readAllocation(services: AccessServices, tx: Tx, ctx: AccessContext, nummer: string): Promise<AllocationDetail> {
   const purpose = requirePurpose(ctx);
-  const a = await findAllocationByNumber(tx, nummer);
+  const a = await withProviderName(tx, await findAllocationByNumber(tx, nummer));
   if (!a) throw notFoundAllocation();
   const law = lawOfStandard(a.standard);
   // Access first: who may not see this resident learns nothing about the law it falls under (and the denial is audited).
@@ -58,7 +60,7 @@ export async function readAllocation(services: AccessServices, tx: Tx, ctx: Acce
 export async function listClientAllocations(services: AccessServices, tx: Tx, ctx: AccessContext, bsn: string): Promise<Allocation[]> {
   const purpose = requirePurpose(ctx);
   await authorize(services, tx, ctx, { resource: 'allocation', action: 'read', subjectBsn: bsn, detail: 'allocations of a resident' });
-  return (await findAllocationsOfSubjects(tx, [bsn])).filter((a) => lawOfStandard(a.standard) === purpose);
+  return withProviderNames(tx, (await findAllocationsOfSubjects(tx, [bsn])).filter((a) => lawOfStandard(a.standard) === purpose));
 }
 
 /**
@@ -69,9 +71,9 @@ export async function listProviderAllocations(services: AccessServices, tx: Tx, 
   const purpose = requirePurpose(ctx);
   const grant = await authorize(services, tx, ctx, { resource: 'allocation-list', action: 'read', detail: `allocations of provider ${providerAgb}` });
   if (purpose !== 'wmo' && purpose !== 'jeugdwet') return [];
-  const providerId = await findProviderIdByAgb(tx, providerAgb);
-  if (!providerId) throw notFound({ nl: 'Deze zorgaanbieder is niet bekend bij uw gemeente.', en: 'This care provider is not known to your municipality.' });
-  const rows = await allocationsForProvider(tx, providerId, { ...filter, law: purpose });
+  const provider = await contractFacts(tx, grant).providerByAgb(providerAgb);
+  if (!provider) throw notFound({ nl: 'Deze zorgaanbieder is niet bekend bij uw gemeente.', en: 'This care provider is not known to your municipality.' });
+  const rows = await allocationsForProvider(tx, provider.id, { ...filter, law: purpose });
   const subjects = [...new Set(rows.map((r) => r.subjectBsn))];
   await recordAccess(services, tx, ctx, grant, subjects.map((bsn) => ({ resource: 'allocation-list' as const, action: 'read' as const, subjectBsn: bsn, detail: `listed in the allocations of provider ${providerAgb}` })));
   return rows;

@@ -89,13 +89,6 @@ export async function findGrantedProvision(tx: Tx, id: string): Promise<(Granted
   return row ? { ...toProvision(row), subjectBsn: row.subject_bsn, law: row.law, outcome: row.outcome, caseId: row.case_id } : undefined;
 }
 
-/** The product categories the catalogue knows for a standard, valid on a day (reference data). */
-export async function knownCategories(tx: Tx, standard: 'iwmo' | 'ijw', on: string): Promise<Set<string>> {
-  const r = await sql<{ code: string }>`select code from product_categories where standard = ${standard}
-    and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)`.execute(tx);
-  return new Set(r.rows.map((x) => x.code));
-}
-
 /** Locks a granted provision while allocations against it are counted and written. */
 export async function lockGrantedProvision(tx: Tx, id: string): Promise<void> {
   await sql`select id from granted_provisions where id = ${id}::uuid for update`.execute(tx);

@@ -1,5 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import { findAllocationsOfSubjects } from '../allocations/allocations.repository';
+import { withProviderNames } from '../allocations/provider-names';
 import type { Allocation } from '../contract/allocations.schema';
 import { findDecisionsOfSubjects } from './decisions.repository';
 import type { Decision } from '../contract/decisions.schema';
@@ -18,7 +19,7 @@ export interface MemberProvisions {
 export async function provisionsOfPeople(tx: Tx, bsns: readonly string[]): Promise<MemberProvisions[]> {
   const decisions = await findDecisionsOfSubjects(tx, bsns);
   if (decisions.length === 0) return [];
-  const allocations = await findAllocationsOfSubjects(tx, bsns);
+  const allocations = await withProviderNames(tx, await findAllocationsOfSubjects(tx, bsns));
   const caseIds = [...new Set(decisions.map((d) => d.caseId))];
   const teams = await sql<{ id: string; team_name: string | null; contact: string | null }>`
     select c.id, t.name as team_name, coalesce(co.display_name, op.display_name) as contact

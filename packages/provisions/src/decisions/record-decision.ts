@@ -1,9 +1,10 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { categoriesValidOn } from '@kern/catalogue';
 import { advanceCase, findCaseEvents, loadCaseFor, stateOf } from '@kern/cases';
 import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, type InvalidParam } from '@kern/kit';
 import { availableTransitions, statutoryCalendar, statutoryTermEnd } from '@kern/workflows';
-import { countDecisionsOfCase, findDecision, insertDecision, knownCategories, type NewProvision } from './decisions.repository';
+import { countDecisionsOfCase, findDecision, insertDecision, type NewProvision } from './decisions.repository';
 import { recordDecisionInputSchema, recordDecisionOutputSchema, type RecordDecisionInput } from '../contract/decisions.schema';
 import { standardOfLaw, validateVariant, type Law } from './variant';
 
@@ -66,7 +67,7 @@ export async function recordDecision(services: AccessServices, tx: Tx, ctx: Acce
     if (p.form === 'zin' && p.pgbAmountCents !== null && p.pgbAmountCents !== undefined) {
       refuse(`provisions[${i}].pgbAmountCents`, 'Zorg in natura heeft geen pgb-bedrag.', 'Care in kind has no pgb amount.');
     }
-    if (v.ok && !(await knownCategories(tx, standard, p.validFrom)).has(p.category)) {
+    if (v.ok && !(await categoriesValidOn(tx, standard, p.validFrom)).has(p.category)) {
       refuse(`provisions[${i}].category`, `Productcategorie ${p.category} staat niet (geldig) in de productcatalogus.`, `Product category ${p.category} is not (validly) in the product catalogue.`);
     }
   }

@@ -1,4 +1,4 @@
-import type { Standard } from '../catalogue/catalogue.schema';
+import type { Standard } from '@kern/catalogue/contract';
 export type { Standard };
 import type { InvalidParam, UserMessage } from '@kern/kit';
 

@@ -1,5 +1,5 @@
 import type { InvalidParam, UserMessage } from '@kern/kit';
-import { units, type Standard } from './catalogue.schema';
+import { units, type Standard } from './contract/catalogue.schema';
 
 /** A validity period of calendar days, both ends included; `to` null = open-ended. */
 export interface Period {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withSystem, type AnyDb } from '@kern/db';
+import { withSystem, type AnyDb, type Tx } from '@kern/db';
 import { z } from 'zod';
-import { countNationalCatalogue, upsertNationalCatalogue, type NationalCatalogueData } from './catalogue.repository';
-import { standardSchema } from './catalogue.schema';
+import { countNationalCatalogue, insertMissingCategories, upsertNationalCatalogue, type NationalCatalogueData } from './catalogue.repository';
+import { standardSchema } from './contract/catalogue.schema';
 
 /** The data file shipped with the module (see data/README.md for its sources). */
-export const NATIONAL_CATALOGUE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'national-catalogue.json');
+export const NATIONAL_CATALOGUE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'national-catalogue.json');
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const period = { validFrom: day, validTo: day.nullable() };
@@ -31,4 +31,13 @@ export async function loadNationalCatalogue(db: AnyDb, data: NationalCatalogueDa
     await upsertNationalCatalogue(tx, data);
     return countNationalCatalogue(tx);
   });
+}
+
+/**
+ * For demo and test data that needs categories before (or without) the national list: adds the
+ * categories that are missing and leaves the ones already loaded as they are. Runs in the
+ * caller's schema-owner transaction (withSystem), like the rest of the seed's reference data.
+ */
+export function addMissingCategories(tx: Tx, categories: NationalCatalogueData['categories']): Promise<void> {
+  return insertMissingCategories(tx, categories);
 }

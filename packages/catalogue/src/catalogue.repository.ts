@@ -1,6 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import type { CategoryRef, NationalProductRef } from './catalogue-rules';
-import type { Category, LocalProduct, NationalProduct, Standard } from './catalogue.schema';
+import type { Category, LocalProduct, NationalProduct, Standard } from './contract/catalogue.schema';
 
 // SQL only. Dates leave the database as text (YYYY-MM-DD), so both drivers give the same value.
 
@@ -25,6 +25,13 @@ export async function upsertNationalCatalogue(tx: Tx, data: NationalCatalogueDat
   }
 }
 
+/** Inserts categories that are not there yet; known ones keep their name and validity (schema owner only). */
+export async function insertMissingCategories(tx: Tx, categories: NationalCatalogueData['categories']): Promise<void> {
+  if (categories.length === 0) return;
+  const rows = categories.map((c) => sql`(${c.standard}, ${c.code}, ${c.name}, ${c.validFrom}::date, ${c.validTo}::date)`);
+  await sql`insert into product_categories (standard, code, name, valid_from, valid_to) values ${sql.join(rows)} on conflict do nothing`.execute(tx);
+}
+
 export async function countNationalCatalogue(tx: Tx): Promise<{ categories: number; products: number }> {
   const r = await sql<{ categories: number; products: number }>`select (select count(*)::int from product_categories) as categories,
     (select count(*)::int from national_products) as products`.execute(tx);
@@ -44,6 +51,24 @@ export async function findCategory(tx: Tx, standard: Standard, code: string): Pr
     from product_categories where standard = ${standard} and code = ${code}`.execute(tx);
   const row = r.rows[0];
   return row ? { standard, code, validFrom: row.valid_from, validTo: row.valid_to } : undefined;
+}
+
+/** The category codes of a standard valid on a day. */
+export async function findCategoriesValidOn(tx: Tx, standard: Standard, on: string): Promise<Set<string>> {
+  const r = await sql<{ code: string }>`select code from product_categories where standard = ${standard}
+    and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)`.execute(tx);
+  return new Set(r.rows.map((x) => x.code));
+}
+
+/** The product code is one of the municipality's local products or a national code of the category, valid on the day. */
+export async function productCodeValidOn(tx: Tx, standard: Standard, category: string, code: string, on: string): Promise<boolean> {
+  const r = await sql`select 1 from local_products where standard = ${standard} and category = ${category} and local_code = ${code}
+      and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
+    union all
+    select 1 from national_products where standard = ${standard} and category = ${category} and code = ${code}
+      and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
+    limit 1`.execute(tx);
+  return r.rows.length > 0;
 }
 
 export async function findNationalVersions(tx: Tx, standard: Standard, code: string): Promise<NationalProductRef[]> {

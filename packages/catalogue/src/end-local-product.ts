@@ -1,6 +1,6 @@
 import type { AccessContext, AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
-import type { LocalProduct } from './catalogue.schema';
+import type { LocalProduct } from './contract/catalogue.schema';
 import { changeLocalProduct } from './change-local-product';
 
 /**

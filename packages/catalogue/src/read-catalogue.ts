@@ -1,7 +1,7 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { findCategories, findLocalProducts, findNationalProducts } from './catalogue.repository';
-import type { Category, LocalProduct, NationalProduct, Standard } from './catalogue.schema';
+import type { Category, LocalProduct, NationalProduct, Standard } from './contract/catalogue.schema';
 
 /** The national categories (WMO020, JZ020) with their validity and how many national codes each has. */
 export async function listCategories(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<Category[]> {

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@kern/kit';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 /** The two iStandaarden: iWmo (Wmo 2015) and iJw (Jeugdwet). */
@@ -48,6 +48,8 @@ export const nationalProductsQuerySchema = z.object({
   category: categoryCodeSchema.optional(),
   on: calendarDateSchema.optional(),
 });
+
+export const localProductsQuerySchema = z.object({ standard: standardSchema.optional(), on: calendarDateSchema.optional() });
 
 export const localProductInputSchema = z.object({
   standard: standardSchema,

@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { findLocalProductForUpdate, updateLocalProduct } from './catalogue.repository';
-import type { LocalProduct, LocalProductUpdate } from './catalogue.schema';
+import type { LocalProduct, LocalProductUpdate } from './contract/catalogue.schema';
 import { assertStorableLocalProduct } from './local-product-checks';
 
 const missing = (id: string) => notFound({ nl: `Lokaal product ${id} bestaat niet in uw gemeente.`, en: `Local product ${id} does not exist in your municipality.` });

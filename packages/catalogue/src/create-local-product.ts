@@ -2,7 +2,7 @@ import { authorize, type AccessContext, type AccessServices } from '@kern/access
 import type { Tx } from '@kern/db';
 import { newId } from '@kern/kit';
 import { insertLocalProduct } from './catalogue.repository';
-import type { LocalProduct, LocalProductInput } from './catalogue.schema';
+import type { LocalProduct, LocalProductInput } from './contract/catalogue.schema';
 import { assertStorableLocalProduct } from './local-product-checks';
 
 /** Adds a local product to the municipality's catalogue, mapped onto a category and (optionally) a national code. */

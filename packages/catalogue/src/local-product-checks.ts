@@ -2,7 +2,7 @@ import type { Tx } from '@kern/db';
 import { conflict, invalidInput } from '@kern/kit';
 import { checkLocalProduct, periodsOverlap, summarise } from './catalogue-rules';
 import { findCategory, findNationalVersions, findVersionsOfLocalCode } from './catalogue.repository';
-import type { LocalProduct } from './catalogue.schema';
+import type { LocalProduct } from './contract/catalogue.schema';
 
 /**
  * Checks a local product as it would be stored, against the national catalogue and the other

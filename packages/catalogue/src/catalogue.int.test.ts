@@ -5,8 +5,8 @@ import { FixedClock } from '@kern/kit';
 import { actorFor, seedDemo } from '@kern/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  changeLocalProduct, createLocalProduct, endLocalProduct, listCategories, listLocalProducts, listNationalProducts, loadNationalCatalogue,
-  readMappingReport, readNationalCatalogue, type LocalProductInput, type NationalCatalogueData,
+  addMissingCategories, categoriesValidOn, categoryValidity, changeLocalProduct, createLocalProduct, endLocalProduct, listCategories, listLocalProducts, listNationalProducts,
+  loadNationalCatalogue, productCodeKnown, readMappingReport, readNationalCatalogue, type LocalProductInput, type NationalCatalogueData,
 } from './index';
 
 let database: TestDatabase;
@@ -49,6 +49,12 @@ describe('the national catalogue as reference data', () => {
     const products = await run(manager(), (tx) => listNationalProducts(services, tx, manager(), {}));
     expect(products).toHaveLength(file.products.length);
     expect(products.find((p) => p.code === '45A04')).toMatchObject({ category: '45', name: 'Jeugdhulp ambulant regulier: inspanningsgericht', validFrom: '2015-01-01', validTo: null });
+  });
+
+  it('demo and test data add only missing categories: a loaded category keeps its name and validity', async () => {
+    await withSystem(database.db, (tx) => addMissingCategories(tx, [{ standard: 'ijw', code: '45', name: 'Fixture: another name', validFrom: '2020-01-01', validTo: '2020-12-31' }]));
+    const categories = await run(manager(), (tx) => listCategories(services, tx, manager()));
+    expect(categories.find((c) => c.standard === 'ijw' && c.code === '45')).toMatchObject({ name: 'Jeugdhulp ambulant', validFrom: '2015-01-01', validTo: null });
   });
 
   it('loading again changes nothing; a newer list updates an end date in place', async () => {
@@ -183,3 +189,21 @@ async function newMunicipalityManager(code: string): Promise<AccessContext> {
   await createAccount(database.db, { municipalityCode: code, username: `inkoop.${code}`, displayName: 'Inkoper', password: 'kern-demo-2026', roles: ['contract-manager'], teamIds: [team] });
   return { actor: await actorFor(database.db, `inkoop.${code}`) };
 }
+
+describe('product facts for other modules (decisions, contracts)', () => {
+  it('tells which categories and product codes are valid on a day; a local code counts only in its own municipality', async () => {
+    const rotterdam = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(database.db, '0599', fn);
+    const denHaag = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(database.db, '0518', fn);
+    expect(await rotterdam((tx) => categoryValidity(tx, 'ijw', '45'))).toEqual({ validFrom: '2015-01-01', validTo: null });
+    expect(await rotterdam((tx) => categoryValidity(tx, 'iwmo', '45'))).toBeUndefined();
+    expect([...(await rotterdam((tx) => categoriesValidOn(tx, 'iwmo', '2026-04-01')))].sort()).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect((await rotterdam((tx) => categoriesValidOn(tx, 'iwmo', '2014-12-31'))).size).toBe(0);
+    const code = (c: string, category = '45', on = '2026-04-01') => ({ standard: 'ijw' as const, category, code: c, on });
+    expect(await rotterdam((tx) => productCodeKnown(tx, code('45A04')))).toBe(true);
+    expect(await rotterdam((tx) => productCodeKnown(tx, code('45A04', '43')))).toBe(false);
+    await run(manager(), (tx) => createLocalProduct(services, tx, manager(), local({ localCode: 'PF001', validFrom: '2026-01-01' })));
+    expect(await rotterdam((tx) => productCodeKnown(tx, code('PF001')))).toBe(true);
+    expect(await rotterdam((tx) => productCodeKnown(tx, code('PF001', '45', '2025-12-31')))).toBe(false);
+    expect(await denHaag((tx) => productCodeKnown(tx, code('PF001')))).toBe(false);
+  });
+});

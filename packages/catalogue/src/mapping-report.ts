@@ -1,7 +1,7 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { findExpiredMappings, findMappedTwice, findUnmapped } from './catalogue.repository';
-import type { LocalProduct, MappingReport } from './catalogue.schema';
+import type { LocalProduct, MappingReport } from './contract/catalogue.schema';
 
 /**
  * What in the municipality's catalogue needs attention on a day (today by default):
