@@ -51,12 +51,13 @@ import { ExperimentsPage } from './pages/ExperimentsPage';
 import { InsightPage } from './pages/InsightPage';
 import { LeertafelPage } from './pages/LeertafelPage';
 
+import type { Role } from '@kern/access/contract';
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
 import { FUNCTIONAL_ADMINISTRATOR, isCaseworker } from './werkwijze';
 
 /** Roles that read steering figures (insight). */
-const STEERING = ['quality-analyst', 'functional-administrator', 'auditor'];
+const STEERING: readonly Role[] = ['quality-analyst', 'functional-administrator', 'auditor'];
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);

@@ -1,79 +1,28 @@
 /**
- * The HTTP API contract of the Kern server (/api/v1) and one small fetch wrapper.
- * Types mirror the server's zod schemas; keep them in step when the contract changes.
+ * The web app's way to the Kern server (/api/v1): one small fetch wrapper and the typed calls.
+ * The types of the answers and inputs are the server's own, derived from the modules' contracts
+ * (`@kern/<module>/contract`); the names below are aliases so the pages read as before.
  */
-import { contractCaller } from './api/client';
+import { casesContract, type deadlineStatusSchema } from '@kern/cases/contract';
+import { identityContract } from '@kern/identity/contract';
+import type { BodyIn, InvalidParam, QueryIn, ResponseOf } from '@kern/kit/contract';
+import { registryContract, type Address, type HouseholdRelation, type PersonName, type Resident, type ResidentSummary } from '@kern/registry/contract';
+import { suspensionGrounds, werkwijzenContract, type FieldSchema, type Step, type StepFields, type SuspensionGround, type Werkwijze } from '@kern/workflows/contract';
+import type { z } from 'zod';
+import { contractCaller, urlOf } from './api/client';
 import type { Lang } from './i18n';
 import type { Purpose } from './purpose';
 
-export interface Municipality {
-  code: string;
-  name: string;
-}
+export type Session = ResponseOf<typeof identityContract.getSessionsCurrent>['session'];
+export type Account = Session['account'];
+export type Municipality = Account['municipality'];
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  teams: { id: string; name: string }[];
-  municipality: Municipality;
-}
-
-export interface Session {
-  csrfToken: string;
-  account: Account;
-}
-
-export interface PersonName {
-  givenNames: string;
-  prefix?: string;
-  surname: string;
-  fullName: string;
-}
-
-export interface Address {
-  street: string;
-  houseNumber: number | string;
-  houseLetter?: string;
-  houseNumberAddition?: string;
-  postcode: string;
-  city: string;
-}
-
-export interface ResidentSummary {
-  bsn: string;
-  name: PersonName;
-  birthDate: string;
-  address?: Address;
-}
-
-export interface Resident extends ResidentSummary {
-  gender?: string;
-  birthPlace?: string;
-  municipalityCode: string;
-  deceased: boolean;
-}
-
-export interface ResidentAccess {
-  basis: string;
-  breakGlass: boolean;
-}
-
-export type Relation = 'self' | 'partner' | 'child' | 'parent' | 'housemate';
-
-export interface HouseholdMember {
-  bsn: string;
-  name: PersonName;
-  birthDate: string;
-  relation: Relation;
-  livesElsewhere: boolean;
-}
-
-export interface Household {
-  address?: Address;
-  members: HouseholdMember[];
-}
+export type { Address, PersonName, Resident, ResidentSummary };
+export type ResidentAccess = ResponseOf<typeof registryContract.readResident>['access'];
+export type Relation = HouseholdRelation;
+/** The household around a resident as the API shows it (members without their full record). */
+export type Household = ResponseOf<typeof registryContract.readHousehold>['household'];
+export type HouseholdMember = Household['members'][number];
 
 export type Outcome = 'allowed' | 'denied';
 
@@ -126,246 +75,51 @@ export interface BreakGlassGrant {
 
 export type Verdict = 'justified' | 'unjustified';
 
-export type DeadlineStatus = 'met' | 'met-late' | 'on-time' | 'due-soon' | 'overdue';
+export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;
 
-export interface WorklistItem {
-  taskId: string;
-  caseId: string;
-  reference: string;
-  caseTypeId: string;
-  purpose: string;
-  stepId: string;
-  phase: string;
-  title: string;
-  teamId: string | null;
-  assignedToMe: boolean;
-  createdAt: string;
-  dueDate: string | null;
-  termId: string | null;
-  deadlineStatus: DeadlineStatus | null;
-}
+export type Worklist = ResponseOf<typeof casesContract.readWorklist>;
+export type WorklistItem = Worklist['items'][number];
+export type WorklistCounts = Worklist['counts'];
+export type WorklistScope = NonNullable<QueryIn<typeof casesContract.readWorklist>['scope']>;
 
-export interface WorklistCounts {
-  overdue: number;
-  dueSoon: number;
-  onTime: number;
-  noDeadline: number;
-}
-
-export interface Worklist {
-  items: WorklistItem[];
-  counts: WorklistCounts;
-}
-
-export type WorklistScope = 'mine' | 'team';
-
-export interface StartCaseInput {
-  werkwijzeId: string;
-  caseTypeId: string;
-  subjectBsn: string;
-  householdBsns?: string[];
-  meldingDate?: string;
-  fields?: Record<string, unknown>;
-  teamId?: string;
-}
-
-export type PhaseState = 'done' | 'current' | 'todo' | 'skipped';
-
-export interface CaseSummary {
-  id: string;
-  reference: string;
-  werkwijzeId: string;
-  werkwijzeVersion: number;
-  caseTypeId: string;
-  purpose: string;
-  subjectBsn: string;
-  householdBsns: string[];
-  stepId: string;
-  stepName: string;
-  phase: string;
-  status: 'open' | 'closed';
-  meldingDate: string;
-  openedAt: string;
-  closedAt: string | null;
-  parentCaseId: string | null;
-  fields: Record<string, unknown>;
-}
-
-export interface CaseDeadline {
-  termId: string;
-  startDate: string;
-  dueDate: string;
-  metDate: string | null;
-  suspendedDays: number;
-  explanation: string[];
-  status: DeadlineStatus;
-}
-
-export interface CaseTask {
-  id: string;
-  stepId: string;
-  title: string;
-  roles: string[];
-  teamId: string | null;
-  status: string;
-  createdAt: string;
-  doneAt: string | null;
-}
-
-export interface CaseTransition {
-  to: string;
-  label: string;
-  allowed: boolean;
-  reason?: string;
-}
-
-export interface CaseHistoryEntry {
-  seq: number;
-  at: string;
-  actorId: string;
-  actorName?: string;
-  kind: string;
-  fromStep: string | null;
-  toStep: string | null;
-  detail: Record<string, unknown>;
-}
-
-export interface CaseDetail {
-  case: CaseSummary;
-  phases: { phase: string; state: PhaseState }[];
-  tasks: CaseTask[];
-  deadlines: CaseDeadline[];
-  transitions: CaseTransition[];
-  history: CaseHistoryEntry[];
-}
-
-export interface TransitionInput {
-  to: string;
-  fields?: Record<string, unknown>;
-  provisionCategories?: string[];
-}
-
-export interface TransitionResult {
-  stepId: string;
-  status: 'open' | 'closed';
-  routedCaseIds: string[];
-}
+export type StartCaseInput = BodyIn<typeof casesContract.startCaseFromMelding>;
+export type CaseDetail = ResponseOf<typeof casesContract.readCase>;
+export type CaseSummary = CaseDetail['case'];
+export type PhaseState = CaseDetail['phases'][number]['state'];
+export type CaseDeadline = CaseDetail['deadlines'][number];
+export type CaseTask = CaseDetail['tasks'][number];
+export type CaseTransition = CaseDetail['transitions'][number];
+export type CaseHistoryEntry = CaseDetail['history'][number];
+export type TransitionInput = BodyIn<typeof casesContract.advanceCase>;
+export type TransitionResult = ResponseOf<typeof casesContract.advanceCase>;
 
 /** Grounds on which a running statutory term may be suspended (opschorting); the server checks which the term allows. */
-export const SUSPENSION_GROUNDS = [
-  'awb-4:15-aanvulling',
-  'awb-4:15-instemming',
-  'awb-4:15-vertraging-aanvrager',
-  'awb-4:15-overmacht',
-  'agreed-with-client',
-] as const;
-export type SuspensionGround = (typeof SUSPENSION_GROUNDS)[number];
+export const SUSPENSION_GROUNDS = suspensionGrounds;
+export type { SuspensionGround };
+export type SuspendTermInput = BodyIn<typeof casesContract.suspendTerm>;
+export type SuspendTermResult = ResponseOf<typeof casesContract.suspendTerm>;
 
-export interface SuspendTermInput {
-  termId: string;
-  /** YYYY-MM-DD, inclusive. */
-  from: string;
-  /** YYYY-MM-DD, inclusive. */
-  to: string;
-  ground: SuspensionGround;
-  note: string;
-}
-
-export interface SuspendTermResult {
-  dueDate: string;
-  suspendedDays: number;
-}
-
-export type WerkwijzeStatus = 'available' | 'active' | 'retired';
-
-export interface WerkwijzeSummary {
-  werkwijzeId: string;
-  version: number;
-  name: string;
-  status: WerkwijzeStatus;
-  importedFrom: string | null;
-  createdAt: string;
-  activatedAt: string | null;
-}
-
+export type WerkwijzeSummary = ResponseOf<typeof werkwijzenContract.listWerkwijzen>['werkwijzen'][number];
+export type WerkwijzeStatus = WerkwijzeSummary['status'];
 /** One field a step records: the JSON Schema subset of the werkwijze format. */
-export interface StepFieldSchema {
-  type: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
-  title?: string;
-  description?: string;
-  enum?: (string | number | boolean)[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  format?: 'date';
-  items?: StepFieldSchema;
-  properties?: Record<string, StepFieldSchema>;
-  required?: string[];
-}
+export type StepFieldSchema = FieldSchema;
+export type { StepFields };
+export type WerkwijzeStep = Step;
+/** The parsed werkwijze (the werkwijze format of @kern/workflows/contract, defaults applied). */
+export type WerkwijzeDefinition = Werkwijze;
+/** A stored version; the API sends its definition as the parsed werkwijze (typed `unknown` on the wire). */
+export type WerkwijzeDetail = Omit<ResponseOf<typeof werkwijzenContract.getWerkwijzeVersion>, 'definition'> & { definition: WerkwijzeDefinition };
+export type LibraryWerkwijze = ResponseOf<typeof werkwijzenContract.getWerkwijzeLibrary>['werkwijzen'][number];
+export type WerkwijzeDiff = ResponseOf<typeof werkwijzenContract.diffStoredWerkwijzen>;
+export type WerkwijzeDiffEntry = WerkwijzeDiff['entries'][number];
 
-/** What a step records: an object of named fields, some of them required. */
-export interface StepFields {
-  type: 'object';
-  properties: Record<string, StepFieldSchema>;
-  required?: string[];
-}
+export type { InvalidParam };
 
-export type WerkwijzeStep = NonNullable<WerkwijzeDefinition['steps']>[number];
-
-/** The parsed werkwijze as the server returns it; only what the web app reads is typed, all optional-safe. */
-export interface WerkwijzeDefinition {
-  id?: string;
-  name?: string;
-  version?: number;
-  description?: string;
-  caseTypes?: { id: string; name: string; law: string; subject?: string; start?: string }[];
-  skippedPhases?: { phase: string; reason: string }[];
-  steps?: {
-    id: string;
-    name?: string;
-    phase: string;
-    roles?: string[];
-    transitions?: { to: string; label?: string; guard?: unknown }[];
-    final?: boolean;
-    decision?: { provisionCategoryField?: string };
-    fields?: StepFields;
-    deadlines?: { starts?: string[]; stops?: string[] };
-  }[];
-}
-
-export interface WerkwijzeDetail extends WerkwijzeSummary {
-  sourceYaml: string;
-  definition: WerkwijzeDefinition;
-}
-
-export interface LibraryWerkwijze {
-  id: string;
-  name: string;
-  description: string;
-  yaml: string;
-}
-
-export interface WerkwijzeDiffEntry {
-  /** 'added' | 'removed' | 'changed'; kept open so a new kind shows instead of breaking the page. */
-  kind: string;
-  path: string;
-  summary: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface WerkwijzeDiff {
-  entries: WerkwijzeDiffEntry[];
-  text: string;
-}
-
-export interface InvalidParam {
-  name: string;
-  reason: string;
-}
-
-/** application/problem+json as the server sends it (NL API Design Rules). */
+/**
+ * application/problem+json as the client holds it (NL API Design Rules). Client-only: besides the
+ * server's problems it carries the ones the client makes itself (network error, a proxy's bare
+ * 502), so every field but title and status may be absent.
+ */
 export interface Problem {
   type?: string;
   title: string;
@@ -404,10 +158,8 @@ export interface AuditFilter {
   to?: string;
 }
 
-export type ResidentQuery =
-  | { bsn: string }
-  | { surname: string; birthDate: string }
-  | { postcode: string; houseNumber: string };
+
+export type ResidentQuery = NonNullable<QueryIn<typeof registryContract.searchResidents>>;
 
 /** What every request needs from the app's state, read at call time so it is always current. */
 export interface RequestContext {
@@ -435,7 +187,7 @@ export function auditCsvUrl(filter: AuditFilter): string {
 }
 
 export function werkwijzeExportUrl(id: string, version: number): string {
-  return `${BASE}/werkwijzen/${encodeURIComponent(id)}/versions/${version}/export`;
+  return urlOf(werkwijzenContract.getWerkwijzenVersionsExport, { params: { id, version } });
 }
 
 export function createApi(ctx: RequestContext) {
@@ -482,33 +234,34 @@ export function createApi(ctx: RequestContext) {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  const call = contractCaller(request);
+  /** Logging in and asking for the session: no CSRF token yet, and a 401 is an answer, not a lost session. */
+  const callAsLogin = contractCaller((method, path, body) => request(method, path, body, { login: true }));
+
   return {
     /** The request helper itself, for the per-module clients in api/<module>.ts. */
     request,
     /** A route of a module's contract, typed from its schemas (api/client.ts). */
-    call: contractCaller(request),
+    call,
     login: (username: string, password: string) =>
-      request<{ session: Session }>('POST', '/sessions', { username, password }, { login: true }).then((r) => r.session),
+      callAsLogin(identityContract.login, { body: { username, password } }).then((r) => r.session),
     /** The current session, or null when there is none (401 is an answer here, not an error). */
     currentSession: async (): Promise<Session | null> => {
       try {
-        const r = await request<{ session: Session }>('GET', '/sessions/current', undefined, { login: true });
+        const r = await callAsLogin(identityContract.getSessionsCurrent);
         return r.session;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
       }
     },
-    logout: () => request<undefined>('DELETE', '/sessions/current'),
+    logout: () => call(identityContract.logout),
     changePassword: (currentPassword: string, newPassword: string) =>
-      request<undefined>('POST', '/accounts/current/password-change', { currentPassword, newPassword }),
+      call(identityContract.changePassword, { body: { currentPassword, newPassword } }),
 
-    searchResidents: (query: ResidentQuery) =>
-      request<{ residents: ResidentSummary[] }>('GET', `/residents${queryString(query)}`).then((r) => r.residents),
-    resident: (bsn: string) =>
-      request<{ resident: Resident; access: ResidentAccess }>('GET', `/residents/${encodeURIComponent(bsn)}`),
-    household: (bsn: string) =>
-      request<{ household: Household }>('GET', `/residents/${encodeURIComponent(bsn)}/household`).then((r) => r.household),
+    searchResidents: (query: ResidentQuery) => call(registryContract.searchResidents, { query }).then((r) => r.residents),
+    resident: (bsn: string) => call(registryContract.readResident, { params: { bsn } }),
+    household: (bsn: string) => call(registryContract.readHousehold, { params: { bsn } }).then((r) => r.household),
     breakGlass: (bsn: string, reason: string) =>
       request<{ grant: { id: string; expiresAt: string } }>('POST', `/residents/${encodeURIComponent(bsn)}/break-glass`, { reason }).then(
         (r) => r.grant,
@@ -522,25 +275,21 @@ export function createApi(ctx: RequestContext) {
     reviewBreakGlassGrant: (id: string, verdict: Verdict, note: string) =>
       request<unknown>('POST', `/break-glass-grants/${encodeURIComponent(id)}/review`, { verdict, note }),
     worklist: (scope: WorklistScope, teamId?: string) =>
-      request<Worklist>('GET', `/worklist${queryString({ scope, teamId: scope === 'team' ? teamId : undefined, limit: 200 })}`),
-    startCase: (input: StartCaseInput) => request<{ caseId: string; reference: string }>('POST', '/cases', input),
-    caseDetail: (id: string) => request<CaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
-    takeTransition: (id: string, input: TransitionInput) =>
-      request<TransitionResult>('POST', `/cases/${encodeURIComponent(id)}/transitions`, input),
-    suspendTerm: (id: string, input: SuspendTermInput) =>
-      request<SuspendTermResult>('POST', `/cases/${encodeURIComponent(id)}/suspensions`, input),
+      call(casesContract.readWorklist, { query: { scope, teamId: scope === 'team' ? teamId : undefined, limit: 200 } }),
+    startCase: (input: StartCaseInput) => call(casesContract.startCaseFromMelding, { body: input }),
+    caseDetail: (id: string) => call(casesContract.readCase, { params: { id } }),
+    takeTransition: (id: string, input: TransitionInput) => call(casesContract.advanceCase, { params: { id }, body: input }),
+    suspendTerm: (id: string, input: SuspendTermInput) => call(casesContract.suspendTerm, { params: { id }, body: input }),
 
     loginAlerts: () => request<{ alerts: LoginAlert[] }>('GET', '/login-alerts').then((r) => r.alerts),
-    werkwijzen: () => request<{ werkwijzen: WerkwijzeSummary[] }>('GET', '/werkwijzen').then((r) => r.werkwijzen),
+    werkwijzen: () => call(werkwijzenContract.listWerkwijzen).then((r) => r.werkwijzen),
     werkwijze: (id: string, version: number) =>
-      request<WerkwijzeDetail>('GET', `/werkwijzen/${encodeURIComponent(id)}/versions/${version}`),
+      call(werkwijzenContract.getWerkwijzeVersion, { params: { id, version } }) as Promise<WerkwijzeDetail>,
     importWerkwijze: (yaml: string, importedFrom?: string) =>
-      request<{ werkwijze: WerkwijzeSummary; created: boolean }>('POST', '/werkwijzen', importedFrom ? { yaml, importedFrom } : { yaml }),
-    activateWerkwijze: (id: string, version: number) =>
-      request<unknown>('POST', `/werkwijzen/${encodeURIComponent(id)}/versions/${version}/activation`),
-    werkwijzeDiff: (from: string, to: string, lang: Lang) =>
-      request<WerkwijzeDiff>('GET', `/werkwijze-diffs${queryString({ from, to, lang })}`),
-    werkwijzeLibrary: () => request<{ werkwijzen: LibraryWerkwijze[] }>('GET', '/werkwijze-library').then((r) => r.werkwijzen),
+      call(werkwijzenContract.importWerkwijze, { body: importedFrom ? { yaml, importedFrom } : { yaml } }),
+    activateWerkwijze: (id: string, version: number) => call(werkwijzenContract.activateWerkwijze, { params: { id, version } }),
+    werkwijzeDiff: (from: string, to: string, lang: Lang) => call(werkwijzenContract.diffStoredWerkwijzen, { query: { from, to, lang } }),
+    werkwijzeLibrary: () => call(werkwijzenContract.getWerkwijzeLibrary).then((r) => r.werkwijzen),
   };
 }
 

@@ -1,59 +1,17 @@
 /**
  * The integral household view and consent: the client side of /api/v1/residents/:bsn/household-view,
- * /consents and /household-signals. Types mirror packages/household/src/household.schema.ts and
- * packages/access/src/consent.schema.ts.
+ * /consents and /household-signals. The household view's types are the server's own
+ * (@kern/household/contract); the consent types mirror packages/access/src/consent.schema.ts.
  */
-import type { Api, HouseholdMember, Address } from '../api';
+import { dataCategories, type DataCategory } from '@kern/access/contract';
+import { householdContract, signalKindSchema, type HouseholdView, type Section, type SectionItem, type SectionKind, type SignalKind, type TimelineEvent } from '@kern/household/contract';
+import type { Api } from '../api';
 
-export type DataCategory = 'wmo' | 'jeugdwet' | 'participatiewet' | 'wgs' | 'education' | 'housing' | 'plan' | 'assessment' | 'offering';
-export const DATA_CATEGORIES: DataCategory[] = ['wmo', 'jeugdwet', 'participatiewet', 'wgs', 'education', 'housing', 'plan', 'assessment', 'offering'];
-export type SectionKind = 'cases' | 'provisions' | 'income' | 'debt' | 'plan' | 'assessments' | 'offerings' | 'signals';
-export type WithholdReason = 'other-law-no-consent' | 'other-law' | 'no-relation' | 'not-in-policy';
-
-export interface TeamContact {
-  team: string;
-  contact: string;
-}
-
-export interface SectionItem {
-  id: string;
-  title: string;
-  status: 'open' | 'closed';
-  since: string;
-  until: string | null;
-  detail: string | null;
-  at: TeamContact | null;
-  href: string | null;
-}
-
-export type Section =
-  | { kind: SectionKind; category: DataCategory; state: 'full'; basis: string; breakGlass: boolean; items: SectionItem[] }
-  | { kind: SectionKind; category: DataCategory; state: 'signal'; basis: string; breakGlass: boolean; reason: WithholdReason; running: boolean; at: TeamContact[] }
-  | { kind: SectionKind; category: DataCategory; state: 'withheld'; reason: WithholdReason };
-
-export interface HouseholdViewMember extends Omit<HouseholdMember, 'bsn'> {
-  bsn?: string;
-  sections: Section[];
-  /** Whether you may list and record this member's consents. */
-  consentManageable: boolean;
-}
-
-export interface TimelineEvent {
-  date: string;
-  memberBsn: string;
-  kind: SectionKind;
-  category: DataCategory;
-  event: 'opened' | 'closed' | 'observed' | 'agreed' | 'assessed' | 'enrolled' | 'ended';
-  label: string;
-}
-
-export interface HouseholdView {
-  subjectBsn: string;
-  address?: Address;
-  access: { basis: string; breakGlass: boolean };
-  members: HouseholdViewMember[];
-  timeline: TimelineEvent[];
-}
+export type { DataCategory, HouseholdView, Section, SectionItem, SectionKind, SignalKind, TimelineEvent };
+export const DATA_CATEGORIES: readonly DataCategory[] = dataCategories;
+export type WithholdReason = Extract<Section, { state: 'withheld' }>['reason'];
+export type TeamContact = NonNullable<SectionItem['at']>;
+export type HouseholdViewMember = HouseholdView['members'][number];
 
 export type ConsentPurpose = 'wmo' | 'jeugdwet' | 'participatiewet' | 'wgs' | 'integraal';
 
@@ -89,18 +47,17 @@ export interface RecordConsentInput {
   note?: string;
 }
 
-export type SignalKind = 'leerplicht' | 'passend-onderwijs' | 'huurachterstand' | 'dreigende-uitzetting' | 'woz-waarde';
-export const SIGNAL_KINDS: SignalKind[] = ['leerplicht', 'passend-onderwijs', 'huurachterstand', 'dreigende-uitzetting', 'woz-waarde'];
+export const SIGNAL_KINDS: readonly SignalKind[] = signalKindSchema.options;
 
 const base = (bsn: string) => `/residents/${encodeURIComponent(bsn)}`;
 
 export function householdApi(api: Api) {
   return {
-    view: (bsn: string) => api.request<HouseholdView>('GET', `${base(bsn)}/household-view`),
+    view: (bsn: string) => api.call(householdContract.getResidentsHouseholdView, { params: { bsn } }),
     consents: (bsn: string) => api.request<{ consents: Consent[]; notice: PrivacyNotice }>('GET', `${base(bsn)}/consents`),
     recordConsent: (bsn: string, input: RecordConsentInput) => api.request<Consent>('POST', `${base(bsn)}/consents`, input),
     withdrawConsent: (bsn: string, id: string) => api.request<Consent>('POST', `${base(bsn)}/consents/${encodeURIComponent(id)}/withdrawal`, {}),
     recordSignal: (bsn: string, input: { kind: SignalKind; summary: string; observedOn: string }) =>
-      api.request<{ id: string }>('POST', `${base(bsn)}/household-signals`, input),
+      api.call(householdContract.recordHouseholdSignal, { params: { bsn }, body: input }),
   };
 }

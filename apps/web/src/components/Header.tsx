@@ -36,10 +36,10 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     { href: paths.invoices, label: 'exchange.nav', show: account.roles.includes(INVOICE_ROLE) },
 
     // product catalogue and contracting: contract managers and administrators, and Wmo/Jeugdwet caseworkers (who read under their purpose)
-    { href: paths.catalogue, label: 'catalogue.nav', show: ['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'].some((r) => account.roles.includes(r)) },
-    { href: paths.contracts, label: 'contracting.nav', show: ['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'].some((r) => account.roles.includes(r)) },
+    { href: paths.catalogue, label: 'catalogue.nav', show: (['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'] as const).some((r) => account.roles.includes(r)) },
+    { href: paths.contracts, label: 'contracting.nav', show: (['contract-manager', 'functional-administrator', 'wmo-consultant', 'youth-consultant', 'wijkteam-generalist', 'decision-maker'] as const).some((r) => account.roles.includes(r)) },
     // provisions: decisions and allocations
-    { href: paths.providerAllocations, label: 'provisions.nav', show: ['wmo-consultant', 'youth-consultant', 'decision-maker'].some((r) => account.roles.includes(r)) },
+    { href: paths.providerAllocations, label: 'provisions.nav', show: (['wmo-consultant', 'youth-consultant', 'decision-maker'] as const).some((r) => account.roles.includes(r)) },
     // exchange regie messages
     { href: paths.regieRequests, label: 'regie.nav', show: account.roles.includes('decision-maker') },
 
@@ -49,9 +49,9 @@ export function Header({ onLogout }: { onLogout: () => void }) {
     { href: paths.debtNormTables, label: 'debt.norms.nav', show: account.roles.includes('functional-administrator') || account.roles.includes('debt-counsellor') },
 
     // insight
-    { href: paths.insight, label: 'insight.nav', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
-    { href: paths.experiments, label: 'insight.nav.experiments', show: ['quality-analyst', 'functional-administrator', 'auditor'].some((r) => account.roles.includes(r)) },
-    { href: paths.leertafel, label: 'insight.leertafel.nav', show: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'].some((r) => account.roles.includes(r)) },
+    { href: paths.insight, label: 'insight.nav', show: (['quality-analyst', 'functional-administrator', 'auditor'] as const).some((r) => account.roles.includes(r)) },
+    { href: paths.experiments, label: 'insight.nav.experiments', show: (['quality-analyst', 'functional-administrator', 'auditor'] as const).some((r) => account.roles.includes(r)) },
+    { href: paths.leertafel, label: 'insight.leertafel.nav', show: (['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker'] as const).some((r) => account.roles.includes(r)) },
 
     // relations: the team lead decides requests for access; caseworkers follow their own
     { href: paths.accessRequests, label: 'relations.nav', show: account.roles.includes('team-lead') || isCaseworker(account.roles) },

@@ -28,10 +28,10 @@ export function HouseholdSection({ household }: { household: Household }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {household.members.map((member) => (
-                <TableRow key={member.bsn}>
+              {household.members.map((member, i) => (
+                <TableRow key={member.bsn ?? `m${i}`}>
                   <TableHeaderCell scope="row">
-                    {member.relation === 'self' ? (
+                    {member.relation === 'self' || !member.bsn ? (
                       fullName(member.name)
                     ) : (
                       <AppLink href={paths.resident(member.bsn)}>{fullName(member.name)}</AppLink>
@@ -41,7 +41,7 @@ export function HouseholdSection({ household }: { household: Household }) {
                     {t(`relation.${member.relation}`)}
                     {member.livesElsewhere && ` (${t('household.livesElsewhere')})`}
                   </TableCell>
-                  <TableCell>{formatDate(member.birthDate, lang)}</TableCell>
+                  <TableCell>{member.birthDate ? formatDate(member.birthDate, lang) : t('common.unknown')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -26,7 +26,7 @@ export function ResidentTable({ residents, labelledBy }: { residents: ResidentSu
                 <AppLink href={paths.resident(resident.bsn)}>{fullName(resident.name)}</AppLink>
               </TableHeaderCell>
               <TableCell>{resident.bsn}</TableCell>
-              <TableCell>{formatDate(resident.birthDate, lang)}</TableCell>
+              <TableCell>{resident.birthDate ? formatDate(resident.birthDate, lang) : t('common.unknown')}</TableCell>
               <TableCell>{resident.address ? formatAddress(resident.address) : t('resident.noAddress')}</TableCell>
             </TableRow>
           ))}

@@ -8,11 +8,15 @@ const summary: WerkwijzeSummary = { werkwijzeId: 'ww-1', version: 2, name: 'Wmo-
 const detail = {
   ...summary,
   sourceYaml: '',
-  definition: { caseTypes: [{ id: 'wmo-hv', name: 'Huishoudelijke ondersteuning', law: 'wmo' }, { id: 'jw-zorg', name: 'Jeugdhulp', law: 'jeugdwet' }] },
+  definition: {
+    id: 'ww-1', name: 'Wmo-melding', version: 2, description: 'Een melding',
+    caseTypes: [{ id: 'wmo-hv', name: 'Huishoudelijke ondersteuning', law: 'wmo', subject: 'person', start: 'melding' }, { id: 'jw-zorg', name: 'Jeugdhulp', law: 'jeugdwet', subject: 'person', start: 'melding' }],
+    skippedPhases: [], steps: [{ id: 'melding', name: 'Melding', phase: 'melding', roles: ['wmo-consultant'], transitions: [] }], segregationOfDuties: [], mandates: [],
+  },
 } satisfies WerkwijzeDetail;
 const household: HouseholdMember[] = [
-  { bsn: '999993653', name: { givenNames: 'Jan', surname: 'Jansen', fullName: 'Jan Jansen' }, birthDate: '1970-01-01', relation: 'self', livesElsewhere: false },
-  { bsn: '999990019', name: { givenNames: 'Els', surname: 'Jansen', fullName: 'Els Jansen' }, birthDate: '1972-02-02', relation: 'partner', livesElsewhere: false },
+  { bsn: '999993653', name: { givenNames: 'Jan', prefix: null, surname: 'Jansen', fullName: 'Jan Jansen' }, birthDate: '1970-01-01', relation: 'self', livesElsewhere: false },
+  { bsn: '999990019', name: { givenNames: 'Els', prefix: null, surname: 'Jansen', fullName: 'Els Jansen' }, birthDate: '1972-02-02', relation: 'partner', livesElsewhere: false },
 ];
 
 function setUp(startCase = vi.fn().mockResolvedValue({ caseId: 'case-9', reference: 'Z-9' })) {

@@ -95,7 +95,8 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
 
   const purposeLabel = isPurpose(purpose) ? t(`purpose.${purpose}`) : '';
   const errorFor = (id: string) => errors.find((e) => e.id === id)?.message;
-  const others = household.filter((m) => m.relation !== 'self' && m.bsn !== bsn);
+  // Only members with a BSN can be named on the case (a relative the BRP knows no BSN of cannot).
+  const others = household.filter((m): m is HouseholdMember & { bsn: string } => m.relation !== 'self' && m.bsn !== undefined && m.bsn !== bsn);
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -164,7 +165,7 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
                 {fitting.length === 0 && <SelectOption value="">{t('common.choose')}</SelectOption>}
                 {(caseTypes ?? []).map((ct) => (
                   <SelectOption key={ct.id} value={ct.id} disabled={ct.law !== purpose}>
-                    {isPurpose(ct.law) ? `${ct.name} (${t(`purpose.${ct.law}`)})` : `${ct.name} (${ct.law})`}
+                    {`${ct.name} (${t(`purpose.${ct.law}`)})`}
                   </SelectOption>
                 ))}
               </Select>

@@ -6,7 +6,10 @@ import { TransitionForm } from './TransitionForm';
 
 const step: WerkwijzeStep = {
   id: 'onderzoek',
+  name: 'Onderzoek',
   phase: 'onderzoek',
+  roles: ['wmo-consultant'],
+  transitions: [{ to: 'besluit', label: 'Naar besluit' }],
   fields: {
     type: 'object',
     properties: {

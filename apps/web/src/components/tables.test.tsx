@@ -6,7 +6,7 @@ import { AuditTable } from './AuditTable';
 import { ResidentTable } from './ResidentTable';
 
 const residents: ResidentSummary[] = [
-  { bsn: '999993653', name: { givenNames: 'Jan', surname: 'Jansen', fullName: 'Jan Jansen' }, birthDate: '1970-05-01', address: { street: 'Coolsingel', houseNumber: 40, postcode: '3011AD', city: 'Rotterdam' } },
+  { bsn: '999993653', name: { givenNames: 'Jan', prefix: null, surname: 'Jansen', fullName: 'Jan Jansen' }, birthDate: '1970-05-01', address: { street: 'Coolsingel', houseNumber: 40, postcode: '3011AD', city: 'Rotterdam' } },
   { bsn: '999990019', name: { givenNames: 'Els', prefix: 'de', surname: 'Vries', fullName: 'Els de Vries' }, birthDate: '1981-12-24' },
 ];
 

@@ -3,6 +3,7 @@ import {
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Role } from '@kern/access/contract';
 import type { Problem } from '../api';
 import { catalogueApi, isUnitCode, UNITS, type Category, type LocalProduct, type MappingReport, type Standard } from '../api/catalogue';
 import { useApp, useSession } from '../app-context';
@@ -13,7 +14,7 @@ import type { MessageKey } from '../i18n';
 import { isIsoDate } from '../validation';
 
 /** Roles that keep the catalogue and the contracts (the server decides; this only hides forms). */
-export const CATALOGUE_MANAGERS = ['contract-manager', 'functional-administrator'];
+export const CATALOGUE_MANAGERS: readonly Role[] = ['contract-manager', 'functional-administrator'];
 
 export const unitLabel = (t: (key: MessageKey) => string, unit: string | null): string =>
   unit ? `${unit} ${(UNITS as readonly string[]).includes(unit) ? t(`catalogue.unit.${unit as (typeof UNITS)[number]}`) : ''}`.trim() : '—';

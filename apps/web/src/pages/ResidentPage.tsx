@@ -107,7 +107,7 @@ function ResidentDetails({ resident, access }: { resident: Resident; access: Res
   const rows: [string, string][] = [
     [t('resident.name'), fullName(resident.name)],
     [t('resident.bsn'), resident.bsn],
-    [t('resident.birthDate'), formatDate(resident.birthDate, lang)],
+    [t('resident.birthDate'), resident.birthDate ? formatDate(resident.birthDate, lang) : t('common.unknown')],
     [t('resident.birthPlace'), resident.birthPlace ?? t('common.unknown')],
     [t('resident.gender'), gender ? t(gender) : (resident.gender ?? t('common.unknown'))],
     [t('resident.address'), resident.address ? formatAddress(resident.address) : t('resident.noAddress')],

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api';
 import type { AssessmentHistory, Instrument } from '../../api/assessments';
+import { contractCaller, type RequestFn } from '../../api/client';
 import { fakeApi, renderInApp } from '../../test/render';
 import { AssessmentPanel } from './AssessmentPanel';
 
@@ -40,7 +41,8 @@ function fakeServer(record = vi.fn().mockResolvedValue({})) {
     if (method === 'POST' && path === '/assessments') return record(body) as Promise<unknown>;
     return Promise.reject(new Error(`unexpected ${method} ${path}`));
   });
-  return { record, api: fakeApi({ request: request as unknown as Api['request'] }) };
+  // The client calls through the assessments contract; the fake server answers the request it makes.
+  return { record, api: fakeApi({ request: request as unknown as Api['request'], call: contractCaller(request as unknown as RequestFn) }) };
 }
 
 describe('AssessmentPanel charts and their text alternative', () => {

@@ -160,7 +160,7 @@ function ConsentTable({ consents, onWithdraw }: { consents: Consent[]; onWithdra
 function ConsentForm({ members, notice, onSaved }: { members: (HouseholdViewMember & { bsn: string })[]; notice: PrivacyNotice; onSaved: () => void }) {
   const { api, t, purpose: workingPurpose, session } = useApp();
   const hh = useMemo(() => householdApi(api), [api]);
-  const roles = session?.account.roles ?? [];
+  const roles: readonly string[] = session?.account.roles ?? [];
   const [bsn, setBsn] = useState(members[0]?.bsn ?? '');
   const [purpose, setPurpose] = useState<ConsentPurpose>(
     notice.purposes.includes(workingPurpose as ConsentPurpose) ? (workingPurpose as ConsentPurpose) : (notice.purposes[0] ?? 'integraal'),
