@@ -2,7 +2,11 @@
  * The HTTP API contract of the Kern server (/api/v1) and one small fetch wrapper.
  * Types mirror the server's zod schemas; keep them in step when the contract changes.
  */
-import { contractCaller } from './api/client';
+import { accessContract, type AuditRecord, type breakGlassGrantSchema, type reviewBreakGlassInputSchema } from '@kern/access/contract';
+import { identityContract } from '@kern/identity/contract';
+import type { QueryIn, ResponseOf } from '@kern/kit/contract';
+import type { z } from 'zod';
+import { contractCaller, urlOf } from './api/client';
 import type { Lang } from './i18n';
 import type { Purpose } from './purpose';
 
@@ -75,56 +79,14 @@ export interface Household {
   members: HouseholdMember[];
 }
 
-export type Outcome = 'allowed' | 'denied';
-
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actorId: string;
-  actorName?: string;
-  actorRoles: string[];
-  actorTeams: string[];
-  purpose?: string;
-  action: string;
-  resource: string;
-  subjectBsn?: string;
-  outcome: Outcome;
-  reason: string;
-  legalBasis?: string;
-  breakGlass: boolean;
-}
-
-export interface ChainVerification {
-  valid: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-  problem?: string;
-  /** The newest signed checkpoint outside the database the chain was held to. */
-  checkpointSeq?: number;
-}
-
+/** The audit log, break the glass and login alerts: typed from the access and identity contracts. */
+export type { AuditRecord };
+export type Outcome = AuditRecord['outcome'];
+export type ChainVerification = ResponseOf<typeof accessContract.verifyAuditChain>;
 /** An account that saw many failed logins (for the functional administrator). */
-export interface LoginAlert {
-  username: string;
-  failures: number;
-  addresses: number;
-  windowStart: string;
-  raisedAt: string;
-  message: string;
-}
-
-export interface BreakGlassGrant {
-  id: string;
-  accountId: string;
-  accountName?: string;
-  subjectBsn: string;
-  purpose: string;
-  reason: string;
-  grantedAt: string;
-  expiresAt: string;
-}
-
-export type Verdict = 'justified' | 'unjustified';
+export type LoginAlert = ResponseOf<typeof identityContract.listLoginAlerts>['alerts'][number];
+export type BreakGlassGrant = z.infer<typeof breakGlassGrantSchema>;
+export type Verdict = z.infer<typeof reviewBreakGlassInputSchema>['verdict'];
 
 export type DeadlineStatus = 'met' | 'met-late' | 'on-time' | 'due-soon' | 'overdue';
 
@@ -396,13 +358,8 @@ export function problemMessage(problem: Problem, lang: Lang): string {
   return problem.messages?.[lang] ?? problem.detail ?? problem.title;
 }
 
-export interface AuditFilter {
-  subjectBsn?: string;
-  actorId?: string;
-  outcome?: Outcome;
-  from?: string;
-  to?: string;
-}
+/** The filter of the audit log page (a part of the audit search query). */
+export type AuditFilter = Pick<QueryIn<typeof accessContract.searchAuditRecords>, 'subjectBsn' | 'actorId' | 'outcome' | 'from' | 'to'>;
 
 export type ResidentQuery =
   | { bsn: string }
@@ -431,7 +388,7 @@ export function queryString(params: Record<string, string | number | undefined>)
 }
 
 export function auditCsvUrl(filter: AuditFilter): string {
-  return `${BASE}/audit-records${queryString({ ...filter, format: 'csv', limit: 1000 })}`;
+  return urlOf(accessContract.searchAuditRecords, { query: { ...filter, format: 'csv', limit: 1000 } });
 }
 
 export function werkwijzeExportUrl(id: string, version: number): string {
@@ -482,11 +439,13 @@ export function createApi(ctx: RequestContext) {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  const call = contractCaller(request);
+
   return {
     /** The request helper itself, for the per-module clients in api/<module>.ts. */
     request,
     /** A route of a module's contract, typed from its schemas (api/client.ts). */
-    call: contractCaller(request),
+    call,
     login: (username: string, password: string) =>
       request<{ session: Session }>('POST', '/sessions', { username, password }, { login: true }).then((r) => r.session),
     /** The current session, or null when there is none (401 is an answer here, not an error). */
@@ -509,18 +468,14 @@ export function createApi(ctx: RequestContext) {
       request<{ resident: Resident; access: ResidentAccess }>('GET', `/residents/${encodeURIComponent(bsn)}`),
     household: (bsn: string) =>
       request<{ household: Household }>('GET', `/residents/${encodeURIComponent(bsn)}/household`).then((r) => r.household),
-    breakGlass: (bsn: string, reason: string) =>
-      request<{ grant: { id: string; expiresAt: string } }>('POST', `/residents/${encodeURIComponent(bsn)}/break-glass`, { reason }).then(
-        (r) => r.grant,
-      ),
+    breakGlass: (bsn: string, reason: string) => call(accessContract.breakGlass, { params: { bsn }, body: { reason } }).then((r) => r.grant),
 
     auditRecords: (filter: AuditFilter, before?: number) =>
-      request<{ records: AuditRecord[]; nextBefore?: number }>('GET', `/audit-records${queryString({ ...filter, before, limit: 100 })}`),
-    verifyAuditChain: () => request<ChainVerification>('GET', '/audit-chain/verification'),
-    openBreakGlassGrants: () =>
-      request<{ grants: BreakGlassGrant[] }>('GET', '/break-glass-grants?review=open').then((r) => r.grants),
+      call(accessContract.searchAuditRecords, { query: { ...filter, before, limit: 100 } }).then(jsonAuditPage),
+    verifyAuditChain: () => call(accessContract.verifyAuditChain),
+    openBreakGlassGrants: () => call(accessContract.listBreakGlassGrants, { query: { review: 'open' } }).then((r) => r.grants),
     reviewBreakGlassGrant: (id: string, verdict: Verdict, note: string) =>
-      request<unknown>('POST', `/break-glass-grants/${encodeURIComponent(id)}/review`, { verdict, note }),
+      call(accessContract.reviewBreakGlassGrant, { params: { id }, body: { verdict, note } }),
     worklist: (scope: WorklistScope, teamId?: string) =>
       request<Worklist>('GET', `/worklist${queryString({ scope, teamId: scope === 'team' ? teamId : undefined, limit: 200 })}`),
     startCase: (input: StartCaseInput) => request<{ caseId: string; reference: string }>('POST', '/cases', input),
@@ -530,7 +485,7 @@ export function createApi(ctx: RequestContext) {
     suspendTerm: (id: string, input: SuspendTermInput) =>
       request<SuspendTermResult>('POST', `/cases/${encodeURIComponent(id)}/suspensions`, input),
 
-    loginAlerts: () => request<{ alerts: LoginAlert[] }>('GET', '/login-alerts').then((r) => r.alerts),
+    loginAlerts: () => call(identityContract.listLoginAlerts).then((r) => r.alerts),
     werkwijzen: () => request<{ werkwijzen: WerkwijzeSummary[] }>('GET', '/werkwijzen').then((r) => r.werkwijzen),
     werkwijze: (id: string, version: number) =>
       request<WerkwijzeDetail>('GET', `/werkwijzen/${encodeURIComponent(id)}/versions/${version}`),
@@ -545,6 +500,12 @@ export function createApi(ctx: RequestContext) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** The audit search answers JSON unless format=csv was asked (that is a download link, auditCsvUrl). */
+function jsonAuditPage(page: ResponseOf<typeof accessContract.searchAuditRecords>): Exclude<typeof page, string> {
+  if (typeof page === 'string') throw new Error('the audit search answered CSV where JSON was asked');
+  return page;
+}
 
 async function readProblem(response: Response): Promise<Problem> {
   const fallback: Problem = { title: response.statusText || 'Error', status: response.status };

@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import { DomainError, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { decideInvolvementRequestInputSchema, decideInvolvementRequestOutputSchema, involvementRequestSchema, listInvolvementRequestsInputSchema, listInvolvementRequestsOutputSchema, AccessContext, Relation } from './contract';
 import { insertInvolvement } from './access.repository';
 import { AccessDenied, auditEntryFor, authorize, recordAccess, type AccessCheck, type AccessServices } from './authorize';

@@ -1,5 +1,5 @@
 import type { Tx } from '@kern/db';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { listRelationsInputSchema, listRelationsOutputSchema, AccessContext } from './contract';
 import { authorize, recordAccess, type AccessServices } from './authorize';
 import { findInvolvementRequests, findRecentRelations } from './involvement-requests.repository';

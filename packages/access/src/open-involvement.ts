@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { involvementRequestOutputSchema, openInvolvementInputSchema, AccessContext } from './contract';
 import { closeInvolvementRow as closeRow, findInvolvement } from './access.repository';
 import { insertInvolvementRequest } from './involvement-requests.repository';

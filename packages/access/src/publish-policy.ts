@@ -1,5 +1,5 @@
 import type { Tx } from '@kern/db';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { policyOutputSchema, AccessContext } from './contract';
 import { authorize, type AccessServices } from './authorize';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { breakGlassInputSchema, breakGlassOutputSchema, AccessContext } from './contract';
 import { insertBreakGlassGrant } from './access.repository';
 import { auditEntryFor, type AccessServices } from './authorize';

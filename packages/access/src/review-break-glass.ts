@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { listBreakGlassInputSchema, listBreakGlassOutputSchema, reviewBreakGlassInputSchema, AccessContext } from './contract';
 import { findBreakGlassGrants, reviewBreakGlassGrant } from './access.repository';
 import { authorize, recordAccess, type AccessServices } from './authorize';

@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
-import { calendarDateSchema, writeCsvObjects } from '@kern/kit';
-import { z } from 'zod';
+import { writeCsvObjects } from '@kern/kit';
+import type { z } from 'zod';
 import type { auditSearchOutputSchema, chainVerificationSchema, AccessContext, AuditRecord, AuditSearchInput } from './contract';
 import { authorize, recordAccess, type AccessServices } from './authorize';
 import { findAuditRecords, readChain } from './audit.repository';

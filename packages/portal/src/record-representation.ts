@@ -1,8 +1,8 @@
 import { AccessDenied, auditEntryFor, authorize, recordAccess, requirePurpose, type AccessCheck, type AccessContext } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
-import { decideRepresentationInputSchema, recordRepresentationInputSchema, recordRepresentationOutputSchema, representationsOutputSchema } from '@kern/access/contract';
+import type { decideRepresentationInputSchema, recordRepresentationInputSchema, recordRepresentationOutputSchema, representationsOutputSchema } from '@kern/access/contract';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PortalServices } from './citizen-session';
 import { decideRepresentationRow, enqueueMail, findContactEmail, findRepresentationsOf, insertMessage, insertRepresentation, type RecordedRepresentation } from './portal.repository';
 

@@ -3,6 +3,8 @@
  * /consents and /household-signals. Types mirror packages/household/src/household.schema.ts and
  * packages/access/src/consent.schema.ts.
  */
+import { consentContract, type Consent, type PrivacyNotice, type Purpose } from '@kern/access/contract';
+import type { BodyIn } from '@kern/kit/contract';
 import type { Api, HouseholdMember, Address } from '../api';
 
 export type DataCategory = 'wmo' | 'jeugdwet' | 'participatiewet' | 'wgs' | 'education' | 'housing' | 'plan' | 'assessment' | 'offering';
@@ -55,39 +57,10 @@ export interface HouseholdView {
   timeline: TimelineEvent[];
 }
 
-export type ConsentPurpose = 'wmo' | 'jeugdwet' | 'participatiewet' | 'wgs' | 'integraal';
-
-export interface PrivacyNotice {
-  version: number;
-  title: string;
-  body: { nl: string; en: string };
-  purposes: ConsentPurpose[];
-  recipients: string[];
-  dataCategories: DataCategory[];
-  publishedAt: string | null;
-}
-
-export interface Consent {
-  id: string;
-  subjectBsn: string;
-  action: 'given' | 'withdrawn';
-  purpose: ConsentPurpose;
-  recipient: string;
-  dataCategories: DataCategory[];
-  noticeVersion: number;
-  recordedAt: string;
-  recordedByKind: 'staff' | 'citizen' | 'system';
-  note: string | null;
-  inEffect: boolean;
-  withdrawnAt: string | null;
-}
-
-export interface RecordConsentInput {
-  purpose: ConsentPurpose;
-  recipient: string;
-  dataCategories: DataCategory[];
-  note?: string;
-}
+/** A purpose a consent is for: the law the work is done under, or integral coordination. */
+export type ConsentPurpose = Purpose;
+export type { Consent, PrivacyNotice };
+export type RecordConsentInput = BodyIn<typeof consentContract.recordConsent>;
 
 export type SignalKind = 'leerplicht' | 'passend-onderwijs' | 'huurachterstand' | 'dreigende-uitzetting' | 'woz-waarde';
 export const SIGNAL_KINDS: SignalKind[] = ['leerplicht', 'passend-onderwijs', 'huurachterstand', 'dreigende-uitzetting', 'woz-waarde'];
@@ -97,9 +70,9 @@ const base = (bsn: string) => `/residents/${encodeURIComponent(bsn)}`;
 export function householdApi(api: Api) {
   return {
     view: (bsn: string) => api.request<HouseholdView>('GET', `${base(bsn)}/household-view`),
-    consents: (bsn: string) => api.request<{ consents: Consent[]; notice: PrivacyNotice }>('GET', `${base(bsn)}/consents`),
-    recordConsent: (bsn: string, input: RecordConsentInput) => api.request<Consent>('POST', `${base(bsn)}/consents`, input),
-    withdrawConsent: (bsn: string, id: string) => api.request<Consent>('POST', `${base(bsn)}/consents/${encodeURIComponent(id)}/withdrawal`, {}),
+    consents: (bsn: string) => api.call(consentContract.listConsents, { params: { bsn } }),
+    recordConsent: (bsn: string, input: RecordConsentInput) => api.call(consentContract.recordConsent, { params: { bsn }, body: input }),
+    withdrawConsent: (bsn: string, id: string) => api.call(consentContract.withdrawConsent, { params: { bsn, id }, body: {} }),
     recordSignal: (bsn: string, input: { kind: SignalKind; summary: string; observedOn: string }) =>
       api.request<{ id: string }>('POST', `${base(bsn)}/household-signals`, input),
   };
