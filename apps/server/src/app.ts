@@ -16,7 +16,7 @@ import { authenticationHook, identityRoutes } from '@kern/identity';
 import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
-import { portalRoutes } from '@kern/portal';
+import { portalRoutes, representationRoutes } from '@kern/portal';
 import { acknowledgeAllocation, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
@@ -111,12 +111,12 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
 
     await implementRoutes(typed, 'identity', identityRoutes({ ...services, secureCookies: config.secureCookies }));
     await implementRoutes(typed, 'tenancy', tenancyRoutes(services));
-    accessRoutes(typed, services);
+    await implementRoutes(typed, 'access', accessRoutes(services));
     await implementRoutes(typed, 'registry', registryRoutes(services));
     await implementRoutes(typed, 'werkwijzen', werkwijzenRoutes(services));
     await implementRoutes(typed, 'cases', casesRoutes(services));
     // integral client view (household, consent, plans, assessments, offerings)
-    consentRoutes(typed, services);
+    await implementRoutes(typed, 'consent', consentRoutes(services));
     await implementRoutes(typed, 'household', householdRoutes(services));
     plansRoutes(typed, services);
     await implementRoutes(typed, 'assessments', assessmentsRoutes(services));
@@ -124,6 +124,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
 
     // citizen portal
     portalRoutes(typed, services);
+    await implementRoutes(typed, 'representations', representationRoutes(services));
 
     // provisions, contracting, iStandaarden exchange
     // product catalogue and contracting

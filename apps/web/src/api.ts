@@ -3,6 +3,7 @@
  * The types of the answers and inputs are the server's own, derived from the modules' contracts
  * (`@kern/<module>/contract`); the names below are aliases so the pages read as before.
  */
+import { accessContract, type AuditRecord, type breakGlassGrantSchema, type reviewBreakGlassInputSchema } from '@kern/access/contract';
 import { casesContract, type deadlineStatusSchema } from '@kern/cases/contract';
 import { identityContract } from '@kern/identity/contract';
 import type { BodyIn, InvalidParam, QueryIn, ResponseOf } from '@kern/kit/contract';
@@ -24,56 +25,14 @@ export type Relation = HouseholdRelation;
 export type Household = ResponseOf<typeof registryContract.readHousehold>['household'];
 export type HouseholdMember = Household['members'][number];
 
-export type Outcome = 'allowed' | 'denied';
-
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actorId: string;
-  actorName?: string;
-  actorRoles: string[];
-  actorTeams: string[];
-  purpose?: string;
-  action: string;
-  resource: string;
-  subjectBsn?: string;
-  outcome: Outcome;
-  reason: string;
-  legalBasis?: string;
-  breakGlass: boolean;
-}
-
-export interface ChainVerification {
-  valid: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-  problem?: string;
-  /** The newest signed checkpoint outside the database the chain was held to. */
-  checkpointSeq?: number;
-}
-
+/** The audit log, break the glass and login alerts: typed from the access and identity contracts. */
+export type { AuditRecord };
+export type Outcome = AuditRecord['outcome'];
+export type ChainVerification = ResponseOf<typeof accessContract.verifyAuditChain>;
 /** An account that saw many failed logins (for the functional administrator). */
-export interface LoginAlert {
-  username: string;
-  failures: number;
-  addresses: number;
-  windowStart: string;
-  raisedAt: string;
-  message: string;
-}
-
-export interface BreakGlassGrant {
-  id: string;
-  accountId: string;
-  accountName?: string;
-  subjectBsn: string;
-  purpose: string;
-  reason: string;
-  grantedAt: string;
-  expiresAt: string;
-}
-
-export type Verdict = 'justified' | 'unjustified';
+export type LoginAlert = ResponseOf<typeof identityContract.listLoginAlerts>['alerts'][number];
+export type BreakGlassGrant = z.infer<typeof breakGlassGrantSchema>;
+export type Verdict = z.infer<typeof reviewBreakGlassInputSchema>['verdict'];
 
 export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;
 
@@ -150,13 +109,8 @@ export function problemMessage(problem: Problem, lang: Lang): string {
   return problem.messages?.[lang] ?? problem.detail ?? problem.title;
 }
 
-export interface AuditFilter {
-  subjectBsn?: string;
-  actorId?: string;
-  outcome?: Outcome;
-  from?: string;
-  to?: string;
-}
+/** The filter of the audit log page (a part of the audit search query). */
+export type AuditFilter = Pick<QueryIn<typeof accessContract.searchAuditRecords>, 'subjectBsn' | 'actorId' | 'outcome' | 'from' | 'to'>;
 
 
 export type ResidentQuery = NonNullable<QueryIn<typeof registryContract.searchResidents>>;
@@ -183,7 +137,7 @@ export function queryString(params: Record<string, string | number | undefined>)
 }
 
 export function auditCsvUrl(filter: AuditFilter): string {
-  return `${BASE}/audit-records${queryString({ ...filter, format: 'csv', limit: 1000 })}`;
+  return urlOf(accessContract.searchAuditRecords, { query: { ...filter, format: 'csv', limit: 1000 } });
 }
 
 export function werkwijzeExportUrl(id: string, version: number): string {
@@ -262,18 +216,14 @@ export function createApi(ctx: RequestContext) {
     searchResidents: (query: ResidentQuery) => call(registryContract.searchResidents, { query }).then((r) => r.residents),
     resident: (bsn: string) => call(registryContract.readResident, { params: { bsn } }),
     household: (bsn: string) => call(registryContract.readHousehold, { params: { bsn } }).then((r) => r.household),
-    breakGlass: (bsn: string, reason: string) =>
-      request<{ grant: { id: string; expiresAt: string } }>('POST', `/residents/${encodeURIComponent(bsn)}/break-glass`, { reason }).then(
-        (r) => r.grant,
-      ),
+    breakGlass: (bsn: string, reason: string) => call(accessContract.breakGlass, { params: { bsn }, body: { reason } }).then((r) => r.grant),
 
     auditRecords: (filter: AuditFilter, before?: number) =>
-      request<{ records: AuditRecord[]; nextBefore?: number }>('GET', `/audit-records${queryString({ ...filter, before, limit: 100 })}`),
-    verifyAuditChain: () => request<ChainVerification>('GET', '/audit-chain/verification'),
-    openBreakGlassGrants: () =>
-      request<{ grants: BreakGlassGrant[] }>('GET', '/break-glass-grants?review=open').then((r) => r.grants),
+      call(accessContract.searchAuditRecords, { query: { ...filter, before, limit: 100 } }).then(jsonAuditPage),
+    verifyAuditChain: () => call(accessContract.verifyAuditChain),
+    openBreakGlassGrants: () => call(accessContract.listBreakGlassGrants, { query: { review: 'open' } }).then((r) => r.grants),
     reviewBreakGlassGrant: (id: string, verdict: Verdict, note: string) =>
-      request<unknown>('POST', `/break-glass-grants/${encodeURIComponent(id)}/review`, { verdict, note }),
+      call(accessContract.reviewBreakGlassGrant, { params: { id }, body: { verdict, note } }),
     worklist: (scope: WorklistScope, teamId?: string) =>
       call(casesContract.readWorklist, { query: { scope, teamId: scope === 'team' ? teamId : undefined, limit: 200 } }),
     startCase: (input: StartCaseInput) => call(casesContract.startCaseFromMelding, { body: input }),
@@ -281,7 +231,7 @@ export function createApi(ctx: RequestContext) {
     takeTransition: (id: string, input: TransitionInput) => call(casesContract.advanceCase, { params: { id }, body: input }),
     suspendTerm: (id: string, input: SuspendTermInput) => call(casesContract.suspendTerm, { params: { id }, body: input }),
 
-    loginAlerts: () => request<{ alerts: LoginAlert[] }>('GET', '/login-alerts').then((r) => r.alerts),
+    loginAlerts: () => call(identityContract.listLoginAlerts).then((r) => r.alerts),
     werkwijzen: () => call(werkwijzenContract.listWerkwijzen).then((r) => r.werkwijzen),
     werkwijze: (id: string, version: number) =>
       call(werkwijzenContract.getWerkwijzeVersion, { params: { id, version } }) as Promise<WerkwijzeDetail>,
@@ -294,6 +244,12 @@ export function createApi(ctx: RequestContext) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** The audit search answers JSON unless format=csv was asked (that is a download link, auditCsvUrl). */
+function jsonAuditPage(page: ResponseOf<typeof accessContract.searchAuditRecords>): Exclude<typeof page, string> {
+  if (typeof page === 'string') throw new Error('the audit search answered CSV where JSON was asked');
+  return page;
+}
 
 async function readProblem(response: Response): Promise<Problem> {
   const fallback: Problem = { title: response.statusText || 'Error', status: response.status };

@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { Purpose } from './contract';
+import type { InvolvementSource, Purpose } from './contract';
 
 export async function latestPolicyVersion(tx: Tx, municipalityCode: string): Promise<{ version: number; document: unknown } | undefined> {
   const r = await sql<{ version: number; document: unknown }>`
@@ -31,8 +31,6 @@ export interface InvolvementRow {
   requestId?: string | null;
 }
 
-export const involvementSources = ['case', 'allocation', 'referral', 'coordinator-assignment', 'werkwijze-rule', 'granted', 'approved-request', 'self-opened-legacy'] as const;
-export type InvolvementSource = (typeof involvementSources)[number];
 
 export async function insertInvolvement(tx: Tx, row: InvolvementRow): Promise<void> {
   await sql`insert into involvements (id, municipality_code, subject_bsn, purpose, kind, account_id, team_id, reason, opened_at, case_id, source, created_by, request_id)

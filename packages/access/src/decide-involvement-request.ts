@@ -1,39 +1,12 @@
 import type { Tx } from '@kern/db';
 import { DomainError, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
-import type { AccessContext, Relation } from './contract';
+import type { z } from 'zod';
+import type { decideInvolvementRequestInputSchema, decideInvolvementRequestOutputSchema, involvementRequestSchema, listInvolvementRequestsInputSchema, listInvolvementRequestsOutputSchema, AccessContext, Relation } from './contract';
 import { insertInvolvement } from './access.repository';
 import { AccessDenied, auditEntryFor, authorize, recordAccess, type AccessCheck, type AccessServices } from './authorize';
 import { decide } from './decide';
 import { decideInvolvementRequestRow, findInvolvementRequests, type InvolvementRequestRow } from './involvement-requests.repository';
 
-export const involvementRequestSchema = z.object({
-  id: z.string(),
-  subjectBsn: z.string(),
-  purpose: z.string(),
-  kind: z.string(),
-  requestedBy: z.string(),
-  requestedByName: z.string().optional(),
-  teamId: z.string().nullable(),
-  reason: z.string(),
-  requestedAt: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  decidedBy: z.string().optional(),
-  decidedByName: z.string().optional(),
-  decidedAt: z.string().optional(),
-  decisionNote: z.string().optional(),
-  involvementId: z.string().optional(),
-  /** Whether the reader may decide it (the list is the decider's worklist). */
-  canDecide: z.boolean(),
-});
-export const listInvolvementRequestsInputSchema = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
-export const listInvolvementRequestsOutputSchema = z.object({ requests: z.array(involvementRequestSchema) });
-
-export const decideInvolvementRequestInputSchema = z.object({
-  verdict: z.enum(['approved', 'rejected']),
-  note: z.string().trim().min(3).max(2000),
-});
-export const decideInvolvementRequestOutputSchema = z.object({ request: involvementRequestSchema });
 
 /** A refused decision is a denial like any other: on the audit record, with why. */
 const forbiddenToDecide = (ctx: AccessContext, check: AccessCheck, why: string) =>

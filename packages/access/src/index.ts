@@ -18,7 +18,6 @@ export * from './list-relations';
 export * from './access.routes';
 export * from './publish-policy';
 export * from './policy-proposals';
-export * from './policy-proposals.schema';
 export * from './policy-diff';
 export * from './policy-invariants';
 export * from './small-counts';

@@ -1,35 +1,9 @@
 import type { Tx } from '@kern/db';
-import { z } from 'zod';
-import type { AccessContext } from './contract';
-import { involvementSources } from './access.repository';
+import type { z } from 'zod';
+import type { listRelationsInputSchema, listRelationsOutputSchema, AccessContext } from './contract';
 import { authorize, recordAccess, type AccessServices } from './authorize';
 import { findInvolvementRequests, findRecentRelations } from './involvement-requests.repository';
-import { involvementRequestSchema } from './decide-involvement-request';
 
-export const listRelationsInputSchema = z.object({
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  source: z.enum(involvementSources).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-export const relationViewSchema = z.object({
-  id: z.string(),
-  subjectBsn: z.string(),
-  purpose: z.string(),
-  kind: z.string(),
-  source: z.string(),
-  accountId: z.string().optional(),
-  accountName: z.string().optional(),
-  teamId: z.string().optional(),
-  teamName: z.string().optional(),
-  createdBy: z.string().optional(),
-  createdByName: z.string().optional(),
-  requestId: z.string().optional(),
-  caseId: z.string().optional(),
-  reason: z.string(),
-  openedAt: z.string(),
-  closedAt: z.string().optional(),
-});
-export const listRelationsOutputSchema = z.object({ relations: z.array(relationViewSchema), requests: z.array(involvementRequestSchema) });
 
 /**
  * The auditor's view of relations beside the break-the-glass grants: every relation opened (newest

@@ -1,22 +1,12 @@
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
-import type { AccessContext } from './contract';
+import type { z } from 'zod';
+import type { involvementRequestOutputSchema, openInvolvementInputSchema, AccessContext } from './contract';
 import { closeInvolvementRow as closeRow, findInvolvement } from './access.repository';
 import { insertInvolvementRequest } from './involvement-requests.repository';
 import { authorize, type AccessServices } from './authorize';
 import { requirePurpose } from './http-context';
 
-export const openInvolvementInputSchema = z.object({
-  subjectBsn: z.string(),
-  kind: z.enum(['case', 'coordinator']).default('case'),
-  /** Ask for the actor's team instead of the actor personally. */
-  teamId: z.string().uuid().optional(),
-  reason: z.string().trim().min(5).max(1000),
-});
-export const involvementRequestOutputSchema = z.object({
-  request: z.object({ id: z.string().uuid(), subjectBsn: z.string(), purpose: z.string(), kind: z.string(), status: z.literal('pending') }),
-});
 
 /**
  * A relation the actor asks for themself (or their team): never a relation at once, only a

@@ -1,21 +1,6 @@
-import { z } from 'zod';
-import type { PolicyDocument } from './contract';
+import type { z } from 'zod';
+import type { fieldChangeSchema, PolicyDiff, PolicyDocument } from './contract';
 
-const fieldChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
-
-/**
- * The full difference between two policy versions, rule by rule and field by field: what the
- * approver approves and what the auditor reads afterwards. Added and removed rules are given
- * whole, changed rules with each changed field before and after.
- */
-export const policyDiffSchema = z.object({
-  name: fieldChangeSchema.optional(),
-  addedRules: z.array(z.record(z.string(), z.unknown())),
-  removedRules: z.array(z.record(z.string(), z.unknown())),
-  changedRules: z.array(z.object({ id: z.string(), changes: z.array(fieldChangeSchema) })),
-  breakGlass: z.array(fieldChangeSchema),
-});
-export type PolicyDiff = z.infer<typeof policyDiffSchema>;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

@@ -1,22 +1,21 @@
 import type { Tx } from '@kern/db';
 import { conflict, forbidden, invalidInput, newId, notFound } from '@kern/kit';
 import type { z } from 'zod';
-import { policyDocumentSchema, type AccessContext, type PolicyDocument } from './contract';
+import { policyDocumentSchema, policyDiffSchema, type AccessContext, type PolicyDiff, type PolicyDocument } from './contract';
 import { latestPolicyVersion } from './access.repository';
 import { appendAuditEntries } from './audit.repository';
 import type { AuditEntry } from './audit-chain';
 import { AuditedRefusal, auditEntryFor, authorize, type AccessServices } from './authorize';
 import { defaultPolicy } from './default-policy';
-import { diffPolicies, isEmptyDiff, policyDiffSchema, summariseDiff, type PolicyDiff } from './policy-diff';
+import { diffPolicies, isEmptyDiff, summariseDiff } from './policy-diff';
 import { policyViolations, violationMessage } from './policy-invariants';
 import {
   decidePolicyProposal, findPolicyProposalForDecision, findPolicyProposals, insertApprovedPolicyVersion, insertPolicyProposal, type PolicyProposalRow,
 } from './policy-proposals.repository';
 import type {
-  approvePolicyInputSchema, listPolicyProposalsInputSchema, listPolicyProposalsOutputSchema, PolicyProposal, proposePolicyInputSchema,
+  approvePolicyInputSchema, listPolicyProposalsInputSchema, listPolicyProposalsOutputSchema, PolicyProposal, policyOutputSchema, proposePolicyInputSchema,
   proposePolicyOutputSchema, rejectPolicyInputSchema,
-} from './policy-proposals.schema';
-import type { policyOutputSchema } from './publish-policy';
+} from './contract';
 
 /** The version in force, read past the cache: a decision on the policy needs the current one. */
 async function policyInForce(tx: Tx, municipalityCode: string): Promise<{ version: number; document: PolicyDocument }> {

@@ -1,13 +1,8 @@
 import type { Tx } from '@kern/db';
-import { z } from 'zod';
-import type { AccessContext } from './contract';
+import type { z } from 'zod';
+import type { policyOutputSchema, AccessContext } from './contract';
 import { authorize, type AccessServices } from './authorize';
 
-export const policyOutputSchema = z.object({
-  /** 0 = the policy Kern ships; otherwise the municipality's own version. */
-  version: z.number().int(),
-  document: z.unknown(),
-});
 
 export async function readPolicy(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<z.infer<typeof policyOutputSchema>> {
   await authorize(services, tx, ctx, { resource: 'access-policy', action: 'read' });

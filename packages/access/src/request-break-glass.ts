@@ -1,19 +1,13 @@
 import type { Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
-import { z } from 'zod';
-import type { AccessContext } from './contract';
+import type { z } from 'zod';
+import type { breakGlassInputSchema, breakGlassOutputSchema, AccessContext } from './contract';
 import { insertBreakGlassGrant } from './access.repository';
 import { auditEntryFor, type AccessServices } from './authorize';
 import { appendAuditEntries } from './audit.repository';
 import { requirePurpose } from './http-context';
 import { breakGlassPurposes, distinctWords } from './policy-invariants';
 
-export const breakGlassInputSchema = z.object({
-  reason: z.string().trim().min(1).max(2000),
-});
-export const breakGlassOutputSchema = z.object({
-  grant: z.object({ id: z.string().uuid(), expiresAt: z.string() }),
-});
 
 /**
  * Break the glass: access to one resident outside the policy, for a limited time, only with a

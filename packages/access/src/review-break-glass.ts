@@ -1,24 +1,10 @@
 import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
-import { z } from 'zod';
-import type { AccessContext } from './contract';
+import type { z } from 'zod';
+import type { listBreakGlassInputSchema, listBreakGlassOutputSchema, reviewBreakGlassInputSchema, AccessContext } from './contract';
 import { findBreakGlassGrants, reviewBreakGlassGrant } from './access.repository';
 import { authorize, recordAccess, type AccessServices } from './authorize';
 
-export const breakGlassGrantSchema = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  accountName: z.string().optional(),
-  subjectBsn: z.string(),
-  purpose: z.string(),
-  reason: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
-  verdict: z.string().optional(),
-  reviewNote: z.string().optional(),
-});
-export const listBreakGlassInputSchema = z.object({ review: z.enum(['open', 'done', 'all']).default('open') });
-export const listBreakGlassOutputSchema = z.object({ grants: z.array(breakGlassGrantSchema) });
 
 export async function listBreakGlassGrants(
   services: AccessServices,
@@ -35,10 +21,6 @@ export async function listBreakGlassGrants(
   return { grants };
 }
 
-export const reviewBreakGlassInputSchema = z.object({
-  verdict: z.enum(['justified', 'unjustified']),
-  note: z.string().trim().min(1).max(2000),
-});
 
 /** The auditor's after-the-fact review of a break-the-glass grant; a grant is reviewed once. */
 export async function reviewBreakGlass(

@@ -1,31 +1,11 @@
 import type { Tx } from '@kern/db';
-import { calendarDateSchema, writeCsvObjects } from '@kern/kit';
-import { z } from 'zod';
-import { auditRecordSchema, type AccessContext, type AuditRecord } from './contract';
+import { writeCsvObjects } from '@kern/kit';
+import type { z } from 'zod';
+import type { auditSearchOutputSchema, chainVerificationSchema, AccessContext, AuditRecord, AuditSearchInput } from './contract';
 import { authorize, recordAccess, type AccessServices } from './authorize';
 import { findAuditRecords, readChain } from './audit.repository';
 import { verifyChainWithCheckpoints } from './audit-checkpoint';
 
-const bsnFilter = z.string().regex(/^\d{9}$/, 'nine digits');
-const isoDate = calendarDateSchema;
-
-export const auditSearchInputSchema = z.object({
-  subjectBsn: bsnFilter.optional(),
-  actorId: z.string().max(100).optional(),
-  outcome: z.enum(['allowed', 'denied']).optional(),
-  breakGlass: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  format: z.enum(['json', 'csv']).default('json'),
-});
-export type AuditSearchInput = z.infer<typeof auditSearchInputSchema>;
-
-export const auditSearchOutputSchema = z.object({
-  records: z.array(auditRecordSchema),
-  nextBefore: z.number().int().optional(),
-});
 
 /**
  * The auditor searches the log; the search itself is audited (it reveals who saw whom), and so is
@@ -66,14 +46,6 @@ export function auditRecordsToCsv(records: AuditRecord[]): string {
   return writeCsvObjects(records, csvColumns, { lineEnd: '\r\n' });
 }
 
-export const chainVerificationSchema = z.object({
-  valid: z.boolean(),
-  checked: z.number().int(),
-  firstBrokenSeq: z.number().int().optional(),
-  problem: z.string().optional(),
-  /** The newest signed checkpoint the chain was held to; absent when no checkpoints are kept. */
-  checkpointSeq: z.number().int().optional(),
-});
 
 export async function verifyAuditChain(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<z.infer<typeof chainVerificationSchema>> {
   await authorize(services, tx, ctx, { resource: 'audit-log', action: 'read', detail: 'verify hash chain' });

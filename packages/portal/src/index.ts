@@ -15,4 +15,5 @@ export * from './portal-together';
 export * from './record-representation';
 export * from './digid-machtigen';
 export * from './portal.routes';
+export * from './representation.routes';
 export { insertCitizenSession } from './portal.repository';

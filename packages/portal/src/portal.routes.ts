@@ -19,7 +19,6 @@ import { readHome, readMyCases } from './read-home';
 import { authorizeSubject } from './citizen-access';
 import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './requests';
 import { submitRequest } from './submit-request';
-import { decideRepresentation, decideRepresentationInputSchema, listRepresentations, recordRepresentation, recordRepresentationInputSchema, recordRepresentationOutputSchema, representationSchema, representationsOutputSchema } from './record-representation';
 import { addToMyPlan, agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
 import { listMyConsents, withdrawMyConsent } from './portal-consents';
 import { listTogether, signUp } from './portal-together';
@@ -263,14 +262,6 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
     return runAsTenant(services, ctx, (tx) => readThreadAsStaff(services, tx, ctx, request.params.bsn));
   });
 
-  app.post('/api/v1/residents/:bsn/representations', {
-    config: { auth: 'staff', personalData: 'writes' },
-    schema: { tags: ['portal'], summary: 'Record a court order that makes someone the resident\'s representative (curatele, mentorschap, bewind); effective after a second staff member approves it', params: bsnParam, body: recordRepresentationInputSchema, response: { 201: recordRepresentationOutputSchema } },
-  }, async (request, reply) => {
-    const ctx = contextOf(request);
-    return reply.code(201).send(await runAsTenant(services, ctx, (tx) => recordRepresentation(services, tx, ctx, request.params.bsn, request.body)));
-  });
-
   app.post('/api/v1/residents/:bsn/portal-messages', {
     config: { auth: 'staff', personalData: 'writes' },
     schema: { tags: ['portal'], summary: 'Answer in the resident\'s portal thread (the resident gets an e-mail without content)', params: bsnParam, body: messageInputSchema, response: { 201: z.object({ messages: z.array(messageSchema) }) } },
@@ -280,28 +271,5 @@ export function portalRoutes(app: KernApp, services: PortalServices & { config: 
     // After the commit: the notification waits in the outbox, so a mail failure loses nothing.
     await dispatchOutbox(services, ctx.actor.municipalityCode).catch((e: unknown) => request.log.warn({ err: e }, 'portal mail dispatch failed'));
     return reply.code(201).send(result);
-  });
-
-  // Representation with proof (issue 22): the second person's check, and where they find it.
-  app.get('/api/v1/residents/:bsn/representations', {
-    config: { auth: 'staff', personalData: 'reads' },
-    schema: { tags: ['portal'], summary: 'The representations recorded for the resident, pending or decided', params: bsnParam, response: { 200: representationsOutputSchema } },
-  }, async (request) => {
-    const ctx = contextOf(request);
-    return runAsTenant(services, ctx, (tx) => listRepresentations(services, tx, ctx, request.params.bsn));
-  });
-
-  app.post('/api/v1/representations/:id/decision', {
-    config: { auth: 'staff', personalData: 'writes' },
-    schema: {
-      tags: ['portal'], summary: 'A second staff member approves or rejects a recorded representation; the resident is told in the portal',
-      params: z.object({ id: z.string().uuid() }), body: decideRepresentationInputSchema, response: { 200: z.object({ representation: representationSchema }) },
-    },
-  }, async (request) => {
-    const ctx = contextOf(request);
-    const result = await runAsTenant(services, ctx, (tx) => decideRepresentation(services, tx, ctx, request.params.id, request.body));
-    // After the commit: the notification waits in the outbox, so a mail failure loses nothing.
-    await dispatchOutbox(services, ctx.actor.municipalityCode).catch((e: unknown) => request.log.warn({ err: e }, 'portal mail dispatch failed'));
-    return result;
   });
 }

@@ -1,40 +1,17 @@
 import { AccessDenied, auditEntryFor, authorize, recordAccess, requirePurpose, type AccessCheck, type AccessContext } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
+import type { decideRepresentationInputSchema, recordRepresentationInputSchema, recordRepresentationOutputSchema, representationsOutputSchema } from '@kern/access/contract';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PortalServices } from './citizen-session';
 import { decideRepresentationRow, enqueueMail, findContactEmail, findRepresentationsOf, insertMessage, insertRepresentation, type RecordedRepresentation } from './portal.repository';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
  * Only a court order is recorded by staff: curatele, mentorschap or bewind, with the reference of
  * the court's decision. A written machtiging is not accepted from one caseworker any more: it
  * comes from DigiD Machtigen (the seam in digid-machtigen.ts), and parental authority from the BRP.
+ * The schemas are the access contract's (@kern/access/contract, representation.schema.ts).
  */
-export const recordRepresentationInputSchema = z.object({
-  representativeBsn: z.string().regex(/^\d{9}$/),
-  kind: z.enum(['curatele', 'mentorschap', 'bewindvoering']),
-  /** The court's reference (zaaknummer / rekestnummer) of the decision, as it stands on the order. */
-  courtReference: z.string().trim().min(3).max(100),
-  validFrom: isoDate.optional(),
-  validUntil: isoDate.optional(),
-});
-export const representationSchema = z.object({
-  id: z.string(),
-  representativeBsn: z.string(),
-  representedBsn: z.string(),
-  kind: z.string(),
-  source: z.string(),
-  courtReference: z.string().nullable(),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  recordedBy: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
-});
-export const recordRepresentationOutputSchema = z.object({ id: z.string().uuid(), status: z.literal('pending') });
-export const decideRepresentationInputSchema = z.object({ verdict: z.enum(['approved', 'rejected']), note: z.string().trim().min(3).max(2000) });
-export const representationsOutputSchema = z.object({ representations: z.array(representationSchema) });
 
 /**
  * Staff record a court order that makes someone the resident's legal representative. It is only a

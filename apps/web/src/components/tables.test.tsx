@@ -11,8 +11,8 @@ const residents: ResidentSummary[] = [
 ];
 
 const records: AuditRecord[] = [
-  { seq: 7, at: '2026-03-02T09:15:00Z', actorId: 'acc-1', actorName: 'Demo Medewerker', actorRoles: ['wmo-consultant'], actorTeams: [], purpose: 'wmo', action: 'read', resource: 'resident', subjectBsn: '999993653', outcome: 'allowed', reason: 'policy', legalBasis: 'Wmo 2015 art. 5.1.1', breakGlass: false },
-  { seq: 8, at: '2026-03-02T09:16:00Z', actorId: 'acc-2', actorRoles: ['youth-consultant'], actorTeams: [], action: 'read', resource: 'case', outcome: 'denied', reason: 'no relation', breakGlass: true },
+  { seq: 7, at: '2026-03-02T09:15:00Z', actorId: 'acc-1', actorName: 'Demo Medewerker', actorKind: 'staff', actorRoles: ['wmo-consultant'], actorTeams: [], purpose: 'wmo', action: 'read', resource: 'resident', subjectBsn: '999993653', outcome: 'allowed', reason: 'policy', legalBasis: 'Wmo 2015 art. 5.1.1', breakGlass: false },
+  { seq: 8, at: '2026-03-02T09:16:00Z', actorId: 'acc-2', actorKind: 'staff', actorRoles: ['youth-consultant'], actorTeams: [], action: 'read', resource: 'case', outcome: 'denied', reason: 'no relation', breakGlass: true },
 ];
 
 describe('ResidentTable', () => {

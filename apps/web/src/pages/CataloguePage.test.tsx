@@ -14,7 +14,7 @@ const unmapped: LocalProduct = {
   nationalCode: null, unit: '04', validFrom: '2026-01-01', validTo: null,
 };
 const report: MappingReport = { on: '2026-04-01', unmapped: [unmapped], mappedTwice: [], expired: [] };
-const manager = { ...session, account: { ...session.account, roles: ['contract-manager'] } };
+const manager = { ...session, account: { ...session.account, roles: ['contract-manager' as const] } };
 
 /** The page calls the API through the catalogue contract: the fake answers by route and records what is sent. */
 function fakeServer() {

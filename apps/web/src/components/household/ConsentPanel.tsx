@@ -21,7 +21,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import { problemMessage, type Problem } from '../../api';
-import { householdApi, type Consent, type ConsentPurpose, type DataCategory, type HouseholdViewMember, type PrivacyNotice } from '../../api/household';
+import { householdApi, type Consent, type ConsentPurpose, type DataCategory, type HouseholdViewMember, type PrivacyNotice, type RecordConsentInput } from '../../api/household';
 import { useApp } from '../../app-context';
 import { fullName } from '../../format';
 import { formatDate, type MessageKey } from '../../i18n';
@@ -165,7 +165,7 @@ function ConsentForm({ members, notice, onSaved }: { members: (HouseholdViewMemb
   const [purpose, setPurpose] = useState<ConsentPurpose>(
     notice.purposes.includes(workingPurpose as ConsentPurpose) ? (workingPurpose as ConsentPurpose) : (notice.purposes[0] ?? 'integraal'),
   );
-  const [recipient, setRecipient] = useState(notice.recipients.find((r) => roles.includes(r)) ?? notice.recipients[0] ?? '');
+  const [recipient, setRecipient] = useState<RecordConsentInput['recipient'] | ''>(notice.recipients.find((r) => roles.includes(r)) ?? notice.recipients[0] ?? '');
   const [categories, setCategories] = useState<DataCategory[]>([]);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -177,7 +177,8 @@ function ConsentForm({ members, notice, onSaved }: { members: (HouseholdViewMemb
     setProblem(null);
     const found: FieldError[] = categories.length === 0 ? [{ id: `consent-cat-${notice.dataCategories[0] ?? 'wmo'}`, message: t('consent.form.noCategory') }] : [];
     setErrors(found);
-    if (found.length > 0) {
+    // A notice always names a recipient (the select offers only those), so an empty one is never sent.
+    if (found.length > 0 || recipient === '') {
       document.getElementById(found[0]?.id ?? '')?.focus();
       return;
     }
@@ -223,7 +224,7 @@ function ConsentForm({ members, notice, onSaved }: { members: (HouseholdViewMemb
       </Field>
       <Field id="consent-recipient" label={t('consent.form.recipient')}>
         {(wiring) => (
-          <Select {...wiring} name="recipient" value={recipient} onChange={(e) => setRecipient(e.target.value)}>
+          <Select {...wiring} name="recipient" value={recipient} onChange={(e) => setRecipient(notice.recipients.find((r) => r === e.target.value) ?? '')}>
             {notice.recipients.map((r) => (
               <SelectOption key={r} value={r}>
                 {t(`consent.role.${r}` as MessageKey)}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { policyDiffSchema } from './policy-diff';
+import { policyDiffSchema } from './access-routes.schema';
 
 export const proposePolicyInputSchema = z.object({
   document: z.unknown(),
