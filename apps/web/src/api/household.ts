@@ -21,7 +21,6 @@ export type RecordConsentInput = BodyIn<typeof consentContract.recordConsent>;
 
 export const SIGNAL_KINDS: readonly SignalKind[] = signalKindSchema.options;
 
-const base = (bsn: string) => `/residents/${encodeURIComponent(bsn)}`;
 
 export function householdApi(api: Api) {
   return {
