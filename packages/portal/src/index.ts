@@ -1,5 +1,5 @@
 // @kern/portal: The citizen portal: citizen login seam, front door requests, my plan, my data, messages.
-export * from './portal.schema';
+export * from './contract';
 export * from './citizen-session';
 export * from './citizen-access';
 export * from './requests';
@@ -15,4 +15,5 @@ export * from './portal-together';
 export * from './record-representation';
 export * from './digid-machtigen';
 export * from './portal.routes';
+export * from './representation.routes';
 export { insertCitizenSession } from './portal.repository';
