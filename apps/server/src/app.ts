@@ -16,7 +16,7 @@ import { authenticationHook, identityRoutes } from '@kern/identity';
 import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
-import { portalRoutes, representationRoutes } from '@kern/portal';
+import { portalBrokerRoutes, portalRoutes, representationRoutes } from '@kern/portal';
 import { acknowledgeAllocation, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
@@ -118,12 +118,13 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     // integral client view (household, consent, plans, assessments, offerings)
     await implementRoutes(typed, 'consent', consentRoutes(services));
     await implementRoutes(typed, 'household', householdRoutes(services));
-    plansRoutes(typed, services);
+    await implementRoutes(typed, 'plans', plansRoutes(services));
     await implementRoutes(typed, 'assessments', assessmentsRoutes(services));
     await implementRoutes(typed, 'offerings', offeringsRoutes(services));
 
-    // citizen portal
-    portalRoutes(typed, services);
+    // citizen portal (its own session cookie and CSRF token); the DigiD broker only where one is configured
+    await implementRoutes(typed, 'portal', portalRoutes(services));
+    if (services.citizenIdentityProvider) await implementRoutes(typed, 'portal', portalBrokerRoutes(services));
     await implementRoutes(typed, 'representations', representationRoutes(services));
 
     // provisions, contracting, iStandaarden exchange

@@ -5,13 +5,6 @@ import { startTestKern, type TestKern } from './testing';
  * The OpenAPI document, the route guard and the web client read one table: every module's
  * contract. A route declared any other way would be a second source of truth.
  */
-/**
- * Route prefixes of the modules not yet declared in a contract (issue 14, still open: plans,
- * portal). Remove a prefix when its module is converted.
- */
-const NOT_YET_CONVERTED = ['/api/v1/portal', '/api/v1/plans', '/api/v1/residents/:bsn/plan', '/api/v1/residents/:bsn/portal-messages',
-  '/api/v1/plan'];
-const pending = (url: string) => NOT_YET_CONVERTED.some((prefix) => url.startsWith(prefix));
 
 describe('routes come from the module contracts', () => {
   let kern: TestKern;
@@ -28,13 +21,13 @@ describe('routes come from the module contracts', () => {
     );
     expect(operations.length).toBeGreaterThan(100);
     const withoutContract = operations.filter(
-      (operation) => !pending(operation.url) && !kern.routes.some((route) => route.method === operation.method && route.url === operation.url && route.contract),
+      (operation) => !kern.routes.some((route) => route.method === operation.method && route.url === operation.url && route.contract),
     );
     expect(withoutContract).toEqual([]);
   });
 
   it('every /api route the server registered names its module contract, the hidden ones included', () => {
-    const apiRoutes = kern.routes.filter((route) => route.url.startsWith('/api/') && !pending(route.url));
+    const apiRoutes = kern.routes.filter((route) => route.url.startsWith('/api/'));
     expect(apiRoutes.filter((route) => !route.contract).map((route) => `${route.method} ${route.url}`)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { createTestDatabase } from '@kern/db/testing';
+import type { IdentityProvider } from '@kern/identity';
 import { FixedClock, loadConfig, type Clock, type Config } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import { DEMO_PASSWORD, seedDemo } from '@kern/seed';
@@ -28,13 +29,13 @@ export interface TestKern extends BuiltApp {
  * PostgreSQL server when KERN_TEST_ENGINE=postgres), migrated and seeded with the demo, the fake
  * BRP on a real port, and the app driven through Fastify's inject (no socket needed).
  */
-export async function startTestKern(options: { clock?: Clock; loginAttemptLimit?: number; config?: Partial<Config>; extraRoutes?: BuildOptions['extraRoutes'] } = {}): Promise<TestKern> {
+export async function startTestKern(options: { clock?: Clock; loginAttemptLimit?: number; config?: Partial<Config>; extraRoutes?: BuildOptions['extraRoutes']; citizenIdentityProvider?: IdentityProvider } = {}): Promise<TestKern> {
   const database = await createTestDatabase();
   await seedDemo(database.db);
   const brp = await startFakeBrp({ port: 0 });
   const clock = options.clock instanceof FixedClock ? options.clock : new FixedClock(new Date());
   const config = loadConfig({}, { logLevel: 'silent', loginAttemptLimit: options.loginAttemptLimit ?? 5, bodyLimitBytes: 64 * 1024, demoMode: true, ...options.config });
-  const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brp.url }), clock });
+  const services = createServices(config, { database, brp: createBrpClient({ baseUrl: brp.url }), clock, ...(options.citizenIdentityProvider ? { citizenIdentityProvider: options.citizenIdentityProvider } : {}) });
   const built = await buildApp(services, options.extraRoutes ? { extraRoutes: options.extraRoutes } : {});
 
   const agent = (cookie: string, csrfToken: string): Agent => ({

@@ -4,7 +4,7 @@ import { conflict, invalidInput, newId } from '@kern/kit';
 import { loadPlanFor } from './load-plan';
 import { buildPlanView } from './plan-view';
 import { findPlan, findPlanVersions, insertAgreement, latestPlanVersionForUpdate, markVersionAgreed, type PlanVersionRow } from './plans.repository';
-import { agreeToPlanVersionInputSchema, type AgreeToPlanVersionInput, type Plan } from './plans.schema';
+import { agreeToPlanVersionInputSchema, type AgreeToPlanVersionInput, type Plan } from './contract';
 
 /**
  * Records that a member of the household (or their representative) agreed to a version: by whom,

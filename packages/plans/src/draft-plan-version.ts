@@ -4,7 +4,7 @@ import { conflict, invalidInput } from '@kern/kit';
 import { loadPlanFor } from './load-plan';
 import { buildPlanView } from './plan-view';
 import { answerChangeRequests, findPlan, insertPlanVersion, latestPlanVersionForUpdate, updateDraftVersion } from './plans.repository';
-import { draftPlanVersionInputSchema, type DraftPlanVersionInput, type Plan } from './plans.schema';
+import { draftPlanVersionInputSchema, type DraftPlanVersionInput, type Plan } from './contract';
 
 /**
  * Writes the plan's content. While the latest version is a draft it is rewritten in place; once

@@ -1,5 +1,5 @@
 // @kern/plans: One household, one plan, one coordinator: goals, actions, agreements, versions, the citizen's agreement.
-export * from './plans.schema';
+export * from './contract';
 export * from './open-plan';
 export * from './draft-plan-version';
 export * from './agree-to-plan-version';

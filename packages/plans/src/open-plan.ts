@@ -3,7 +3,7 @@ import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { conflict, DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
 import { buildPlanView } from './plan-view';
 import { findPlan, insertPlan, insertPlanVersion, membersInOpenPlans } from './plans.repository';
-import { openPlanInputSchema, planContentSchema, type OpenPlanInput, type Plan } from './plans.schema';
+import { openPlanInputSchema, planContentSchema, type OpenPlanInput, type Plan } from './contract';
 
 /**
  * Opens the household's plan with the actor as its coordinator and an empty first draft. One

@@ -5,7 +5,7 @@ import { rgb, TextDocument } from '@kern/documents';
 import { notFound } from '@kern/kit';
 import { loadPlanFor } from './load-plan';
 import { buildPlanView } from './plan-view';
-import type { Plan, PlanVersion } from './plans.schema';
+import type { Plan, PlanVersion } from './contract';
 
 type Lang = 'nl' | 'en';
 

@@ -1,7 +1,7 @@
 import type { Tx } from '@kern/db';
 import { assemblePlanView } from './plan-view';
 import { findPlansWithPartsOfMembers } from './plans.repository';
-import type { Plan } from './plans.schema';
+import type { Plan } from './contract';
 
 export interface PlanSectionEntry {
   /** The members of the asked-for household this plan covers. */

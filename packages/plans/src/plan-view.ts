@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import { findPlanParts, type PlanParts, type PlanRow } from './plans.repository';
-import type { Plan } from './plans.schema';
+import type { Plan } from './contract';
 
 /** The plan with its versions in order, each marked draft, agreed (in force) or superseded (one statement). */
 export async function buildPlanView(tx: Tx, row: PlanRow): Promise<Plan> {

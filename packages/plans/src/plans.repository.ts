@@ -1,5 +1,5 @@
 import { sql, type Tx } from '@kern/db';
-import type { PlanAgreement, PlanContent } from './plans.schema';
+import type { PlanAgreement, PlanContent } from './contract';
 
 export interface PlanRow {
   id: string;

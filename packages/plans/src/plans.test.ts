@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { whereToWrite } from './draft-plan-version';
 import { planPdf } from './plan-pdf';
-import { planContentSchema, type Plan } from './plans.schema';
+import { planContentSchema, type Plan } from './contract';
 
 describe('plan content', () => {
   it('refuses an action that points at a goal the plan does not have', () => {

@@ -3,7 +3,7 @@ import type { Tx } from '@kern/db';
 import { invalidInput, isValidBsn } from '@kern/kit';
 import { assemblePlanView } from './plan-view';
 import { findPlanOfMember, findPlanParts, findPlanVersions } from './plans.repository';
-import type { HouseholdPlanOutput } from './plans.schema';
+import type { HouseholdPlanOutput } from './contract';
 
 /**
  * The plan of the household a resident belongs to. Access is decided on that resident first, so

@@ -3,7 +3,7 @@ import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { conflict, invalidInput, newId } from '@kern/kit';
 import { loadPlanFor } from './load-plan';
 import { findPlanVersions, insertChangeRequest } from './plans.repository';
-import { requestPlanChangeInputSchema, type RequestPlanChangeInput } from './plans.schema';
+import { requestPlanChangeInputSchema, type RequestPlanChangeInput } from './contract';
 
 /**
  * A member asks for a change to the plan in force. The agreed version is not touched; the

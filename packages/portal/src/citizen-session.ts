@@ -5,7 +5,7 @@ import type { IdentityProvider, VerifiedIdentity } from '@kern/identity';
 import { DomainError, isValidBsn, newSecret } from '@kern/kit';
 import type { BrpClient, Resident } from '@kern/registry';
 import { deleteCitizenSession, findCitizenSession, findRepresentations, insertCitizenSession, touchCitizenSession, type SessionPerson } from './portal.repository';
-import type { CitizenSession } from './portal.schema';
+import type { CitizenSession } from './contract';
 import type { DigidMachtigen } from './digid-machtigen';
 import { holdsParentalAuthority } from './parental-authority';
 

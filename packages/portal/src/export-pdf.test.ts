@@ -1,7 +1,7 @@
 import { extractPdfText } from '@kern/documents/testing';
 import { describe, expect, it } from 'vitest';
 import { myDataPdf } from './export-pdf';
-import type { MyData } from './portal.schema';
+import type { MyData } from './contract';
 
 const data: MyData = {
   person: { ref: '00000000-0000-4000-8000-000000000001', name: 'Erdős Pál', relation: 'self' },

@@ -1,5 +1,5 @@
 import { TextDocument } from '@kern/documents';
-import type { MyData } from './portal.schema';
+import type { MyData } from './contract';
 
 /**
  * The AVG right of access as a PDF a resident can keep or print: the same content as the JSON

@@ -1,5 +1,5 @@
 // @kern/portal: The citizen portal: citizen login seam, front door requests, my plan, my data, messages.
-export * from './portal.schema';
+export * from './contract';
 export * from './citizen-session';
 export * from './citizen-access';
 export * from './requests';

@@ -1,6 +1,6 @@
 import { AccessDenied, decideHousehold, type AccessContext, type AccessServices, type Purpose } from '@kern/access';
 import type { Tx } from '@kern/db';
-import type { Topic } from './portal.schema';
+import type { Topic } from './contract';
 
 /**
  * What a citizen's topic is about in the law's terms: debts go to debt help (Wgs), care to the

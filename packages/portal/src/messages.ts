@@ -5,7 +5,7 @@ import { DomainError, invalidInput, isValidBsn, newId } from '@kern/kit';
 import { authorizeForPerson } from './citizen-access';
 import type { MailSender, PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { purposeTopic, topicPurpose, visibleMessagePurposes } from './message-purpose';
-import type { Topic } from './portal.schema';
+import type { Topic } from './contract';
 import { enqueueMail, findContactEmail, findMessages, insertMessage, markReadBy, PORTAL_MAIL_QUEUE, upsertContact, type MessageRow } from './portal.repository';
 
 /**

@@ -5,7 +5,7 @@ import { authorizeForPerson } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { casesOfPerson } from './portal-cases';
 import { findContactEmail, findDocuments, findMessages, findRequestsOfSubject } from './portal.repository';
-import type { AccessLogEntry, MyData } from './portal.schema';
+import type { AccessLogEntry, MyData } from './contract';
 import { toPortalRequest } from './requests';
 
 /**

@@ -2,7 +2,7 @@ import { findCaseEvents, findCasesOfSubject, findDeadlinesOfCases, type CaseRow 
 import { isoDay, type Tx } from '@kern/db';
 import { decisionsForCase, type DecisionOutcome } from '@kern/provisions';
 import { deadlineStatus, definitionOf, statutoryCalendar, statutoryTermEnd, statutoryTerms, type Werkwijze } from '@kern/workflows';
-import type { PortalCase } from './portal.schema';
+import type { PortalCase } from './contract';
 
 /**
  * A resident's cases as the portal shows them: where the case is, which statutory terms run and

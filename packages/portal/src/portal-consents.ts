@@ -2,7 +2,7 @@ import { listConsents, withdrawConsent } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { authorizeForPerson, nothingHere, portalContext } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
-import type { PortalConsent } from './portal.schema';
+import type { PortalConsent } from './contract';
 
 /**
  * "My consents": what the person agreed may be shared, for which purpose and with whom, through

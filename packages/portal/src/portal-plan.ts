@@ -4,7 +4,7 @@ import { conflict, invalidInput, newId } from '@kern/kit';
 import { authorizeForPerson, nothingHere, portalContext } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import type { SessionPerson } from './portal.repository';
-import type { PlanAdditionInput, PortalPlan } from './portal.schema';
+import type { PlanAdditionInput, PortalPlan } from './contract';
 
 /**
  * "My plan": the household plan the person is part of, through the plans module's own use cases.

@@ -2,7 +2,7 @@ import { enrolInOffering, listOfferings, readEnrolments } from '@kern/offerings'
 import type { Tx } from '@kern/db';
 import { authorizeForPerson, nothingHere, portalContext } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
-import type { PortalOffering } from './portal.schema';
+import type { PortalOffering } from './contract';
 
 /**
  * "Together": general and group offerings (lotgenotengroepen, cafés) of the municipality, the

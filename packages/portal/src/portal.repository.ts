@@ -2,7 +2,7 @@ import { enqueueJob, sql, type AnyDb, type Tx } from '@kern/db';
 
 /** The portal's notices in the one job queue. */
 export const PORTAL_MAIL_QUEUE = 'portal.mail';
-import type { DraftInput, Topic, UrgentSituation } from './portal.schema';
+import type { DraftInput, Topic, UrgentSituation } from './contract';
 
 /** SQL only: no rules. Row-level security limits every statement to the tenant in scope. */
 

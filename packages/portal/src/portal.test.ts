@@ -2,7 +2,7 @@ import { DomainError } from '@kern/kit';
 import { describe, expect, it } from 'vitest';
 import { pseudonymousId } from './citizen-session';
 import { objectionTermEnd } from './portal-cases';
-import { MAX_UPLOAD_BYTES } from './portal.schema';
+import { MAX_UPLOAD_BYTES } from './contract';
 import { decodeUpload, sniffMediaType } from './requests';
 import { lawsForRequest } from './submit-request';
 

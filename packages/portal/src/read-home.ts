@@ -4,7 +4,7 @@ import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { casesOfPerson } from './portal-cases';
 import { planOf, toPortalPlan } from './portal-plan';
 import { findHomeSummary } from './portal.repository';
-import type { homeSchema } from './portal.schema';
+import type { homeSchema } from './contract';
 import type { z } from 'zod';
 
 /** The citizen's home page in one call: their cases with deadlines, drafts to finish, messages waiting. */

@@ -4,7 +4,7 @@ import { DomainError, invalidInput, newId } from '@kern/kit';
 import { authorizeForPerson, authorizeSubject, nothingHere, personByBsn } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { findDocuments, findRequestOf, insertDocument, insertRequest, updateDraft, type RequestRow } from './portal.repository';
-import { MAX_DOCUMENTS_PER_REQUEST, MAX_UPLOAD_BYTES, type DraftInput, type PortalRequest } from './portal.schema';
+import { MAX_DOCUMENTS_PER_REQUEST, MAX_UPLOAD_BYTES, type DraftInput, type PortalRequest } from './contract';
 
 /**
  * Drafts of a front-door request, kept on the server so that nothing is lost when a session

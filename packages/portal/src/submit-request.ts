@@ -7,7 +7,7 @@ import { portalContext } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import { casesOfPerson } from './portal-cases';
 import { findDocuments, findRequestOf, markSubmitted } from './portal.repository';
-import type { Topic, UrgentSituation } from './portal.schema';
+import type { Topic, UrgentSituation } from './contract';
 import { ownRequest, toPortalRequest } from './requests';
 
 /** Each topic of the one front door lands under the law that covers it; housing and "other" start an integral intake. */

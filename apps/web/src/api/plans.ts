@@ -1,47 +1,23 @@
-/**
- * Plans, assessments and group offerings: the client side of /api/v1/plans, /residents/:bsn/plan,
- * /assessments, /assessment-instruments, /offerings and /residents/:bsn/enrolments. Types mirror
- * packages/plans/src/plans.schema.ts, packages/assessments/src/assessments.schema.ts and
- * packages/offerings/src/offerings.schema.ts.
- */
+/** The household plan: the client side of @kern/plans/contract (/api/v1/plans, /residents/:bsn/plan). */
+import { actionOwnerKinds, plansContract, type AgreeToPlanVersionInput, type DraftPlanVersionInput } from '@kern/plans/contract';
+import type { ResponseOf } from '@kern/kit/contract';
 import type { Api } from '../api';
+import { urlOf } from './client';
 
-export type OwnerKind = 'citizen' | 'network' | 'professional' | 'provider';
-export const OWNER_KINDS: OwnerKind[] = ['citizen', 'network', 'professional', 'provider'];
-
-export interface PlanGoal { id: string; domain: string; memberBsn: string | null; text: string; status: string }
-export interface PlanAction { id: string; goalId: string | null; text: string; owner: { kind: OwnerKind; name: string }; dueDate: string; status: string; offeringId: string | null }
-export interface PlanContent { goals: PlanGoal[]; actions: PlanAction[]; agreements: { id: string; text: string }[]; reviewDates: string[] }
-export interface PlanAgreement { version: number; agreedAt: string; partyBsn: string; partyName: string; partyRole: 'citizen' | 'representative'; method: 'portal' | 'in-person' | 'signed-paper'; recordedByKind: string }
-export interface PlanVersion { version: number; state: 'draft' | 'agreed' | 'superseded'; content: PlanContent; changeNote: string | null; createdAt: string; agreedAt: string | null; agreements: PlanAgreement[] }
-export interface Plan {
-  id: string;
-  anchorBsn: string;
-  members: { bsn: string; name: string }[];
-  coordinator: { id: string; name: string };
-  status: 'open' | 'closed';
-  createdAt: string;
-  agreedVersion: number | null;
-  draftVersion: number | null;
-  versions: PlanVersion[];
-  changeRequests: { id: string; basedOnVersion: number; requestedAt: string; requestedByBsn: string; request: string; answeredVersion: number | null }[];
-}
-export type HouseholdPlan =
-  | { view: 'full'; plan: Plan }
-  | { view: 'signal'; signal: { planId: string; coordinatorName: string; agreed: boolean } }
-  | { view: 'no-plan' };
-
-export interface DraftInput { content: PlanContent; changeNote?: string }
+export type HouseholdPlan = ResponseOf<typeof plansContract.householdPlan>;
+export type Plan = ResponseOf<typeof plansContract.openPlan>;
+export type PlanVersion = Plan['versions'][number];
+export type OwnerKind = (typeof actionOwnerKinds)[number];
+export const OWNER_KINDS: readonly OwnerKind[] = actionOwnerKinds;
 
 export function plansApi(api: Api) {
   return {
-    householdPlan: (bsn: string) => api.request<HouseholdPlan>('GET', `/residents/${encodeURIComponent(bsn)}/plan`),
-    open: (anchorBsn: string, members: { bsn: string; name: string }[]) => api.request<Plan>('POST', '/plans', { anchorBsn, members }),
-    draft: (planId: string, input: DraftInput) => api.request<Plan>('POST', `/plans/${encodeURIComponent(planId)}/versions`, input),
-    agree: (planId: string, input: { version: number; party: { bsn: string; name: string; role: 'citizen' | 'representative' }; method: 'in-person' | 'signed-paper' }) =>
-      api.request<Plan>('POST', `/plans/${encodeURIComponent(planId)}/agreements`, input),
+    householdPlan: (bsn: string) => api.call(plansContract.householdPlan, { params: { bsn } }),
+    open: (anchorBsn: string, members: { bsn: string; name: string }[]) => api.call(plansContract.openPlan, { body: { anchorBsn, members } }),
+    draft: (planId: string, input: DraftPlanVersionInput) => api.call(plansContract.draftVersion, { params: { id: planId }, body: input }),
+    agree: (planId: string, input: AgreeToPlanVersionInput) => api.call(plansContract.agree, { params: { id: planId }, body: input }),
     requestChange: (planId: string, requestedByBsn: string, request: string) =>
-      api.request<{ id: string; basedOnVersion: number }>('POST', `/plans/${encodeURIComponent(planId)}/change-requests`, { requestedByBsn, request }),
+      api.call(plansContract.requestChange, { params: { id: planId }, body: { requestedByBsn, request } }),
   };
 }
 
@@ -50,7 +26,7 @@ export function plansApi(api: Api) {
  * (doelbinding) that a plain link cannot send; the browser then saves or opens the blob.
  */
 export async function fetchPlanPdf(planId: string, version: number, lang: 'nl' | 'en', purpose: string): Promise<Blob> {
-  const response = await fetch(`/api/v1/plans/${encodeURIComponent(planId)}/pdf?version=${version}&lang=${lang}`, {
+  const response = await fetch(urlOf(plansContract.planPdf, { params: { id: planId }, query: { version, lang } }), {
     headers: { 'Kern-Purpose': purpose, Accept: 'application/pdf, application/problem+json' },
     credentials: 'same-origin',
   });

@@ -6,7 +6,9 @@ import { fetchPlanPdf, OWNER_KINDS, plansApi, type HouseholdPlan, type OwnerKind
 import { useApp } from '../../app-context';
 import { formatDate, formatDateTime } from '../../i18n';
 import { todayIso } from '../../werkwijze';
-import { Loading, ProblemAlert, StatusMessage, toProblem } from '../Alerts';
+import { draftPlanVersionInputSchema } from '@kern/plans/contract';
+import { validateWith } from '../../validation';
+import { ErrorSummary, Loading, ProblemAlert, StatusMessage, toProblem, type FieldError } from '../Alerts';
 import { Field, TextareaField, TextField } from '../Field';
 import './plan.css';
 
@@ -99,26 +101,45 @@ function AddToPlanForm({ plan, domains, onSaved }: { plan: Plan; domains: Instru
   const [agreement, setAgreement] = useState('');
   const [review, setReview] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   if (!latest) return null;
+  const f = `plan-add-${plan.id}`;
+  const errorOf = (id: string) => errors.find((e) => e.id === id)?.message;
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblem(null);
     setSaved(null);
+    const c = latest.content;
+    const n = c.goals.length + c.actions.length + c.agreements.length + 1;
+    const goalId = `g${n}`;
+    const content = {
+      goals: goal.trim() ? [...c.goals, { id: goalId, domain, memberBsn: member === HOUSEHOLD ? null : member, text: goal.trim(), status: 'open' }] : c.goals,
+      actions: action.trim() ? [...c.actions, { id: `a${n}`, goalId: goal.trim() ? goalId : null, text: action.trim(), owner: { kind: ownerKind, name: ownerName.trim() || t(`plan.owner.${ownerKind}`) }, dueDate: due, status: 'open', offeringId: null }] : c.actions,
+      agreements: agreement.trim() ? [...c.agreements, { id: `afs${n}`, text: agreement.trim() }] : c.agreements,
+      reviewDates: review ? [...c.reviewDates, review] : c.reviewDates,
+    };
+    // The server's own body schema: the new parts get the same checks (and Dutch messages) before the round trip.
+    const added = { goal: `content.goals.${c.goals.length}`, action: `content.actions.${c.actions.length}`, agreement: `content.agreements.${c.agreements.length}` };
+    const checked = validateWith(draftPlanVersionInputSchema, { content }, lang, {
+      [`${added.goal}.text`]: `${f}-goal`,
+      [`${added.action}.text`]: `${f}-action`,
+      [`${added.action}.owner.name`]: `${f}-ownerName`,
+      [`${added.action}.dueDate`]: `${f}-due`,
+      [`${added.agreement}.text`]: `${f}-agreement`,
+      [`content.reviewDates.${c.reviewDates.length}`]: `${f}-review`,
+      content: `${f}-goal`,
+    });
+    setErrors(checked.ok ? [] : checked.errors);
+    if (!checked.ok) {
+      document.getElementById(checked.errors[0]?.id ?? '')?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      const c = latest.content;
-      const n = c.goals.length + c.actions.length + c.agreements.length + 1;
-      const goalId = `g${n}`;
-      const content = {
-        goals: goal.trim() ? [...c.goals, { id: goalId, domain, memberBsn: member === HOUSEHOLD ? null : member, text: goal.trim(), status: 'open' }] : c.goals,
-        actions: action.trim() ? [...c.actions, { id: `a${n}`, goalId: goal.trim() ? goalId : null, text: action.trim(), owner: { kind: ownerKind, name: ownerName.trim() || t(`plan.owner.${ownerKind}`) }, dueDate: due, status: 'open', offeringId: null }] : c.actions,
-        agreements: agreement.trim() ? [...c.agreements, { id: `afs${n}`, text: agreement.trim() }] : c.agreements,
-        reviewDates: review ? [...c.reviewDates, review] : c.reviewDates,
-      };
-      const next = await client.draft(plan.id, { content });
+      const next = await client.draft(plan.id, checked.value);
       setGoal(''); setAction(''); setAgreement(''); setReview('');
       setSaved(next.versions.at(-1)?.version ?? null);
       onSaved(next);
@@ -129,11 +150,11 @@ function AddToPlanForm({ plan, domains, onSaved }: { plan: Plan; domains: Instru
     }
   };
 
-  const f = `plan-add-${plan.id}`;
   return (
     <section aria-labelledby={f} className="kern-section kern-no-print">
       <Heading3 id={f}>{t('plan.edit.title')}</Heading3>
       <Paragraph>{t('plan.edit.intro')}</Paragraph>
+      <ErrorSummary errors={errors} />
       {problem && <ProblemAlert problem={problem} />}
       {saved !== null && <StatusMessage>{t('plan.edit.saved', { version: saved })}</StatusMessage>}
       <form className="kern-form" noValidate onSubmit={(event) => void submit(event)}>
@@ -148,15 +169,15 @@ function AddToPlanForm({ plan, domains, onSaved }: { plan: Plan; domains: Instru
             </Select>
           )}
         </Field>
-        <TextareaField id={`${f}-goal`} label={t('plan.edit.goal')} value={goal} onChange={setGoal} rows={2} />
-        <TextareaField id={`${f}-action`} label={t('plan.edit.action')} value={action} onChange={setAction} rows={2} />
+        <TextareaField id={`${f}-goal`} label={t('plan.edit.goal')} value={goal} onChange={setGoal} rows={2} error={errorOf(`${f}-goal`)} />
+        <TextareaField id={`${f}-action`} label={t('plan.edit.action')} value={action} onChange={setAction} rows={2} error={errorOf(`${f}-action`)} />
         <Field id={`${f}-owner`} label={t('plan.edit.ownerKind')}>
           {(w) => <Select {...w} value={ownerKind} onChange={(e) => setOwnerKind(e.target.value as OwnerKind)}>{OWNER_KINDS.map((k) => <SelectOption key={k} value={k}>{t(`plan.owner.${k}`)}</SelectOption>)}</Select>}
         </Field>
-        <TextField id={`${f}-ownerName`} label={t('plan.edit.ownerName')} value={ownerName} onChange={setOwnerName} />
-        <TextField id={`${f}-due`} type="date" label={t('plan.edit.due')} value={due} onChange={setDue} />
-        <TextareaField id={`${f}-agreement`} label={t('plan.edit.agreement')} value={agreement} onChange={setAgreement} rows={2} />
-        <TextField id={`${f}-review`} type="date" label={t('plan.edit.review')} value={review} onChange={setReview} />
+        <TextField id={`${f}-ownerName`} label={t('plan.edit.ownerName')} value={ownerName} onChange={setOwnerName} error={errorOf(`${f}-ownerName`)} />
+        <TextField id={`${f}-due`} type="date" label={t('plan.edit.due')} value={due} onChange={setDue} error={errorOf(`${f}-due`)} />
+        <TextareaField id={`${f}-agreement`} label={t('plan.edit.agreement')} value={agreement} onChange={setAgreement} rows={2} error={errorOf(`${f}-agreement`)} />
+        <TextField id={`${f}-review`} type="date" label={t('plan.edit.review')} value={review} onChange={setReview} error={errorOf(`${f}-review`)} />
         <ButtonGroup>
           <PrimaryActionButton type="submit" busy={busy} disabled={busy}>{t('plan.edit.submit')}</PrimaryActionButton>
         </ButtonGroup>

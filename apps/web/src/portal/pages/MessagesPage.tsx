@@ -1,10 +1,10 @@
 import { ButtonGroup, FormField, FormLabel, Heading2, Paragraph, PrimaryActionButton, Textarea } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
+import { citizenMessageInputSchema, topics, type Topic } from '@kern/portal/contract';
 import { problemText, type Message } from '../api';
 import { Done, ErrorText, PortalTitle } from '../components';
 import { usePortal } from '../context';
-
-const TOPICS = ['care', 'youth', 'work-income', 'debts', 'housing', 'other'] as const;
+import { checkForm } from '../validate';
 
 /** The secure thread; message text is rendered as text (React escapes it), never as HTML. */
 export function MessagesPage() {
@@ -12,7 +12,7 @@ export function MessagesPage() {
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [body, setBody] = useState('');
   // What the message is about decides who at the municipality reads it (debt help, care, ...).
-  const [topic, setTopic] = useState<string | null>(null);
+  const [topic, setTopic] = useState<Topic | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const fail = (e: unknown) => setError(problemText(e, lang, t('app.error')));
@@ -48,7 +48,13 @@ export function MessagesPage() {
             setError(t('messages.topicMissing'));
             return;
           }
-          api.send(person.ref, body, topic).then((list) => {
+          const checked = checkForm(citizenMessageInputSchema, { body, topic }, lang, { body: { id: 'message', label: t('messages.new') } });
+          if (!checked.ok) {
+            setError(checked.message);
+            document.getElementById(checked.id)?.focus();
+            return;
+          }
+          api.send(person.ref, checked.value.body, checked.value.topic).then((list) => {
             setMessages(list);
             setBody('');
             setTopic(null);
@@ -58,7 +64,7 @@ export function MessagesPage() {
       >
         <fieldset className="kern-portal-choices">
           <legend className="utrecht-form-label">{t('messages.topic')}</legend>
-          {TOPICS.map((value) => (
+          {topics.map((value) => (
             <label key={value}>
               <input type="radio" name="message-topic" value={value} checked={topic === value} onChange={() => setTopic(value)} />
               {tx(`topic.${value}`)}

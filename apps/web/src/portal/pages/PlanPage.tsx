@@ -1,8 +1,10 @@
 import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Paragraph, PrimaryActionButton, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
+import { planAdditionInputSchema, planChangeInputSchema } from '@kern/portal/contract';
 import { problemText, type PortalPlan } from '../api';
 import { Done, ErrorText, PortalTitle, useDate } from '../components';
 import { usePortal } from '../context';
+import { checkForm } from '../validate';
 
 /** My plan: the latest version first; agree to it, or ask for a change to the agreed plan. */
 export function PlanPage() {
@@ -21,6 +23,11 @@ export function PlanPage() {
   }, [api, person.ref, lang, t]);
 
   const fail = (e: unknown) => setError(problemText(e, lang, t('app.error')));
+  /** Shows the first problem the route's schema finds, and puts the cursor in that field. */
+  const invalid = (checked: { message: string; id: string }) => {
+    setError(checked.message);
+    document.getElementById(checked.id)?.focus();
+  };
   const latest = plan?.versions.at(-1);
 
   return (
@@ -79,7 +86,10 @@ export function PlanPage() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                api.askChange(person.ref, plan.id, change).then((p) => {
+                setError(null);
+                const checked = checkForm(planChangeInputSchema, { request: change }, lang, { request: { id: 'change', label: t('plan.changeLabel') } });
+                if (!checked.ok) return invalid(checked);
+                api.askChange(person.ref, plan.id, checked.value.request).then((p) => {
                   if (p) setPlan(p);
                   setAsking(false);
                   setChange('');
@@ -99,7 +109,12 @@ export function PlanPage() {
             onSubmit={(e) => {
               e.preventDefault();
               setError(null);
-              api.addToPlan(person.ref, plan.id, { action: { text: action, dueDate: due } }).then((p) => {
+              const checked = checkForm(planAdditionInputSchema, { action: { text: action, dueDate: due } }, lang, {
+                'action.text': { id: 'own-action', label: t('plan.addAction') },
+                'action.dueDate': { id: 'own-action-date', label: t('plan.addDate') },
+              });
+              if (!checked.ok) return invalid(checked);
+              api.addToPlan(person.ref, plan.id, checked.value).then((p) => {
                 setPlan(p);
                 setAction('');
                 setDue('');

@@ -1,6 +1,6 @@
 import { shownCountSchema } from '@kern/access/contract';
-import { calendarDateSchema } from '@kern/kit';
-import { lifeDomainSchema } from '@kern/plans';
+import { calendarDateSchema } from '@kern/kit/contract';
+import { lifeDomainSchema } from '@kern/plans/contract';
 import { z } from 'zod';
 
 /**

@@ -1,5 +1,5 @@
-import { zrmDomainKeys } from '@kern/assessments';
-import { calendarDateSchema } from '@kern/kit';
+import { zrmDomainKeys } from '@kern/assessments/contract';
+import { calendarDateSchema } from '@kern/kit/contract';
 import { z } from 'zod';
 
 const bsnSchema = z.string().regex(/^\d{9}$/, 'a BSN is nine digits');
@@ -151,3 +151,6 @@ export const householdPlanOutputSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('no-plan') }),
 ]);
 export type HouseholdPlanOutput = z.infer<typeof householdPlanOutputSchema>;
+
+/** Which version of the plan PDF, in which language; default the version in force, in Dutch. */
+export const planPdfQuerySchema = z.object({ version: z.coerce.number().int().positive().optional(), lang: z.enum(['nl', 'en']).default('nl') });

@@ -1,0 +1,3 @@
+// @kern/portal/contract: browser-safe schemas and routes of the citizen portal.
+export * from './portal.schema';
+export * from './portal.contract';
