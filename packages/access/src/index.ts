@@ -30,3 +30,4 @@ export * from './record-consent';
 export * from './withdraw-consent';
 export * from './consent.routes';
 export * from './household-decisions';
+export * from './section-grant';

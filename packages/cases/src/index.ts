@@ -9,3 +9,4 @@ export * from './cases.routes';
 export * from './suspend-term';
 export * from './case-domain-events';
 export { startTerms } from './case-deadlines';
+export { casesSectionSource } from './household-section';

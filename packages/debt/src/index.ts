@@ -27,6 +27,7 @@ export * from './offer-letter';
 export { type SolutionRow, type OfferRow, type SolutionKind } from './solutions.repository';
 export * from './read-debt-file';
 export * from './household-section';
+export { debtSectionSource } from './debt-household-section';
 export * from './debt.routes';
 export * from './resident-overview';
 export * from './fund';
