@@ -1,9 +1,10 @@
 import { runAsTenant } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { findAccountByUsername, toActor } from '@kern/identity';
-import { demoInvoiceXml, insertTestAllocation, sample315 } from '@kern/exchange';
+import { demoInvoiceXml, sample315 } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
 import { exchangeDemoClients } from '@kern/seed';
+import { insertTestAllocation } from '@kern/seed/testing';
 import { openHouseholdPlan } from '@kern/plans';
 import { isValidBsn } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
