@@ -14,7 +14,6 @@
 // name and the signature stable: other modules depend on them.
 export * from './contract/contracting.schema';
 export * from './contracting-rules';
-export * from './contracting.repository';
 export * from './contracted-tariff';
 export * from './register-provider';
 export * from './list-providers';
