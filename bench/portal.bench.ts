@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { createTestDatabase } from '@kern/db/testing';
 import { sql, withSystem } from '@kern/db';
-import { findAccountByUsername } from '@kern/identity';
+import { staffActorOf } from '@kern/identity';
 import { loadConfig } from '@kern/kit';
 import { citizenIdFor, homeSchema, insertCitizenSession, pseudonymousId } from '@kern/portal';
 import { createBrpClient } from '@kern/registry';
@@ -50,9 +50,9 @@ const { app } = await buildApp(services, {
     }),
 });
 
-const coordinator = await withSystem(database.db, (tx) => findAccountByUsername(tx, 'rotterdam.generalist'));
+const coordinator = await staffActorOf(database.db, 'rotterdam.generalist');
 if (!coordinator) throw new Error('seed missing');
-const team = coordinator.teams[0]?.id ?? null;
+const team = coordinator.teamIds[0] ?? null;
 
 const bsnOf = (n: number): string => {
   // Nine digits passing the 11-test: eight digits of n, the last chosen so the sum checks (or n skipped).

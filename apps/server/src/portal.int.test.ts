@@ -1,6 +1,6 @@
 import { decideHousehold, insertInvolvement, runAsTenant, type Actor } from '@kern/access';
-import { findAccountByUsername, toActor } from '@kern/identity';
-import { sql, withSystem, withTenant } from '@kern/db';
+import { staffActorOf } from '@kern/identity';
+import { sql, withTenant } from '@kern/db';
 import { FixedClock, newId } from '@kern/kit';
 import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
@@ -31,9 +31,9 @@ async function draft(c: Citizen, body: Record<string, unknown>, ref = selfRef(c)
 }
 
 async function staffActor(username: string): Promise<Actor> {
-  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, username));
-  if (!account) throw new Error(`no account ${username}`);
-  return toActor(account);
+  const actor = await staffActorOf(kern.services.db, username);
+  if (!actor) throw new Error(`no account ${username}`);
+  return actor;
 }
 
 describe('citizen login and who a citizen may act for', () => {
