@@ -21,9 +21,10 @@ import { createTestDatabase } from '@kern/db/testing';
 import { sql, withSystem } from '@kern/db';
 import { staffActorOf } from '@kern/identity';
 import { loadConfig } from '@kern/kit';
-import { citizenIdFor, homeSchema, insertCitizenSession, pseudonymousId } from '@kern/portal';
+import { citizenIdFor, homeSchema, pseudonymousId } from '@kern/portal';
 import { createBrpClient } from '@kern/registry';
 import { seedDemo } from '@kern/seed';
+import { insertCitizenSessionFixture } from '@kern/seed/testing';
 import { buildApp, createServices } from '@kern/server';
 import { z } from 'zod';
 
@@ -125,7 +126,7 @@ await withSystem(database.db, async (tx) => {
     const citizenId = citizenIdFor(MUNICIPALITY, bsn);
     const sessionId = `bench-session-${String(i).padStart(6, '0')}-${'x'.repeat(20)}`;
     const ref = pseudonymousId(`${citizenId}:${bsn}`);
-    await insertCitizenSession(tx, {
+    await insertCitizenSessionFixture(tx, {
       idHash: createHash('sha256').update(sessionId).digest('hex'), municipalityCode: MUNICIPALITY, citizenId, bsn, displayName: `Inwoner ${i}`, csrfToken: 'bench',
       assurance: 'substantial', provider: 'bench', people: [{ ref, bsn, name: `Inwoner ${i}`, relation: 'self' }], createdAt: now, expiresAt: new Date(now.getTime() + 8 * 3600_000), lastSeenAt: now,
     });

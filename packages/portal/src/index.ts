@@ -15,4 +15,3 @@ export * from './portal-together';
 export * from './record-representation';
 export * from './digid-machtigen';
 export * from './portal.routes';
-export { insertCitizenSession } from './portal.repository';
