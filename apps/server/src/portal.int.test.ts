@@ -1,4 +1,4 @@
-import { decideHousehold, insertInvolvement, runAsTenant, type Actor } from '@kern/access';
+import { decideHousehold, openWorkRelation, runAsTenant, type Actor } from '@kern/access';
 import { staffActorOf } from '@kern/identity';
 import { sql, withTenant } from '@kern/db';
 import { FixedClock, newId } from '@kern/kit';
@@ -333,7 +333,7 @@ describe('messages with the coordinator', () => {
     const debtActor = await staffActor('rotterdam.schuld');
     await withTenant(kern.services.db, '0599', async (tx) => {
       for (const [purpose, teamId] of [['wmo', wmoActor.teamIds[0]], ['wgs', debtActor.teamIds[0]]] as const) {
-        await insertInvolvement(tx, { id: newId(), municipalityCode: '0599', subjectBsn: PARTNER, purpose, kind: 'case', accountId: null, teamId: teamId ?? null, reason: 'Test: melding', openedAt: kern.clock.now(), source: 'case', createdBy: wmoActor.id });
+        await openWorkRelation(tx, { id: newId(), municipalityCode: '0599', subjectBsn: PARTNER, purpose, kind: 'case', accountId: null, teamId: teamId ?? null, reason: 'Test: melding', openedAt: kern.clock.now(), source: 'case', createdBy: wmoActor.id });
       }
     });
     const read = async (username: string, purpose: string) => {

@@ -1,4 +1,4 @@
-import { appendAuditEntries, auditEntryFor, decideHousehold, grantSections, requirePurpose, runAsTenant, type AccessContext, type AccessServices, type SectionDecision } from '@kern/access';
+import { decideHousehold, grantSections, recordDecidedAccess, requirePurpose, runAsTenant, type AccessContext, type AccessServices, type SectionDecision } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, notFound } from '@kern/kit';
 import type { Household } from '@kern/registry/contract';
@@ -120,20 +120,17 @@ export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx
     const shared = own.filter((d) => d.state !== 'withheld');
     const list = (state: SectionDecision['state']) => own.filter((d) => d.state === state).map((d) => d.category).join(',') || '-';
     const breakGlass = decisions.gate.breakGlass || shared.some((d) => d.breakGlass);
-    return [
-      auditEntryFor(
-        ctx,
-        { resource: 'household', action: 'read', subjectBsn: m.bsn, detail: `household view of the ${m.relation === 'self' ? 'subject' : `subject's ${m.relation}`}; full: ${list('full')}; signal: ${list('signal')}; withheld: ${list('withheld')}` },
-        {
-          allowed: true,
-          reason: `rule ${decisions.gate.ruleId}`,
-          legalBasis: [`members: ${decisions.gate.legalBasis}`, ...shared.map((d) => `section-${d.category} (${d.state}): ${d.legalBasis ?? ''}`)].join('; '),
-          relation: breakGlass ? 'break-glass' : 'case',
-        },
-      ),
-    ];
+    return [{
+      check: { resource: 'household', action: 'read', subjectBsn: m.bsn, detail: `household view of the ${m.relation === 'self' ? 'subject' : `subject's ${m.relation}`}; full: ${list('full')}; signal: ${list('signal')}; withheld: ${list('withheld')}` },
+      decision: {
+        allowed: true,
+        reason: `rule ${decisions.gate.ruleId}`,
+        legalBasis: [`members: ${decisions.gate.legalBasis}`, ...shared.map((d) => `section-${d.category} (${d.state}): ${d.legalBasis ?? ''}`)].join('; '),
+        relation: breakGlass ? 'break-glass' : 'case',
+      },
+    } as const];
   });
-  await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), entries);
+  await recordDecidedAccess(services, tx, ctx, entries);
 
   timeline.sort((a, b) => b.date.localeCompare(a.date) || a.order - b.order || categories.indexOf(a.category) - categories.indexOf(b.category) || a.event.localeCompare(b.event) || a.label.localeCompare(b.label));
   return {

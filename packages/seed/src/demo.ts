@@ -1,4 +1,4 @@
-import { insertInvolvement, type Purpose, type Role } from '@kern/access';
+import { openWorkRelation, type Purpose, type Role } from '@kern/access';
 import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
@@ -146,7 +146,7 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       for (const i of involvements) {
         const accountId = i.account ? (accounts.get(i.account) ?? null) : null;
         const teamId = i.team ? (teams.get(i.team) ?? null) : null;
-        await insertInvolvement(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date(), source: i.kind === 'coordinator' ? 'coordinator-assignment' : 'case', createdBy: 'seed' });
+        await openWorkRelation(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date(), source: i.kind === 'coordinator' ? 'coordinator-assignment' : 'case', createdBy: 'seed' });
       }
     });
     await seedDebtDemo(db, city.code);
