@@ -19,11 +19,12 @@
 import { createHash } from 'node:crypto';
 import { createTestDatabase } from '@kern/db/testing';
 import { sql, withSystem } from '@kern/db';
-import { findAccountByUsername } from '@kern/identity';
+import { staffActorOf } from '@kern/identity';
 import { loadConfig } from '@kern/kit';
-import { citizenIdFor, homeSchema, insertCitizenSession, pseudonymousId } from '@kern/portal';
+import { citizenIdFor, homeSchema, pseudonymousId } from '@kern/portal';
 import { createBrpClient } from '@kern/registry';
 import { seedDemo } from '@kern/seed';
+import { insertCitizenSessionFixture } from '@kern/seed/testing';
 import { buildApp, createServices } from '@kern/server';
 import { z } from 'zod';
 
@@ -50,9 +51,9 @@ const { app } = await buildApp(services, {
     }),
 });
 
-const coordinator = await withSystem(database.db, (tx) => findAccountByUsername(tx, 'rotterdam.generalist'));
+const coordinator = await staffActorOf(database.db, 'rotterdam.generalist');
 if (!coordinator) throw new Error('seed missing');
-const team = coordinator.teams[0]?.id ?? null;
+const team = coordinator.teamIds[0] ?? null;
 
 const bsnOf = (n: number): string => {
   // Nine digits passing the 11-test: eight digits of n, the last chosen so the sum checks (or n skipped).
@@ -125,7 +126,7 @@ await withSystem(database.db, async (tx) => {
     const citizenId = citizenIdFor(MUNICIPALITY, bsn);
     const sessionId = `bench-session-${String(i).padStart(6, '0')}-${'x'.repeat(20)}`;
     const ref = pseudonymousId(`${citizenId}:${bsn}`);
-    await insertCitizenSession(tx, {
+    await insertCitizenSessionFixture(tx, {
       idHash: createHash('sha256').update(sessionId).digest('hex'), municipalityCode: MUNICIPALITY, citizenId, bsn, displayName: `Inwoner ${i}`, csrfToken: 'bench',
       assurance: 'substantial', provider: 'bench', people: [{ ref, bsn, name: `Inwoner ${i}`, relation: 'self' }], createdAt: now, expiresAt: new Date(now.getTime() + 8 * 3600_000), lastSeenAt: now,
     });

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import { runAsTenant } from '@kern/access';
-import { withSystem } from '@kern/db';
-import { findAccountByUsername, toActor } from '@kern/identity';
+import { staffActorOf } from '@kern/identity';
 import { createOffering } from '@kern/offerings';
 import type { KernServices } from '@kern/server';
 import type { Browser, Page } from 'playwright-core';
@@ -18,9 +17,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   kern = await startKernServer();
   // The catalogue is managed by the functional administrator (no page yet): one group with places.
-  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.beheer'));
-  if (!account) throw new Error('no rotterdam.beheer');
-  const ctx = { actor: toActor(account) };
+  const actor = await staffActorOf(kern.services.db, 'rotterdam.beheer');
+  if (!actor) throw new Error('no rotterdam.beheer');
+  const ctx = { actor };
   await runAsTenant(kern.services, ctx, (tx) => createOffering(kern.services, tx, ctx, { name: 'Lotgenotengroep geldzaken', description: 'Acht avonden.', kind: 'group', capacity: 8, startsOn: '2026-01-01' }));
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import { recordConsent, runAsTenant } from '@kern/access';
-import { withSystem } from '@kern/db';
-import { findAccountByUsername, toActor } from '@kern/identity';
+import { staffActorOf } from '@kern/identity';
 import { openHouseholdPlan } from '@kern/plans';
 import type { KernServices } from '@kern/server';
 import type { Browser, Page } from 'playwright-core';
@@ -21,9 +20,8 @@ let browser: Browser;
 
 /** The coordinator opens the household plan and records the citizen's consent, as staff would before the citizen logs in. */
 async function prepare(services: KernServices): Promise<void> {
-  const account = await withSystem(services.db, (tx) => findAccountByUsername(tx, 'rotterdam.generalist'));
-  if (!account) throw new Error('demo generalist missing');
-  const actor = toActor(account);
+  const actor = await staffActorOf(services.db, 'rotterdam.generalist');
+  if (!actor) throw new Error('demo generalist missing');
   const login = await fetch(`${kern.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'rotterdam.generalist', password: 'kern-demo-2026' }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { session } = (await login.json()) as { session: { csrfToken: string } };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { appendAuditEntries } from '@kern/access';
+import { recordAuditEvent } from '@kern/access';
 import { connect, migrate, sql, withSystem, type Database } from '@kern/db';
 import { createTestDatabase } from '@kern/db/testing';
 import { seedDemo } from '@kern/seed';
@@ -22,9 +22,13 @@ const dir = mkdtempSync(join(tmpdir(), 'kern-audit-cli-'));
 const checkpointDir = join(dir, 'checkpoints');
 const postgres = process.env.KERN_TEST_ENGINE === 'postgres';
 
-const appendSome = () => withSystem(database.db, (tx) => appendAuditEntries(tx, '0599', new Date('2026-03-02T10:00:00.000Z'), [1, 2, 3].map((n) => ({
-  actorId: 'kern-cli-test', actorKind: 'system' as const, actorRoles: [], actorTeams: [], action: 'read', resource: 'resident', subjectBsn: '999991838', outcome: 'allowed' as const, reason: `test ${n}`,
-}))));
+const appendSome = () => withSystem(database.db, async (tx) => {
+  for (const n of [1, 2, 3]) {
+    await recordAuditEvent(tx, '0599', new Date('2026-03-02T10:00:00.000Z'), { kind: 'system', id: 'kern-cli-test', roles: [], teamIds: [] }, {
+      action: 'read', resource: 'resident', subjectBsn: '999991838', outcome: 'allowed', reason: `test ${n}`,
+    });
+  }
+});
 
 beforeAll(async () => {
   const { DATABASE_URL: adminUrl, ...rest } = process.env;

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { connect, migrate, sql, withSystem, type Database } from '@kern/db';
 import { createTestDatabase } from '@kern/db/testing';
-import { insertTestAllocation, sample305, sample315 } from '@kern/exchange';
+import { sample305, sample315 } from '@kern/exchange';
 import { seedDemo } from '@kern/seed';
+import { insertTestAllocation } from '@kern/seed/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);

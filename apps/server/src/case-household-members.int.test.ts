@@ -1,4 +1,4 @@
-import { findCasesOfSubject } from '@kern/cases';
+import { caseFilesOfResident } from '@kern/cases';
 import { sql, withTenant } from '@kern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type TestKern } from './testing';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => kern?.close());
 
-const casesOf = (bsn: string, municipalityCode = '0599') => withTenant(kern.services.db, municipalityCode, (tx) => findCasesOfSubject(tx, bsn));
+const casesOf = (bsn: string, municipalityCode = '0599') => withTenant(kern.services.db, municipalityCode, async (tx) => (await caseFilesOfResident(tx, bsn)).map((f) => f.row));
 
 describe('cases of a household member', () => {
   it('finds a case for each member it names, and for its subject once', async () => {

@@ -1,5 +1,6 @@
 import { sql, withSystem } from '@kern/db';
-import { buildRetour, insertTestAllocation, messageType, sample315, validateAgainstXsd } from '@kern/exchange';
+import { buildRetour, messageType, sample315, validateAgainstXsd } from '@kern/exchange';
+import { insertTestAllocation } from '@kern/seed/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKern, type TestKern } from './testing';
 

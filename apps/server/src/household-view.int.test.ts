@@ -1,9 +1,10 @@
 import { runAsTenant, type Actor } from '@kern/access';
 import { sql, withSystem, withTenant } from '@kern/db';
 import { recordAssessment } from '@kern/assessments';
-import { readHouseholdView, sectionSources, type HouseholdView, type SectionSource } from '@kern/household';
+import { readHouseholdView, type HouseholdView, type SectionSource } from '@kern/household';
 import { createAccount, createTeam } from '@kern/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { householdSections } from './household-sections';
 import { startTestKern, type Agent, type TestKern } from './testing';
 
 // The Rotterdam demo family at 3074LA 5: team Noord (generalist, wmo) has a Wmo case for the
@@ -260,7 +261,7 @@ describe('audit', () => {
     const failing: SectionSource = { kind: 'plan', categories: ['plan'], load: () => Promise.reject(new Error('source down')) };
     const count = async () => Number((await withTenant(kern.services.db, '0599', (tx) => sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(tx))).rows[0]?.n);
     const before = await count();
-    const services = { ...kern.services, householdSources: [...sectionSources, failing] };
+    const services = { ...kern.services, householdSources: [...householdSections, failing] };
     await expect(runAsTenant(services, ctx, (tx) => readHouseholdView(services, tx, ctx, PARENT))).rejects.toThrow('source down');
     expect(await count()).toBe(before);
   });

@@ -1,6 +1,6 @@
-import { decideHousehold, insertInvolvement, runAsTenant, type Actor } from '@kern/access';
-import { findAccountByUsername, toActor } from '@kern/identity';
-import { sql, withSystem, withTenant } from '@kern/db';
+import { decideHousehold, openWorkRelation, runAsTenant, type Actor } from '@kern/access';
+import { staffActorOf } from '@kern/identity';
+import { sql, withTenant } from '@kern/db';
 import { FixedClock, newId } from '@kern/kit';
 import { createOffering } from '@kern/offerings';
 import { openHouseholdPlan } from '@kern/plans';
@@ -31,9 +31,9 @@ async function draft(c: Citizen, body: Record<string, unknown>, ref = selfRef(c)
 }
 
 async function staffActor(username: string): Promise<Actor> {
-  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, username));
-  if (!account) throw new Error(`no account ${username}`);
-  return toActor(account);
+  const actor = await staffActorOf(kern.services.db, username);
+  if (!actor) throw new Error(`no account ${username}`);
+  return actor;
 }
 
 describe('citizen login and who a citizen may act for', () => {
@@ -333,7 +333,7 @@ describe('messages with the coordinator', () => {
     const debtActor = await staffActor('rotterdam.schuld');
     await withTenant(kern.services.db, '0599', async (tx) => {
       for (const [purpose, teamId] of [['wmo', wmoActor.teamIds[0]], ['wgs', debtActor.teamIds[0]]] as const) {
-        await insertInvolvement(tx, { id: newId(), municipalityCode: '0599', subjectBsn: PARTNER, purpose, kind: 'case', accountId: null, teamId: teamId ?? null, reason: 'Test: melding', openedAt: kern.clock.now(), source: 'case', createdBy: wmoActor.id });
+        await openWorkRelation(tx, { id: newId(), municipalityCode: '0599', subjectBsn: PARTNER, purpose, kind: 'case', accountId: null, teamId: teamId ?? null, reason: 'Test: melding', openedAt: kern.clock.now(), source: 'case', createdBy: wmoActor.id });
       }
     });
     const read = async (username: string, purpose: string) => {

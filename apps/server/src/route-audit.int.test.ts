@@ -1,9 +1,10 @@
 import { runAsTenant } from '@kern/access';
-import { sql, withSystem } from '@kern/db';
-import { findAccountByUsername, toActor } from '@kern/identity';
-import { demoInvoiceXml, insertTestAllocation, sample315 } from '@kern/exchange';
+import { sql } from '@kern/db';
+import { staffActorOf } from '@kern/identity';
+import { demoInvoiceXml, sample315 } from '@kern/exchange';
 import { createOffering } from '@kern/offerings';
 import { exchangeDemoClients } from '@kern/seed';
+import { insertTestAllocation } from '@kern/seed/testing';
 import { openHouseholdPlan } from '@kern/plans';
 import { isValidBsn } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,9 +197,9 @@ const examples: Record<string, Example> = {
   'POST /api/v1/portal/people/:ref/offerings/:offeringId/enrolment': {
     as: 'citizen:999991838',
     run: async (a) => {
-      const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.beheer'));
-      if (!account) throw new Error('no beheer');
-      const ctx = { actor: toActor(account) };
+      const actor = await staffActorOf(kern.services.db, 'rotterdam.beheer');
+      if (!actor) throw new Error('no beheer');
+      const ctx = { actor };
       const o = await runAsTenant(kern.services, ctx, (tx) => createOffering(kern.services, tx, ctx, { name: 'Lotgenotengroep', description: 'Samen', kind: 'group', capacity: 5, startsOn: '2026-01-01' }));
       return a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/offerings/${o.id}/enrolment`);
     },
@@ -529,9 +530,9 @@ async function draftOf(a: Agent): Promise<string> {
 async function planFor(bsn: string): Promise<string> {
   const g = await kern.login('rotterdam.generalist');
   await g.request('POST', '/api/v1/cases', { purpose: 'integraal', body: { werkwijzeId: 'een-loket', caseTypeId: 'integrale-intake', subjectBsn: bsn, fields: { vraag: 'Alles op een rij' } } });
-  const account = await withSystem(kern.services.db, (tx) => findAccountByUsername(tx, 'rotterdam.generalist'));
-  if (!account) throw new Error('no generalist');
-  const ctx = { actor: toActor(account), purpose: 'integraal' as const };
+  const actor = await staffActorOf(kern.services.db, 'rotterdam.generalist');
+  if (!actor) throw new Error('no generalist');
+  const ctx = { actor, purpose: 'integraal' as const };
   const plan = await runAsTenant(kern.services, ctx, (tx) => openHouseholdPlan(kern.services, tx, ctx, { anchorBsn: bsn, members: [{ bsn, name: 'Inwoner' }] }));
   return plan.id;
 }

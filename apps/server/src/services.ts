@@ -1,12 +1,14 @@
 import { fileCheckpointStore, PolicyStore, type AccessServices } from '@kern/access';
 import type { Database } from '@kern/db';
+import type { HouseholdServices } from '@kern/household';
 import type { IdentityProvider, IdentityServices } from '@kern/identity';
 import { systemClock, type Clock, type Config } from '@kern/kit';
 import { logMailSender, type MailSender, type PortalServices } from '@kern/portal';
 import type { BrpClient } from '@kern/registry';
+import { householdServices } from './household-sections';
 
 /** Everything the use cases need, built once at start-up and passed down explicitly. */
-export interface KernServices extends AccessServices, IdentityServices, PortalServices {
+export interface KernServices extends AccessServices, IdentityServices, PortalServices, HouseholdServices {
   database: Database;
   brp: BrpClient;
   config: Config;
@@ -20,6 +22,8 @@ export function createServices(config: Config, deps: { database: Database; brp: 
     clock: deps.clock ?? systemClock,
     policies: new PolicyStore(),
     brp: deps.brp,
+    // the household view: the register and the sections of the modules that own the data
+    ...householdServices(deps.brp),
     sessionTtlMinutes: config.sessionTtlMinutes,
     loginAttemptLimit: config.loginAttemptLimit,
     loginAlertThreshold: config.loginAlertThreshold,

@@ -3,8 +3,9 @@ export * from './default-policy';
 export * from './decide';
 export * from './audit-chain';
 export * from './audit-checkpoint';
-export * from './audit.repository';
-export * from './access.repository';
+// Other modules audit and make relations through these, never through the repositories.
+export * from './audit-events';
+export * from './work-relations';
 export * from './policy-store';
 export * from './authorize';
 export * from './http-context';
@@ -23,9 +24,9 @@ export * from './policy-invariants';
 export * from './small-counts';
 // integral client view: consent and privacy notices
 export * from './contract';
-export * from './consent.repository';
 export * from './privacy-notice';
 export * from './record-consent';
 export * from './withdraw-consent';
 export * from './consent.routes';
 export * from './household-decisions';
+export * from './section-grant';

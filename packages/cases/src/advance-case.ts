@@ -1,4 +1,4 @@
-import { authorize, closeInvolvementsOfCase, requirePurpose, type AccessContext, type AccessServices, type Grant } from '@kern/access';
+import { authorize, closeRelationsOfCase, requirePurpose, type AccessContext, type AccessServices, type Grant } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import { applyTransition, definitionOf, type CaseState, type Werkwijze } from '@kern/workflows';
@@ -90,7 +90,7 @@ export async function advanceCase(services: AccessServices, tx: Tx, ctx: AccessC
   });
   const routedCaseIds: string[] = [];
   if (closing) {
-    await closeInvolvementsOfCase(tx, row.id, now);
+    await closeRelationsOfCase(tx, row.id, now);
   } else {
     const stepTeam = await teamForRoles(tx, next.roles, row.teamId);
     // The werkwijze hands the next step to its team: the rule of the werkwijze made that relation.

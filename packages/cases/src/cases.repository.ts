@@ -273,3 +273,29 @@ export async function findWorklist(tx: Tx, q: { municipalityCode: string; teamId
     title: w.title, teamId: w.team_id, accountId: w.account_id, createdAt: new Date(w.created_at).toISOString(), dueDate: isoDay(w.due_date), termId: w.term_id,
   }));
 }
+
+export interface MemberCaseRow {
+  id: string; reference: string; caseTypeId: string; purpose: string; subjectBsn: string; stepId: string; phase: string; status: 'open' | 'closed';
+  meldingDate: string; closedOn: string | null; teamName: string | null; contact: string | null;
+}
+
+/** The cases of these members under these purposes (`<bsn>:<purpose>` pairs), newest melding first; one indexed query per household. */
+export async function findCasesOfMembers(tx: Tx, q: { municipalityCode: string; bsns: string[]; pairs: string[] }): Promise<MemberCaseRow[]> {
+  const r = await sql<{
+    id: string; reference: string; case_type_id: string; purpose: string; subject_bsn: string; step_id: string; phase: string; status: 'open' | 'closed';
+    melding_date: string | Date; closed_at: Date | null; team_name: string | null; contact: string | null;
+  }>`
+    select c.id, c.reference, c.case_type_id, c.purpose, c.subject_bsn, c.step_id, c.phase, c.status, c.melding_date, c.closed_at,
+      t.name as team_name, coalesce(co.display_name, op.display_name) as contact
+    from cases c
+    left join teams t on t.id = c.team_id
+    left join staff_accounts co on co.id = c.coordinator_id
+    left join staff_accounts op on op.id = c.opened_by
+    where c.municipality_code = ${q.municipalityCode} and c.subject_bsn = any(${q.bsns}::char(9)[])
+      and (c.subject_bsn || ':' || c.purpose) = any(${q.pairs}::text[])
+    order by c.melding_date desc, c.reference`.execute(tx);
+  return r.rows.map((c) => ({
+    id: c.id, reference: c.reference, caseTypeId: c.case_type_id, purpose: c.purpose, subjectBsn: c.subject_bsn, stepId: c.step_id, phase: c.phase, status: c.status,
+    meldingDate: isoDay(c.melding_date), closedOn: c.closed_at ? isoDay(c.closed_at) : null, teamName: c.team_name, contact: c.contact,
+  }));
+}

@@ -1,5 +1,7 @@
 export * from './contract';
-export * from './cases.repository';
+export * from './case-files';
+// The bare worklist query, for the worklist bench's reference only (it measures what access and audit add).
+export { findWorklist } from './cases.repository';
 export * from './start-case';
 export * from './advance-case';
 export * from './read-case';
@@ -9,3 +11,4 @@ export * from './cases.routes';
 export * from './suspend-term';
 export * from './case-domain-events';
 export { startTerms } from './case-deadlines';
+export { casesSectionSource } from './household-section';

@@ -1,4 +1,4 @@
-import { appendAuditEntries, authorize, insertInvolvement, purposeSchema, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
+import { authorize, openWorkRelation, purposeSchema, recordAuditEvent, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, isValidBsn, newId, notFound } from '@kern/kit';
 import { activeDefinition, startCase as engineStart, type Werkwijze } from '@kern/workflows';
@@ -96,11 +96,10 @@ export async function createCase(
     detail: { werkwijze: `${c.werkwijze.id}@${c.version}`, caseType: c.caseTypeId, meldingDate, ...(c.parentCaseId ? { parentCaseId: c.parentCaseId } : {}) },
   });
   if (c.parentCaseId) {
-    await appendAuditEntries(tx, row.municipalityCode, now, [{
-      actorId: ctx.actor.id, actorKind: ctx.actor.kind, actorRoles: ctx.actor.roles, actorTeams: ctx.actor.teamIds, purpose: c.purpose,
-      action: 'create', resource: 'case', subjectBsn: row.subjectBsn, outcome: 'allowed',
+    await recordAuditEvent(tx, row.municipalityCode, now, ctx.actor, {
+      purpose: c.purpose, action: 'create', resource: 'case', subjectBsn: row.subjectBsn, outcome: 'allowed',
       reason: `routed from case ${c.parentCaseId} by the werkwijze ${c.werkwijze.id}`, legalBasis: 'Integrale toegang: doorverwijzing volgens de werkwijze',
-    }]);
+    });
   }
   return { caseId, reference };
 }
@@ -115,10 +114,10 @@ export async function involve(tx: Tx, c: CaseRow, teamIds: (string | null)[], at
   for (const bsn of [c.subjectBsn, ...c.householdBsns]) {
     const base = { municipalityCode: c.municipalityCode, subjectBsn: bsn, purpose, reason: `zaak ${c.reference}`, openedAt: at, caseId: c.id, createdBy: made.createdBy };
     for (const teamId of teams) {
-      await insertInvolvement(tx, { ...base, id: newId(), kind: 'case', accountId: null, teamId, source: made.source });
+      await openWorkRelation(tx, { ...base, id: newId(), kind: 'case', accountId: null, teamId, source: made.source });
     }
     if (purpose === 'integraal' && c.coordinatorId) {
-      await insertInvolvement(tx, { ...base, id: newId(), kind: 'coordinator', accountId: c.coordinatorId, teamId: null, source: 'coordinator-assignment' });
+      await openWorkRelation(tx, { ...base, id: newId(), kind: 'coordinator', accountId: c.coordinatorId, teamId: null, source: 'coordinator-assignment' });
     }
   }
 }

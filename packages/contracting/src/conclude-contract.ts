@@ -1,7 +1,7 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import { appendDomainEvents, type Tx } from '@kern/db';
 import { conflict, invalidInput, newId, notFound } from '@kern/kit';
-import { findRegionsOf } from '@kern/tenancy';
+import { regionsOf } from '@kern/tenancy';
 import { checkContract, summarise } from './contracting-rules';
 import { contractReferenceExists, findContract, findProvider, insertContract, isUniqueViolation } from './contracting.repository';
 import type { Contract, ContractInput } from './contract/contracting.schema';
@@ -21,7 +21,7 @@ export async function concludeContract(services: AccessServices, tx: Tx, ctx: Ac
   if (!provider) throw notFound({ nl: `Zorgaanbieder ${input.providerId} bestaat niet in uw gemeente.`, en: `Care provider ${input.providerId} does not exist in your municipality.` });
   const region = input.region ?? null;
   if (region !== null) {
-    const regions = await findRegionsOf(tx, ctx.actor.municipalityCode);
+    const regions = await regionsOf(tx, ctx.actor.municipalityCode);
     if (!regions.some((r) => r.id === region)) {
       throw invalidInput(
         { nl: `Uw gemeente is geen lid van regio ${region}.`, en: `Your municipality is not a member of region ${region}.` },

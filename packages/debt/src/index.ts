@@ -4,11 +4,8 @@
 // For the debt fund's take-over:
 // - `readDebtInventory(services, tx, ctx, debtFileId)`: the whole inventory (file, debts with creditor,
 //   DDAS category, status, evidence, totals) after the `debt-file` access decision, audited;
-// - `findVerifiedDebts(tx, debtFileId)`: repository read of the verified debts (verified amount in
-//   eurocents, creditor and sector) for a caller that has already authorised the file;
 // - `loadDebtFileFor(services, tx, ctx, debtFileId, action)`: the file plus the access grant.
 export * from './contract';
-export { findVerifiedDebts, findDebtFile, findDebts, type VerifiedDebt } from './debt.repository';
 export * from './debt-file-access';
 export * from './open-debt-file';
 export * from './read-debt-inventory';
@@ -27,6 +24,7 @@ export * from './offer-letter';
 export { type SolutionRow, type OfferRow, type SolutionKind } from './solutions.repository';
 export * from './read-debt-file';
 export * from './household-section';
+export { debtSectionSource } from './debt-household-section';
 export * from './debt.routes';
 export * from './resident-overview';
 export * from './fund';

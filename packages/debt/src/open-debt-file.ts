@@ -1,4 +1,4 @@
-import { authorize, insertInvolvement, type AccessContext } from '@kern/access';
+import { authorize, openWorkRelation, type AccessContext } from '@kern/access';
 import { appendDomainEvents, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId } from '@kern/kit';
 import { computeDeadline } from '@kern/workflows';
@@ -65,7 +65,7 @@ export async function openDebtFile(
     origin, urgencyGround: input.urgencyGround ?? null, requestDate, firstConversationDue: deadline.due, openedAt: now, openedBy: ctx.actor.id,
   });
   for (const bsn of [input.subjectBsn, ...householdBsns]) {
-    await insertInvolvement(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, subjectBsn: bsn, purpose: 'wgs', kind: 'case', accountId: null, teamId, reason: `schuldhulpdossier ${reference}`, openedAt: now, source: 'case', createdBy: ctx.actor.id });
+    await openWorkRelation(tx, { id: newId(), municipalityCode: ctx.actor.municipalityCode, subjectBsn: bsn, purpose: 'wgs', kind: 'case', accountId: null, teamId, reason: `schuldhulpdossier ${reference}`, openedAt: now, source: 'case', createdBy: ctx.actor.id });
   }
   await appendDomainEvents(tx, [{
     municipalityCode: ctx.actor.municipalityCode, type: 'debt.file-opened', occurredOn: requestDate, subjectRef: id, law: 'wgs', teamId,

@@ -23,4 +23,3 @@ export * from './regie/index';
 export * from './allocation-messages/build-301';
 export * from './inbound/sample-messages';
 export { maxMessageBytes } from './inbound/read-message';
-export { insertTestAllocation } from './regie/regie-test-kit';

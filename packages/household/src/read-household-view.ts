@@ -1,15 +1,18 @@
-import { appendAuditEntries, auditEntryFor, decideHousehold, requirePurpose, runAsTenant, type AccessContext, type AccessServices, type DataCategory, type SectionDecision } from '@kern/access';
+import { decideHousehold, grantSections, recordDecidedAccess, requirePurpose, runAsTenant, type AccessContext, type AccessServices, type SectionDecision } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { invalidInput, isValidBsn, notFound } from '@kern/kit';
-import { loadHousehold, type BrpClient, type Household } from '@kern/registry';
-import type { HouseholdView, Section, TimelineEvent } from './contract';
-import type { SectionSource, SourcedItem } from './section-source';
-import { sectionSources } from './sources';
+import type { Household } from '@kern/registry/contract';
+import type { HouseholdView, Section, SourcedItem, TimelineEvent } from './contract';
+import type { SectionSource } from './section-source';
 
 export interface HouseholdServices extends AccessServices {
-  brp: BrpClient;
-  /** The sources of the view; defaults to every registered source. */
-  householdSources?: SectionSource[] | undefined;
+  /** Who lives with a resident, from the register (the BRP via @kern/registry); throws an error with code 'not-found' for none. */
+  householdOf: (bsn: string, municipalityCode: string) => Promise<Household>;
+  /**
+   * The sources of the view, in the order their sections show, each in the module that owns its
+   * data; registered at start-up (apps/server/src/household-sections.ts).
+   */
+  householdSources: readonly SectionSource[];
 }
 
 const byTeam = (a: { team: string; contact: string }, b: { team: string; contact: string }) => a.team.localeCompare(b.team) || a.contact.localeCompare(b.contact);
@@ -39,7 +42,7 @@ function requireHouseholdInput(ctx: AccessContext, bsn: string): void {
 
 async function loadFromBrp(services: HouseholdServices, ctx: AccessContext, bsn: string): Promise<Household> {
   try {
-    return await loadHousehold(services.brp, bsn, ctx.actor.municipalityCode);
+    return await services.householdOf(bsn, ctx.actor.municipalityCode);
   } catch (e) {
     if (e instanceof Error && 'code' in e && e.code === 'not-found') {
       throw notFound({ nl: 'Deze persoon staat niet ingeschreven in uw gemeente.', en: 'This person is not registered in your municipality.' });
@@ -70,7 +73,7 @@ export async function viewHousehold(services: HouseholdServices, ctx: AccessCont
  */
 export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx: AccessContext, bsn: string, preloaded?: Household): Promise<HouseholdView> {
   requireHouseholdInput(ctx, bsn);
-  const sources = services.householdSources ?? sectionSources;
+  const sources = services.householdSources;
   const categories = [...new Set(sources.flatMap((s) => s.categories))];
   let household = preloaded;
   if (!household) {
@@ -84,14 +87,10 @@ export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx
   const loaded: { source: SectionSource; items: SourcedItem[] }[] = [];
   for (const source of sources) {
     loaded.push(await (async () => {
-      const wanted = new Map<string, DataCategory[]>();
-      for (const m of memberBsns) {
-        const shown = (decisions.members.get(m) ?? []).filter((d) => d.state !== 'withheld' && source.categories.includes(d.category)).map((d) => d.category);
-        if (shown.length > 0) wanted.set(m, shown);
-      }
-      const items = wanted.size > 0 ? await source.load(tx, { municipalityCode: ctx.actor.municipalityCode, wanted, today: isoDay(services.clock.now()) }) : [];
-      // The source was asked only for what may be shown; hold it to that anyway.
-      return { source, items: items.filter((i) => wanted.get(i.memberBsn)?.includes(i.category)) };
+      const grant = grantSections(tx, ctx, decisions, { memberBsns, categories: source.categories, today: isoDay(services.clock.now()) });
+      const items = grant.members.size > 0 ? await source.load(grant) : [];
+      // The source was granted only what may be shown; hold it to that anyway.
+      return { source, items: items.filter((i) => grant.members.get(i.memberBsn)?.includes(i.category)) };
     })());
   }
 
@@ -121,20 +120,17 @@ export async function readHouseholdView(services: HouseholdServices, tx: Tx, ctx
     const shared = own.filter((d) => d.state !== 'withheld');
     const list = (state: SectionDecision['state']) => own.filter((d) => d.state === state).map((d) => d.category).join(',') || '-';
     const breakGlass = decisions.gate.breakGlass || shared.some((d) => d.breakGlass);
-    return [
-      auditEntryFor(
-        ctx,
-        { resource: 'household', action: 'read', subjectBsn: m.bsn, detail: `household view of the ${m.relation === 'self' ? 'subject' : `subject's ${m.relation}`}; full: ${list('full')}; signal: ${list('signal')}; withheld: ${list('withheld')}` },
-        {
-          allowed: true,
-          reason: `rule ${decisions.gate.ruleId}`,
-          legalBasis: [`members: ${decisions.gate.legalBasis}`, ...shared.map((d) => `section-${d.category} (${d.state}): ${d.legalBasis ?? ''}`)].join('; '),
-          relation: breakGlass ? 'break-glass' : 'case',
-        },
-      ),
-    ];
+    return [{
+      check: { resource: 'household', action: 'read', subjectBsn: m.bsn, detail: `household view of the ${m.relation === 'self' ? 'subject' : `subject's ${m.relation}`}; full: ${list('full')}; signal: ${list('signal')}; withheld: ${list('withheld')}` },
+      decision: {
+        allowed: true,
+        reason: `rule ${decisions.gate.ruleId}`,
+        legalBasis: [`members: ${decisions.gate.legalBasis}`, ...shared.map((d) => `section-${d.category} (${d.state}): ${d.legalBasis ?? ''}`)].join('; '),
+        relation: breakGlass ? 'break-glass' : 'case',
+      },
+    } as const];
   });
-  await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), entries);
+  await recordDecidedAccess(services, tx, ctx, entries);
 
   timeline.sort((a, b) => b.date.localeCompare(a.date) || a.order - b.order || categories.indexOf(a.category) - categories.indexOf(b.category) || a.event.localeCompare(b.event) || a.label.localeCompare(b.label));
   return {

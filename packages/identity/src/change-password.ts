@@ -1,10 +1,10 @@
-import { appendAuditEntries } from '@kern/access';
+import { recordAuditEvent } from '@kern/access';
 import { withSystem } from '@kern/db';
 import { DomainError, invalidInput } from '@kern/kit';
 import type { z } from 'zod';
-import { deleteOtherSessions, findAccountById, recordAttempt, updatePasswordHash, type AccountRow } from './identity.repository';
+import { deleteOtherSessions, findAccountById, recordAttempt, updatePasswordHash } from './identity.repository';
 import type { passwordChangeInputSchema } from './contract';
-import type { IdentityServices } from './login';
+import { toActor, type IdentityServices } from './login';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import type { ResolvedSession } from './resolve-session';
 import { passwordChangeKey, requireNotBackedOff } from './throttle';
@@ -40,7 +40,7 @@ export async function changePassword(
     // Committed before answering, so the next attempt counts it.
     await withSystem(services.db, async (tx) => {
       await recordAttempt(tx, [key], checkedAt, false);
-      await appendAuditEntries(tx, account.municipalityCode, checkedAt, [passwordAudit(account, 'denied', 'password change refused: current password wrong')]);
+      await recordAuditEvent(tx, account.municipalityCode, checkedAt, toActor(account), passwordAudit('denied', 'password change refused: current password wrong'));
     });
     throw new DomainError('forbidden', { nl: 'Het huidige wachtwoord klopt niet.', en: 'The current password is incorrect.' });
   }
@@ -50,16 +50,12 @@ export async function changePassword(
     await recordAttempt(tx, [key], now, true);
     await updatePasswordHash(tx, account.id, newHash, now);
     await deleteOtherSessions(tx, account.id, resolved.idHash);
-    await appendAuditEntries(tx, account.municipalityCode, now, [passwordAudit(account, 'allowed', 'password changed; other sessions ended')]);
+    await recordAuditEvent(tx, account.municipalityCode, now, toActor(account), passwordAudit('allowed', 'password changed; other sessions ended'));
   });
 }
 
-function passwordAudit(account: AccountRow, outcome: 'allowed' | 'denied', reason: string) {
+function passwordAudit(outcome: 'allowed' | 'denied', reason: string) {
   return {
-    actorId: account.id,
-    actorKind: 'staff' as const,
-    actorRoles: account.roles,
-    actorTeams: account.teams.map((t) => t.id),
     action: 'update',
     resource: 'account',
     outcome,

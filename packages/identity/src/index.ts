@@ -6,5 +6,5 @@ export * from './change-password';
 export * from './create-account';
 export * from './identity.routes';
 export * from './identity-provider';
-export { findAccountByUsername } from './identity.repository';
+export * from './staff-actor';
 export { findTeamNames } from './citizen-team-names';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendAuditEntries, type Actor } from '@kern/access';
+import { recordAuditEvent, type Actor } from '@kern/access';
 import { withSystem, type AnyDb } from '@kern/db';
 import { DomainError, newSecret, type Clock } from '@kern/kit';
 import type { z } from 'zod';
@@ -50,7 +50,7 @@ export async function login(
     await recordAttempt(tx, [key], now, ok && !!account?.active);
     if (!account || !ok || !account.active) {
       if (account) {
-        await appendAuditEntries(tx, account.municipalityCode, now, [loginAudit(account, 'denied', 'wrong password or inactive account')]);
+        await recordAuditEvent(tx, account.municipalityCode, now, toActor(account), loginAudit('denied', 'wrong password or inactive account'));
         await raiseAlertIfMany(tx, account, services.loginAlertThreshold ?? 20, now);
       }
       return { failed: true as const };
@@ -65,7 +65,7 @@ export async function login(
       now,
       expiresAt: new Date(now.getTime() + services.sessionTtlMinutes * 60_000),
     });
-    await appendAuditEntries(tx, account.municipalityCode, now, [loginAudit(account, 'allowed', 'password login')]);
+    await recordAuditEvent(tx, account.municipalityCode, now, toActor(account), loginAudit('allowed', 'password login'));
     return { failed: false as const, sessionId, session: toSession(account, csrfToken) };
   });
   // The failed attempt is committed before answering, so throttling counts it.
@@ -73,12 +73,8 @@ export async function login(
   return { sessionId: result.sessionId, session: result.session };
 }
 
-function loginAudit(account: AccountRow, outcome: 'allowed' | 'denied', reason: string) {
+function loginAudit(outcome: 'allowed' | 'denied', reason: string) {
   return {
-    actorId: account.id,
-    actorKind: 'staff' as const,
-    actorRoles: account.roles,
-    actorTeams: account.teams.map((t) => t.id),
     action: 'login',
     resource: 'session',
     outcome,

@@ -1,4 +1,4 @@
-import { appendAuditEntries, type Actor } from '@kern/access';
+import { recordAuditEvent, type Actor } from '@kern/access';
 import { withSystem } from '@kern/db';
 import { deleteSession, findSessionAccount, touchSession } from './identity.repository';
 import { hashSessionId, toActor, toSession, type IdentityServices } from './login';
@@ -29,17 +29,6 @@ export async function resolveSession(services: IdentityServices, sessionId: stri
 export async function logout(services: IdentityServices, resolved: ResolvedSession): Promise<void> {
   await withSystem(services.db, async (tx) => {
     await deleteSession(tx, resolved.idHash);
-    await appendAuditEntries(tx, resolved.actor.municipalityCode, services.clock.now(), [
-      {
-        actorId: resolved.actor.id,
-        actorKind: 'staff',
-        actorRoles: resolved.actor.roles,
-        actorTeams: resolved.actor.teamIds,
-        action: 'logout',
-        resource: 'session',
-        outcome: 'allowed',
-        reason: 'logout',
-      },
-    ]);
+    await recordAuditEvent(tx, resolved.actor.municipalityCode, services.clock.now(), { ...resolved.actor, kind: 'staff' }, { action: 'logout', resource: 'session', outcome: 'allowed', reason: 'logout' });
   });
 }

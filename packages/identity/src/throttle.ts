@@ -1,4 +1,4 @@
-import { appendAuditEntries } from '@kern/access';
+import { recordAuditEvent } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { newId, RetryLater } from '@kern/kit';
 import { failuresByPrefix, failuresSinceSuccess, upsertLoginAlert, type AccountRow } from './identity.repository';
@@ -64,14 +64,10 @@ export async function raiseAlertIfMany(tx: Tx, account: AccountRow, threshold: n
     failures, addresses: keys, windowStart, raisedAt: now,
   });
   if (!isNew) return;
-  await appendAuditEntries(tx, account.municipalityCode, now, [{
-    actorId: 'kern-login-throttle',
-    actorKind: 'system',
-    actorRoles: [],
-    actorTeams: [],
+  await recordAuditEvent(tx, account.municipalityCode, now, { kind: 'system', id: 'kern-login-throttle', roles: [], teamIds: [] }, {
     action: 'alert',
     resource: 'account',
     outcome: 'denied',
     reason: `many failed logins for account ${account.username} (${account.id}): ${failures} in the last hour from ${keys} address(es)`,
-  }]);
+  });
 }

@@ -6,7 +6,6 @@ export * from './refresh-indicators';
 export * from './publish-benchmark';
 export * from './suppress';
 export * from './effect-size';
-export * from './insight.repository';
 export * from './read-indicators';
 export * from './request-refresh';
 export * from './define-local-indicator';

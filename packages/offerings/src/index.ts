@@ -2,4 +2,5 @@
 export * from './contract';
 export * from './manage-offerings';
 export * from './enrol';
+export { offeringsSectionSource } from './offerings-household-section';
 export * from './offerings.routes';

@@ -7,5 +7,6 @@ export * from './request-plan-change';
 export * from './read-household-plan';
 export * from './plan-pdf';
 export * from './plan-section';
+export { planSectionSource } from './plan-household-section';
 export { loadPlanFor } from './load-plan';
 export * from './plans.routes';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendAuditEntries, type AccessServices, type CitizenActor } from '@kern/access';
+import { recordAuditEvent, type AccessServices, type CitizenActor } from '@kern/access';
 import { isoDay, withSystem, withTenant } from '@kern/db';
 import type { IdentityProvider, VerifiedIdentity } from '@kern/identity';
 import { DomainError, isValidBsn, newSecret } from '@kern/kit';
@@ -110,10 +110,9 @@ async function startSession(services: PortalServices, identity: { bsn: string; m
       idHash: hash(sessionId), municipalityCode: identity.municipalityCode, citizenId, bsn: self.bsn, displayName: self.name.fullName, csrfToken,
       assurance: identity.assurance, provider: identity.provider, people, createdAt: now, expiresAt, lastSeenAt: now,
     });
-    await appendAuditEntries(tx, identity.municipalityCode, now, [{
-      actorId: citizenId, actorKind: 'citizen', actorRoles: ['citizen'], actorTeams: [], action: 'login', resource: 'session',
-      subjectBsn: self.bsn, outcome: 'allowed', reason: `citizen login via ${identity.provider} (${identity.assurance})`,
-    }]);
+    await recordAuditEvent(tx, identity.municipalityCode, now, { kind: 'citizen', id: citizenId, roles: ['citizen'], teamIds: [] }, {
+      action: 'login', resource: 'session', subjectBsn: self.bsn, outcome: 'allowed', reason: `citizen login via ${identity.provider} (${identity.assurance})`,
+    });
   });
   return {
     sessionId,
@@ -175,9 +174,9 @@ export function requireCitizenSession(resolved: ResolvedCitizenSession | undefin
 export async function citizenLogout(services: PortalServices, resolved: ResolvedCitizenSession): Promise<void> {
   await withSystem(services.db, async (tx) => {
     await deleteCitizenSession(tx, resolved.idHash);
-    await appendAuditEntries(tx, resolved.actor.municipalityCode, services.clock.now(), [{
-      actorId: resolved.actor.id, actorKind: 'citizen', actorRoles: ['citizen'], actorTeams: [], action: 'logout', resource: 'session', outcome: 'allowed', reason: 'citizen logout',
-    }]);
+    await recordAuditEvent(tx, resolved.actor.municipalityCode, services.clock.now(), { kind: 'citizen', id: resolved.actor.id, roles: ['citizen'], teamIds: [] }, {
+      action: 'logout', resource: 'session', outcome: 'allowed', reason: 'citizen logout',
+    });
   });
 }
 

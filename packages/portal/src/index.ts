@@ -16,4 +16,3 @@ export * from './record-representation';
 export * from './digid-machtigen';
 export * from './portal.routes';
 export * from './representation.routes';
-export { insertCitizenSession } from './portal.repository';

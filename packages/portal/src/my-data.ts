@@ -1,4 +1,4 @@
-import { findAuditRecords, type AuditRecord } from '@kern/access';
+import { auditRecordsAbout, type AuditRecord } from '@kern/access';
 import { isoDay, type Tx } from '@kern/db';
 import { findTeamNames } from '@kern/identity';
 import { authorizeForPerson } from './citizen-access';
@@ -34,7 +34,7 @@ export async function accessLogFor(tx: Tx, session: ResolvedCitizenSession, reco
 
 export async function readAccessLog(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, requestId?: string): Promise<{ entries: AccessLogEntry[] }> {
   const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-data', action: 'read', detail: 'who looked at my data' }, requestId);
-  return { entries: await accessLogFor(tx, session, await findAuditRecords(tx, { subjectBsn: person.bsn, limit: 200 })) };
+  return { entries: await accessLogFor(tx, session, await auditRecordsAbout(tx, person.bsn, 200)) };
 }
 
 /** Everything Kern holds about the person, for the AVG right of access (art. 15): on screen, as JSON, as PDF. */
@@ -46,7 +46,7 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
   const documents = await findDocuments(tx, requests.map((r) => r.id));
   const messages = await findMessages(tx, person.bsn, undefined, 1000);
   const teams = await findTeamNames(tx, messages.map((m) => m.authorTeamId).filter((t): t is string => t !== null));
-  const audit = await findAuditRecords(tx, { subjectBsn: person.bsn, limit: 1000 });
+  const audit = await auditRecordsAbout(tx, person.bsn, 1000);
   const address = resident?.address;
   return {
     person: { ref: person.ref, name: person.name, relation: person.relation },

@@ -10,8 +10,8 @@
 //   allocationsForClient(tx, bsn)                     a resident's allocations, every status, newest first
 //   allocationsForProvider(tx, providerId, filter)    a provider's allocations (status, law, category, from/to)
 //   allocationByNumber(tx, toewijzingNummer)          one allocation by its ToewijzingNummer, or undefined
-//   provisionsOfPeople(tx, bsns)                      decisions + provisions + allocations per member (household view)
 // Write for the exchange (302 processing): acknowledgeAllocation(tx, toewijzingNummer, toewijzingDatumTijd, at).
+// The household view's provisions section, under the caller's grant: provisionsSectionSource.
 // Use cases (access first, audited): recordDecision, readDecision, readCaseDecisions,
 // listResidentDecisions, allocateProvision, changeAllocation, endAllocation, withdrawAllocation,
 // readAllocation, listClientAllocations, listProviderAllocations. Routes: provisionsRoutes.
@@ -22,7 +22,7 @@ export * from './decisions/variant';
 export * from './contract';
 export { recordDecision, objectionUntil } from './decisions/record-decision';
 export { decisionsForPerson, decisionsForPeople, decisionsForCase, readDecision, readCaseDecisions, listResidentDecisions } from './decisions/read-decisions';
-export { provisionsOfPeople, type MemberProvisions } from './decisions/household-read';
+export { provisionsSectionSource } from './decisions/household-section';
 export * from './allocations/reason-codes';
 export { nothingInvoiced, type InvoicedCare } from './allocations/invoiced-care';
 export { allocateProvision, type ProvisionsServices } from './allocations/allocate-provision';

@@ -1,4 +1,4 @@
-import { insertInvolvement } from '@kern/access';
+import { openWorkRelation } from '@kern/access';
 import { appendDomainEvents, sql, withTenant, type AnyDb } from '@kern/db';
 import { firstConversationDeadline, type DebtCategory, type CreditorSector } from '@kern/debt';
 import { newId } from '@kern/kit';
@@ -47,7 +47,7 @@ export async function seedDebtDemo(db: AnyDb, municipalityCode: string, at: Date
         first_conversation_on, decision_due, status, opened_at, opened_by)
       values (${fileId}, ${municipalityCode}, ${`S-${at.getUTCFullYear()}-000001`}, ${d.file}, '{}', ${teamId}, 'Joost Visser, schuldhulpverlener, 14 010', 'signal', false,
         ${requestDate}, ${due}, ${daysAgo(3)}, ${daysAgo(3 - 56)}, 'assessment', ${at.toISOString()}, 'seed')`.execute(tx);
-    await insertInvolvement(tx, { id: newId(), municipalityCode, subjectBsn: d.file, purpose: 'wgs', kind: 'case', accountId: null, teamId, reason: 'schuldhulpdossier (demo)', openedAt: at, source: 'case', createdBy: 'seed' });
+    await openWorkRelation(tx, { id: newId(), municipalityCode, subjectBsn: d.file, purpose: 'wgs', kind: 'case', accountId: null, teamId, reason: 'schuldhulpdossier (demo)', openedAt: at, source: 'case', createdBy: 'seed' });
     for (const [i, [, , category, claimed, verified]] of d.creditors.entries()) {
       await sql`insert into debts (id, municipality_code, debt_file_id, creditor_id, category, claimed_cents, verified_cents, status, registered_on, verified_on)
         values (${newId()}, ${municipalityCode}, ${fileId}, ${creditorIds[i] ?? ''}, ${category}, ${claimed}, ${verified}, ${verified === null ? 'claimed' : 'verified'}, ${daysAgo(3)},

@@ -1,4 +1,4 @@
-import { insertInvolvement, type Purpose, type Role } from '@kern/access';
+import { openWorkRelation, type Purpose, type Role } from '@kern/access';
 import { sql, withSystem, withTenant, type AnyDb } from '@kern/db';
 import { createAccount, createTeam } from '@kern/identity';
 import { newId } from '@kern/kit';
@@ -8,7 +8,7 @@ import { seedCatalogueDemo } from './catalogue-demo';
 import { seedDebtDemo } from './debt-demo';
 import { insertDemoContracts } from './demo-contracts';
 import { seedExchangeDemo } from './exchange-demo';
-import { activateMunicipality, findMunicipalities, loadMunicipalities, upsertRegion, type Region } from '@kern/tenancy';
+import { activateMunicipality, listMunicipalities, loadMunicipalities, registerRegions, type Region } from '@kern/tenancy';
 
 /** Shown on start-up and in the README; the demo is not for real data. */
 export const DEMO_PASSWORD = 'kern-demo-2026';
@@ -100,12 +100,10 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
 
   bar.step('municipalities (CBS 2026)');
   await loadMunicipalities(db);
-  const known = new Set((await withSystem(db, (tx) => findMunicipalities(tx, undefined))).map((m) => m.code));
+  const known = new Set((await listMunicipalities(db, undefined)).map((m) => m.code));
   bar.tick();
   bar.step('regions');
-  await withSystem(db, async (tx) => {
-    for (const r of regions) await upsertRegion(tx, { ...r, members: r.members.filter((m) => known.has(m)) });
-  });
+  await registerRegions(db, regions.map((r) => ({ ...r, members: r.members.filter((m) => known.has(m)) })));
   bar.tick();
   // product catalogue: the national categories and product codes (reference data, idempotent)
   bar.step('national product catalogue (WMO020, JZ020, iJw product codes)');
@@ -148,7 +146,7 @@ export async function seedDemo(db: AnyDb, bar: SeedProgress = quiet): Promise<{ 
       for (const i of involvements) {
         const accountId = i.account ? (accounts.get(i.account) ?? null) : null;
         const teamId = i.team ? (teams.get(i.team) ?? null) : null;
-        await insertInvolvement(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date(), source: i.kind === 'coordinator' ? 'coordinator-assignment' : 'case', createdBy: 'seed' });
+        await openWorkRelation(tx, { id: newId(), municipalityCode: city.code, subjectBsn: i.bsn, purpose: i.purpose, kind: i.kind, accountId, teamId, reason: i.reason, openedAt: new Date(), source: i.kind === 'coordinator' ? 'coordinator-assignment' : 'case', createdBy: 'seed' });
       }
     });
     await seedDebtDemo(db, city.code);

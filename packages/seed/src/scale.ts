@@ -2,7 +2,7 @@ import { instruments } from '@kern/assessments';
 import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
 import { hashPassword } from '@kern/identity';
 import { SCALE_FEMALE_NAMES, SCALE_MALE_NAMES, SCALE_SURNAMES, scalePopulation, type FakeBrpPopulation } from '@kern/registry';
-import { activateMunicipality, findMunicipalities } from '@kern/tenancy';
+import { activateMunicipality, listMunicipalities } from '@kern/tenancy';
 import { libraryWerkwijzen } from '@kern/workflows';
 import { DEMO_PASSWORD, installLibraryWerkwijzen, seedDemo } from './demo';
 import { seedDemoClientData } from './demo-clients';
@@ -106,7 +106,7 @@ async function generateCity(db: AnyDb, bar: ScaleProgress, options: ScaleOptions
   const code = options.municipalityCode ?? '0363';
   const prefix = `gm${code}`;
   const existing = await withSystem(db, (tx) => sql<{ households: number; residents: number; clients: number; seconds: string }>`select households, residents, clients, seconds from scale_cities where municipality_code = ${code}`.execute(tx));
-  const municipality = (await withSystem(db, (tx) => findMunicipalities(tx, undefined))).find((m) => m.code === code);
+  const municipality = (await listMunicipalities(db, undefined)).find((m) => m.code === code);
   if (!municipality) throw new Error(`municipality ${code} is not in the CBS list`);
   const shape = cityShape(options.residents ?? 900_000);
   const teams = Math.max(2, Math.min(40, Math.ceil(shape.households / 20_000)));

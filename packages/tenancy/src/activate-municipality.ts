@@ -1,4 +1,4 @@
-import { startAuditChain } from '@kern/access';
+import { beginAuditLog } from '@kern/access';
 import { withSystem, withTenant, type AnyDb } from '@kern/db';
 import { notFound } from '@kern/kit';
 import { cbsMunicipalities } from './municipalities';
@@ -23,6 +23,6 @@ export async function activateMunicipality(db: AnyDb, code: string): Promise<voi
   }
   await withTenant(db, code, async (tx) => {
     await upsertSettings(tx, code, `Gemeente ${municipality.name}`, municipalitySettingsSchema.parse({}));
-    await startAuditChain(tx, code);
+    await beginAuditLog(tx, code);
   });
 }

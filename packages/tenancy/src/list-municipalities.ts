@@ -13,3 +13,8 @@ export async function getMunicipality(db: AnyDb, code: string): Promise<Municipa
   if (!m) throw notFound({ nl: `Er is geen gemeente met code ${code}.`, en: `There is no municipality with code ${code}.` });
   return m;
 }
+
+/** Whether Kern knows a municipality with this CBS code (a command-line option, say). */
+export async function municipalityExists(db: AnyDb, code: string): Promise<boolean> {
+  return (await withSystem(db, (tx) => findMunicipality(tx, code))) !== undefined;
+}

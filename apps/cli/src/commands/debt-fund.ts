@@ -3,7 +3,7 @@ import { PolicyStore } from '@kern/access';
 import { connect, migrate, sql, withSystem } from '@kern/db';
 import { runMonth } from '@kern/debt';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
-import { findMunicipality } from '@kern/tenancy';
+import { municipalityExists } from '@kern/tenancy';
 import type { Command } from 'commander';
 import { progress } from '../progress';
 
@@ -20,7 +20,7 @@ export async function runFundMonth(options: RunMonthOptions): Promise<void> {
   try {
     await migrate(database.db);
     const code = options.municipality.replace(/^GM/i, '');
-    if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${options.municipality}`);
+    if (!(await municipalityExists(database.db, code))) throw new Error(`unknown municipality ${options.municipality}`);
     const services = { db: database.db, clock: systemClock, policies: new PolicyStore() };
     const ctx: AccessContext = {
       actor: { kind: 'system', id: 'kern-cli', name: 'kern debt run-month', municipalityCode: code, roles: ['functional-administrator'], teamIds: [] },

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AccessContext } from '@kern/access';
 import { runAsTenant, PolicyStore } from '@kern/access';
-import { connect, migrate, withSystem } from '@kern/db';
+import { connect, migrate } from '@kern/db';
 import { importSignalFile, parseSignalFile, type DebtServices } from '@kern/debt';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
-import { findMunicipality } from '@kern/tenancy';
+import { municipalityExists } from '@kern/tenancy';
 import type { Command } from 'commander';
 import { progress } from '../progress';
 
@@ -31,7 +31,7 @@ export async function runImportSignals(file: string, options: ImportSignalsOptio
   try {
     await migrate(database.db);
     const code = options.municipality.replace(/^GM/i, '');
-    if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${options.municipality}`);
+    if (!(await municipalityExists(database.db, code))) throw new Error(`unknown municipality ${options.municipality}`);
     const services: DebtServices = { db: database.db, clock: systemClock, policies: new PolicyStore(), brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey }) };
     const ctx: AccessContext = {
       actor: { kind: 'system', id: 'kern-cli', name: 'kern debt import-signals', municipalityCode: code, roles: ['functional-administrator'], teamIds: [] },

@@ -1,11 +1,11 @@
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { PolicyStore, type AccessContext } from '@kern/access';
-import { connect, migrate, withSystem } from '@kern/db';
+import { connect, migrate } from '@kern/db';
 import { brpResidency, demoInvoiceXml, openFileSink, receiveInvoice, returnCodeText, ruleForCode, type ExchangeServices } from '@kern/exchange';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import { exchangeDemoClients } from '@kern/seed';
-import { findMunicipality } from '@kern/tenancy';
+import { municipalityExists } from '@kern/tenancy';
 import { progress } from '../progress';
 import { sniff } from './exchange';
 
@@ -38,7 +38,7 @@ export async function runExchangeDatabase(files: string[], opts: ExchangeDatabas
   let bad = 0;
   try {
     await migrate(database.db);
-    if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${opts.municipality}`);
+    if (!(await municipalityExists(database.db, code))) throw new Error(`unknown municipality ${opts.municipality}`);
     const services: ExchangeServices = { db: database.db, clock: systemClock, policies: new PolicyStore(), residency: brpResidency(createBrpClient({ baseUrl: brpUrl, apiKey: config.brpApiKey })) };
     for (const file of files) {
       try {

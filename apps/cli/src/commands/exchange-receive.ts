@@ -1,10 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { PolicyStore, type AccessContext } from '@kern/access';
-import { connect, migrate, withSystem } from '@kern/db';
+import { connect, migrate } from '@kern/db';
 import { deliverRegieMessage, maxMessageBytes, RegieRefused, returnCodes, type ReceiveResult, type RegieServices } from '@kern/exchange';
 import { acknowledgeAllocation } from '@kern/provisions';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
-import { findMunicipality } from '@kern/tenancy';
+import { municipalityExists } from '@kern/tenancy';
 
 const meaning = new Map(returnCodes.map((c) => [c.code, c.nl]));
 
@@ -28,7 +28,7 @@ export async function runExchangeReceive(files: string[], opts: ExchangeReceiveO
   let bad = 0;
   try {
     await migrate(database.db);
-    if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${opts.municipality}`);
+    if (!(await municipalityExists(database.db, code))) throw new Error(`unknown municipality ${opts.municipality}`);
     const services: RegieServices = { db: database.db, clock: systemClock, policies: new PolicyStore(), allocationAcknowledged: acknowledgeAllocation };
     for (const file of files) {
       try {

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, migrate, withSystem, withTenant } from '@kern/db';
+import { connect, migrate, withTenant } from '@kern/db';
 import { loadConfig } from '@kern/kit';
 import { diffWerkwijzen, findWerkwijzeVersion, formatDiff, libraryWerkwijzen, parseWerkwijzeYaml, storeWerkwijzeVersion, type Werkwijze } from '@kern/workflows';
-import { findMunicipality } from '@kern/tenancy';
+import { municipalityExists } from '@kern/tenancy';
 
 /** Reads a werkwijze from a file path or `library:<id>`, refusing invalid ones with their lines. */
 function load(ref: string): { werkwijze: Werkwijze; yaml: string } {
@@ -47,7 +47,7 @@ export async function runImport(file: string, options: { municipality: string; d
   try {
     await migrate(database.db);
     const code = options.municipality.replace(/^GM/i, '');
-    if (!(await withSystem(database.db, (tx) => findMunicipality(tx, code)))) throw new Error(`unknown municipality ${options.municipality}`);
+    if (!(await municipalityExists(database.db, code))) throw new Error(`unknown municipality ${options.municipality}`);
     const { stored, created } = await withTenant(database.db, code, (tx) =>
       storeWerkwijzeVersion(tx, { municipalityCode: code, werkwijze, yaml, importedFrom: file, createdBy: null, at: new Date() }),
     );

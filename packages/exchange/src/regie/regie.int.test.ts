@@ -3,6 +3,7 @@ import { sql, withSystem, withTenant, type Tx } from '@kern/db';
 import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
 import { FixedClock } from '@kern/kit';
 import { actorFor, seedDemo } from '@kern/seed';
+import { insertTestAllocation } from '@kern/seed/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRetour } from '../build-retour';
 import { sample305, sample307, sample315, sample317, type SampleHeader } from '../inbound/sample-messages';
@@ -10,7 +11,6 @@ import { messageType } from '../messages';
 import { validateAgainstXsd } from '../xsd';
 import { answerRequest, readClientExchange, readRequestsInbox } from './requests-inbox';
 import { deliverRegieMessage, receiveRegieMessage, RegieRefused, type ReceiveResult } from './receive-regie-message';
-import { insertTestAllocation } from './regie-test-kit';
 import { sendAllocationMessage } from './send-allocation-message';
 
 const BSN = '999991838';

@@ -1,6 +1,6 @@
 import { authorize, type AccessContext, type AccessServices } from '@kern/access';
 import { categoriesValidOn } from '@kern/catalogue';
-import { advanceCase, findCaseEvents, loadCaseFor, stateOf } from '@kern/cases';
+import { advanceCase, currentStepEnteredAt, loadCaseFor, stateOf } from '@kern/cases';
 import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, type InvalidParam } from '@kern/kit';
 import { availableTransitions, statutoryCalendar, statutoryTermEnd } from '@kern/workflows';
@@ -87,8 +87,7 @@ export async function recordDecision(services: AccessServices, tx: Tx, ctx: Acce
   }
 
   // One decision per visit to the decision step: a second one needs the case to come back here.
-  const events = await findCaseEvents(tx, row.id);
-  const enteredAt = events.filter((e) => e.toStep === row.stepId).at(-1)?.at ?? row.openedAt;
+  const enteredAt = await currentStepEnteredAt(tx, row);
   const earlier = await countDecisionsOfCase(tx, row.id);
   if (earlier.lastCreatedAt !== null && new Date(earlier.lastCreatedAt) >= new Date(enteredAt)) {
     throw new DomainError('conflict', { nl: 'Bij deze besluitstap is al een beschikking vastgelegd.', en: 'A decision has already been recorded at this decision step.' });

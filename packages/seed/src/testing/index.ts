@@ -5,3 +5,4 @@ export * from './seeded-test-kit';
 export * from './debt-test-kit';
 export * from './exchange-test-kit';
 export * from './provisions-test-kit';
+export * from './portal-test-kit';

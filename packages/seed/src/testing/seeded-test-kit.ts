@@ -4,7 +4,7 @@
 import { PolicyStore, runAsTenant, type AccessContext, type AccessServices, type Actor, type Role } from '@kern/access';
 import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
 import { createTestDatabase, type TestDatabase } from '@kern/db/testing';
-import { createAccount, createTeam, findAccountByUsername, toActor } from '@kern/identity';
+import { createAccount, createTeam, staffActorOf } from '@kern/identity';
 import { FixedClock } from '@kern/kit';
 import { DEMO_PASSWORD, seedDemo } from '../demo';
 
@@ -40,9 +40,9 @@ export async function startSeededTestKit<S extends AccessServices>(o: SeededTest
   const clock = new FixedClock(o.now);
   const services = await o.services({ db: database.db, clock, policies: new PolicyStore() }, database.db);
   const actor = async (username: string): Promise<Actor> => {
-    const account = await withSystem(database.db, (tx) => findAccountByUsername(tx, username));
-    if (!account) throw new Error(`no account ${username}`);
-    return toActor(account);
+    const found = await staffActorOf(database.db, username);
+    if (!found) throw new Error(`no account ${username}`);
+    return found;
   };
   return {
     database,

@@ -1,12 +1,13 @@
-import { assessmentSection } from '@kern/assessments';
-import type { SectionSource, SourcedItem } from '../section-source';
+import type { SectionGrant } from '@kern/access';
+import type { SectionSourceFor, SourcedItem } from '@kern/household/contract';
+import { assessmentSection } from './read-assessments';
 
 /** Assessments over time (@kern/assessments): per member one item per instrument, its latest scores. */
-export const assessmentsSource: SectionSource = {
+export const assessmentsSectionSource: SectionSourceFor<SectionGrant> = {
   kind: 'assessments',
   categories: ['assessment'],
-  async load(tx, q) {
-    const histories = await assessmentSection(tx, [...q.wanted.keys()]);
+  async load(grant) {
+    const histories = await assessmentSection(grant.tx, [...grant.members.keys()]);
     return histories.flatMap((h) =>
       h.byInstrument.flatMap(({ instrumentId, assessments }): SourcedItem[] => {
         const first = assessments[0];

@@ -1,16 +1,17 @@
-import { planSection } from '@kern/plans';
-import type { SectionSource, SourcedItem } from '../section-source';
+import type { SectionGrant } from '@kern/access';
+import type { SectionSourceFor, SourcedItem } from '@kern/household/contract';
+import { planSection } from './plan-section';
 
 /**
  * The household's plan (@kern/plans), shown for each member it covers: the version in force, the
  * goals about that member or the household as a whole. As a signal: that a plan runs and who
  * coordinates it.
  */
-export const planSource: SectionSource = {
+export const planSectionSource: SectionSourceFor<SectionGrant> = {
   kind: 'plan',
   categories: ['plan'],
-  async load(tx, q) {
-    const entries = await planSection(tx, [...q.wanted.keys()]);
+  async load(grant) {
+    const entries = await planSection(grant.tx, [...grant.members.keys()]);
     return entries.flatMap(({ memberBsns, plan }) => {
       const inForce = plan.versions.find((v) => v.version === plan.agreedVersion) ?? plan.versions.find((v) => v.version === plan.draftVersion);
       return memberBsns.map((bsn): SourcedItem => {

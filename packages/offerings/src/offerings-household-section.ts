@@ -1,12 +1,13 @@
-import { offeringSection } from '@kern/offerings';
-import type { SectionSource } from '../section-source';
+import type { SectionGrant } from '@kern/access';
+import type { SectionSourceFor } from '@kern/household/contract';
+import { offeringSection } from './enrol';
 
 /** Group and general offerings a member is enrolled in (@kern/offerings), with attendance. */
-export const offeringsSource: SectionSource = {
+export const offeringsSectionSource: SectionSourceFor<SectionGrant> = {
   kind: 'offerings',
   categories: ['offering'],
-  async load(tx, q) {
-    const enrolments = await offeringSection(tx, [...q.wanted.keys()]);
+  async load(grant) {
+    const enrolments = await offeringSection(grant.tx, [...grant.members.keys()]);
     return enrolments.map((e) => ({
       id: e.id,
       memberBsn: e.subjectBsn,

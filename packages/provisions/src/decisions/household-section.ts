@@ -1,5 +1,6 @@
-import { provisionsOfPeople, type MemberProvisions } from '@kern/provisions';
-import type { SectionSource, SourcedItem } from '../section-source';
+import type { SectionGrant } from '@kern/access';
+import type { SectionSourceFor, SourcedItem } from '@kern/household/contract';
+import { provisionsOfPeople, type MemberProvisions } from './household-read';
 
 const euro = (cents: number) => `EUR ${(cents / 100).toFixed(2)}`;
 const unitNames: Record<string, string> = { '01': 'min', '04': 'uur', '14': 'etmaal', '16': 'dagdeel', '82': 'stuks', '83': 'euro', '84': 'stuks' };
@@ -22,17 +23,17 @@ function describe(m: MemberProvisions): string {
  * closed at once. The view turns this into "a provision is running at team X" where the policy
  * allows no more.
  */
-export const provisionsSource: SectionSource = {
+export const provisionsSectionSource: SectionSourceFor<SectionGrant> = {
   kind: 'provisions',
   categories: ['wmo', 'jeugdwet'],
-  async load(tx, q) {
-    const members = [...q.wanted].filter(([, cats]) => cats.includes('wmo') || cats.includes('jeugdwet')).map(([bsn]) => bsn);
+  async load(grant) {
+    const members = [...grant.members].filter(([, cats]) => cats.includes('wmo') || cats.includes('jeugdwet')).map(([bsn]) => bsn);
     if (members.length === 0) return [];
-    return (await provisionsOfPeople(tx, members)).map((m): SourcedItem => {
+    return (await provisionsOfPeople(grant.tx, members)).map((m): SourcedItem => {
       const d = m.decision;
       const ends = d.provisions.map((p) => p.validTo);
       const until = d.provisions.length === 0 ? d.decidedOn : ends.includes(null) ? null : ends.reduce<string>((a, b) => (b !== null && b > a ? b : a), d.decidedOn);
-      const running = until === null || until >= q.today;
+      const running = until === null || until >= grant.today;
       return {
         id: d.id,
         memberBsn: d.subjectBsn,
@@ -46,7 +47,7 @@ export const provisionsSource: SectionSource = {
         href: `/residents/${d.subjectBsn}/toewijzingen`,
         events: [
           { date: d.decidedOn, event: 'opened' as const, label: `${d.reference} (${d.outcome})` },
-          ...(until !== null && until < q.today ? [{ date: until, event: 'ended' as const, label: d.reference }] : []),
+          ...(until !== null && until < grant.today ? [{ date: until, event: 'ended' as const, label: d.reference }] : []),
         ],
       };
     });

@@ -1,5 +1,6 @@
-import { debtHouseholdSection } from '@kern/debt';
-import type { SectionSource, SourcedItem } from '../section-source';
+import type { SectionGrant } from '@kern/access';
+import type { SectionSourceFor, SourcedItem } from '@kern/household/contract';
+import { debtHouseholdSection } from './household-section';
 
 const euro = (cents: number) => `EUR ${(cents / 100).toFixed(2)}`;
 
@@ -8,13 +9,13 @@ const euro = (cents: number) => `EUR ${(cents / 100).toFixed(2)}`;
  * the file, its debts in total and the agreed solution. The view turns this into a signal
  * ("a trajectory is running at team X; contact Y") where the policy allows no more.
  */
-export const debtSource: SectionSource = {
+export const debtSectionSource: SectionSourceFor<SectionGrant> = {
   kind: 'debt',
   categories: ['wgs'],
-  async load(tx, q) {
-    const members = [...q.wanted].filter(([, cats]) => cats.includes('wgs')).map(([bsn]) => bsn);
+  async load(grant) {
+    const members = [...grant.members].filter(([, cats]) => cats.includes('wgs')).map(([bsn]) => bsn);
     if (members.length === 0) return [];
-    const section = await debtHouseholdSection(tx, members, 'full');
+    const section = await debtHouseholdSection(grant.tx, members, 'full');
     return (section.full ?? [])
       .filter((f) => members.includes(f.memberBsn))
       .map((f): SourcedItem => ({

@@ -1,15 +1,15 @@
 import type { DataCategory } from '@kern/access';
-import type { SectionSource } from '../section-source';
-import { findSignals } from '../household-signals.repository';
+import { findSignals } from './household-signals.repository';
+import type { SectionSource } from './section-source';
 
-/** Education (leerplicht, passend onderwijs) and housing signals recorded by staff. */
-export const signalsSource: SectionSource = {
+/** The household view's own section: education (leerplicht, passend onderwijs) and housing signals recorded by staff. */
+export const signalsSectionSource: SectionSource = {
   kind: 'signals',
   categories: ['education', 'housing'],
-  async load(tx, q) {
-    const rows = await findSignals(tx, [...q.wanted.keys()]);
+  async load(grant) {
+    const rows = await findSignals(grant.tx, [...grant.members.keys()]);
     return rows
-      .filter((s) => q.wanted.get(s.subjectBsn)?.includes(s.category as DataCategory))
+      .filter((s) => grant.members.get(s.subjectBsn)?.includes(s.category as DataCategory))
       .map((s) => ({
         id: s.id,
         memberBsn: s.subjectBsn,
