@@ -8,4 +8,5 @@ export * from './migrate-case-version';
 export * from './cases.routes';
 export * from './suspend-term';
 export * from './case-domain-events';
+export * from './case-facts';
 export { startTerms } from './case-deadlines';

@@ -45,6 +45,18 @@ const pendingElsewhere: { pkg: string; table: string; file: string; branch: stri
   { pkg: 'household', table: 'cases', file: 'packages/household/src/sources/cases.source.ts', branch: 'household-sources' },
   { pkg: 'household', table: 'teams', file: 'packages/household/src/sources/cases.source.ts', branch: 'household-sources' },
   { pkg: 'household', table: 'staff_accounts', file: 'packages/household/src/sources/cases.source.ts', branch: 'household-sources' },
+  // ... and test kits leave domain src/ for packages/seed/src/testing (exchange's insertTestAllocation and the fixtures it builds on)
+  { pkg: 'exchange', table: 'product_categories', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'contracts', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'care_providers', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'contracted_products', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'allocations', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'werkwijze_versions', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'cases', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'decisions', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'granted_provisions', file: 'packages/exchange/src/db/exchange-fixtures.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'care_providers', file: 'packages/exchange/src/regie/regie-test-kit.ts', branch: 'household-sources' },
+  { pkg: 'exchange', table: 'allocations', file: 'packages/exchange/src/regie/regie-test-kit.ts', branch: 'household-sources' },
 ];
 
 /**
@@ -54,32 +66,6 @@ const pendingElsewhere: { pkg: string; table: string; file: string; branch: stri
 const notYetRemoved: { pkg: string; table: string }[] = [
   { pkg: 'access', table: 'staff_accounts' },
   { pkg: 'access', table: 'teams' },
-  { pkg: 'cases', table: 'staff_accounts' },
-  { pkg: 'cases', table: 'team_memberships' },
-  { pkg: 'cases', table: 'teams' },
-  { pkg: 'debt', table: 'teams' },
-  { pkg: 'exchange', table: 'product_categories' },
-  { pkg: 'exchange', table: 'contracts' },
-  { pkg: 'exchange', table: 'care_providers' },
-  { pkg: 'exchange', table: 'contracted_products' },
-  { pkg: 'exchange', table: 'allocations' },
-  { pkg: 'exchange', table: 'werkwijze_versions' },
-  { pkg: 'exchange', table: 'cases' },
-  { pkg: 'exchange', table: 'decisions' },
-  { pkg: 'exchange', table: 'granted_provisions' },
-  { pkg: 'exchange', table: 'subject_pseudonyms' },
-  { pkg: 'exchange', table: 'domain_events' },
-  { pkg: 'household', table: 'teams' },
-  { pkg: 'household', table: 'staff_accounts' },
-  { pkg: 'identity', table: 'municipalities' },
-  { pkg: 'insight', table: 'teams' },
-  { pkg: 'insight', table: 'cases' },
-  { pkg: 'insight', table: 'jobs' },
-  { pkg: 'plans', table: 'staff_accounts' },
-  { pkg: 'provisions', table: 'cases' },
-  { pkg: 'provisions', table: 'teams' },
-  { pkg: 'provisions', table: 'staff_accounts' },
-  { pkg: 'apps/cli', table: 'fund_participations' },
 ];
 
 interface Reference {
@@ -150,7 +136,8 @@ function workspaces(): { name: string; dir: string }[] {
     readdirSync(join(root, parent))
       .filter((n) => statSync(join(root, parent, n, 'src'), { throwIfNoEntry: false })?.isDirectory())
       .map((n) => ({ name: `${prefix}${n}`, dir: join(root, parent, n) }));
-  return [...list('packages', ''), ...list('apps', 'apps/')];
+  // The web app runs in the browser and reaches the database only through the API.
+  return [...list('packages', ''), ...list('apps', 'apps/').filter((w) => w.name !== 'apps/web')];
 }
 
 interface Violation {
@@ -161,8 +148,14 @@ interface Violation {
   line: number;
 }
 
+/** A cheap first look: a file that mentions no table at all needs no parse. */
+const mentionsAny = (text: string, tables: ReadonlySet<string>) => {
+  const lower = text.toLowerCase();
+  return [...tables].some((t) => lower.includes(t));
+};
+
 function violationsOf(pkg: string, file: string, text: string, tables: ReadonlySet<string>): Violation[] {
-  if (KITS.has(pkg)) return [];
+  if (KITS.has(pkg) || !mentionsAny(text, tables)) return [];
   return tablesNamedIn(file, text, tables)
     .map((r) => ({ pkg, table: r.table, owner: ownerOf(r.table)!, file, line: r.line }))
     .filter((v) => v.owner !== pkg && !(PUBLISHED_TABLES as Record<string, readonly string[] | undefined>)[v.table]?.includes(pkg));
@@ -220,7 +213,7 @@ describe('table owners', () => {
       ...notYetRemoved.filter((p) => !found.some((v) => v.pkg === p.pkg && v.table === p.table)),
     ];
     expect(stale).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('package dependencies', () => {

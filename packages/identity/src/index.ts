@@ -8,3 +8,4 @@ export * from './identity.routes';
 export * from './identity-provider';
 export { findAccountByUsername } from './identity.repository';
 export { findTeamNames } from './citizen-team-names';
+export * from './staff-directory';

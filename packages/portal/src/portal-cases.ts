@@ -1,4 +1,4 @@
-import { findCaseEvents, findCasesOfSubject, findDeadlinesOfCases, type CaseRow } from '@kern/cases';
+import { caseHistory, casesOfSubject, type CaseRow } from '@kern/cases';
 import { isoDay, type Tx } from '@kern/db';
 import { decisionsForCase, type DecisionOutcome } from '@kern/provisions';
 import { deadlineStatus, definitionOf, statutoryCalendar, statutoryTermEnd, statutoryTerms, type Werkwijze } from '@kern/workflows';
@@ -33,19 +33,16 @@ export function objectionTermEnd(decidedOn: string): string {
 }
 
 export async function casesOfPerson(tx: Tx, bsn: string, today: string, options: { decisions: boolean }): Promise<PortalCase[]> {
-  const rows = await findCasesOfSubject(tx, bsn);
-  const deadlinesOf = await findDeadlinesOfCases(tx, rows.map((c) => c.id));
   const result: PortalCase[] = [];
-  for (const c of rows) {
+  for (const { case: c, deadlines } of await casesOfSubject(tx, bsn)) {
     const w = await definition(tx, c);
     const step = w?.steps.find((s) => s.id === c.stepId);
     const caseType = w?.caseTypes.find((t) => t.id === c.caseTypeId);
-    const deadlines = deadlinesOf.get(c.id) ?? [];
     const decisions: PortalCase['decisions'] = [];
     // A recorded beschikking (@kern/provisions) carries its own reasons and objection term; cases
     // decided before decisions were recorded fall back to the decision step in the case history.
     const recorded = options.decisions ? await decisionsForCase(tx, c.id) : [];
-    const events = recorded.length > 0 ? await findCaseEvents(tx, c.id) : [];
+    const events = recorded.length > 0 ? await caseHistory(tx, c.id) : [];
     const isDecisionStep = (id: string | null) => w?.steps.find((s) => s.id === id)?.decision !== undefined;
     for (const d of recorded) {
       // The decision step the case left after this decision, or stands on now.
@@ -54,7 +51,7 @@ export async function casesOfPerson(tx: Tx, bsn: string, today: string, options:
       decisions.push({ on: d.decidedOn, stepName, outcome: outcomeLabel[d.outcome], reason: d.reasons, objectionUntil: d.objectionUntil });
     }
     if (options.decisions && w && recorded.length === 0) {
-      for (const e of await findCaseEvents(tx, c.id)) {
+      for (const e of await caseHistory(tx, c.id)) {
         const from = w.steps.find((s) => s.id === e.fromStep);
         if (!from?.decision || !e.toStep) continue;
         const to = w.steps.find((s) => s.id === e.toStep);
