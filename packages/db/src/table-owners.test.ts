@@ -59,14 +59,6 @@ const pendingElsewhere: { pkg: string; table: string; file: string; branch: stri
   { pkg: 'exchange', table: 'allocations', file: 'packages/exchange/src/regie/regie-test-kit.ts', branch: 'household-sources' },
 ];
 
-/**
- * This branch's own cross-module reads that are not removed yet, taken off one commit at a time.
- * It must be empty when the branch is handed over; whatever is left is named in the report.
- */
-const notYetRemoved: { pkg: string; table: string }[] = [
-  { pkg: 'access', table: 'staff_accounts' },
-  { pkg: 'access', table: 'teams' },
-];
 
 interface Reference {
   table: string;
@@ -170,8 +162,7 @@ function scanRepository(): Violation[] {
   return out;
 }
 
-const isPending = (v: Violation) =>
-  pendingElsewhere.some((p) => p.pkg === v.pkg && p.table === v.table && p.file === v.file) || notYetRemoved.some((p) => p.pkg === v.pkg && p.table === v.table);
+const isPending = (v: Violation) => pendingElsewhere.some((p) => p.pkg === v.pkg && p.table === v.table && p.file === v.file);
 
 describe('table owners', () => {
   it('names an owner for every table the migrations leave in the schema, and no table they do not make', () => {
@@ -208,10 +199,7 @@ describe('table owners', () => {
     const unexpected = found.filter((v) => !isPending(v)).map((v) => `${v.file}:${v.line} (${v.pkg}) names ${v.table}, owned by ${v.owner}`);
     expect(unexpected).toEqual([]);
     // An entry whose read is gone is taken off the list, so the list only ever shrinks to empty.
-    const stale = [
-      ...pendingElsewhere.filter((p) => !found.some((v) => v.pkg === p.pkg && v.table === p.table && v.file === p.file)),
-      ...notYetRemoved.filter((p) => !found.some((v) => v.pkg === p.pkg && v.table === p.table)),
-    ];
+    const stale = pendingElsewhere.filter((p) => !found.some((v) => v.pkg === p.pkg && v.table === p.table && v.file === p.file));
     expect(stale).toEqual([]);
   }, 30_000);
 });
