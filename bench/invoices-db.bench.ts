@@ -15,9 +15,10 @@ import { once } from 'node:events';
 import { PolicyStore, type AccessContext } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
 import { createTestDatabase } from '@kern/db/testing';
-import { MemoryBackend, fixedResidency, generateInvoice, generatedFacts, insertAllocationFixtures, insertProviderFixture, processInvoiceStream, receiveInvoice } from '@kern/exchange';
+import { MemoryBackend, fixedResidency, generateInvoice, generatedFacts, processInvoiceStream, receiveInvoice } from '@kern/exchange';
 import { FixedClock } from '@kern/kit';
 import { seedDemo } from '@kern/seed';
+import { insertAllocationFixtures, insertProviderFixture } from '@kern/seed/testing';
 
 const PRESTATIES = Number(process.env.BENCH_PRESTATIES ?? 100_000);
 const PER_CLIENT = 4;

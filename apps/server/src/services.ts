@@ -1,7 +1,7 @@
 import { fileCheckpointStore, PolicyStore, type AccessServices } from '@kern/access';
 import type { Database } from '@kern/db';
 import type { HouseholdServices } from '@kern/household';
-import type { IdentityProvider, IdentityServices } from '@kern/identity';
+import { staffNames, type IdentityProvider, type IdentityServices } from '@kern/identity';
 import { systemClock, type Clock, type Config } from '@kern/kit';
 import { logMailSender, type MailSender, type PortalServices } from '@kern/portal';
 import type { BrpClient } from '@kern/registry';
@@ -21,6 +21,8 @@ export function createServices(config: Config, deps: { database: Database; brp: 
     db: deps.database.db,
     clock: deps.clock ?? systemClock,
     policies: new PolicyStore(),
+    // access lists who did what by name, from identity's staff directory (identity builds on access)
+    staffNames,
     brp: deps.brp,
     // the household view: the register and the sections of the modules that own the data
     ...householdServices(deps.brp),

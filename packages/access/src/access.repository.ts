@@ -1,5 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import type { InvolvementSource, Purpose } from './contract';
+import { lookUpNames, optional, type StaffNamesLookup } from './staff-names';
 
 export async function latestPolicyVersion(tx: Tx, municipalityCode: string): Promise<{ version: number; document: unknown } | undefined> {
   const r = await sql<{ version: number; document: unknown }>`
@@ -79,19 +80,20 @@ export interface BreakGlassGrantView {
   reviewNote?: string;
 }
 
-export async function findBreakGlassGrants(tx: Tx, review: 'open' | 'done' | 'all'): Promise<BreakGlassGrantView[]> {
+export async function findBreakGlassGrants(tx: Tx, review: 'open' | 'done' | 'all', staffNames?: StaffNamesLookup): Promise<BreakGlassGrantView[]> {
   const filter = review === 'open' ? sql`g.reviewed_at is null` : review === 'done' ? sql`g.reviewed_at is not null` : sql`true`;
   const r = await sql<{
-    id: string; account_id: string; display_name: string | null; subject_bsn: string; purpose: string; reason: string;
+    id: string; account_id: string; subject_bsn: string; purpose: string; reason: string;
     granted_at: Date; expires_at: Date; review_verdict: string | null; review_note: string | null;
   }>`
-    select g.id, g.account_id, s.display_name, g.subject_bsn, g.purpose, g.reason, g.granted_at, g.expires_at, g.review_verdict, g.review_note
-    from break_glass_grants g left join staff_accounts s on s.id = g.account_id
+    select g.id, g.account_id, g.subject_bsn, g.purpose, g.reason, g.granted_at, g.expires_at, g.review_verdict, g.review_note
+    from break_glass_grants g
     where ${filter} order by g.granted_at desc limit 500`.execute(tx);
+  const names = (await lookUpNames(staffNames, tx, { staff: r.rows.map((g) => g.account_id) })).staff;
   return r.rows.map((g) => ({
     id: g.id,
     accountId: g.account_id,
-    ...(g.display_name ? { accountName: g.display_name } : {}),
+    ...optional('accountName', names.get(g.account_id)),
     subjectBsn: g.subject_bsn,
     purpose: g.purpose,
     reason: g.reason,

@@ -1,6 +1,7 @@
 import { atCommit, sql, sqlTextLiteral, type Tx } from '@kern/db';
 import { canonicalPayload, genesisHash, type AuditEntry, type StoredLink } from './audit-chain';
 import type { AuditRecord } from './contract';
+import { lookUpNames, type StaffNamesLookup } from './staff-names';
 
 /** The audit records a transaction has produced and not yet appended, per municipality. */
 const pending = new WeakMap<Tx, Map<string, string[]>>();
@@ -133,7 +134,8 @@ interface AuditRow {
 }
 
 /** Newest first; `before` pages backwards by seq. RLS limits it to the tenant in scope. */
-export async function findAuditRecords(tx: Tx, f: AuditFilter): Promise<AuditRecord[]> {
+/** Staff actors' names come from `staffNames` (identity's directory) when given; without it, records carry ids only. */
+export async function findAuditRecords(tx: Tx, f: AuditFilter, staffNames?: StaffNamesLookup): Promise<AuditRecord[]> {
   await flushAuditEntries(tx);
   const where = [sql`true`];
   if (f.subjectBsn) where.push(sql`a.subject_bsn = ${f.subjectBsn}`);
@@ -143,16 +145,16 @@ export async function findAuditRecords(tx: Tx, f: AuditFilter): Promise<AuditRec
   if (f.from) where.push(sql`a.at >= ${f.from}::date`);
   if (f.to) where.push(sql`a.at < (${f.to}::date + 1)`);
   if (f.before !== undefined) where.push(sql`a.seq < ${f.before}`);
-  const result = await sql<AuditRow>`
-    select a.seq, a.at, a.actor_id, s.display_name as actor_name, a.actor_kind, a.actor_roles, a.actor_teams, a.purpose, a.action,
+  const result = await sql<Omit<AuditRow, 'actor_name'>>`
+    select a.seq, a.at, a.actor_id, a.actor_kind, a.actor_roles, a.actor_teams, a.purpose, a.action,
       a.resource, a.subject_bsn, a.outcome, a.reason, a.legal_basis, a.break_glass, a.request_id
     from audit_log a
-    left join staff_accounts s on a.actor_kind = 'staff' and s.id::text = a.actor_id
     where ${sql.join(where, sql` and `)}
     order by a.seq desc
     limit ${f.limit}
   `.execute(tx);
-  return result.rows.map((r) => ({
+  const names = (await lookUpNames(staffNames, tx, { staff: result.rows.filter((r) => r.actor_kind === 'staff').map((r) => r.actor_id) })).staff;
+  return result.rows.map((row) => ({ ...row, actor_name: row.actor_kind === 'staff' ? names.get(row.actor_id) : undefined })).map((r) => ({
     seq: Number(r.seq),
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,

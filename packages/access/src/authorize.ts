@@ -7,6 +7,7 @@ import { appendAuditEntries, appendIfRelated, type RelatedCandidate } from './au
 import { decide } from './decide';
 import { breakGlassPurposes } from './policy-invariants';
 import type { PolicyStore } from './policy-store';
+import type { StaffNamesLookup } from './staff-names';
 
 /** What every use case needs to check access and write the audit log. */
 export interface AccessServices {
@@ -15,6 +16,8 @@ export interface AccessServices {
   policies: PolicyStore;
   /** Signed checkpoints of the audit chain head kept outside the database; absent: none kept. */
   auditCheckpoints?: AuditCheckpoints | undefined;
+  /** Staff and team names for lists (identity's staff directory, see staff-names.ts); absent: ids only. */
+  staffNames?: StaffNamesLookup | undefined;
 }
 
 /**

@@ -49,7 +49,7 @@ export async function listInvolvementRequests(
 ): Promise<z.infer<typeof listInvolvementRequestsOutputSchema>> {
   const grant = await authorize(services, tx, ctx, { resource: 'involvement-request', action: 'read', detail: `list ${input.status ?? 'all'}` });
   const by = { relation: 'none' as const, leadsByPolicy: await leadsByPolicy(services, tx, ctx) };
-  const all = await findInvolvementRequests(tx, { status: input.status });
+  const all = await findInvolvementRequests(tx, { status: input.status }, services.staffNames);
   const visible = all.filter((r) => r.requestedBy === ctx.actor.id || mayDecide(ctx, r, by));
   await recordAccess(services, tx, ctx, grant, [...new Set(visible.map((r) => r.subjectBsn))].map((subjectBsn) => ({ resource: 'involvement-request', action: 'read', subjectBsn })));
   return { requests: visible.map((r) => view(r, r.status === 'pending' && mayDecide(ctx, r, by))) };
@@ -67,7 +67,7 @@ export async function decideInvolvementRequest(
   id: string,
   input: z.infer<typeof decideInvolvementRequestInputSchema>,
 ): Promise<z.infer<typeof decideInvolvementRequestOutputSchema>> {
-  const [request] = await findInvolvementRequests(tx, { id, limit: 1 });
+  const [request] = await findInvolvementRequests(tx, { id, limit: 1 }, services.staffNames);
   if (!request) throw notFound({ nl: 'Deze aanvraag bestaat niet.', en: 'This request does not exist.' });
   // The coordinator decides under the integral purpose; a team lead needs no purpose of the law.
   const check: AccessCheck = {
@@ -102,7 +102,7 @@ export async function decideInvolvementRequest(
   if (!(await decideInvolvementRequestRow(tx, { id, decidedBy: ctx.actor.id, status: input.verdict, note: input.note, at: now, involvementId }))) {
     throw new DomainError('conflict', { nl: 'Over deze aanvraag is al beslist.', en: 'This request was already decided.' });
   }
-  const [decided] = await findInvolvementRequests(tx, { id, limit: 1 });
+  const [decided] = await findInvolvementRequests(tx, { id, limit: 1 }, services.staffNames);
   if (!decided) throw new Error(`involvement request ${id} vanished`);
   return { request: view(decided, false) };
 }

@@ -1,5 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import type { Purpose } from './contract';
+import { lookUpNames, type StaffNamesLookup } from './staff-names';
 
 export type InvolvementRequestStatus = 'pending' | 'approved' | 'rejected';
 
@@ -57,19 +58,22 @@ const toRow = (r: RequestDbRow): InvolvementRequestRow => ({
 });
 
 /** Newest first; `status` omitted: all. RLS keeps it to the tenant in scope. */
-export async function findInvolvementRequests(tx: Tx, f: { status?: InvolvementRequestStatus | undefined; id?: string | undefined; limit?: number }): Promise<InvolvementRequestRow[]> {
+export async function findInvolvementRequests(
+  tx: Tx,
+  f: { status?: InvolvementRequestStatus | undefined; id?: string | undefined; limit?: number },
+  staffNames?: StaffNamesLookup,
+): Promise<InvolvementRequestRow[]> {
   const where = [sql`true`];
   if (f.status) where.push(sql`r.status = ${f.status}`);
   if (f.id) where.push(sql`r.id = ${f.id}::uuid`);
-  const r = await sql<RequestDbRow>`
-    select r.id, r.subject_bsn, r.purpose, r.kind, r.requested_by, q.display_name as requester_name, r.requester_teams, r.team_id, r.reason,
-      r.requested_at, r.status, r.decided_by, d.display_name as decider_name, r.decided_at, r.decision_note, r.involvement_id
+  const r = await sql<Omit<RequestDbRow, 'requester_name' | 'decider_name'>>`
+    select r.id, r.subject_bsn, r.purpose, r.kind, r.requested_by, r.requester_teams, r.team_id, r.reason,
+      r.requested_at, r.status, r.decided_by, r.decided_at, r.decision_note, r.involvement_id
     from involvement_requests r
-    left join staff_accounts q on q.id = r.requested_by
-    left join staff_accounts d on d.id = r.decided_by
     where ${sql.join(where, sql` and `)}
     order by r.requested_at desc limit ${f.limit ?? 500}`.execute(tx);
-  return r.rows.map(toRow);
+  const names = (await lookUpNames(staffNames, tx, { staff: r.rows.flatMap((x) => [x.requested_by, x.decided_by]) })).staff;
+  return r.rows.map((x) => toRow({ ...x, requester_name: names.get(x.requested_by) ?? null, decider_name: (x.decided_by && names.get(x.decided_by)) || null }));
 }
 
 /** Decides a pending request once; undefined when it was not pending (any more). */
@@ -104,24 +108,23 @@ export interface RelationView {
 }
 
 /** The relations opened since a moment, newest first: what the auditor reviews beside break-the-glass. */
-export async function findRecentRelations(tx: Tx, f: { since?: string | undefined; source?: string | undefined; limit: number }): Promise<RelationView[]> {
+export async function findRecentRelations(tx: Tx, f: { since?: string | undefined; source?: string | undefined; limit: number }, staffNames?: StaffNamesLookup): Promise<RelationView[]> {
   const where = [sql`true`];
   if (f.since) where.push(sql`i.opened_at >= ${f.since}::date`);
   if (f.source) where.push(sql`i.source = ${f.source}`);
   const r = await sql<{
-    id: string; subject_bsn: string; purpose: string; kind: string; source: string; account_id: string | null; account_name: string | null;
-    team_id: string | null; team_name: string | null; created_by: string | null; created_by_name: string | null; request_id: string | null;
+    id: string; subject_bsn: string; purpose: string; kind: string; source: string; account_id: string | null;
+    team_id: string | null; created_by: string | null; request_id: string | null;
     case_id: string | null; reason: string; opened_at: Date; closed_at: Date | null;
   }>`
-    select i.id, i.subject_bsn, i.purpose, i.kind, i.source, i.account_id, a.display_name as account_name, i.team_id, t.name as team_name,
-      i.created_by, c.display_name as created_by_name, i.request_id, i.case_id, i.reason, i.opened_at, i.closed_at
+    select i.id, i.subject_bsn, i.purpose, i.kind, i.source, i.account_id, i.team_id,
+      i.created_by, i.request_id, i.case_id, i.reason, i.opened_at, i.closed_at
     from involvements i
-    left join staff_accounts a on a.id = i.account_id
-    left join teams t on t.id = i.team_id
-    left join staff_accounts c on c.id::text = i.created_by
     where ${sql.join(where, sql` and `)}
     order by i.opened_at desc limit ${f.limit}`.execute(tx);
-  return r.rows.map((x) => ({
+  // created_by is text (a system actor may open a relation): only a staff account's uuid has a name.
+  const names = await lookUpNames(staffNames, tx, { staff: r.rows.flatMap((x) => [x.account_id, x.created_by]), teams: r.rows.map((x) => x.team_id) });
+  return r.rows.map((row) => ({ ...row, account_name: row.account_id ? names.staff.get(row.account_id) : undefined, team_name: row.team_id ? names.teams.get(row.team_id) : undefined, created_by_name: row.created_by ? names.staff.get(row.created_by) : undefined })).map((x) => ({
     id: x.id,
     subjectBsn: x.subject_bsn,
     purpose: x.purpose,

@@ -17,8 +17,8 @@ export async function listRelations(
   input: z.infer<typeof listRelationsInputSchema>,
 ): Promise<z.infer<typeof listRelationsOutputSchema>> {
   const grant = await authorize(services, tx, ctx, { resource: 'involvement', action: 'read', detail: `review relations${input.source ? ` (${input.source})` : ''}` });
-  const relations = await findRecentRelations(tx, { since: input.since, source: input.source, limit: input.limit });
-  const requests = await findInvolvementRequests(tx, { limit: input.limit });
+  const relations = await findRecentRelations(tx, { since: input.since, source: input.source, limit: input.limit }, services.staffNames);
+  const requests = await findInvolvementRequests(tx, { limit: input.limit }, services.staffNames);
   const named = new Set([...relations.map((r) => r.subjectBsn), ...requests.map((r) => r.subjectBsn)]);
   await recordAccess(services, tx, ctx, grant, [...named].map((subjectBsn) => ({ resource: 'involvement', action: 'read', subjectBsn, detail: 'relation review' })));
   return {

@@ -1,4 +1,5 @@
 import { sql, type Tx } from '@kern/db';
+import { lookUpNames, type StaffNamesLookup } from './staff-names';
 
 export interface PolicyProposalRow {
   id: string;
@@ -49,16 +50,15 @@ const toRow = (r: Raw): PolicyProposalRow => ({
   ...(r.version !== null ? { version: r.version } : {}),
 });
 
-export async function findPolicyProposals(tx: Tx, status: 'proposed' | 'decided' | 'all'): Promise<PolicyProposalRow[]> {
+export async function findPolicyProposals(tx: Tx, status: 'proposed' | 'decided' | 'all', staffNames?: StaffNamesLookup): Promise<PolicyProposalRow[]> {
   const filter = status === 'proposed' ? sql`p.status = 'proposed'` : status === 'decided' ? sql`p.status <> 'proposed'` : sql`true`;
-  const r = await sql<Raw>`
-    select p.id, p.base_version, p.document, p.diff, p.reason, p.proposed_by, a.display_name as proposer_name, p.proposed_at, p.status,
-      p.decided_by, d.display_name as decider_name, p.decided_at, p.decision_note, p.version
+  const r = await sql<Omit<Raw, 'proposer_name' | 'decider_name'>>`
+    select p.id, p.base_version, p.document, p.diff, p.reason, p.proposed_by, p.proposed_at, p.status,
+      p.decided_by, p.decided_at, p.decision_note, p.version
     from access_policy_proposals p
-      left join staff_accounts a on a.id = p.proposed_by
-      left join staff_accounts d on d.id = p.decided_by
     where ${filter} order by p.proposed_at desc limit 200`.execute(tx);
-  return r.rows.map(toRow);
+  const names = (await lookUpNames(staffNames, tx, { staff: r.rows.flatMap((x) => [x.proposed_by, x.decided_by]) })).staff;
+  return r.rows.map((x) => toRow({ ...x, proposer_name: names.get(x.proposed_by) ?? null, decider_name: (x.decided_by && names.get(x.decided_by)) || null }));
 }
 
 /** Locks the proposal for its decision, so two approvers cannot both turn it into a version. */

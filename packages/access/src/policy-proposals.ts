@@ -91,7 +91,7 @@ export async function listPolicyProposals(
   input: z.infer<typeof listPolicyProposalsInputSchema>,
 ): Promise<z.infer<typeof listPolicyProposalsOutputSchema>> {
   await authorize(services, tx, ctx, { resource: 'access-policy', action: 'read', detail: `list proposals ${input.status}` });
-  return { proposals: (await findPolicyProposals(tx, input.status)).map(toProposal) };
+  return { proposals: (await findPolicyProposals(tx, input.status, services.staffNames)).map(toProposal) };
 }
 
 async function openProposalFor(tx: Tx, ctx: AccessContext, id: string): Promise<PolicyProposalRow> {

@@ -13,7 +13,7 @@ export async function listBreakGlassGrants(
   input: z.infer<typeof listBreakGlassInputSchema>,
 ): Promise<z.infer<typeof listBreakGlassOutputSchema>> {
   const grant = await authorize(services, tx, ctx, { resource: 'break-glass-grant', action: 'read', detail: `list ${input.review}` });
-  const grants = await findBreakGlassGrants(tx, input.review);
+  const grants = await findBreakGlassGrants(tx, input.review, services.staffNames);
   // The list names the residents looked at: each of them gets a record of this read.
   await recordAccess(services, tx, ctx, grant, [...new Set(grants.map((g) => g.subjectBsn))].map((subjectBsn) => ({
     resource: 'break-glass-grant' as const, action: 'read' as const, subjectBsn, detail: `listed among break-the-glass grants (${input.review})`,

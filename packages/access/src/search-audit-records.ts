@@ -19,7 +19,7 @@ export async function searchAuditRecords(
 ): Promise<z.infer<typeof auditSearchOutputSchema>> {
   const action = input.format === 'csv' ? 'export' : 'read';
   const grant = await authorize(services, tx, ctx, { resource: 'audit-log', action, detail: describeFilter(input) });
-  const records = await findAuditRecords(tx, { ...input });
+  const records = await findAuditRecords(tx, { ...input }, services.staffNames);
   const named = [...new Set(records.map((r) => r.subjectBsn).filter((b): b is string => b !== undefined))];
   await recordAccess(services, tx, ctx, grant, named.map((subjectBsn) => ({ resource: 'audit-log' as const, action, subjectBsn, detail: 'named in audit records shown to the auditor' })));
   const last = records[records.length - 1];

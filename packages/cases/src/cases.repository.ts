@@ -1,4 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
+import { staffNames, teamWithRole } from '@kern/identity';
 
 export interface CaseRow {
   id: string;
@@ -204,22 +205,23 @@ export async function appendCaseEvent(tx: Tx, municipalityCode: string, caseId: 
 }
 
 export async function findCaseEvents(tx: Tx, caseId: string): Promise<CaseEvent[]> {
-  const r = await sql<{ seq: number; at: Date; actor_id: string; display_name: string | null; kind: string; from_step: string | null; to_step: string | null; detail: Record<string, unknown> | string }>`
-    select e.seq, e.at, e.actor_id, s.display_name, e.kind, e.from_step, e.to_step, e.detail
-    from case_events e left join staff_accounts s on s.id = e.actor_id where e.case_id = ${caseId}::uuid order by e.seq`.execute(tx);
-  return r.rows.map((e) => ({
-    seq: Number(e.seq), at: new Date(e.at).toISOString(), actorId: e.actor_id, ...(e.display_name ? { actorName: e.display_name } : {}), kind: e.kind,
-    fromStep: e.from_step, toStep: e.to_step, detail: typeof e.detail === 'string' ? (JSON.parse(e.detail) as Record<string, unknown>) : e.detail,
-  }));
+  const r = await sql<{ seq: number; at: Date; actor_id: string; kind: string; from_step: string | null; to_step: string | null; detail: Record<string, unknown> | string }>`
+    select e.seq, e.at, e.actor_id, e.kind, e.from_step, e.to_step, e.detail
+    from case_events e where e.case_id = ${caseId}::uuid order by e.seq`.execute(tx);
+  // Who took each step, by name: identity's staff directory, not its tables.
+  const names = (await staffNames(tx, { staff: r.rows.map((e) => e.actor_id) })).staff;
+  return r.rows.map((e) => {
+    const actorName = names.get(e.actor_id);
+    return {
+      seq: Number(e.seq), at: new Date(e.at).toISOString(), actorId: e.actor_id, ...(actorName ? { actorName } : {}), kind: e.kind,
+      fromStep: e.from_step, toStep: e.to_step, detail: typeof e.detail === 'string' ? (JSON.parse(e.detail) as Record<string, unknown>) : e.detail,
+    };
+  });
 }
 
 /** The team that takes a step: the case's own team if one of its members holds a role for it, else the first such team. */
 export async function teamForRoles(tx: Tx, roles: string[], preferredTeamId: string | null): Promise<string | null> {
-  const r = await sql<{ team_id: string }>`
-    select tm.team_id from team_memberships tm join staff_accounts a on a.id = tm.account_id join teams t on t.id = tm.team_id
-    where a.active and a.roles && ${roles}::text[]
-    order by (tm.team_id = ${preferredTeamId}::uuid) desc nulls last, t.name limit 1`.execute(tx);
-  return r.rows[0]?.team_id ?? null;
+  return teamWithRole(tx, roles, preferredTeamId);
 }
 
 export interface WorklistRow {
@@ -283,19 +285,20 @@ export interface MemberCaseRow {
 export async function findCasesOfMembers(tx: Tx, q: { municipalityCode: string; bsns: string[]; pairs: string[] }): Promise<MemberCaseRow[]> {
   const r = await sql<{
     id: string; reference: string; case_type_id: string; purpose: string; subject_bsn: string; step_id: string; phase: string; status: 'open' | 'closed';
-    melding_date: string | Date; closed_at: Date | null; team_name: string | null; contact: string | null;
+    melding_date: string | Date; closed_at: Date | null; team_id: string | null; coordinator_id: string | null; opened_by: string | null;
   }>`
     select c.id, c.reference, c.case_type_id, c.purpose, c.subject_bsn, c.step_id, c.phase, c.status, c.melding_date, c.closed_at,
-      t.name as team_name, coalesce(co.display_name, op.display_name) as contact
+      c.team_id, c.coordinator_id, c.opened_by
     from cases c
-    left join teams t on t.id = c.team_id
-    left join staff_accounts co on co.id = c.coordinator_id
-    left join staff_accounts op on op.id = c.opened_by
     where c.municipality_code = ${q.municipalityCode} and c.subject_bsn = any(${q.bsns}::char(9)[])
       and (c.subject_bsn || ':' || c.purpose) = any(${q.pairs}::text[])
     order by c.melding_date desc, c.reference`.execute(tx);
+  // Team and contact names come from identity's staff directory: one query for the whole household.
+  const names = await staffNames(tx, { teams: r.rows.map((c) => c.team_id), staff: r.rows.flatMap((c) => [c.coordinator_id, c.opened_by]) });
+  const nameOf = (id: string | null) => (id ? names.staff.get(id) ?? null : null);
   return r.rows.map((c) => ({
     id: c.id, reference: c.reference, caseTypeId: c.case_type_id, purpose: c.purpose, subjectBsn: c.subject_bsn, stepId: c.step_id, phase: c.phase, status: c.status,
-    meldingDate: isoDay(c.melding_date), closedOn: c.closed_at ? isoDay(c.closed_at) : null, teamName: c.team_name, contact: c.contact,
+    meldingDate: isoDay(c.melding_date), closedOn: c.closed_at ? isoDay(c.closed_at) : null,
+    teamName: c.team_id ? names.teams.get(c.team_id) ?? null : null, contact: nameOf(c.coordinator_id) ?? nameOf(c.opened_by),
   }));
 }

@@ -10,5 +10,6 @@ export * from './migrate-case-version';
 export * from './cases.routes';
 export * from './suspend-term';
 export * from './case-domain-events';
+export * from './case-facts';
 export { startTerms } from './case-deadlines';
 export { casesSectionSource } from './household-section';

@@ -29,4 +29,5 @@ export * from './read-contracts';
 export * from './add-contracted-product';
 export * from './end-contract';
 export * from './look-up-tariff';
+export * from './tariff-facts';
 export * from './contracting.routes';

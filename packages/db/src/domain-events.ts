@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from './tenant';
 
 /**
@@ -29,6 +29,15 @@ export async function appendDomainEvents(tx: Tx, events: DomainEvent[]): Promise
 }
 
 /**
+ * Appends the events a query selects, set-based, in the caller's transaction: for a module that
+ * derives many events from its own rows (the exchange, per invoice line). The query selects, in
+ * this order: municipality_code, type, occurred_on, subject_ref, law, team_id, data.
+ */
+export async function appendDomainEventsSelected(tx: Tx, select: RawBuilder<unknown>): Promise<void> {
+  await sql`insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, team_id, data) ${select}`.execute(tx);
+}
+
+/**
  * The pseudonym of a client in domain events: a random uuid per resident and municipality
  * (table subject_pseudonyms), never a hash of the BSN, which could be reversed by trying every
  * nine-digit number. Lets insight follow one client across modules without seeing who it is.
@@ -40,4 +49,16 @@ export async function clientPseudonym(tx: Tx, municipalityCode: string, bsn: str
   const ref = r.rows[0]?.ref;
   if (!ref) throw new Error('subject pseudonym missing after insert');
   return ref;
+}
+
+/** clientPseudonym for many residents at once: one statement each way. */
+export async function clientPseudonyms(tx: Tx, municipalityCode: string, bsns: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(bsns)];
+  if (unique.length === 0) return new Map();
+  await sql`insert into subject_pseudonyms (municipality_code, subject_bsn, ref)
+    select ${municipalityCode}, b, gen_random_uuid() from unnest(${unique}::text[]) b
+    on conflict (municipality_code, subject_bsn) do nothing`.execute(tx);
+  const r = await sql<{ subject_bsn: string; ref: string }>`select subject_bsn, ref from subject_pseudonyms
+    where municipality_code = ${municipalityCode} and subject_bsn = any(${unique}::char(9)[])`.execute(tx);
+  return new Map(r.rows.map((x) => [x.subject_bsn, x.ref]));
 }

@@ -76,6 +76,12 @@ export async function enqueueJob(db: AnyDb | Tx, job: NewJob): Promise<number> {
   return Number(id);
 }
 
+/** How many jobs of a queue wait or run now (queued or running): for a caller that queues only when none is waiting. */
+export async function countOpenJobs(db: AnyDb | Tx, queue: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from jobs where queue = ${queue} and status in ('queued', 'running')`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 /**
  * Claims the oldest ready job of a queue and commits the claim; undefined when none is ready.
  * A running job whose lease expired is ready again, unless its attempts are used up: then it

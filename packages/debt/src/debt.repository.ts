@@ -1,4 +1,5 @@
 import { sql, type Tx } from '@kern/db';
+import { staffNames } from '@kern/identity';
 import { newId } from '@kern/kit';
 import type { CreditorSector, Debt, DebtCategory, DebtFile, DebtStatus, Evidence } from './contract/debt.schema';
 
@@ -42,19 +43,19 @@ export async function insertDebtFile(tx: Tx, f: DebtFileRow): Promise<void> {
 }
 
 interface FileDbRow {
-  id: string; reference: string; subject_bsn: string; household_bsns: string[]; team_id: string; team_name: string; contact: string;
+  id: string; reference: string; subject_bsn: string; household_bsns: string[]; team_id: string; contact: string;
   origin: 'request' | 'signal'; urgent: boolean; urgency_ground: DebtFile['urgencyGround']; request_date: unknown; first_conversation_due: unknown;
   first_conversation_on: unknown; decision_due: unknown; decision_on: unknown; decision: 'plan' | 'refused' | null; refusal_ground: string | null;
   moratorium_from: unknown; moratorium_until: unknown; status: DebtFile['status']; opened_at: Date | string;
 }
 
-const toFile = (r: FileDbRow): DebtFile => ({
+const toFile = (r: FileDbRow, teamNames: Map<string, string>): DebtFile => ({
   id: r.id,
   reference: r.reference,
   subjectBsn: r.subject_bsn.trim(),
   householdBsns: r.household_bsns,
   teamId: r.team_id,
-  teamName: r.team_name,
+  teamName: teamNames.get(r.team_id) ?? '',
   contact: r.contact,
   origin: r.origin,
   urgent: r.urgent,
@@ -72,19 +73,25 @@ const toFile = (r: FileDbRow): DebtFile => ({
   openedAt: new Date(r.opened_at).toISOString(),
 });
 
-const fileSelect = sql`select f.id, f.reference, f.subject_bsn, f.household_bsns, f.team_id, t.name as team_name, f.contact, f.origin, f.urgent,
+const fileSelect = sql`select f.id, f.reference, f.subject_bsn, f.household_bsns, f.team_id, f.contact, f.origin, f.urgent,
   f.urgency_ground, f.request_date, f.first_conversation_due, f.first_conversation_on, f.decision_due, f.decision_on, f.decision,
   f.refusal_ground, f.moratorium_from, f.moratorium_until, f.status, f.opened_at
-  from debt_files f join teams t on t.id = f.team_id`;
+  from debt_files f`;
+
+/** Files with their team's name, from identity's staff directory (every file has a team: team_id references teams). */
+async function toFiles(tx: Tx, rows: readonly FileDbRow[]): Promise<DebtFile[]> {
+  const names = (await staffNames(tx, { teams: rows.map((r) => r.team_id) })).teams;
+  return rows.map((r) => toFile(r, names));
+}
 
 export async function findDebtFile(tx: Tx, id: string): Promise<DebtFile | undefined> {
   const r = await sql<FileDbRow>`${fileSelect} where f.id = ${id}::uuid`.execute(tx);
-  return r.rows[0] ? toFile(r.rows[0]) : undefined;
+  return (await toFiles(tx, r.rows))[0];
 }
 
 export async function findOpenDebtFileFor(tx: Tx, subjectBsn: string): Promise<DebtFile | undefined> {
   const r = await sql<FileDbRow>`${fileSelect} where f.subject_bsn = ${subjectBsn} and f.status <> 'closed'`.execute(tx);
-  return r.rows[0] ? toFile(r.rows[0]) : undefined;
+  return (await toFiles(tx, r.rows))[0];
 }
 
 /** Files in which any of the given residents is the subject or a household member (newest first). */
@@ -93,13 +100,13 @@ export async function findDebtFilesForMembers(tx: Tx, bsns: readonly string[]): 
   const r = await sql<FileDbRow>`${fileSelect}
     where f.subject_bsn = any(${[...bsns]}::char(9)[]) or f.household_bsns && ${[...bsns]}::text[]
     order by f.opened_at desc`.execute(tx);
-  return r.rows.map(toFile);
+  return toFiles(tx, r.rows);
 }
 
 export async function findDebtFilesOfTeams(tx: Tx, teamIds: readonly string[]): Promise<DebtFile[]> {
   if (teamIds.length === 0) return [];
   const r = await sql<FileDbRow>`${fileSelect} where f.team_id = any(${[...teamIds]}::uuid[]) order by f.opened_at desc limit 500`.execute(tx);
-  return r.rows.map(toFile);
+  return toFiles(tx, r.rows);
 }
 
 export async function countDebtFilesInYear(tx: Tx, municipalityCode: string, year: number): Promise<number> {

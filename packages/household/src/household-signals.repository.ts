@@ -1,4 +1,5 @@
 import { isoDay, sql, type Tx } from '@kern/db';
+import { staffNames } from '@kern/identity';
 import type { SignalKind } from './contract';
 
 export interface SignalRow {
@@ -25,11 +26,13 @@ export async function findSignals(tx: Tx, bsns: string[]): Promise<SignalRow[]> 
   if (bsns.length === 0) return [];
   const r = await sql<{
     id: string; subject_bsn: string; category: 'education' | 'housing'; kind: SignalKind; summary: string; observed_on: string | Date; closed_on: string | Date | null;
-    team_name: string | null; recorded_by_name: string | null;
+    team_id: string | null; recorded_by: string | null;
   }>`
-    select s.id, s.subject_bsn, s.category, s.kind, s.summary, s.observed_on, s.closed_on, t.name as team_name, a.display_name as recorded_by_name
-    from household_signals s left join teams t on t.id = s.team_id left join staff_accounts a on a.id = s.recorded_by
+    select s.id, s.subject_bsn, s.category, s.kind, s.summary, s.observed_on, s.closed_on, s.team_id, s.recorded_by
+    from household_signals s
     where s.subject_bsn = any(${bsns}::char(9)[]) order by s.observed_on desc, s.id`.execute(tx);
+  // Team and staff names from identity's staff directory, not its tables.
+  const names = await staffNames(tx, { teams: r.rows.map((s) => s.team_id), staff: r.rows.map((s) => s.recorded_by) });
   return r.rows.map((s) => ({
     id: s.id,
     subjectBsn: s.subject_bsn,
@@ -38,7 +41,7 @@ export async function findSignals(tx: Tx, bsns: string[]): Promise<SignalRow[]> 
     summary: s.summary,
     observedOn: isoDay(s.observed_on),
     closedOn: isoDay(s.closed_on),
-    teamName: s.team_name,
-    recordedByName: s.recorded_by_name,
+    teamName: (s.team_id ? names.teams.get(s.team_id) : undefined) ?? null,
+    recordedByName: (s.recorded_by ? names.staff.get(s.recorded_by) : undefined) ?? null,
   }));
 }

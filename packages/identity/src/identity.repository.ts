@@ -1,5 +1,6 @@
 import { sql, type Tx } from '@kern/db';
 import type { Role } from '@kern/access';
+import { municipalityName } from '@kern/tenancy';
 
 export interface AccountRow {
   id: string;
@@ -16,7 +17,6 @@ export interface AccountRow {
 interface RawAccount {
   id: string;
   municipality_code: string;
-  municipality_name: string;
   username: string;
   display_name: string;
   password_hash: string;
@@ -26,17 +26,19 @@ interface RawAccount {
 }
 
 const accountSelect = sql`
-  select a.id, a.municipality_code, m.name as municipality_name, a.username, a.display_name, a.password_hash, a.roles, a.active,
+  select a.id, a.municipality_code, a.username, a.display_name, a.password_hash, a.roles, a.active,
     coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
       from team_memberships tm join teams t on t.id = tm.team_id where tm.account_id = a.id), '[]'::json) as teams
-  from staff_accounts a join municipalities m on m.code = a.municipality_code`;
+  from staff_accounts a`;
 
-function toAccount(r: RawAccount): AccountRow {
+/** The municipality's name is tenancy's fact (every account's municipality exists: a foreign key). */
+async function toAccount(tx: Tx, r: RawAccount): Promise<AccountRow> {
+  const municipality = (await municipalityName(tx, r.municipality_code)) ?? '';
   const teams = typeof r.teams === 'string' ? (JSON.parse(r.teams) as { id: string; name: string }[]) : (r.teams ?? []);
   return {
     id: r.id,
     municipalityCode: r.municipality_code,
-    municipalityName: r.municipality_name,
+    municipalityName: municipality,
     username: r.username,
     displayName: r.display_name,
     passwordHash: r.password_hash,
@@ -48,12 +50,12 @@ function toAccount(r: RawAccount): AccountRow {
 
 export async function findAccountByUsername(tx: Tx, username: string): Promise<AccountRow | undefined> {
   const r = await sql<RawAccount>`${accountSelect} where a.username = ${username}`.execute(tx);
-  return r.rows[0] ? toAccount(r.rows[0]) : undefined;
+  return r.rows[0] ? toAccount(tx, r.rows[0]) : undefined;
 }
 
 export async function findAccountById(tx: Tx, id: string): Promise<AccountRow | undefined> {
   const r = await sql<RawAccount>`${accountSelect} where a.id = ${id}::uuid`.execute(tx);
-  return r.rows[0] ? toAccount(r.rows[0]) : undefined;
+  return r.rows[0] ? toAccount(tx, r.rows[0]) : undefined;
 }
 
 export async function findSessionAccount(tx: Tx, idHash: string, now: Date): Promise<{ account: AccountRow; csrfToken: string; lastSeenAt: Date } | undefined> {
@@ -62,7 +64,7 @@ export async function findSessionAccount(tx: Tx, idHash: string, now: Date): Pro
     join (${accountSelect}) x on x.id = s.account_id
     where s.id_hash = ${idHash} and s.expires_at > ${now.toISOString()}::timestamptz and x.active`.execute(tx);
   const row = r.rows[0];
-  return row ? { account: toAccount(row), csrfToken: row.csrf_token, lastSeenAt: new Date(row.last_seen_at) } : undefined;
+  return row ? { account: await toAccount(tx, row), csrfToken: row.csrf_token, lastSeenAt: new Date(row.last_seen_at) } : undefined;
 }
 
 export async function insertSession(

@@ -8,3 +8,4 @@ export * from './identity.routes';
 export * from './identity-provider';
 export * from './staff-actor';
 export { findTeamNames } from './citizen-team-names';
+export * from './staff-directory';

@@ -4,7 +4,8 @@ import { invalidInput, newId, notFound } from '@kern/kit';
 import { coreIndicator } from './catalogue';
 import { groupTotalsSelect } from './compile-indicator';
 import { compareMeans, compareProportions, differenceInDifferences } from './effect-size';
-import { findExperiment, findExperiments, findLocalIndicatorDefinitions, insertExperiment, saveExperimentResult, teamExists } from './insight.repository';
+import { teamExists } from '@kern/identity';
+import { findExperiment, findExperiments, findLocalIndicatorDefinitions, insertExperiment, saveExperimentResult } from './insight.repository';
 import { shownExperiment } from './shown-values';
 import { indicatorDefinitionSchema, type ControlComparison, type Experiment, type ExperimentInput, type ExperimentResult, type IndicatorDefinition } from './contract/insight.schema';
 

@@ -1,12 +1,14 @@
 import { authorize, requirePurpose, type AccessContext, type AccessServices } from '@kern/access';
-import { readCase } from '@kern/cases';
+import { closedCasesWorkedOn, readCase, type ClosedCaseRef } from '@kern/cases';
 import { isoDay, sql, type Tx } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { storyOf, type Story } from './anonymise-story';
-import { findClosedCasesFor, type LeertafelCandidate } from './insight.repository';
 
 /** The smallest group a story may stand for: fewer matching cases and it could point at someone. */
 export const LEERTAFEL_K = 5;
+
+/** A closed case the caseworker may turn into a story (from @kern/cases: references, no resident data). */
+export type LeertafelCandidate = ClosedCaseRef;
 
 /** How many cases of this municipality share the quasi-identifiers (from domain events, no personal data). */
 async function groupSize(tx: Tx, q: { law: string; caseType: string | null; year: string | null }): Promise<number> {
@@ -44,6 +46,6 @@ export async function exportLeertafelStory(services: AccessServices, tx: Tx, ctx
 export async function listLeertafelCases(services: AccessServices, tx: Tx, ctx: AccessContext, input: { limit: number }): Promise<{ cases: LeertafelCandidate[] }> {
   const law = requirePurpose(ctx);
   await authorize(services, tx, ctx, { resource: 'leertafel-story', action: 'search', detail: `closed ${law} cases for a leertafel` });
-  const cases = await findClosedCasesFor(tx, { municipalityCode: ctx.actor.municipalityCode, law, accountId: ctx.actor.id, teamIds: ctx.actor.teamIds, limit: input.limit });
+  const cases = await closedCasesWorkedOn(tx, ctx.actor, { law, limit: input.limit });
   return { cases };
 }

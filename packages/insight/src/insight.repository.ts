@@ -116,29 +116,3 @@ export async function saveExperimentResult(tx: Tx, id: string, result: unknown, 
   await sql`update insight_experiments set result = ${JSON.stringify(result)}::jsonb, write_up = ${writeUp} where id = ${id}::uuid`.execute(tx);
 }
 
-/** The municipality's teams with their area (neighbourhood): the team dimension of the indicator cells. Row-level security keeps it to the tenant. */
-export async function findTeams(tx: Tx): Promise<{ id: string; name: string; area: string | null }[]> {
-  const r = await sql<{ id: string; name: string; area: string | null }>`select id, name, area from teams order by name`.execute(tx);
-  return r.rows.map((t) => ({ id: t.id, name: t.name, area: t.area }));
-}
-
-export async function teamExists(tx: Tx, id: string): Promise<boolean> {
-  const r = await sql<{ id: string }>`select id from teams where id = ${id}::uuid`.execute(tx);
-  return r.rows.length > 0;
-}
-
-export interface LeertafelCandidate { id: string; reference: string; caseTypeId: string; law: string; closedOn: string }
-
-/**
- * Closed cases under one law that the actor worked on: the actor's teams' cases, cases the actor
- * coordinates or opened. References, case types and closing dates only: no resident data.
- */
-export async function findClosedCasesFor(tx: Tx, q: { municipalityCode: string; law: string; accountId: string; teamIds: string[]; limit: number }): Promise<LeertafelCandidate[]> {
-  const r = await sql<{ id: string; reference: string; case_type_id: string; purpose: string; closed_at: Date | string }>`
-    select id, reference, case_type_id, purpose, closed_at from cases
-    where municipality_code = ${q.municipalityCode} and status = 'closed' and purpose = ${q.law}
-      and (team_id = any(${q.teamIds}::uuid[]) or coordinator_id = ${q.accountId}::uuid or opened_by = ${q.accountId}::uuid)
-    order by closed_at desc nulls last, reference
-    limit ${q.limit}`.execute(tx);
-  return r.rows.map((c) => ({ id: c.id, reference: c.reference, caseTypeId: c.case_type_id, law: c.purpose, closedOn: isoDay(c.closed_at) }));
-}

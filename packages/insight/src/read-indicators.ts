@@ -3,7 +3,8 @@ import type { Tx } from '@kern/db';
 import { writeCsvObjects } from '@kern/kit';
 import type { z } from 'zod';
 import { coreCatalogue } from './catalogue';
-import { findIndicatorCells, findIndicatorValues, findLocalIndicatorDefinitions, findTeams } from './insight.repository';
+import { listTeams } from '@kern/identity';
+import { findIndicatorCells, findIndicatorValues, findLocalIndicatorDefinitions } from './insight.repository';
 import { indicatorDefinitionSchema, type IndicatorDefinition, type ShownIndicatorValue, type valuesQuerySchema } from './contract/insight.schema';
 import { indicatorCellKey, shownValue, suppressedCells } from './shown-values';
 
@@ -41,7 +42,7 @@ export async function readIndicatorValues(services: AccessServices, tx: Tx, ctx:
  */
 export async function listIndicatorTeams(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<{ id: string; name: string; area: string | null }[]> {
   await authorize(services, tx, ctx, { resource: 'indicator', action: 'read', detail: 'teams for the indicator filter' });
-  return findTeams(tx);
+  return listTeams(tx);
 }
 
 /** Indicator values and benchmark rows for a download: aggregates only, counts stay numbers. */

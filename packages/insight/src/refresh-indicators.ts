@@ -1,4 +1,4 @@
-import { enqueueJob, runNextJob as runNextQueuedJob, sql, startJobWorker, type AnyDb, type Job, type JobOutcome, type QueueOptions, type Tx } from '@kern/db';
+import { countOpenJobs, enqueueJob, runNextJob as runNextQueuedJob, sql, startJobWorker, type AnyDb, type Job, type JobOutcome, type QueueOptions, type Tx } from '@kern/db';
 import type { Clock } from '@kern/kit';
 import { coreCatalogue } from './catalogue';
 import { refreshStatements, type Scope } from './compile-indicator';
@@ -138,8 +138,7 @@ export async function drainJobs(db: AnyDb, clock: Clock): Promise<RefreshResult[
 /** Queues an incremental refresh when events arrived after the high-water mark and none is waiting. */
 export async function enqueueRefreshIfBehind(db: AnyDb): Promise<void> {
   const pending = await sql<{ behind: boolean }>`select (select coalesce(max(id), 0) from domain_events) > (select last_event_id from insight_high_water) as behind`.execute(db);
-  const queued = await sql<{ n: number }>`select count(*)::int as n from jobs where queue = ${INSIGHT_REFRESH_QUEUE} and status in ('queued', 'running')`.execute(db);
-  if (pending.rows[0]?.behind && Number(queued.rows[0]?.n ?? 0) === 0) await enqueueRefresh(db, 'incremental', 'worker');
+  if (pending.rows[0]?.behind && (await countOpenJobs(db, INSIGHT_REFRESH_QUEUE)) === 0) await enqueueRefresh(db, 'incremental', 'worker');
 }
 
 /**

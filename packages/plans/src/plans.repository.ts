@@ -1,4 +1,5 @@
 import { sql, type Tx } from '@kern/db';
+import { staffNames } from '@kern/identity';
 import type { PlanAgreement, PlanContent } from './contract';
 
 export interface PlanRow {
@@ -37,21 +38,24 @@ export async function membersInOpenPlans(tx: Tx, bsns: string[]): Promise<string
   return r.rows.map((x) => x.bsn);
 }
 
-interface RawPlan { id: string; municipality_code: string; anchor_bsn: string; coordinator_id: string; display_name: string | null; team_id: string | null; status: 'open' | 'closed'; created_at: Date }
-const toPlan = (r: RawPlan): PlanRow => ({
-  id: r.id, municipalityCode: r.municipality_code, anchorBsn: r.anchor_bsn, coordinatorId: r.coordinator_id, coordinatorName: r.display_name ?? '',
+interface RawPlan { id: string; municipality_code: string; anchor_bsn: string; coordinator_id: string; team_id: string | null; status: 'open' | 'closed'; created_at: Date }
+const toPlan = (r: RawPlan, coordinatorNames: Map<string, string>): PlanRow => ({
+  id: r.id, municipalityCode: r.municipality_code, anchorBsn: r.anchor_bsn, coordinatorId: r.coordinator_id, coordinatorName: coordinatorNames.get(r.coordinator_id) ?? '',
   teamId: r.team_id, status: r.status, createdAt: new Date(r.created_at).toISOString(),
 });
+/** The coordinators' names come from identity's staff directory, not its tables. */
+const coordinatorNamesOf = async (tx: Tx, rows: readonly RawPlan[]): Promise<Map<string, string>> =>
+  (await staffNames(tx, { staff: rows.map((r) => r.coordinator_id) })).staff;
 
 export async function findPlan(tx: Tx, id: string): Promise<PlanRow | undefined> {
-  const r = await sql<RawPlan>`select p.*, s.display_name from plans p left join staff_accounts s on s.id = p.coordinator_id where p.id = ${id}::uuid`.execute(tx);
-  return r.rows[0] ? toPlan(r.rows[0]) : undefined;
+  const r = await sql<RawPlan>`select p.* from plans p where p.id = ${id}::uuid`.execute(tx);
+  return r.rows[0] ? toPlan(r.rows[0], await coordinatorNamesOf(tx, r.rows)) : undefined;
 }
 
 export async function findPlanOfMember(tx: Tx, bsn: string): Promise<PlanRow | undefined> {
-  const r = await sql<RawPlan>`select p.*, s.display_name from plan_members m join plans p on p.id = m.plan_id
-    left join staff_accounts s on s.id = p.coordinator_id where m.bsn = ${bsn} and m.active order by p.created_at desc limit 1`.execute(tx);
-  return r.rows[0] ? toPlan(r.rows[0]) : undefined;
+  const r = await sql<RawPlan>`select p.* from plan_members m join plans p on p.id = m.plan_id
+    where m.bsn = ${bsn} and m.active order by p.created_at desc limit 1`.execute(tx);
+  return r.rows[0] ? toPlan(r.rows[0], await coordinatorNamesOf(tx, r.rows)) : undefined;
 }
 
 export async function findPlanMembers(tx: Tx, planId: string): Promise<{ bsn: string; name: string }[]> {
@@ -179,7 +183,8 @@ export async function findPlansWithPartsOfMembers(tx: Tx, bsns: string[]): Promi
       select distinct p.id from plan_members m join plans p on p.id = m.plan_id
       where m.bsn = any(${bsns}::char(9)[]) and m.active
     )
-    select p.*, s.display_name, ${planPartsColumns('p.id')}
-    from found f join plans p on p.id = f.id left join staff_accounts s on s.id = p.coordinator_id`.execute(tx);
-  return r.rows.map((x) => ({ row: toPlan(x), parts: toPlanParts(x) }));
+    select p.*, ${planPartsColumns('p.id')}
+    from found f join plans p on p.id = f.id`.execute(tx);
+  const names = await coordinatorNamesOf(tx, r.rows);
+  return r.rows.map((x) => ({ row: toPlan(x, names), parts: toPlanParts(x) }));
 }

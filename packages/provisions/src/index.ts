@@ -28,4 +28,5 @@ export { nothingInvoiced, type InvoicedCare } from './allocations/invoiced-care'
 export { allocateProvision, type ProvisionsServices } from './allocations/allocate-provision';
 export { changeAllocation, endAllocation, withdrawAllocation } from './allocations/change-allocation';
 export { allocationsForClient, allocationsForClients, allocationsForProvider, allocationByNumber, acknowledgeAllocation, readAllocation, listClientAllocations, listProviderAllocations } from './allocations/read-allocations';
+export { allocationFactsByIds, allocationFactsByNumbers, currentAllocationFacts, type AllocationFacts } from './allocations/allocation-facts';
 export { provisionsRoutes } from './provisions.routes';

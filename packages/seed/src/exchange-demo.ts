@@ -1,5 +1,5 @@
 import type { AnyDb } from '@kern/db';
-import { insertAllocationFixtures, insertProviderFixture } from '@kern/exchange';
+import { insertAllocationFixtures, insertProviderFixture } from './exchange-fixtures';
 
 /**
  * Exchange (invoices) demo data, kept apart so the integrator can reconcile it with the provisions

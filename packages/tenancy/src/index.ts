@@ -5,3 +5,4 @@ export * from './municipality-settings';
 export * from './tenancy.routes';
 export * from './list-municipalities';
 export * from './regions';
+export * from './municipality-name';

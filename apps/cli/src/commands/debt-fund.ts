@@ -1,7 +1,7 @@
 import type { AccessContext } from '@kern/access';
 import { PolicyStore } from '@kern/access';
-import { connect, migrate, sql, withSystem } from '@kern/db';
-import { runMonth } from '@kern/debt';
+import { connect, migrate } from '@kern/db';
+import { countRepayingInMonth, runMonth } from '@kern/debt';
 import { isDomainError, loadConfig, systemClock } from '@kern/kit';
 import { municipalityExists } from '@kern/tenancy';
 import type { Command } from 'commander';
@@ -27,8 +27,7 @@ export async function runFundMonth(options: RunMonthOptions): Promise<void> {
       purpose: 'wgs',
     };
     // The number of residents repaying this month, for the progress bar only (a count, no personal data).
-    const total = await withSystem(database.db, (tx) => sql<{ n: number }>`select count(*)::int as n from fund_participations
-      where municipality_code = ${code} and status = 'repaying' and first_period <= ${options.month} and last_period >= ${options.month}`.execute(tx)).then((r) => r.rows[0]?.n ?? 0, () => 0);
+    const total = await countRepayingInMonth(database.db, code, options.month).catch(() => 0);
     const bar = progress(`debt fund ${options.month}`, total);
     bar.step('booking repayments');
     let done = 0;

@@ -1,5 +1,5 @@
 import { authorize, runAsTenant, type AccessContext, type AccessServices } from '@kern/access';
-import { appendDomainEvents, isoDay } from '@kern/db';
+import { appendDomainEvents, isoDay, withTenant, type AnyDb } from '@kern/db';
 import { invalidInput } from '@kern/kit';
 import { parseOrRefuse } from './fund-access';
 import { addToMonthRun, bookRepaymentChunk, closeEndedTerms, countBookedRepayments, countRepaying, startMonthRun } from './fund.repository';
@@ -7,6 +7,11 @@ import { runMonthInputSchema, type MonthRunResult } from '../contract/fund.schem
 import { periodOf } from './ledger';
 
 export const RUN_CHUNK = 20_000;
+
+/** How many residents of a municipality repay in a month: a count only (no personal data), for a progress bar before runMonth. */
+export async function countRepayingInMonth(db: AnyDb, municipalityCode: string, period: string): Promise<number> {
+  return withTenant(db, municipalityCode, (tx) => countRepaying(tx, period));
+}
 
 /** N even ranges of the uuid space, as [from, to) bounds on the first 16 bits (to: null is open). */
 export function idRanges(n: number): { fromId: string; toId: string | null }[] {

@@ -4,7 +4,9 @@
  * not depend on the code of the modules that write them. Every query runs inside a tenant
  * transaction (row-level security) and names the municipality as well.
  */
-import { sql, type Tx } from '@kern/db';
+import { unitTariffsOf } from '@kern/contracting';
+import { appendDomainEventsSelected, clientPseudonyms, sql, type Tx } from '@kern/db';
+import { allocationFactsByNumbers } from '@kern/provisions';
 import type { AllocationFact, BookedLine, InvoiceHeader } from '../invoice.schema';
 import type { Standard } from '../messages';
 
@@ -87,29 +89,21 @@ export async function declaratieNummerUsedElsewhere(tx: Tx, k: MessageKey, decla
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
 
-/** The provider's allocations with these numbers (any client: TR304 must see a mismatch). */
+/** The provider's allocations with these numbers (any client: TR304 must see a mismatch): facts of @kern/provisions. */
 export async function allocationsByNumber(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[]): Promise<AllocationFact[]> {
-  if (numbers.length === 0) return [];
-  const r = await sql<{
-    toewijzing_nummer: string; subject_bsn: string; provider_agb: string; category: string; product_code: string | null;
-    start_date: string; end_date: string | null; unit: string | null; volume: number | null; frequency: string | null; budget_cents: string | number | null; status: string;
-  }>`
-    select toewijzing_nummer, subject_bsn, provider_agb, category, product_code, start_date::text as start_date, end_date::text as end_date,
-      unit, volume, frequency, budget_cents, status
-    from allocations
-    where municipality_code = ${municipalityCode} and provider_agb = ${providerAgb} and toewijzing_nummer = any(${[...numbers]}::text[])`.execute(tx);
-  return r.rows.map((a) => ({
-    toewijzingNummer: a.toewijzing_nummer,
-    bsn: a.subject_bsn,
-    providerAgb: a.provider_agb,
+  const facts = await allocationFactsByNumbers(tx, { municipalityCode, providerAgb, numbers });
+  return facts.map((a) => ({
+    toewijzingNummer: a.toewijzingNummer,
+    bsn: a.subjectBsn,
+    providerAgb: a.providerAgb,
     productCategorie: a.category,
-    productCode: a.product_code,
-    ingangsdatum: a.start_date,
-    einddatum: a.end_date,
+    productCode: a.productCode,
+    ingangsdatum: a.startDate,
+    einddatum: a.endDate,
     eenheid: a.unit,
     volume: a.volume,
     frequentie: a.frequency,
-    budget: a.budget_cents === null ? null : Number(a.budget_cents),
+    budget: a.budgetCents,
     removed: a.status === 'withdrawn',
   }));
 }
@@ -164,31 +158,12 @@ export interface TariffRow {
  * tariff to match, so they are refused (0611) rather than priced per unit.
  */
 export async function contractTariffs(tx: Tx, municipalityCode: string, providerAgb: string, standard: Standard, categories: readonly string[]): Promise<TariffRow[]> {
-  if (categories.length === 0) return [];
-  const r = await sql<{ category: string; product_code: string | null; tariff_cents: number; valid_from: string; valid_to: string | null }>`
-    select p.category, p.product_code, p.tariff_cents,
-      greatest(p.valid_from, c.valid_from)::text as valid_from,
-      (case when p.valid_to is null then c.valid_to when c.valid_to is null then p.valid_to else least(p.valid_to, c.valid_to) end)::text as valid_to
-    from contracted_products p
-    join contracts c on c.id = p.contract_id
-    join care_providers cp on cp.id = c.provider_id
-    where p.municipality_code = ${municipalityCode} and cp.agb_code = ${providerAgb.padStart(8, '0')} and p.standard = ${standard}
-      and p.category = any(${[...categories]}::char(2)[]) and c.funding_model <> 'taakgericht'
-    order by (c.region is not null), p.valid_from desc, c.valid_from desc, p.id`.execute(tx);
-  return r.rows.map((t) => ({ productCategorie: t.category, productCode: t.product_code, cents: Number(t.tariff_cents), from: t.valid_from, to: t.valid_to }));
+  const tariffs = await unitTariffsOf(tx, { municipalityCode, providerAgb, standard, categories });
+  return tariffs.map((t) => ({ productCategorie: t.category, productCode: t.productCode, cents: t.cents, from: t.from, to: t.to }));
 }
 
-/** Pseudonyms (subject_pseudonyms.ref) for these BSNs, created where missing: one statement each way. */
-export async function pseudonymsFor(tx: Tx, municipalityCode: string, bsns: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(bsns)];
-  if (unique.length === 0) return new Map();
-  await sql`insert into subject_pseudonyms (municipality_code, subject_bsn, ref)
-    select ${municipalityCode}, b, gen_random_uuid() from unnest(${unique}::text[]) b
-    on conflict (municipality_code, subject_bsn) do nothing`.execute(tx);
-  const r = await sql<{ subject_bsn: string; ref: string }>`select subject_bsn, ref from subject_pseudonyms
-    where municipality_code = ${municipalityCode} and subject_bsn = any(${unique}::char(9)[])`.execute(tx);
-  return new Map(r.rows.map((x) => [x.subject_bsn, x.ref]));
-}
+/** Pseudonyms for these BSNs, created where missing (@kern/db's clientPseudonyms). */
+export const pseudonymsFor = clientPseudonyms;
 
 export interface StagedLine {
   id: string;
@@ -257,14 +232,13 @@ export async function bookMessage(tx: Tx, messageId: string, answer: string, at:
 
 /** Facts for insight, set-based from the message's lines (no BSN: the subject is the pseudonym). */
 export async function appendLineEvents(tx: Tx, messageId: string, occurredOn: string): Promise<void> {
-  await sql`
-    insert into domain_events (municipality_code, type, occurred_on, subject_ref, law, data)
+  await appendDomainEventsSelected(tx, sql`
     select municipality_code,
       case when not approved then 'exchange.invoice-line-rejected' when debit_credit = 'D' then 'exchange.invoice-line-approved' else 'exchange.invoice-line-credited' end,
-      ${occurredOn}::date, subject_ref::text, case when standard = 'iwmo' then 'wmo' else 'jeugdwet' end,
+      ${occurredOn}::date, subject_ref::text, case when standard = 'iwmo' then 'wmo' else 'jeugdwet' end, null::uuid,
       case when not approved then jsonb_build_object('amountCents', amount_cents, 'category', product_category, 'returnCodes', array_to_string(return_codes, ','))
         else jsonb_build_object('amountCents', amount_cents, 'category', product_category, 'firstSubmission', first_submission) end
-    from exchange_invoice_lines where message_id = ${messageId}`.execute(tx);
+    from exchange_invoice_lines where message_id = ${messageId}`);
 }
 
 /** A refused message: what was staged is dropped; the message stays, refused, for the inbox. */

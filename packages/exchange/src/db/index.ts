@@ -8,5 +8,4 @@ export * from './read-invoice-inbox';
 export * from './approve-invoice';
 export * from './export-payment-batch';
 export * from './exchange.routes';
-export * from './exchange-fixtures';
 export * from './demo-invoice';

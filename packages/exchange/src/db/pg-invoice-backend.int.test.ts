@@ -3,9 +3,8 @@ import { sql, withSystem } from '@kern/db';
 import { DomainError } from '@kern/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveInvoice } from './approve-invoice';
-import { insertAllocationFixtures, insertProviderFixture } from './exchange-fixtures';
 import { exportPaymentBatch } from './export-payment-batch';
-import { denHaagResident, invoice, prestatie, rotterdam, seedExchangeFixtures, startExchangeTestKit, type ExchangeTestKit } from '@kern/seed/testing';
+import { denHaagResident, insertAllocationFixtures, insertProviderFixture, invoice, prestatie, rotterdam, seedExchangeFixtures, startExchangeTestKit, type ExchangeTestKit } from '@kern/seed/testing';
 import { LEASE_MS } from './pg-invoice-backend';
 import { listInvoiceMessages, readInvoiceLines } from './read-invoice-inbox';
 

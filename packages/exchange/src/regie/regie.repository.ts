@@ -1,10 +1,11 @@
 import { isoDay, sql, type Tx } from '@kern/db';
+import { allocationFactsByIds, allocationFactsByNumbers, currentAllocationFacts } from '@kern/provisions';
 import type { MessageNumber, Standard } from '../messages';
 import type { AllocationFact, DeliveryFact } from '../care-delivery/start-stop-rules';
 import type { CurrentAllocation } from '../requests/request-rules';
 
-// SQL only: the regie message tables of migration 0062, and reads of the shared allocations
-// table of 0053 (the allocations module lives elsewhere; this module only reads its rows).
+// SQL only: the regie message tables of migration 0062; allocations are facts of @kern/provisions
+// (allocation-facts.ts), read through its functions, never its table.
 
 export interface LogRow {
   id: string;
@@ -110,26 +111,17 @@ export async function logForSubject(tx: Tx, bsn: string, limit = 200): Promise<L
   return r.rows.map(toLog);
 }
 
-// --- allocations (0053), read only -------------------------------------------------------------
-
-interface RawAllocation {
-  id: string; toewijzing_nummer: string; subject_bsn: string; provider_agb: string; standard: Standard; status: AllocationFact['status'];
-  start_date: string | Date; end_date: string | Date | null;
-}
+// --- allocations: facts of @kern/provisions, read only ------------------------------------------
 
 export async function findAllocationByNumber(tx: Tx, toewijzingNummer: string): Promise<AllocationFact | undefined> {
-  const r = await sql<RawAllocation>`select id, toewijzing_nummer, subject_bsn, provider_agb, standard, status, start_date, end_date
-    from allocations where toewijzing_nummer = ${toewijzingNummer}`.execute(tx);
-  const a = r.rows[0];
-  return a ? { id: a.id, toewijzingNummer: a.toewijzing_nummer, subjectBsn: a.subject_bsn, providerAgb: a.provider_agb, standard: a.standard, status: a.status } : undefined;
+  const a = (await allocationFactsByNumbers(tx, { numbers: [toewijzingNummer] }))[0];
+  return a ? { id: a.id, toewijzingNummer: a.toewijzingNummer, subjectBsn: a.subjectBsn, providerAgb: a.providerAgb, standard: a.standard, status: a.status } : undefined;
 }
 
 /** OP087 / TR349: the client's allocations at the provider under the standard that are current on a date. */
 export async function currentAllocations(tx: Tx, q: { bsn: string; providerAgb: string; standard: Standard; on: string }): Promise<CurrentAllocation[]> {
-  const r = await sql<RawAllocation>`select id, toewijzing_nummer, subject_bsn, provider_agb, standard, status, start_date, end_date from allocations
-    where subject_bsn = ${q.bsn} and provider_agb = ${q.providerAgb} and standard = ${q.standard} and status <> 'withdrawn'
-      and (end_date is null or end_date >= ${q.on}::date) order by toewijzing_nummer`.execute(tx);
-  return r.rows.map((a) => ({ toewijzingNummer: a.toewijzing_nummer, startDate: isoDay(a.start_date), endDate: a.end_date === null ? null : isoDay(a.end_date) }));
+  const facts = await currentAllocationFacts(tx, q);
+  return facts.map((a) => ({ toewijzingNummer: a.toewijzingNummer, startDate: a.startDate, endDate: a.endDate }));
 }
 
 export interface AllocationRow {
@@ -152,31 +144,7 @@ export interface AllocationRow {
 }
 
 export async function findAllocationsByIds(tx: Tx, ids: string[]): Promise<AllocationRow[]> {
-  if (ids.length === 0) return [];
-  const r = await sql<{
-    id: string; toewijzing_nummer: string; subject_bsn: string; provider_agb: string; standard: Standard; category: string; product_code: string | null;
-    start_date: string | Date; end_date: string | Date | null; volume: number | null; unit: string | null; frequency: string | null; budget_cents: string | number | null;
-    change_reason: string | null; status: AllocationFact['status']; allocated_at: Date | string;
-  }>`select id, toewijzing_nummer, subject_bsn, provider_agb, standard, category, product_code, start_date, end_date, volume, unit, frequency, budget_cents,
-      change_reason, status, allocated_at from allocations where id in (${sql.join(ids.map((i) => sql`${i}::uuid`))}) order by toewijzing_nummer`.execute(tx);
-  return r.rows.map((a) => ({
-    id: a.id,
-    toewijzingNummer: a.toewijzing_nummer,
-    subjectBsn: a.subject_bsn,
-    providerAgb: a.provider_agb,
-    standard: a.standard,
-    category: a.category,
-    productCode: a.product_code,
-    startDate: isoDay(a.start_date),
-    endDate: a.end_date === null ? null : isoDay(a.end_date),
-    volume: a.volume === null ? null : Number(a.volume),
-    unit: a.unit,
-    frequency: a.frequency,
-    budgetCents: a.budget_cents === null ? null : Number(a.budget_cents),
-    changeReason: a.change_reason,
-    status: a.status,
-    allocatedAt: new Date(a.allocated_at),
-  }));
+  return allocationFactsByIds(tx, ids);
 }
 
 // --- care delivery (305/307) -------------------------------------------------------------------
@@ -215,11 +183,15 @@ export interface DeliveryRow {
 }
 
 export async function deliveriesForSubject(tx: Tx, bsn: string, standard: Standard): Promise<DeliveryRow[]> {
-  const r = await sql<{ id: string; toewijzing_nummer: string; provider_agb: string; begin_date: string | Date; end_date: string | Date | null; ending_reason: string | null; status: DeliveryRow['status'] }>`
-    select d.id, d.toewijzing_nummer, d.provider_agb, d.begin_date, d.end_date, d.ending_reason, d.status from exchange_care_deliveries d
-    join allocations a on a.id = d.allocation_id where d.subject_bsn = ${bsn} and a.standard = ${standard}
+  const r = await sql<{ id: string; allocation_id: string; toewijzing_nummer: string; provider_agb: string; begin_date: string | Date; end_date: string | Date | null; ending_reason: string | null; status: DeliveryRow['status'] }>`
+    select d.id, d.allocation_id, d.toewijzing_nummer, d.provider_agb, d.begin_date, d.end_date, d.ending_reason, d.status from exchange_care_deliveries d
+    where d.subject_bsn = ${bsn}
     order by d.toewijzing_nummer, d.begin_date`.execute(tx);
-  return r.rows.map((d) => ({ id: d.id, toewijzingNummer: d.toewijzing_nummer, providerAgb: d.provider_agb, beginDate: isoDay(d.begin_date), endDate: d.end_date === null ? null : isoDay(d.end_date), endingReason: d.ending_reason, status: d.status }));
+  // The standard is the allocation's (a fact of @kern/provisions).
+  const ofStandard = new Set((await allocationFactsByIds(tx, [...new Set(r.rows.map((d) => d.allocation_id))])).filter((a) => a.standard === standard).map((a) => a.id));
+  return r.rows
+    .filter((d) => ofStandard.has(d.allocation_id))
+    .map((d) => ({ id: d.id, toewijzingNummer: d.toewijzing_nummer, providerAgb: d.provider_agb, beginDate: isoDay(d.begin_date), endDate: d.end_date === null ? null : isoDay(d.end_date), endingReason: d.ending_reason, status: d.status }));
 }
 
 // --- requests (315/317) and answers (319/320) ---------------------------------------------------

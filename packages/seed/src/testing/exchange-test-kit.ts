@@ -4,9 +4,10 @@ import { sql, withSystem, type AnyDb } from '@kern/db';
 import { newId } from '@kern/kit';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
 import {
-  brpResidency, build323, insertAllocationFixtures, insertProviderFixture, receiveInvoice, signed,
-  type AllocationFixture, type ExchangeServices, type Standard, type InvoiceClient, type InvoiceHeader, type Prestatie, type ReceiveOptions,
+  brpResidency, build323, receiveInvoice, signed,
+  type ExchangeServices, type Standard, type InvoiceClient, type InvoiceHeader, type Prestatie, type ReceiveOptions,
 } from '@kern/exchange';
+import { insertAllocationFixtures, insertProviderFixture, type AllocationFixture } from '../exchange-fixtures';
 import { startSeededTestKit, type SeededTestKit } from './seeded-test-kit';
 
 /** BRP test persons registered in Rotterdam (0599) and one in Den Haag (0518), from the GBA-V set. */

@@ -6,3 +6,4 @@ export * from './debt-test-kit';
 export * from './exchange-test-kit';
 export * from './provisions-test-kit';
 export * from './portal-test-kit';
+export * from '../exchange-fixtures';

@@ -1,11 +1,11 @@
 /**
- * Rows in the allocation and contracting tables (0052, 0053) for the exchange's tests and demo,
- * written with plain SQL so the exchange does not depend on the code of the provisions and
- * contracting modules. Runs as the schema owner (withSystem): fixtures, not use cases.
+ * Rows in the allocation and contracting tables (0052, 0053) for the exchange's tests, bench and
+ * demo, written with plain SQL. They live in seed, beside the other modules' fixtures, because they
+ * write tables the exchange does not own (the table-owners test). Runs as the schema owner (withSystem): fixtures, not use cases.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, withSystem, type AnyDb, type Tx } from '@kern/db';
-import type { Standard } from '../messages';
+import type { Standard } from '@kern/exchange';
 
 export interface ProviderFixture {
   municipalityCode: string;
