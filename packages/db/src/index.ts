@@ -5,3 +5,4 @@ export * from './domain-events';
 export { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 export type { DB } from './schema.generated';
 export * from './jobs';
+export type { TableRow } from './table-row';
