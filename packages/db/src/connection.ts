@@ -3,10 +3,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
+import type { DB } from './schema.generated';
 
-/** Kysely's base type; each repository narrows it with `withTables<…>()` for its own tables. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type AnyDb = Kysely<{}>;
+/** The database handle, typed by every table the migrations make (schema.generated.ts, `npm run db:types`). */
+export type AnyDb = Kysely<DB>;
 
 export interface Database {
   readonly db: AnyDb;
@@ -49,7 +49,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     pool.on('error', (error) => {
       if ((error as { code?: string }).code !== '57P01') console.warn(`kern: idle database connection lost: ${error.message}`);
     });
-    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
@@ -59,7 +59,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   await pglite.waitReady;
-  const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, engine: 'pglite', close: () => db.destroy(), dumpDataDir: async () => pglite.dumpDataDir('none') };
 }
 

@@ -2,5 +2,7 @@ export * from './connection';
 export * from './tenant';
 export * from './migrate';
 export * from './domain-events';
-export { sql } from 'kysely';
+export { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+export type { DB } from './schema.generated';
 export * from './jobs';
+export type { TableRow } from './table-row';

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDb } from './connection';
+import type { DB } from './schema.generated';
 
-/** One connection inside an open transaction. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type Tx = Kysely<{}>;
+/** One connection inside an open transaction, typed by every table (schema.generated.ts). */
+export type Tx = Kysely<DB>;
 
 export const MUNICIPALITY_CODE = /^\d{4}$/;
 

@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { sql, type TableRow, type Tx } from '@kern/db';
 import { staffNames } from '@kern/identity';
 import { newId } from '@kern/kit';
 import type { CreditorSector, Debt, DebtCategory, DebtFile, DebtStatus, Evidence } from './contract/debt.schema';
@@ -10,11 +10,13 @@ const dayOf = (v: unknown): string => day(v) ?? '';
 
 /** Creditors are kept per municipality by name; the first mention decides the sector. */
 export async function upsertCreditor(tx: Tx, municipalityCode: string, name: string, sector: CreditorSector, contact: string | null = null): Promise<string> {
-  const r = await sql<{ id: string }>`insert into debt_creditors (id, municipality_code, name, sector, contact)
-    values (${newId()}, ${municipalityCode}, ${name}, ${sector}, ${contact})
-    on conflict (municipality_code, name) do update set name = excluded.name
-    returning id`.execute(tx);
-  const id = r.rows[0]?.id;
+  const row = await tx
+    .insertInto('debt_creditors')
+    .values({ id: newId(), municipality_code: municipalityCode, name, sector, contact })
+    .onConflict((oc) => oc.columns(['municipality_code', 'name']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+    .returning('id')
+    .executeTakeFirst();
+  const id = row?.id;
   if (!id) throw new Error('upsertCreditor returned no row');
   return id;
 }
@@ -36,18 +38,23 @@ export interface DebtFileRow {
 }
 
 export async function insertDebtFile(tx: Tx, f: DebtFileRow): Promise<void> {
-  await sql`insert into debt_files (id, municipality_code, reference, subject_bsn, household_bsns, team_id, contact, origin, urgent, urgency_ground,
-      request_date, first_conversation_due, status, opened_at, opened_by)
-    values (${f.id}, ${f.municipalityCode}, ${f.reference}, ${f.subjectBsn}, ${f.householdBsns}, ${f.teamId}, ${f.contact}, ${f.origin},
-      ${f.urgencyGround !== null}, ${f.urgencyGround}, ${f.requestDate}, ${f.firstConversationDue}, 'intake', ${f.openedAt.toISOString()}, ${f.openedBy})`.execute(tx);
+  await tx
+    .insertInto('debt_files')
+    .values({
+      id: f.id, municipality_code: f.municipalityCode, reference: f.reference, subject_bsn: f.subjectBsn, household_bsns: f.householdBsns,
+      team_id: f.teamId, contact: f.contact, origin: f.origin, urgent: f.urgencyGround !== null, urgency_ground: f.urgencyGround,
+      request_date: f.requestDate, first_conversation_due: f.firstConversationDue, status: 'intake', opened_at: f.openedAt.toISOString(), opened_by: f.openedBy,
+    })
+    .execute();
 }
 
-interface FileDbRow {
-  id: string; reference: string; subject_bsn: string; household_bsns: string[]; team_id: string; contact: string;
-  origin: 'request' | 'signal'; urgent: boolean; urgency_ground: DebtFile['urgencyGround']; request_date: unknown; first_conversation_due: unknown;
-  first_conversation_on: unknown; decision_due: unknown; decision_on: unknown; decision: 'plan' | 'refused' | null; refusal_ground: string | null;
-  moratorium_from: unknown; moratorium_until: unknown; status: DebtFile['status']; opened_at: Date | string;
-}
+type FileDbRow = TableRow<
+  'debt_files',
+  | 'id' | 'reference' | 'subject_bsn' | 'household_bsns' | 'team_id' | 'contact' | 'urgent' | 'request_date' | 'first_conversation_due'
+  | 'first_conversation_on' | 'decision_due' | 'decision_on' | 'refusal_ground' | 'moratorium_from' | 'moratorium_until' | 'opened_at'
+> & {
+  origin: DebtFile['origin']; urgency_ground: DebtFile['urgencyGround']; decision: DebtFile['decision']; status: DebtFile['status'];
+};
 
 const toFile = (r: FileDbRow, teamNames: Map<string, string>): DebtFile => ({
   id: r.id,
@@ -110,8 +117,13 @@ export async function findDebtFilesOfTeams(tx: Tx, teamIds: readonly string[]): 
 }
 
 export async function countDebtFilesInYear(tx: Tx, municipalityCode: string, year: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from debt_files where municipality_code = ${municipalityCode} and reference like ${`S-${year}-%`}`.execute(tx);
-  return Number(r.rows[0]?.n ?? 0);
+  const row = await tx
+    .selectFrom('debt_files')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_code', '=', municipalityCode)
+    .where('reference', 'like', `S-${year}-%`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export async function updateDebtFileProcess(
@@ -142,34 +154,41 @@ export interface NewDebt {
 }
 
 export async function insertDebt(tx: Tx, d: NewDebt): Promise<void> {
-  await sql`insert into debts (id, municipality_code, debt_file_id, creditor_id, category, creditor_reference, description, claimed_cents, status, registered_on)
-    values (${d.id}, ${d.municipalityCode}, ${d.debtFileId}, ${d.creditorId}, ${d.category}, ${d.creditorReference}, ${d.description},
-      ${d.claimedCents}, 'claimed', ${d.registeredOn})`.execute(tx);
+  await tx
+    .insertInto('debts')
+    .values({
+      id: d.id, municipality_code: d.municipalityCode, debt_file_id: d.debtFileId, creditor_id: d.creditorId, category: d.category,
+      creditor_reference: d.creditorReference, description: d.description, claimed_cents: d.claimedCents, status: 'claimed', registered_on: d.registeredOn,
+    })
+    .execute();
 }
 
 export async function setDebtStatus(tx: Tx, debtId: string, status: DebtStatus, verifiedCents: number | null, verifiedOn: string | null): Promise<void> {
-  await sql`update debts set status = ${status}, verified_cents = ${verifiedCents}, verified_on = ${verifiedOn}::date where id = ${debtId}::uuid`.execute(tx);
+  await tx.updateTable('debts').set({ status, verified_cents: verifiedCents, verified_on: verifiedOn }).where('id', '=', debtId).execute();
 }
 
 export async function insertEvidence(tx: Tx, municipalityCode: string, debtId: string, e: Omit<Evidence, 'id'>): Promise<string> {
   const id = newId();
-  await sql`insert into debt_evidence (id, municipality_code, debt_id, kind, file_name, media_type, size_bytes, received_on, note)
-    values (${id}, ${municipalityCode}, ${debtId}, ${e.kind}, ${e.fileName}, ${e.mediaType}, ${e.sizeBytes}, ${e.receivedOn}, ${e.note})`.execute(tx);
+  await tx
+    .insertInto('debt_evidence')
+    .values({
+      id, municipality_code: municipalityCode, debt_id: debtId, kind: e.kind, file_name: e.fileName, media_type: e.mediaType,
+      size_bytes: e.sizeBytes, received_on: e.receivedOn, note: e.note,
+    })
+    .execute();
   return id;
 }
 
-interface DebtDbRow {
-  id: string; debt_file_id: string; creditor_id: string; creditor_name: string; sector: CreditorSector; creditor_contact: string | null;
-  category: DebtCategory; creditor_reference: string | null; description: string | null; claimed_cents: string | number;
-  verified_cents: string | number | null; status: DebtStatus; registered_on: unknown; verified_on: unknown;
-}
+type DebtDbRow = TableRow<'debts', 'id' | 'debt_file_id' | 'creditor_id' | 'creditor_reference' | 'description' | 'claimed_cents' | 'verified_cents' | 'registered_on' | 'verified_on'> & {
+  creditor_name: string; sector: CreditorSector; creditor_contact: string | null; category: DebtCategory; status: DebtStatus;
+};
 
 export async function findDebts(tx: Tx, debtFileId: string): Promise<Debt[]> {
   const r = await sql<DebtDbRow>`select d.id, d.debt_file_id, d.creditor_id, c.name as creditor_name, c.sector, c.contact as creditor_contact, d.category,
       d.creditor_reference, d.description, d.claimed_cents, d.verified_cents, d.status, d.registered_on, d.verified_on
     from debts d join debt_creditors c on c.id = d.creditor_id
     where d.debt_file_id = ${debtFileId}::uuid order by c.name, d.registered_on, d.id`.execute(tx);
-  const ev = await sql<{ id: string; debt_id: string; kind: Evidence['kind']; file_name: string; media_type: string; size_bytes: number; received_on: unknown; note: string | null }>`
+  const ev = await sql<TableRow<'debt_evidence', 'id' | 'debt_id' | 'file_name' | 'media_type' | 'size_bytes' | 'received_on' | 'note'> & { kind: Evidence['kind'] }>`
     select e.id, e.debt_id, e.kind, e.file_name, e.media_type, e.size_bytes, e.received_on, e.note
     from debt_evidence e join debts d on d.id = e.debt_id where d.debt_file_id = ${debtFileId}::uuid order by e.received_on, e.id`.execute(tx);
   return r.rows.map((d) => ({
@@ -191,9 +210,12 @@ export async function findDebts(tx: Tx, debtFileId: string): Promise<Debt[]> {
 }
 
 export async function findDebt(tx: Tx, debtId: string): Promise<{ id: string; debtFileId: string; claimedCents: number; status: DebtStatus } | undefined> {
-  const r = await sql<{ id: string; debt_file_id: string; claimed_cents: string | number; status: DebtStatus }>`
-    select id, debt_file_id, claimed_cents, status from debts where id = ${debtId}::uuid`.execute(tx);
-  const d = r.rows[0];
+  const d = await tx
+    .selectFrom('debts')
+    .select(['id', 'debt_file_id', 'claimed_cents', 'status'])
+    .where('id', '=', debtId)
+    .$narrowType<{ status: DebtStatus }>()
+    .executeTakeFirst();
   return d ? { id: d.id, debtFileId: d.debt_file_id, claimedCents: Number(d.claimed_cents), status: d.status } : undefined;
 }
 
@@ -212,7 +234,7 @@ export interface VerifiedDebt {
  * authorised access to the debt file (e.g. through readDebtInventory or its own `debt-file` check).
  */
 export async function findVerifiedDebts(tx: Tx, debtFileId: string): Promise<VerifiedDebt[]> {
-  const r = await sql<{ id: string; creditor_id: string; name: string; sector: CreditorSector; category: DebtCategory; verified_cents: string | number }>`
+  const r = await sql<TableRow<'debts', 'id' | 'creditor_id'> & TableRow<'debt_creditors', 'name'> & { sector: CreditorSector; category: DebtCategory; verified_cents: number }>`
     select d.id, d.creditor_id, c.name, c.sector, d.category, d.verified_cents
     from debts d join debt_creditors c on c.id = d.creditor_id
     where d.debt_file_id = ${debtFileId}::uuid and d.status = 'verified' and d.verified_cents > 0

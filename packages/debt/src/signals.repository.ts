@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { sql, type TableRow, type Tx } from '@kern/db';
 import type { SignalKind } from './contract/signal.schema';
 
 // SQL only. Signal rows hold the signal and nothing else (Wgs art. 8b).
@@ -21,11 +21,10 @@ export interface SignalRow {
   debtFileId: string | null;
 }
 
-interface Db {
-  id: string; subject_bsn: string; creditor_id: string; creditor_name: string; sector: string; kind: SignalKind; arrears_cents: string | number;
-  months_in_arrears: number | null; first_signal_on: unknown; last_signal_on: unknown; times_received: number; offer_status: SignalRow['offerStatus'];
-  offered_on: unknown; responded_on: unknown; debt_file_id: string | null;
-}
+type Db = TableRow<
+  'debt_signals',
+  'id' | 'subject_bsn' | 'creditor_id' | 'arrears_cents' | 'months_in_arrears' | 'first_signal_on' | 'last_signal_on' | 'times_received' | 'offered_on' | 'responded_on' | 'debt_file_id'
+> & { creditor_name: string; sector: string; kind: SignalKind; offer_status: SignalRow['offerStatus'] };
 const d = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.slice(0, 10) : null);
 const toRow = (r: Db): SignalRow => ({
   id: r.id, subjectBsn: r.subject_bsn.trim(), creditorId: r.creditor_id, creditorName: r.creditor_name, sector: r.sector, kind: r.kind,
@@ -61,10 +60,14 @@ export async function insertSignal(
   tx: Tx,
   s: { id: string; municipalityCode: string; subjectBsn: string; creditorId: string; kind: SignalKind; arrearsCents: number; monthsInArrears: number | null; signalDate: string; externalReference: string | null; channel: 'file' | 'http' | 'manual'; receivedAt: Date },
 ): Promise<void> {
-  await sql`insert into debt_signals (id, municipality_code, subject_bsn, creditor_id, kind, arrears_cents, months_in_arrears, first_signal_on, last_signal_on,
-      external_reference, channel, offer_status, received_at)
-    values (${s.id}, ${s.municipalityCode}, ${s.subjectBsn}, ${s.creditorId}, ${s.kind}, ${s.arrearsCents}, ${s.monthsInArrears}, ${s.signalDate}, ${s.signalDate},
-      ${s.externalReference}, ${s.channel}, 'new', ${s.receivedAt.toISOString()})`.execute(tx);
+  await tx
+    .insertInto('debt_signals')
+    .values({
+      id: s.id, municipality_code: s.municipalityCode, subject_bsn: s.subjectBsn, creditor_id: s.creditorId, kind: s.kind, arrears_cents: s.arrearsCents,
+      months_in_arrears: s.monthsInArrears, first_signal_on: s.signalDate, last_signal_on: s.signalDate, external_reference: s.externalReference,
+      channel: s.channel, offer_status: 'new', received_at: s.receivedAt.toISOString(),
+    })
+    .execute();
 }
 
 /** A repeated signal: the latest arrears and date count, a threatening kind is never downgraded to arrears. */
@@ -89,7 +92,11 @@ export async function setOfferStatus(tx: Tx, id: string, status: SignalRow['offe
 
 /** Accepting help covers every open signal of the resident: one file, one offer accepted. */
 export async function attachOpenSignalsToFile(tx: Tx, subjectBsn: string, debtFileId: string, on: string): Promise<number> {
-  const r = await sql`update debt_signals set offer_status = 'accepted', responded_on = ${on}::date, debt_file_id = ${debtFileId}::uuid
-    where subject_bsn = ${subjectBsn} and offer_status in ('new', 'offered')`.execute(tx);
-  return Number(r.numAffectedRows ?? 0);
+  const r = await tx
+    .updateTable('debt_signals')
+    .set({ offer_status: 'accepted', responded_on: on, debt_file_id: debtFileId })
+    .where('subject_bsn', '=', subjectBsn)
+    .where('offer_status', 'in', ['new', 'offered'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

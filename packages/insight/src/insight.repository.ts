@@ -1,9 +1,9 @@
-import { isoDay, sql, type Tx } from '@kern/db';
+import { isoDay, sql, type TableRow, type Tx } from '@kern/db';
 import type { BenchmarkRow, Experiment, IndicatorValue } from './contract/insight.schema';
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
-interface RawValue { indicator_id: string; period: string; law: string; team: string; numerator: string; denominator: string | null; value: string | null; input_events: string; definition_version: number; computed_at: Date | string }
+type RawValue = TableRow<'indicator_values', 'indicator_id' | 'period' | 'law' | 'team' | 'numerator' | 'denominator' | 'value' | 'input_events' | 'definition_version' | 'computed_at'>;
 
 /** The tenant's own values; row-level security limits them to the actor's municipality. */
 export async function findIndicatorValues(tx: Tx, q: { indicator?: string | undefined; from?: string | undefined; to?: string | undefined; law: string; team: string }): Promise<IndicatorValue[]> {
@@ -34,29 +34,43 @@ export async function findIndicatorCells(tx: Tx, q: { indicator?: string | undef
 }
 
 export async function findLocalIndicatorDefinitions(tx: Tx): Promise<unknown[]> {
-  const r = await sql<{ definition: unknown }>`select definition from insight_local_indicators order by indicator_id`.execute(tx);
-  return r.rows.map((row) => (typeof row.definition === 'string' ? (JSON.parse(row.definition) as unknown) : row.definition));
+  const rows = await tx.selectFrom('insight_local_indicators').select('definition').orderBy('indicator_id').execute();
+  return rows.map((row) => (typeof row.definition === 'string' ? (JSON.parse(row.definition) as unknown) : row.definition));
 }
 
 export async function upsertLocalIndicator(tx: Tx, i: { municipalityCode: string; id: string; version: number; definition: unknown; createdBy: string; at: Date }): Promise<void> {
-  await sql`insert into insight_local_indicators (municipality_code, indicator_id, version, definition, created_by, created_at)
-    values (${i.municipalityCode}, ${i.id}, ${i.version}, ${JSON.stringify(i.definition)}::jsonb, ${i.createdBy}::uuid, ${i.at.toISOString()})
-    on conflict (municipality_code, indicator_id) do update set version = excluded.version, definition = excluded.definition, created_by = excluded.created_by, created_at = excluded.created_at`.execute(tx);
+  await tx
+    .insertInto('insight_local_indicators')
+    .values({
+      municipality_code: i.municipalityCode, indicator_id: i.id, version: i.version, definition: sql`${JSON.stringify(i.definition)}::jsonb`,
+      created_by: i.createdBy, created_at: i.at.toISOString(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['municipality_code', 'indicator_id']).doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'), definition: eb.ref('excluded.definition'), created_by: eb.ref('excluded.created_by'), created_at: eb.ref('excluded.created_at'),
+      })),
+    )
+    .execute();
 }
 
 export async function findParticipation(tx: Tx): Promise<boolean> {
-  const r = await sql<{ opted_in: boolean }>`select opted_in from benchmark_participation`.execute(tx);
-  return r.rows[0]?.opted_in ?? false;
+  const row = await tx.selectFrom('benchmark_participation').select('opted_in').executeTakeFirst();
+  return row?.opted_in ?? false;
 }
 
 export async function saveParticipation(tx: Tx, p: { municipalityCode: string; optedIn: boolean; by: string; at: Date }): Promise<void> {
-  await sql`insert into benchmark_participation (municipality_code, opted_in, changed_by, changed_at) values (${p.municipalityCode}, ${p.optedIn}, ${p.by}::uuid, ${p.at.toISOString()})
-    on conflict (municipality_code) do update set opted_in = excluded.opted_in, changed_by = excluded.changed_by, changed_at = excluded.changed_at`.execute(tx);
+  await tx
+    .insertInto('benchmark_participation')
+    .values({ municipality_code: p.municipalityCode, opted_in: p.optedIn, changed_by: p.by, changed_at: p.at.toISOString() })
+    .onConflict((oc) =>
+      oc.column('municipality_code').doUpdateSet((eb) => ({ opted_in: eb.ref('excluded.opted_in'), changed_by: eb.ref('excluded.changed_by'), changed_at: eb.ref('excluded.changed_at') })),
+    )
+    .execute();
 }
 
 export async function latestPopulation(tx: Tx, municipalityCode: string): Promise<number | null> {
-  const r = await sql<{ residents: number }>`select residents from insight_population where code = ${municipalityCode} order by year desc limit 1`.execute(tx);
-  return r.rows[0] ? Number(r.rows[0].residents) : null;
+  const row = await tx.selectFrom('insight_population').select('residents').where('code', '=', municipalityCode).orderBy('year', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.residents) : null;
 }
 
 /** Own values (unpublished, own tenant) against medians over published aggregates only. */
@@ -79,7 +93,9 @@ export async function findComparison(tx: Tx, q: { indicator: string; law: string
 
 /** The published aggregates, as any municipality may download them. Columns are fixed: nothing else exists in the table. */
 export async function findPublishedAggregates(tx: Tx, q: { indicator?: string | undefined }): Promise<BenchmarkRow[]> {
-  const r = await sql<{ municipality_code: string; indicator_id: string; period: string; law: string; size_class: string; numerator: string | null; denominator: string | null; value: string | null; suppressed: boolean; definition_version: number }>`
+  const r = await sql<
+    TableRow<'benchmark_aggregates', 'indicator_id' | 'period' | 'law' | 'size_class' | 'numerator' | 'denominator' | 'value' | 'suppressed' | 'definition_version'> & { municipality_code: string }
+  >`
     select publisher_code as municipality_code, indicator_id, period, law, size_class, numerator, denominator, value, suppressed, definition_version from benchmark_aggregates
     ${q.indicator ? sql`where indicator_id = ${q.indicator}` : sql``} order by indicator_id, period, publisher_code, law limit 200000`.execute(tx);
   return r.rows.map((b) => ({
@@ -88,7 +104,11 @@ export async function findPublishedAggregates(tx: Tx, q: { indicator?: string | 
   }));
 }
 
-interface RawExperiment { id: string; title: string; hypothesis: string; intervention: string; target_group: string; indicator_id: string; team_id: string | null; control_team_id: string | null; baseline_from: Date | string; baseline_to: Date | string; period_from: Date | string; period_to: Date | string; write_up: string | null; result: unknown; created_at: Date | string }
+type RawExperiment = TableRow<
+  'insight_experiments',
+  | 'id' | 'title' | 'hypothesis' | 'intervention' | 'target_group' | 'indicator_id' | 'team_id' | 'control_team_id' | 'baseline_from' | 'baseline_to'
+  | 'period_from' | 'period_to' | 'write_up' | 'result' | 'created_at'
+>;
 const day = (d: Date | string): string => isoDay(d);
 const toExperiment = (e: RawExperiment): Experiment => ({
   id: e.id, title: e.title, hypothesis: e.hypothesis, intervention: e.intervention, targetGroup: e.target_group, indicatorId: e.indicator_id, teamId: e.team_id, controlTeamId: e.control_team_id,
@@ -97,22 +117,27 @@ const toExperiment = (e: RawExperiment): Experiment => ({
 });
 
 export async function insertExperiment(tx: Tx, municipalityCode: string, e: Omit<Experiment, 'result' | 'writeUp' | 'createdAt'>, by: string, at: Date): Promise<void> {
-  await sql`insert into insight_experiments (id, municipality_code, title, hypothesis, intervention, target_group, indicator_id, team_id, control_team_id, baseline_from, baseline_to, period_from, period_to, created_by, created_at)
-    values (${e.id}::uuid, ${municipalityCode}, ${e.title}, ${e.hypothesis}, ${e.intervention}, ${e.targetGroup}, ${e.indicatorId}, ${e.teamId}::uuid, ${e.controlTeamId}::uuid, ${e.baselineFrom}::date, ${e.baselineTo}::date,
-      ${e.periodFrom}::date, ${e.periodTo}::date, ${by}::uuid, ${at.toISOString()})`.execute(tx);
+  await tx
+    .insertInto('insight_experiments')
+    .values({
+      id: e.id, municipality_code: municipalityCode, title: e.title, hypothesis: e.hypothesis, intervention: e.intervention, target_group: e.targetGroup,
+      indicator_id: e.indicatorId, team_id: e.teamId, control_team_id: e.controlTeamId, baseline_from: e.baselineFrom, baseline_to: e.baselineTo,
+      period_from: e.periodFrom, period_to: e.periodTo, created_by: by, created_at: at.toISOString(),
+    })
+    .execute();
 }
 
 export async function findExperiments(tx: Tx): Promise<Experiment[]> {
-  const r = await sql<RawExperiment>`select * from insight_experiments order by created_at desc limit 500`.execute(tx);
-  return r.rows.map(toExperiment);
+  const rows = await tx.selectFrom('insight_experiments').selectAll().orderBy('created_at', 'desc').limit(500).execute();
+  return rows.map(toExperiment);
 }
 
 export async function findExperiment(tx: Tx, id: string): Promise<Experiment | undefined> {
-  const r = await sql<RawExperiment>`select * from insight_experiments where id = ${id}::uuid`.execute(tx);
-  return r.rows[0] ? toExperiment(r.rows[0]) : undefined;
+  const e = await tx.selectFrom('insight_experiments').selectAll().where('id', '=', id).executeTakeFirst();
+  return e ? toExperiment(e) : undefined;
 }
 
 export async function saveExperimentResult(tx: Tx, id: string, result: unknown, writeUp: string): Promise<void> {
-  await sql`update insight_experiments set result = ${JSON.stringify(result)}::jsonb, write_up = ${writeUp} where id = ${id}::uuid`.execute(tx);
+  await tx.updateTable('insight_experiments').set({ result: sql`${JSON.stringify(result)}::jsonb`, write_up: writeUp }).where('id', '=', id).execute();
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { sql, type TableRow, type Tx } from '@kern/db';
 import { coreCatalogue } from './catalogue';
 import type { RefreshResult } from './refresh-indicators';
 import { suppress, type Cell } from './suppress';
@@ -15,7 +15,7 @@ export function sizeClassOf(residents: number | null): string {
 
 const COUNT_UNITS = new Set(['percent', 'count', 'per-1000']);
 
-interface Row { municipality_code: string; indicator_id: string; period: string; law: string; numerator: string; denominator: string | null; value: string | null; definition_version: number }
+type Row = TableRow<'indicator_values', 'municipality_code' | 'indicator_id' | 'period' | 'law' | 'numerator' | 'denominator' | 'value' | 'definition_version'>;
 
 /**
  * Publishes the core indicators of every municipality that opted in: municipality totals and
@@ -51,7 +51,7 @@ export async function publishBenchmark(tx: Tx, at: Date): Promise<RefreshResult>
       const hidden = suppress(cellsOf, [{ total: `${g}|*`, parts: cellsOf.map((c) => c.key).filter((k) => k !== `${g}|*`) }]);
       for (const r of members) out.push({ r, hidden: hidden.has(`${g}|${r.law}`) });
     }
-    await sql`delete from benchmark_aggregates where publisher_code = ${p.municipality_code}`.execute(tx);
+    await tx.deleteFrom('benchmark_aggregates').where('publisher_code', '=', p.municipality_code).execute();
     const size = sizeClassOf(p.residents === null ? null : Number(p.residents));
     for (let i = 0; i < out.length; i += 500) {
       const chunk = out.slice(i, i + 500).map(({ r, hidden }) => sql`(${r.municipality_code}, ${r.indicator_id}, ${r.period}, ${r.law}, ${size},

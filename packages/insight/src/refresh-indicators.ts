@@ -1,4 +1,4 @@
-import { countOpenJobs, enqueueJob, runNextJob as runNextQueuedJob, sql, startJobWorker, type AnyDb, type Job, type JobOutcome, type QueueOptions, type Tx } from '@kern/db';
+import { countOpenJobs, enqueueJob, runNextJob as runNextQueuedJob, sql, startJobWorker, type AnyDb, type Job, type JobOutcome, type QueueOptions, type TableRow, type Tx } from '@kern/db';
 import type { Clock } from '@kern/kit';
 import { coreCatalogue } from './catalogue';
 import { refreshStatements, type Scope } from './compile-indicator';
@@ -24,7 +24,7 @@ export interface RefreshResult {
 }
 
 async function localIndicators(tx: Tx, codes?: string[]): Promise<{ code: string; def: IndicatorDefinition }[]> {
-  const r = await sql<{ municipality_code: string; definition: unknown }>`select municipality_code, definition from insight_local_indicators
+  const r = await sql<TableRow<'insight_local_indicators', 'municipality_code' | 'definition'>>`select municipality_code, definition from insight_local_indicators
     ${codes ? sql`where municipality_code = any(${codes}::char(4)[])` : sql``} order by municipality_code, indicator_id`.execute(tx);
   return r.rows.map((row) => ({ code: row.municipality_code, def: indicatorDefinitionSchema.parse(typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition) }));
 }
@@ -42,9 +42,9 @@ async function insertOnly(tx: Tx, def: IndicatorDefinition, scope: Scope, at: Da
 }
 
 async function lockHighWater(tx: Tx): Promise<{ from: number; to: number }> {
-  const hw = await sql<{ last_event_id: string }>`select last_event_id from insight_high_water for update`.execute(tx);
+  const hw = await tx.selectFrom('insight_high_water').select('last_event_id').forUpdate().executeTakeFirst();
   const max = await sql<{ m: string | null }>`select max(id) as m from domain_events`.execute(tx);
-  return { from: Number(hw.rows[0]?.last_event_id ?? 0), to: Number(max.rows[0]?.m ?? 0) };
+  return { from: Number(hw?.last_event_id ?? 0), to: Number(max.rows[0]?.m ?? 0) };
 }
 
 /** Recomputes every cell of every indicator from all events. */
@@ -53,11 +53,11 @@ export async function refreshAll(tx: Tx, at: Date): Promise<RefreshResult> {
   let cells = 0;
   const core = coreCatalogue().indicators;
   // One delete for everything: per indicator it would scan the table twenty times.
-  await sql`delete from indicator_values`.execute(tx);
+  await tx.deleteFrom('indicator_values').execute();
   for (const def of core) cells += await insertOnly(tx, def, { kind: 'all' }, at);
   const locals = await localIndicators(tx);
   for (const l of locals) cells += await insertOnly(tx, l.def, { kind: 'municipality', code: l.code }, at);
-  await sql`update insight_high_water set last_event_id = ${to}`.execute(tx);
+  await tx.updateTable('insight_high_water').set({ last_event_id: to }).execute();
   return { kind: 'full', fromEventId: from, toEventId: to, cells, indicators: core.length + locals.length };
 }
 
@@ -78,7 +78,7 @@ export async function refreshIncremental(tx: Tx, at: Date): Promise<RefreshResul
   const codes = (await sql<{ municipality_code: string }>`select distinct municipality_code from insight_new`.execute(tx)).rows.map((r) => r.municipality_code);
   const locals = await localIndicators(tx, codes);
   for (const l of locals) cells += await run(tx, l.def, { kind: 'municipality', code: l.code }, at);
-  await sql`update insight_high_water set last_event_id = ${to}`.execute(tx);
+  await tx.updateTable('insight_high_water').set({ last_event_id: to }).execute();
   return { kind: 'incremental', fromEventId: from, toEventId: to, cells, indicators: core.length + locals.length };
 }
 

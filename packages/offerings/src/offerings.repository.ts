@@ -1,7 +1,9 @@
-import { isoDay, sql, type Tx } from '@kern/db';
+import { isoDay, sql, type TableRow, type Tx } from '@kern/db';
 import type { Enrolment, Offering } from './contract';
 
-interface RawOffering { id: string; name: string; description: string; kind: 'general' | 'group'; life_domain: string | null; location: string | null; capacity: number | null; starts_on: string | Date; ends_on: string | Date | null; status: 'open' | 'closed'; enrolled: number }
+type RawOffering = TableRow<'offerings', 'id' | 'name' | 'description' | 'life_domain' | 'location' | 'capacity' | 'starts_on' | 'ends_on'> & {
+  kind: Offering['kind']; status: Offering['status']; enrolled: number;
+};
 const toOffering = (r: RawOffering): Offering => {
   const enrolled = Number(r.enrolled);
   const capacity = r.capacity === null ? null : Number(r.capacity);
@@ -12,8 +14,13 @@ const toOffering = (r: RawOffering): Offering => {
 };
 
 export async function insertOffering(tx: Tx, o: Omit<Offering, 'enrolled' | 'placesLeft'> & { municipalityCode: string; createdAt: string }): Promise<void> {
-  await sql`insert into offerings (id, municipality_code, name, description, kind, life_domain, location, capacity, starts_on, ends_on, status, created_at)
-    values (${o.id}, ${o.municipalityCode}, ${o.name}, ${o.description}, ${o.kind}, ${o.lifeDomain}, ${o.location}, ${o.capacity}, ${o.startsOn}, ${o.endsOn}, ${o.status}, ${o.createdAt})`.execute(tx);
+  await tx
+    .insertInto('offerings')
+    .values({
+      id: o.id, municipality_code: o.municipalityCode, name: o.name, description: o.description, kind: o.kind, life_domain: o.lifeDomain,
+      location: o.location, capacity: o.capacity, starts_on: o.startsOn, ends_on: o.endsOn, status: o.status, created_at: o.createdAt,
+    })
+    .execute();
 }
 
 const offeringSelect = sql`select o.id, o.name, o.description, o.kind, o.life_domain, o.location, o.capacity, o.starts_on, o.ends_on, o.status,
@@ -26,30 +33,49 @@ export async function findOfferings(tx: Tx, openOnly: boolean): Promise<Offering
 
 /** Locks the offering row: enrolments at the same moment are counted one after the other. */
 export async function findOfferingForUpdate(tx: Tx, id: string): Promise<Offering | undefined> {
-  await sql`select id from offerings where id = ${id}::uuid for update`.execute(tx);
+  await tx.selectFrom('offerings').select('id').where('id', '=', id).forUpdate().execute();
   const r = await sql<RawOffering>`${offeringSelect} where o.id = ${id}::uuid`.execute(tx);
   return r.rows[0] ? toOffering(r.rows[0]) : undefined;
 }
 
 export async function insertEnrolment(tx: Tx, e: { id: string; municipalityCode: string; offeringId: string; subjectBsn: string; planId: string | null; planActionId: string | null; enrolledOn: string; enrolledBy: string }): Promise<void> {
-  await sql`insert into offering_enrolments (id, municipality_code, offering_id, subject_bsn, plan_id, plan_action_id, enrolled_on, status, enrolled_by)
-    values (${e.id}, ${e.municipalityCode}, ${e.offeringId}, ${e.subjectBsn}, ${e.planId}, ${e.planActionId}, ${e.enrolledOn}, 'enrolled', ${e.enrolledBy})`.execute(tx);
+  await tx
+    .insertInto('offering_enrolments')
+    .values({
+      id: e.id, municipality_code: e.municipalityCode, offering_id: e.offeringId, subject_bsn: e.subjectBsn, plan_id: e.planId,
+      plan_action_id: e.planActionId, enrolled_on: e.enrolledOn, status: 'enrolled', enrolled_by: e.enrolledBy,
+    })
+    .execute();
 }
 
 export async function findActiveEnrolment(tx: Tx, offeringId: string, bsn: string): Promise<{ id: string } | undefined> {
-  const r = await sql<{ id: string }>`select id from offering_enrolments where offering_id = ${offeringId}::uuid and subject_bsn = ${bsn} and status = 'enrolled'`.execute(tx);
-  return r.rows[0];
+  return tx
+    .selectFrom('offering_enrolments')
+    .select('id')
+    .where('offering_id', '=', offeringId)
+    .where('subject_bsn', '=', bsn)
+    .where('status', '=', 'enrolled')
+    .executeTakeFirst();
 }
 
 export async function upsertAttendance(tx: Tx, a: { municipalityCode: string; enrolmentId: string; sessionOn: string; present: boolean; at: string; by: string }): Promise<void> {
-  await sql`insert into offering_attendance (municipality_code, enrolment_id, session_on, present, recorded_at, recorded_by)
-    values (${a.municipalityCode}, ${a.enrolmentId}, ${a.sessionOn}, ${a.present}, ${a.at}, ${a.by})
-    on conflict (enrolment_id, session_on) do update set present = excluded.present, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`.execute(tx);
+  await tx
+    .insertInto('offering_attendance')
+    .values({ municipality_code: a.municipalityCode, enrolment_id: a.enrolmentId, session_on: a.sessionOn, present: a.present, recorded_at: a.at, recorded_by: a.by })
+    .onConflict((oc) =>
+      oc.columns(['enrolment_id', 'session_on']).doUpdateSet((eb) => ({
+        present: eb.ref('excluded.present'), recorded_at: eb.ref('excluded.recorded_at'), recorded_by: eb.ref('excluded.recorded_by'),
+      })),
+    )
+    .execute();
 }
 
 export async function findEnrolmentsOf(tx: Tx, bsns: string[]): Promise<Enrolment[]> {
   if (bsns.length === 0) return [];
-  const r = await sql<{ id: string; offering_id: string; name: string; kind: 'general' | 'group'; subject_bsn: string; plan_id: string | null; plan_action_id: string | null; enrolled_on: string | Date; status: 'enrolled' | 'ended'; ended_on: string | Date | null; attendance: { sessionOn: string; present: boolean }[] | string | null }>`
+  type Row = TableRow<'offering_enrolments', 'id' | 'offering_id' | 'subject_bsn' | 'plan_id' | 'plan_action_id' | 'enrolled_on' | 'ended_on'> & TableRow<'offerings', 'name'> & {
+    kind: Enrolment['kind']; status: Enrolment['status']; attendance: { sessionOn: string; present: boolean }[] | string | null;
+  };
+  const r = await sql<Row>`
     select e.id, e.offering_id, o.name, o.kind, e.subject_bsn, e.plan_id, e.plan_action_id, e.enrolled_on, e.status, e.ended_on,
       (select coalesce(json_agg(json_build_object('sessionOn', a.session_on, 'present', a.present) order by a.session_on), '[]'::json) from offering_attendance a where a.enrolment_id = e.id) as attendance
     from offering_enrolments e join offerings o on o.id = e.offering_id

@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { sql, type TableRow, type Tx } from '@kern/db';
 import type { Participation } from '../contract/fund.schema';
 import type { Posting } from './ledger';
 
@@ -7,14 +7,19 @@ import type { Posting } from './ledger';
 const day = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 export async function findFundTermsRow(tx: Tx, validOn: string): Promise<{ version: number; document: unknown } | undefined> {
-  const r = await sql<{ version: number; document: unknown }>`
-    select version, document from fund_terms where valid_from <= ${validOn}::date order by valid_from desc, version desc limit 1`.execute(tx);
-  return r.rows[0];
+  return tx
+    .selectFrom('fund_terms')
+    .select(['version', 'document'])
+    .where('valid_from', '<=', validOn)
+    .orderBy('valid_from', 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function listFundTermsRows(tx: Tx): Promise<{ version: number; document: unknown; createdAt: string }[]> {
-  const r = await sql<{ version: number; document: unknown; created_at: Date }>`select version, document, created_at from fund_terms order by version`.execute(tx);
-  return r.rows.map((x) => ({ version: x.version, document: x.document, createdAt: new Date(x.created_at).toISOString() }));
+  const rows = await tx.selectFrom('fund_terms').select(['version', 'document', 'created_at']).orderBy('version').execute();
+  return rows.map((x) => ({ version: x.version, document: x.document, createdAt: new Date(x.created_at).toISOString() }));
 }
 
 export async function insertFundTerms(tx: Tx, t: { municipalityCode: string; validFrom: string; document: unknown; at: Date; by: string }): Promise<number> {
@@ -25,11 +30,11 @@ export async function insertFundTerms(tx: Tx, t: { municipalityCode: string; val
   return r.rows[0]?.version ?? 0;
 }
 
-interface ParticipationDbRow {
-  id: string; debt_file_id: string; cohort: string; decision_on: unknown; take_over_due: unknown; taken_over_on: unknown; monthly_cents: string | number; term_months: number;
-  first_period: string; last_period: string; taken_over_cents: string | number; balance_cents: string | number; repaid_cents: string | number; forgiven_cents: string | number;
-  status: 'repaying' | 'completed'; terms_version: number;
-}
+type ParticipationDbRow = TableRow<
+  'fund_participations',
+  | 'id' | 'debt_file_id' | 'cohort' | 'decision_on' | 'take_over_due' | 'taken_over_on' | 'monthly_cents' | 'term_months' | 'first_period' | 'last_period'
+  | 'taken_over_cents' | 'balance_cents' | 'repaid_cents' | 'forgiven_cents' | 'terms_version'
+> & { status: Participation['status'] };
 const toParticipation = (p: ParticipationDbRow): Participation & { termsVersion: number } => ({
   id: p.id, debtFileId: p.debt_file_id, cohort: p.cohort, decisionOn: day(p.decision_on), takeOverDue: day(p.take_over_due), takenOverOn: day(p.taken_over_on),
   monthlyCents: Number(p.monthly_cents), termMonths: p.term_months, firstPeriod: p.first_period, lastPeriod: p.last_period, takenOverCents: Number(p.taken_over_cents),
@@ -37,13 +42,19 @@ const toParticipation = (p: ParticipationDbRow): Participation & { termsVersion:
 });
 
 export async function findParticipationOfFile(tx: Tx, debtFileId: string, lock = false): Promise<(Participation & { termsVersion: number }) | undefined> {
-  const r = await sql<ParticipationDbRow>`select * from fund_participations where debt_file_id = ${debtFileId}::uuid ${lock ? sql`for update` : sql``}`.execute(tx);
-  return r.rows[0] ? toParticipation(r.rows[0]) : undefined;
+  const p = await tx
+    .selectFrom('fund_participations')
+    .selectAll()
+    .where('debt_file_id', '=', debtFileId)
+    .$if(lock, (qb) => qb.forUpdate())
+    .$narrowType<{ status: Participation['status'] }>()
+    .executeTakeFirst();
+  return p ? toParticipation(p) : undefined;
 }
 
 export async function findTakenOverDebtIds(tx: Tx, debtIds: readonly string[]): Promise<string[]> {
   if (debtIds.length === 0) return [];
-  const r = await sql<{ debt_id: string }>`select debt_id from fund_debts where debt_id = any(${[...debtIds]}::uuid[])`.execute(tx);
+  const r = await sql<TableRow<'fund_debts', 'debt_id'>>`select debt_id from fund_debts where debt_id = any(${[...debtIds]}::uuid[])`.execute(tx);
   return r.rows.map((x) => x.debt_id);
 }
 
@@ -52,10 +63,14 @@ export interface NewParticipation {
   cohort: string; monthlyCents: number; termMonths: number; firstPeriod: string; lastPeriod: string; takenOverCents: number;
 }
 export async function insertParticipation(tx: Tx, p: NewParticipation): Promise<void> {
-  await sql`insert into fund_participations (id, municipality_code, debt_file_id, team_id, terms_version, decision_on, take_over_due, taken_over_on, cohort,
-      monthly_cents, term_months, first_period, last_period, taken_over_cents, balance_cents, status)
-    values (${p.id}, ${p.municipalityCode}, ${p.debtFileId}, ${p.teamId}, ${p.termsVersion}, ${p.decisionOn}, ${p.takeOverDue}, ${p.takenOverOn}, ${p.cohort},
-      ${p.monthlyCents}, ${p.termMonths}, ${p.firstPeriod}, ${p.lastPeriod}, ${p.takenOverCents}, ${p.takenOverCents}, 'repaying')`.execute(tx);
+  await tx
+    .insertInto('fund_participations')
+    .values({
+      id: p.id, municipality_code: p.municipalityCode, debt_file_id: p.debtFileId, team_id: p.teamId, terms_version: p.termsVersion, decision_on: p.decisionOn,
+      take_over_due: p.takeOverDue, taken_over_on: p.takenOverOn, cohort: p.cohort, monthly_cents: p.monthlyCents, term_months: p.termMonths,
+      first_period: p.firstPeriod, last_period: p.lastPeriod, taken_over_cents: p.takenOverCents, balance_cents: p.takenOverCents, status: 'repaying',
+    })
+    .execute();
 }
 
 export async function insertFundDebts(
@@ -63,8 +78,15 @@ export async function insertFundDebts(
   rows: readonly { id: string; municipalityCode: string; participationId: string; debtId: string; creditorId: string; sector: string; claimCents: number; rateBasisPoints: number; settlementCents: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await sql`insert into fund_debts (id, municipality_code, participation_id, debt_id, creditor_id, sector, claim_cents, rate_basis_points, settlement_cents)
-    values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.municipalityCode}, ${r.participationId}, ${r.debtId}, ${r.creditorId}, ${r.sector}, ${r.claimCents}, ${r.rateBasisPoints}, ${r.settlementCents})`))}`.execute(tx);
+  await tx
+    .insertInto('fund_debts')
+    .values(
+      rows.map((r) => ({
+        id: r.id, municipality_code: r.municipalityCode, participation_id: r.participationId, debt_id: r.debtId, creditor_id: r.creditorId,
+        sector: r.sector, claim_cents: r.claimCents, rate_basis_points: r.rateBasisPoints, settlement_cents: r.settlementCents,
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -90,24 +112,36 @@ export async function addForgiven(tx: Tx, participationId: string, cents: number
 }
 
 export async function insertMilestone(tx: Tx, m: { municipalityCode: string; participationId: string; goalRef: string; reachedOn: string; forgivenCents: number }): Promise<boolean> {
-  const r = await sql`insert into fund_milestones (municipality_code, participation_id, goal_ref, reached_on, forgiven_cents)
-    values (${m.municipalityCode}, ${m.participationId}, ${m.goalRef}, ${m.reachedOn}, ${m.forgivenCents}) on conflict do nothing`.execute(tx);
-  return Number(r.numAffectedRows ?? 0) > 0;
+  const r = await tx
+    .insertInto('fund_milestones')
+    .values({ municipality_code: m.municipalityCode, participation_id: m.participationId, goal_ref: m.goalRef, reached_on: m.reachedOn, forgiven_cents: m.forgivenCents })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function countMilestones(tx: Tx, participationId: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from fund_milestones where participation_id = ${participationId}::uuid`.execute(tx);
-  return r.rows[0]?.n ?? 0;
+  const row = await tx
+    .selectFrom('fund_milestones')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('participation_id', '=', participationId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export async function findMilestones(tx: Tx, participationId: string): Promise<{ goalRef: string; reachedOn: string; forgivenCents: number }[]> {
-  const r = await sql<{ goal_ref: string; reached_on: unknown; forgiven_cents: string | number }>`
-    select goal_ref, reached_on, forgiven_cents from fund_milestones where participation_id = ${participationId}::uuid order by reached_on, goal_ref`.execute(tx);
-  return r.rows.map((m) => ({ goalRef: m.goal_ref, reachedOn: day(m.reached_on), forgivenCents: Number(m.forgiven_cents) }));
+  const rows = await tx
+    .selectFrom('fund_milestones')
+    .select(['goal_ref', 'reached_on', 'forgiven_cents'])
+    .where('participation_id', '=', participationId)
+    .orderBy('reached_on')
+    .orderBy('goal_ref')
+    .execute();
+  return rows.map((m) => ({ goalRef: m.goal_ref, reachedOn: day(m.reached_on), forgivenCents: Number(m.forgiven_cents) }));
 }
 
 export async function findFundDebts(tx: Tx, participationId: string): Promise<{ creditorName: string; sector: string; claimCents: number; rateBasisPoints: number; settlementCents: number }[]> {
-  const r = await sql<{ name: string; sector: string; claim_cents: string | number; rate_basis_points: number; settlement_cents: string | number }>`
+  const r = await sql<TableRow<'debt_creditors', 'name'> & TableRow<'fund_debts', 'sector' | 'claim_cents' | 'rate_basis_points' | 'settlement_cents'>>`
     select c.name, f.sector, f.claim_cents, f.rate_basis_points, f.settlement_cents
     from fund_debts f join debt_creditors c on c.id = f.creditor_id where f.participation_id = ${participationId}::uuid order by c.name, f.id`.execute(tx);
   return r.rows.map((d) => ({ creditorName: d.name, sector: d.sector, claimCents: Number(d.claim_cents), rateBasisPoints: d.rate_basis_points, settlementCents: Number(d.settlement_cents) }));
@@ -115,7 +149,7 @@ export async function findFundDebts(tx: Tx, participationId: string): Promise<{ 
 
 /** The resident's side of the ledger: every posting on their receivable, oldest first. */
 export async function findReceivablePostings(tx: Tx, participationId: string): Promise<{ bookedOn: string; period: string | null; kind: 'take-over' | 'repayment' | 'forgiveness'; amountCents: number }[]> {
-  const r = await sql<{ booked_on: unknown; period: string | null; kind: 'take-over' | 'repayment' | 'forgiveness'; amount_cents: string | number }>`
+  const r = await sql<TableRow<'fund_postings', 'booked_on' | 'period' | 'amount_cents'> & { kind: 'take-over' | 'repayment' | 'forgiveness' }>`
     select booked_on, period, kind, amount_cents from fund_postings
     where participation_id = ${participationId}::uuid and account = 'receivable'
     order by booked_on, case kind when 'take-over' then 0 when 'repayment' then 1 else 2 end, period`.execute(tx);
@@ -197,7 +231,11 @@ export async function closeEndedTerms(tx: Tx, r: { municipalityCode: string; per
 }
 
 export async function startMonthRun(tx: Tx, municipalityCode: string, period: string, at: Date): Promise<void> {
-  await sql`insert into fund_month_runs (municipality_code, period, started_at) values (${municipalityCode}, ${period}, ${at.toISOString()}) on conflict do nothing`.execute(tx);
+  await tx
+    .insertInto('fund_month_runs')
+    .values({ municipality_code: municipalityCode, period, started_at: at.toISOString() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function addToMonthRun(tx: Tx, period: string, add: { booked: number; bookedCents: number; forgiven: number; forgivenCents: number; completedAt?: Date }): Promise<void> {
@@ -208,8 +246,14 @@ export async function addToMonthRun(tx: Tx, period: string, add: { booked: numbe
 }
 
 export async function countBookedRepayments(tx: Tx, period: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from fund_postings where period = ${period} and kind = 'repayment' and account = 'receivable'`.execute(tx);
-  return r.rows[0]?.n ?? 0;
+  const row = await tx
+    .selectFrom('fund_postings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('period', '=', period)
+    .where('kind', '=', 'repayment')
+    .where('account', '=', 'receivable')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Open payables per resident and creditor (what the fund still owes), and the fund's cash. */
