@@ -1,38 +1,12 @@
 import type { Grant } from '@kern/access';
 import type { Tx } from '@kern/db';
-import { findCoveringContract, findProviderByAgb, findProviderNames } from './contracting.repository';
+import { findCoveringContract, findProviderByAgb, findProviderNames, type ContractMatch, type ContractQuery, type ProviderFact } from './contracting.repository';
 
 // Facts of contracting that other modules need (provisions' allocations): which contract covers
 // a provider's product on a day, and who a provider is. Only this package names the contracting
 // tables; the others ask here.
 
-/** The question an allocation asks: is this provider contracted for this product on that day? */
-export interface ContractQuery {
-  providerAgb: string;
-  law: 'wmo' | 'jeugdwet';
-  standard: 'iwmo' | 'ijw';
-  category: string;
-  /** Null: an aspecific allocation (any contracted product in the category will do). */
-  productCode: string | null;
-  on: string;
-}
-
-export interface ContractMatch {
-  providerId: string;
-  providerAgb: string;
-  providerName: string;
-  contractId: string;
-  /** Unit and tariff of the contracted product that matched (the most specific one). */
-  unit: string;
-  tariffCents: number;
-}
-
-/** A care provider as other modules name it. */
-export interface ProviderFact {
-  id: string;
-  agbCode: string;
-  name: string;
-}
+export type { ContractMatch, ContractQuery, ProviderFact } from './contracting.repository';
 
 export interface ContractFacts {
   /**

@@ -1,6 +1,33 @@
 import { sql, type Tx } from '@kern/db';
-import type { ContractMatch, ContractQuery, ProviderFact } from './contract-facts';
 import type { Contract, ContractedProduct, ContractedTariff, FundingModel, Provider } from './contract/contracting.schema';
+
+/** The question an allocation asks: is this provider contracted for this product on that day? */
+export interface ContractQuery {
+  providerAgb: string;
+  law: 'wmo' | 'jeugdwet';
+  standard: 'iwmo' | 'ijw';
+  category: string;
+  /** Null: an aspecific allocation (any contracted product in the category will do). */
+  productCode: string | null;
+  on: string;
+}
+
+export interface ContractMatch {
+  providerId: string;
+  providerAgb: string;
+  providerName: string;
+  contractId: string;
+  /** Unit and tariff of the contracted product that matched (the most specific one). */
+  unit: string;
+  tariffCents: number;
+}
+
+/** A care provider as other modules name it. */
+export interface ProviderFact {
+  id: string;
+  agbCode: string;
+  name: string;
+}
 
 // SQL only. Row-level security keeps every query to the tenant of the transaction; dates leave
 // the database as text (YYYY-MM-DD) and bigints as numbers, so both drivers give the same values.

@@ -1,6 +1,6 @@
 import { sql, type TableRow, type Tx } from '@kern/db';
 import { coreCatalogue } from './catalogue';
-import type { RefreshResult } from './refresh-indicators';
+import type { RefreshResult } from './refresh-result';
 import { suppress, type Cell } from './suppress';
 
 export const sizeClasses = ['<20k', '20k-50k', '50k-100k', '100k-250k', '250k+'] as const;

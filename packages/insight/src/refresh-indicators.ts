@@ -4,6 +4,9 @@ import { coreCatalogue } from './catalogue';
 import { refreshStatements, type Scope } from './compile-indicator';
 import { indicatorDefinitionSchema, type IndicatorDefinition } from './contract/insight.schema';
 import { publishBenchmark } from './publish-benchmark';
+import type { RefreshResult } from './refresh-result';
+
+export type { RefreshResult } from './refresh-result';
 
 /**
  * Background refresh of indicator values. Jobs are rows of the queue `insight.refresh` in the one
@@ -15,13 +18,6 @@ import { publishBenchmark } from './publish-benchmark';
  * personal data, and writes each municipality's own rows of indicator_values (RLS-protected for
  * every reader). The high-water mark is the last domain_events.id folded in.
  */
-export interface RefreshResult {
-  kind: 'full' | 'incremental' | 'publish';
-  fromEventId: number;
-  toEventId: number;
-  cells: number;
-  indicators: number;
-}
 
 async function localIndicators(tx: Tx, codes?: string[]): Promise<{ code: string; def: IndicatorDefinition }[]> {
   const r = await sql<TableRow<'insight_local_indicators', 'municipality_code' | 'definition'>>`select municipality_code, definition from insight_local_indicators

@@ -1,6 +1,5 @@
 import { sql, type Tx } from '@kern/db';
 import { AGB_JEUGD, AGB_THUISZORG } from './demo-contracts';
-import type { ScaleProvisionsGenerator } from './scale';
 
 /** The generated city's contracts start before its first melding (2024-01-01). */
 export const SCALE_CONTRACTS_FROM = '2023-01-01';
@@ -12,6 +11,14 @@ const derivedId = (kind: string, id: string) => sql.raw(`(overlay(overlay(md5('$
 
 const GRANTED_REASONS = 'U krijgt deze ondersteuning omdat uit het onderzoek blijkt dat u dit niet zelf of met hulp van uw omgeving kunt regelen.';
 const REFUSED_REASONS = 'U krijgt geen maatwerkvoorziening omdat uw omgeving of een algemene voorziening u genoeg kan helpen.';
+
+/**
+ * Writes the provisions (beschikkingen, granted provisions, toewijzingen) of one batch: called once
+ * per batch in the batch's transaction, with the batch's cases in `scale_work_cases` (case id,
+ * subject BSN, law, status, melding date, team). Returns how many rows it wrote. The default is
+ * generateScaleProvisions, below.
+ */
+export type ScaleProvisionsGenerator = (tx: Tx, batch: { municipalityCode: string; fromHousehold: number; toHousehold: number }) => Promise<number>;
 
 /**
  * Decisions, granted provisions and allocations for the generated city, set-based per batch: every

@@ -9,7 +9,8 @@ import { seedDemoClientData } from './demo-clients';
 import { insertDemoContracts } from './demo-contracts';
 import { seedDemoProvisions } from './provisions-demo';
 import { installScaleFunctions } from './scale-functions';
-import { generateScaleProvisions, SCALE_CONTRACTS_FROM } from './scale-provisions';
+import { generateScaleProvisions, SCALE_CONTRACTS_FROM, type ScaleProvisionsGenerator } from './scale-provisions';
+export type { ScaleProvisionsGenerator } from './scale-provisions';
 import { CLIENT_HOUSEHOLD_PERMILLE, cityShape, ENROLMENT_PERCENT, planTemplates, type CityShape } from './scale-plan';
 
 export type Scale = 'demo' | 'g4';
@@ -23,13 +24,6 @@ export interface ScaleProgress {
 /** The progress bar's total: the generator reports in hundredths. */
 export const SCALE_PROGRESS_TOTAL = 100;
 
-/**
- * Writes the provisions (beschikkingen, granted provisions, toewijzingen) of one batch: called once
- * per batch in the batch's transaction, with the batch's cases in `scale_work_cases` (case id,
- * subject BSN, law, status, melding date, team). Returns how many rows it wrote. The default is
- * generateScaleProvisions (scale-provisions.ts).
- */
-export type ScaleProvisionsGenerator = (tx: Tx, batch: { municipalityCode: string; fromHousehold: number; toHousehold: number }) => Promise<number>;
 
 export interface ScaleOptions {
   /** Default Amsterdam (0363), a G4 city. */

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { DebtFileView, HouseholdSituation, SolutionKind, VtlbInput, debtApi } from '../api/debt';
 import { useApp } from '../app-context';
 import { Field } from '../components/Field';
-import { parseEuros } from './DebtFilePage';
+import { parseEuros } from '../money';
 import { DecisionForm, FirstConversationForm, MoratoriumForm } from './DebtProcessForms';
 
 const SITUATIONS: HouseholdSituation[] = ['single', 'single-parent', 'couple', 'couple-with-children'];

@@ -7,20 +7,13 @@ import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n';
+import { parseEuros } from '../money';
 import { AppLink, paths } from '../router';
 import { DebtFileForms } from './DebtFileForms';
 import { EvidenceForm } from './DebtProcessForms';
 import { euro } from './DebtPage';
 
 const CATEGORIES: DebtLine['category'][] = ['zorg', 'publiek', 'nuts', 'overig'];
-
-/** Euros as typed by a person (1234,56 or 1234.56) to whole cents; null when it is not an amount above zero. */
-export function parseEuros(text: string): number | null {
-  const m = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  if (!m) return null;
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return cents > 0 ? cents : null;
-}
 
 /** A file size for people: kB below a megabyte, else MB with one decimal. */
 export function fileSize(bytes: number, lang: string): string {

@@ -9,7 +9,7 @@ import { PageTitle } from '../components/PageTitle';
 import { focusFirst, problemFieldErrors } from '../components/problem-fields';
 import { formatDate, type MessageKey } from '../i18n';
 import { isIsoDate } from '../validation';
-import { parseEuros } from './DebtFilePage';
+import { parseEuros } from '../money';
 import { addMonths, todayIso } from './DebtProcessForms';
 import { euro } from './DebtPage';
 
