@@ -73,6 +73,37 @@ describe('323 -> 325 over a stream', () => {
     expect(backend.committed).toHaveLength(3);
   });
 
+  it('TR056: a JW323 and a WMO323 of one sender with the same Identificatie are two messages: both are answered and booked', async () => {
+    const jw = { ...g, standard: 'ijw' as const };
+    const facts = generatedFacts(g);
+    const jwFacts = generatedFacts(jw);
+    const backend = new MemoryBackend({ allocations: [...facts.allocations, ...jwFacts.allocations.map((a) => ({ ...a, toewijzingNummer: `J${a.toewijzingNummer}` }))], tariffs: [...facts.tariffs, ...jwFacts.tariffs], residents: facts.residents });
+    const wmo = await run(generateInvoice(g), backend);
+    let jwXml = '';
+    for await (const piece of generateInvoice(jw)) jwXml += piece;
+    const jwMessage = await run(jwXml, backend);
+    expect(parseInvoiceHeader(messageType('ijw', '323'), jwXml).identificatie).toBe(wmo.outcome.header?.identificatie);
+    expect(jwMessage.outcome).toMatchObject({ repeated: false, refusal: null, lines: 3 });
+    expect(jwMessage.answer).toContain('jw325:');
+    expect(backend.committed).toHaveLength(6);
+  });
+
+  it('TR056: the same Identificatie with other content is refused with 9056; the message answered before keeps its bookings and nothing more is booked', async () => {
+    const backend = new MemoryBackend(generatedFacts(g));
+    let xml = '';
+    for await (const piece of generateInvoice(g)) xml += piece;
+    const first = await run(xml, backend);
+    const other = xml.replace('</wmo323:Prestatie>', '<!-- other content --></wmo323:Prestatie>');
+    expect(other).not.toBe(xml);
+    const again = await run(other, backend);
+    expect(again.outcome).toMatchObject({ repeated: false, refusal: { code: '9056', rule: 'TR056' } });
+    expect(again.answer).toContain('<wmo325:RetourCode>9056</wmo325:RetourCode>');
+    expect(validateAgainstXsd(messageType('iwmo', '325'), again.answer)).toEqual([]);
+    expect(backend.committed).toHaveLength(3);
+    // The first message's answer is still the one given for its own content.
+    expect((await run(xml, backend)).answer).toBe(first.answer);
+  });
+
   it('TR333: another message with a DeclaratieNummer used before is refused whole with 9333 and books nothing', async () => {
     const backend = new MemoryBackend(generatedFacts(g));
     await run(generateInvoice(g), backend);

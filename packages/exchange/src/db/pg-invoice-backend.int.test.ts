@@ -363,3 +363,33 @@ describe('iJw through the database backend', () => {
     await expect(kit.as(backOffice, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, r.messageId ?? '', { offset: 0, limit: 10 }))).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+// Last: these deliveries would change the counts and the inbox of the tests above.
+describe('TR056: the identity of a 323 includes its standard', () => {
+  it('TR056: a JW323 with the Identificatie of an earlier WMO323 of the same sender is its own message: both are answered and booked', async () => {
+    const wmo = invoice('2026-09', [{ bsn: rotterdam.child, prestaties: [prestatie('ID1', '2001', '2026-09', 1)] }], { identificatie: 'SAME56' });
+    const jw = invoice('2026-09', [{ bsn: rotterdam.child, prestaties: [prestatie('ID1', '7001', '2026-09', 1, { productCategorie: '45', productCode: '45A48' })] }], { identificatie: 'SAME56', standard: 'ijw' });
+    const a = await kit.deliver(backOffice, 'wmo', wmo);
+    const b = await kit.deliver(backOffice, 'jeugdwet', jw);
+    expect(a).toMatchObject({ refused: false, repeated: false, lines: 1 });
+    expect(b).toMatchObject({ refused: false, repeated: false, lines: 1 });
+    expect(b.messageId).not.toBe(a.messageId);
+    expect(b.answer).toContain('jw325:');
+    expect(Object.keys(await codesOf(a.messageId))).toEqual(['ID1']);
+    expect(Object.keys(await codesOf(b.messageId))).toEqual(['ID1']);
+  });
+
+  it('TR056: the same Identificatie with other content is refused with 9056 and books nothing; the first message stays answered', async () => {
+    const xml = invoice('2026-09', [{ bsn: rotterdam.child, prestaties: [prestatie('ID2', '2001', '2026-09', 1)] }], { identificatie: 'OTHER56' });
+    const first = await kit.deliver(backOffice, 'wmo', xml);
+    const lines = await kit.count('exchange_invoice_lines');
+    const other = xml.replace('</wmo323:Prestatie>', '<!-- another content --></wmo323:Prestatie>');
+    const again = await kit.deliver(backOffice, 'wmo', other);
+    expect(again).toMatchObject({ refused: true, refusalCode: '9056', repeated: false });
+    expect(again.answer).toContain('<wmo325:RetourCode>9056</wmo325:RetourCode>');
+    expect(await kit.count('exchange_invoice_lines')).toBe(lines);
+    const stored = await withSystem(kit.database.db, (tx) => sql<{ status: string; refusal_code: string | null }>`select status, refusal_code from exchange_messages where id = ${first.messageId}`.execute(tx));
+    expect(stored.rows[0]).toEqual({ status: 'answered', refusal_code: null });
+    expect((await kit.deliver(backOffice, 'wmo', xml)).answer).toBe(first.answer);
+  });
+});

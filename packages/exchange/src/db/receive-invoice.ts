@@ -100,7 +100,8 @@ export async function receiveInvoice(services: ExchangeServices, ctx: AccessCont
     backend.release();
   }
   const messageId = backend.storedMessageId ?? null;
-  if (outcome.refusal && messageId) {
+  // 9056 refuses a message whose identity belongs to one answered before: that one keeps its state.
+  if (outcome.refusal && messageId && outcome.refusal.code !== '9056') {
     const r = outcome.refusal;
     await withTenant(services.db, municipality, (tx) => noteRefusal(tx, messageId, r.code, `${r.rule}: ${r.message}`));
   }

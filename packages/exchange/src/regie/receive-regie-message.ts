@@ -98,12 +98,12 @@ export async function receiveRegieMessage(services: RegieServices, tx: Tx, ctx: 
   }
   const identification = isRetour ? (msg.header.identificatieRetour ?? '') : msg.header.identificatie;
   // A 320 names no client: the client is the one of the 319 it answers (audited like any other).
-  const bsn = clientBsn(msg) ?? (number === '320' ? ((await repo.findLogged(tx, { direction: 'out', providerAgb: provider, messageType: '319', identification: msg.header.identificatie }))?.subjectBsn ?? null) : null);
+  const bsn = clientBsn(msg) ?? (number === '320' ? ((await repo.findLogged(tx, { direction: 'out', standard: msg.type.standard, providerAgb: provider, messageType: '319', identification: msg.header.identificatie }))?.subjectBsn ?? null) : null);
   const resource = number === '305' || number === '307' ? 'care-delivery' : 'exchange-message';
   await authorize(services, tx, ctx, { resource, action: 'create', subjectBsn: bsn ?? undefined, detail: `${msg.type.name} ${identification} from AGB ${provider}` });
 
   const hash = sha256(xml);
-  const earlier = await repo.findLogged(tx, { direction: 'in', providerAgb: provider, messageType: number, identification });
+  const earlier = await repo.findLogged(tx, { direction: 'in', standard: msg.type.standard, providerAgb: provider, messageType: number, identification });
   if (earlier) {
     if (earlier.contentSha256 !== hash) {
       throw new RegieRefused('TR056', '9056', `${msg.type.name} ${identification} of provider ${provider} was received before with other content`);
@@ -375,7 +375,7 @@ async function receiveRequest(r: Received): Promise<ReceiveResult> {
  */
 async function receiveRetour(r: Received): Promise<ReceiveResult> {
   const original = r.msg.type.number === '302' ? '301' : '319';
-  const sent = await repo.findLogged(r.tx, { direction: 'out', providerAgb: r.provider, messageType: original, identification: r.msg.header.identificatie });
+  const sent = await repo.findLogged(r.tx, { direction: 'out', standard: r.msg.type.standard, providerAgb: r.provider, messageType: original, identification: r.msg.header.identificatie });
   if (!sent) throw new RegieRefused('RETOUR', '0001', `no ${original} ${r.msg.header.identificatie} was sent to provider ${r.provider}`);
   const headerCodes = r.msg.header.retourCodes;
   const findings: RegieFinding[] = headerCodes.filter((c) => c !== '0200').map((c) => ({ element: 'Header', ref: null, rule: 'retour', code: c }));

@@ -244,3 +244,29 @@ describe('another municipality, the wrong purpose or a role without it sees noth
     expect(await count('audit_log', sql`municipality_code = '0599' and subject_bsn = ${BSN} and resource = 'care-delivery' and action = 'read' and outcome = 'allowed'`)).toBe(1);
   });
 });
+
+// Last: these deliveries would change the care deliveries and the inbox the tests above read.
+describe('TR056: the identity of a message includes its standard', () => {
+  it('a WMO305 with the Identificatie of an earlier JW305 of the same provider is its own message: both are answered and booked', async () => {
+    await insertTestAllocation(database.db, { municipalityCode: '0599', bsn: '999990342', providerAgb: PROVIDER, standard: 'ijw', toewijzingNummer: '300056', category: '45', startDate: '2026-01-01' });
+    await insertTestAllocation(database.db, { municipalityCode: '0599', bsn: BSN, providerAgb: PROVIDER, standard: 'iwmo', toewijzingNummer: '100056', category: '02', startDate: '2026-01-01' });
+    const jw = await receive(sample305(header('ID56', { standard: 'ijw' }), { bsn: '999990342', geboortedatum: '2015-06-01' }, [{ toewijzingNummer: '300056', categorie: '45', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01' }]), as('rotterdam.besluit', 'jeugdwet'));
+    const wmo = await receive(sample305(header('ID56'), { bsn: BSN }, [{ toewijzingNummer: '100056', categorie: '02', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01' }]));
+    expect(jw).toMatchObject({ standard: 'ijw', status: 'answered', duplicate: false, findings: [] });
+    expect(wmo).toMatchObject({ standard: 'iwmo', status: 'answered', duplicate: false, findings: [] });
+    expect(await count('exchange_care_deliveries', sql`toewijzing_nummer in ('300056', '100056') and status = 'started'`)).toBe(2);
+  });
+
+  it('a WMO315 with the Identificatie of an earlier JW315 is its own message; the same WMO315 again gets the same answer, with other content 9056', async () => {
+    const jw = await receive(sample315(header('RQ56', { standard: 'ijw' }), { bsn: '999990342', geboortedatum: '2015-06-01' }, [{ referentieAanbieder: 'JREF-56', categorie: '45', ingangsdatum: '2026-05-01' }]), as('rotterdam.besluit', 'jeugdwet'));
+    const xml = sample315(header('RQ56'), { bsn: OTHER_BSN }, [{ referentieAanbieder: 'WREF-56', categorie: '02', ingangsdatum: '2026-05-01' }]);
+    const wmo = await receive(xml);
+    expect(jw).toMatchObject({ standard: 'ijw', messageType: '315', status: 'answered', duplicate: false });
+    expect(wmo).toMatchObject({ standard: 'iwmo', messageType: '315', status: 'answered', duplicate: false });
+    const again = await receive(xml);
+    expect(again).toMatchObject({ duplicate: true });
+    expect(again.answer?.xml).toBe(wmo.answer?.xml);
+    const other = sample315(header('RQ56'), { bsn: OTHER_BSN }, [{ referentieAanbieder: 'WREF-57', categorie: '02', ingangsdatum: '2026-05-01' }]);
+    await expect(receive(other)).rejects.toMatchObject({ rule: 'TR056', returnCode: '9056' });
+  });
+});

@@ -59,8 +59,9 @@ const toLog = (r: RawLog): LogRow => ({
   at: new Date(r.at).toISOString(),
 });
 
-export async function findLogged(tx: Tx, m: { direction: 'in' | 'out'; providerAgb: string; messageType: MessageNumber; identification: string }): Promise<LogRow | undefined> {
-  const r = await sql<RawLog>`select * from exchange_message_log where direction = ${m.direction} and provider_agb = ${m.providerAgb}
+/** TR056: a message's identity is its direction, the kind of message (standard and number), the provider and the Identificatie. */
+export async function findLogged(tx: Tx, m: { direction: 'in' | 'out'; standard: Standard; providerAgb: string; messageType: MessageNumber; identification: string }): Promise<LogRow | undefined> {
+  const r = await sql<RawLog>`select * from exchange_message_log where direction = ${m.direction} and standard = ${m.standard} and provider_agb = ${m.providerAgb}
     and message_type = ${m.messageType} and identification = ${m.identification}`.execute(tx);
   const row = r.rows[0];
   return row ? toLog(row) : undefined;
