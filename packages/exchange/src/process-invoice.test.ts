@@ -138,7 +138,8 @@ describe('323 -> 325 over a stream', () => {
       residents: [{ bsn, from: '2000-01-01', to: null }],
       tariffs: [{ productCategorie: '02', productCode: '02A01', from: '2026-01-01', to: null, cents: 1250 }],
     });
-    const xml = invoice('2026-05', [{ bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30)] }, { bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30), prestatie('X3', '2002', '2026-05', 5)] }]);
+    // The repeated X1 differs in its volume: an identical line would refuse the whole message (TR101).
+    const xml = invoice('2026-05', [{ bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30)] }, { bsn, prestaties: [prestatie('X1', '2002', '2026-05', 29), prestatie('X3', '2002', '2026-05', 5)] }]);
     const { outcome, answer } = await run(xml, backend, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 } });
     expect(outcome).toMatchObject({ refusal: null, lines: 3, approvedLines: 1, rejectedLines: 2 });
     expect(answer).toContain('>8021<');
@@ -171,7 +172,31 @@ describe('323 -> 325 over a stream', () => {
 
   it('refuses a TotaalIngediendBedrag that is not the sum of the prestaties', async () => {
     const { outcome } = await run(build323({ ...header, totaalBedrag: 4999 }, [{ bsn: testBsn(0), prestaties: [p0] }]));
-    expect(outcome.refusal?.rule).toBe('TOTAL');
+    expect(outcome.refusal?.rule).toBe('TR358');
+  });
+
+  describe('money rules on the 323: each refuses the whole message with 0001 under its own rule, in process and in validate alike', () => {
+    const bsn = '999991838';
+    const clean = () => [{ bsn, prestaties: [prestatie('M1', '2002', '2026-05', 2), prestatie('M2', '2002', '2026-06', 2)] }];
+    const cases: [string, () => string][] = [
+      ['TR101', () => invoice('2026-05', [{ bsn, prestaties: [prestatie('M1', '2002', '2026-05', 2), prestatie('M1', '2002', '2026-05', 2)] }])],
+      ['TR316', () => invoice('2026-05', [{ bsn, prestaties: [prestatie('M1', '2002', '2026-05', 2), prestatie('M2', '2002', '2026-05', 2, { vorigReferentieNummer: 'M1', debetCredit: 'C' })] }])],
+      ['TR335', () => invoice('2026-05', [{ bsn, prestaties: [prestatie('M1', '2002', '2019-05', 2)] }], { declaratieDagtekening: '2026-11-05' })],
+      ['TR358', () => invoice('2026-05', clean(), { totaalDebetCredit: 'C' })],
+    ];
+    it.each(cases)('%s: a message that breaks it is refused under its own rule and 0001, nothing booked', async (rule, xml) => {
+      for (const verify of [true, false]) {
+        const { outcome, answer, backend } = await run(xml(), empty(), { verify });
+        expect(outcome.refusal).toMatchObject({ code: '0001', rule });
+        expect(answer).toContain('<wmo325:RetourCode>0001</wmo325:RetourCode>');
+        expect(answer).not.toContain('DeclaratieAntwoord');
+        expect(backend.committed).toHaveLength(0);
+      }
+    });
+    it('a clean message passes every money rule', async () => {
+      const { outcome } = await run(invoice('2026-05', clean()), empty(), { verify: false });
+      expect(outcome.refusal).toBeNull();
+    });
   });
 
   it('answers an unknown BSN and allocation per line (9338), not by refusing the file', async () => {
@@ -277,7 +302,7 @@ describe('323 -> 325 over a stream', () => {
         async (lines) => {
           const byClient = new Map<number, Prestatie[]>();
           lines.forEach((l, i) => {
-            const p: Prestatie = { ...p0, referentieNummer: `R${i}`, vorigReferentieNummer: l.credit ? `R${i - 1}` : null, toewijzingNummer: String(100000 + l.alloc), geleverdVolume: l.volume, productTarief: l.tariff, bedrag: l.volume * l.tariff + l.off, debetCredit: l.credit ? 'C' : 'D' };
+            const p: Prestatie = { ...p0, referentieNummer: `R${i}`, vorigReferentieNummer: l.credit ? `P${i - 1}` : null /* a line of an earlier message: TR316 forbids crediting one of this message */, toewijzingNummer: String(100000 + l.alloc), geleverdVolume: l.volume, productTarief: l.tariff, bedrag: l.volume * l.tariff + l.off, debetCredit: l.credit ? 'C' : 'D' };
             byClient.set(l.client, [...(byClient.get(l.client) ?? []), p]);
           });
           const clients = [...byClient.entries()].map(([c, prestaties]) => ({ bsn: testBsn(c), prestaties }));

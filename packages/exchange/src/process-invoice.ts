@@ -4,6 +4,7 @@ import { parseInvoiceClient, parseInvoiceHeader, readInvoiceClient } from './inv
 import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
 import { clientTexts, defaultLimits, splitInvoice, type InvoiceBatch, type SplitLimits } from './invoice-split';
 import { MessageRefusal } from './refusal';
+import { InvoiceContentRules } from './rules/invoice-content-rules';
 import { returnCodes } from './contract/return-codes';
 import { openTempFile } from './temp-file';
 import { signed, verifyPrestatie, type VerificationFacts } from './verify-invoice';
@@ -153,6 +154,7 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
   };
 
   const hash = createHash('sha256');
+  const money = new InvoiceContentRules();
   let prior: PriorAnswer | undefined;
   /** Returns false when the message was answered before (the rest is only read, for its hash). */
   const handle = async ({ batch, verdict }: Pending): Promise<boolean> => {
@@ -188,8 +190,10 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       const client = parsed[i] as InvoiceClient;
       const clientIndex = batch.firstClient + i;
       let rejected: { index: number; codes: string[] }[] | undefined;
+      money.client(client.bsn);
       for (let j = 0; j < client.prestaties.length; j++) {
         const p = client.prestaties[j] as Prestatie;
+        money.prestatie(header, client.bsn, p);
         const verdict = o.verify === false ? { approved: true, codes: [] } : verifyPrestatie(header, client.bsn, p, overlay);
         const line: JudgedLine = { clientIndex, bsn: client.bsn, prestatie: p, verdict };
         lines.push(line);
@@ -245,9 +249,7 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
         }
         throw new MessageRefusal('9056', 'TR056', `${outcome.header?.standard === 'ijw' ? 'JW' : 'WMO'}323 ${outcome.header?.identificatie ?? ''} of sender ${outcome.header?.afzender ?? ''} was received before with other content`);
       }
-      if (outcome.header && outcome.header.totaalBedrag !== Math.abs(outcome.submittedCents)) {
-        throw new MessageRefusal('0001', 'TOTAL', `TotaalIngediendBedrag ${outcome.header.totaalBedrag} is not the sum of the prestaties (${outcome.submittedCents})`);
-      }
+      if (outcome.header) money.end(outcome.header, outcome.submittedCents);
     } catch (e) {
       if (!(e instanceof MessageRefusal)) throw e;
       outcome.refusal = e;
