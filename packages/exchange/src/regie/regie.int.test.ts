@@ -16,7 +16,7 @@ import { sendAllocationMessage } from './send-allocation-message';
 const BSN = '999991838';
 const OTHER_BSN = '999990512';
 const PROVIDER = '12345678';
-const client = { bsn: BSN, geboortedatum: '1980-05-01', datumGebruik: null, geslacht: '2' as const, achternaam: 'Jansen', voorvoegsel: null, voornamen: 'Anna', voorletters: 'A', adres: null };
+const client = { bsn: BSN, geboortedatum: '1980-05-01', datumGebruik: null, geslacht: '2' as const, achternaam: 'Jansen', voorvoegsel: null, voornamen: 'Anna', voorletters: 'A', adres: { huisnummer: 1, huisletter: null, toevoeging: null, postcode: '3011AA', straatnaam: 'Coolsingel', plaatsnaam: 'Rotterdam' } };
 
 let database: TestDatabase;
 let services: AccessServices;
@@ -198,6 +198,15 @@ describe('301 out, 302 in', () => {
     const r = await receive(retour.xml);
     expect(r).toMatchObject({ messageType: '302', status: 'recorded', findings: [] });
     expect(await count('exchange_allocation_messages', sql`status = 'acknowledged' and return_codes = '{0200}'`)).toBe(1);
+  });
+
+  it('a 301 that would break a rule is never sent: without an address (TR006, TR061) the use case refuses naming the rule, nothing is logged', async () => {
+    const before = await count('exchange_message_log', sql`direction = 'out'`);
+    await expect(run(backOffice(), (tx) => sendAllocationMessage(services, tx, backOffice(), { allocationIds: [allocationId], client: { ...client, adres: null } }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      invalidParams: expect.arrayContaining([expect.objectContaining({ name: 'TR061' })]),
+    });
+    expect(await count('exchange_message_log', sql`direction = 'out'`)).toBe(before);
   });
 
   it('a 302 on a 301 that was never sent is refused and recorded nowhere', async () => {
