@@ -115,6 +115,22 @@ describe('323 -> 325 over a stream', () => {
     expect(validateAgainstXsd(messageType('iwmo', '325'), again.answer)).toEqual([]);
   });
 
+  it('IV087: 9333 is answered on DeclaratieAntwoord (TotaalToegekendBedrag 0), the Header 0200; the 325 validates', async () => {
+    const backend = new MemoryBackend(generatedFacts(g));
+    await run(generateInvoice(g), backend);
+    let xml = '';
+    for await (const piece of generateInvoice(g)) xml += piece;
+    const { outcome, answer } = await run(xml.replace(/(<wmo323:Identificatie>|<iwmo:Identificatie>)([^<]+)</, '$1OTHER<'), backend);
+    expect(outcome.refusal?.code).toBe('9333');
+    const tree = parseTree(answer);
+    const headerCodes = tree.children.find((c) => c.name === 'Header')?.children.find((c) => c.name === 'RetourCodes')?.children.map((c) => c.text);
+    expect(headerCodes).toEqual(['0200']);
+    const antwoord = tree.children.find((c) => c.name === 'DeclaratieAntwoord');
+    expect(antwoord?.children.find((c) => c.name === 'RetourCodes')?.children.map((c) => c.text)).toEqual(['9333']);
+    expect(antwoord?.children.find((c) => c.name === 'TotaalToegekendBedrag')?.children[0]?.text).toBe('0');
+    expect(validateAgainstXsd(messageType('iwmo', '325'), answer)).toEqual([]);
+  });
+
   it('a crash mid-message resumes by processing the file again, without double booking', async () => {
     const big = { ...g, clients: 10 };
     const backend = new MemoryBackend(generatedFacts(big));

@@ -263,7 +263,8 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     if (outcome.refusal) {
       // 9056: the identity belongs to the message answered before, which stays as it was.
       if (o.verify !== false && outcome.refusal.code !== '9056') await backend.abandon(header);
-      const parts = answer325Parts(header, o.answerIdentity, { headerCodes: [outcome.refusal.code], refused: true });
+      // 9333 is a finding on the class Declaratie, answered on DeclaratieAntwoord (IV087); every other refusal on the header only.
+      const parts = answer325Parts(header, o.answerIdentity, outcome.refusal.code === '9333' ? { declarationRefused: ['9333'] } : { headerCodes: [outcome.refusal.code], refused: true });
       await o.answer(parts.head + parts.tail);
       return outcome;
     }

@@ -412,3 +412,14 @@ describe('money rules on the 323 through receive: refused whole under their own 
     expect(await kit.count('exchange_invoice_lines', "approved")).toBe(before);
   });
 });
+
+describe('the 325 to the filling instructions (IV087)', () => {
+  it('each 325 has an identification of its own, unique for the municipality, not derived from the 323', async () => {
+    const a = await kit.deliver(backOffice, 'wmo', invoice('2026-04', [{ bsn: rotterdam.child, prestaties: [prestatie('IVA', '2001', '2026-04', 1)] }], { identificatie: '900000000001' }));
+    const b = await kit.deliver(backOffice, 'wmo', invoice('2026-04', [{ bsn: rotterdam.child, prestaties: [prestatie('IVB', '2001', '2026-04', 1)] }], { identificatie: '900000000002' }));
+    const idOf = (xml: string) => /<wmo325:BerichtIdentificatie>\s*<iwmo:Identificatie>([^<]+)</.exec(xml)?.[1];
+    expect(idOf(a.answer)).toMatch(/^K\w+$/);
+    expect(idOf(b.answer)).toMatch(/^K\w+$/);
+    expect(idOf(a.answer)).not.toBe(idOf(b.answer));
+  });
+});

@@ -181,13 +181,19 @@ class Verdicts {
   }
 }
 
-function answer(r: Received, v: Verdicts, headerCodes: string[]): { messageType: MessageNumber; xml: string } {
-  const retourId = `R${r.identification}`.slice(0, 12);
+/**
+ * The retour per IV028: its own identification (unique for the municipality); only the Header
+ * when the message is accepted without any finding (no return codes) or refused as a whole (the
+ * header with its codes); the client's classes with a code on each when a finding is on one of them.
+ */
+async function answer(r: Received, v: Verdicts, headerCodes: string[], refused = false): Promise<{ messageType: MessageNumber; xml: string }> {
+  const accepted = !refused && v.list.length === 0;
   const retour = buildRetour(r.msg.type, r.msg.xml, {
-    identificatie: retourId,
+    identificatie: await repo.nextRetourIdentification(r.tx, 'R'),
     dagtekening: r.today,
     root: r.msg.root,
-    headerCodes,
+    headerCodes: accepted ? [] : headerCodes,
+    headerOnly: accepted || refused,
     codesFor: (n) => {
       const fs = v.byNode.get(n);
       return fs ? [...new Set(fs.map((f) => f.code))] : undefined;
@@ -229,7 +235,7 @@ async function refuseWhole(r: Received, whole: { header: Finding[]; content: Fin
   if (all.length === 0) return undefined;
   const headerCodes = [...new Set(all.map((f) => f.code))];
   const findings = all.map((f) => ({ element: 'Header', ref: null, rule: f.rule, code: f.code }));
-  const a = answer(r, new Verdicts(), headerCodes);
+  const a = await answer(r, new Verdicts(), headerCodes, true);
   await log(r, 'refused', headerCodes, findings, a.xml);
   return result(r, 'refused', headerCodes, findings, a);
 }
@@ -273,7 +279,7 @@ async function receiveStartStop(r: Received): Promise<ReceiveResult> {
       }
     }
   }
-  const a = answer(r, v, ['0200']);
+  const a = await answer(r, v, ['0200']);
   await repo.setLogAnswer(r.tx, messageId, { status: 'answered', headerCodes: ['0200'], findings: v.list, answer: a.xml });
   if (effects.length > 0) {
     const subjectRef = await clientPseudonym(r.tx, r.ctx.actor.municipalityCode, m.bsn);
@@ -357,7 +363,7 @@ async function receiveRequest(r: Received): Promise<ReceiveResult> {
       });
     }
   }
-  const a = answer(r, v, ['0200']);
+  const a = await answer(r, v, ['0200']);
   const messageId = await log(r, 'answered', ['0200'], v.list, a.xml);
   for (const x of accepted) {
     await repo.insertRequest(r.tx, { id: newId(), municipalityCode: r.ctx.actor.municipalityCode, messageId, kind: parsed.kind, standard: parsed.standard, providerAgb: parsed.provider, subjectBsn: parsed.bsn, referentieAanbieder: x.ref, details: x.details, receivedAt: r.now });

@@ -317,3 +317,13 @@ export async function recordAllocationRetour(tx: Tx, q: { messageId: string; toe
 export async function markRequestGranted(tx: Tx, q: { standard: Standard; providerAgb: string; ref: string }): Promise<void> {
   await sql`update exchange_requests set status = 'granted' where standard = ${q.standard} and provider_agb = ${q.providerAgb} and referentie_aanbieder = ${q.ref}`.execute(tx);
 }
+
+/**
+ * The identification of a retour or a 325 Kern sends (IV028, IV087): the next number of one
+ * sequence, in base 36 after a letter, so it is unique for the municipality and never derived
+ * from the identification of the message it answers.
+ */
+export async function nextRetourIdentification(tx: Tx, letter: 'R' | 'K'): Promise<string> {
+  const r = await sql<{ n: string }>`select nextval('exchange_retour_identification')::text as n`.execute(tx);
+  return `${letter}${BigInt(r.rows[0]?.n ?? '0').toString(36).toUpperCase().padStart(6, '0')}`;
+}
