@@ -7,16 +7,20 @@ import { signed } from '../verify-invoice';
  * The rules on a 323's content that need no state (controleniveau 2, "xslt"): checked on the
  * message itself, as it streams by, by `validate`, `process` and `receive` alike. Breaking one
  * refuses the whole message with 0001 under the rule's own name (IV087: only the header is
- * answered). What it keeps is one key per client and per prestatie, not the lines themselves.
+ * answered). What it keeps is the keys of the current client's prestaties and every ReferentieNummer (TR316), not the lines themselves.
  */
 export class InvoiceContentRules {
   private readonly lines = new Set<string>();
   private readonly references = new Set<string>();
   private readonly credited: string[] = [];
 
-  /** A new Client begins (a Client twice under one Bsn is not refused yet: TR101 is partial, see docs/istandaarden.md). */
+  /**
+   * A new Client begins: identical lines are looked for within it, so only one client's keys are
+   * kept (a Client twice under one Bsn is not refused yet: TR101 is partial, see docs/istandaarden.md).
+   */
   client(bsn: string): void {
     void bsn;
+    this.lines.clear();
   }
 
   prestatie(header: InvoiceHeader, bsn: string, p: Prestatie): void {
