@@ -20,10 +20,11 @@ import { FixedClock } from '@kern/kit';
 import { seedDemo } from '@kern/seed';
 import { insertAllocationFixtures, insertProviderFixture } from '@kern/seed/testing';
 
+// Not an AGB code the demo seed uses: its providers have contracts of their own, whose tariffs are not the bench's.
 const PRESTATIES = Number(process.env.BENCH_PRESTATIES ?? 100_000);
 const PER_CLIENT = 4;
 const MUNICIPALITY = '0599';
-const g = { standard: 'iwmo' as const, clients: Math.ceil(PRESTATIES / PER_CLIENT), prestatiesPerClient: PER_CLIENT, month: '2026-10', provider: '12345678', municipality: MUNICIPALITY };
+const g = { standard: 'iwmo' as const, clients: Math.ceil(PRESTATIES / PER_CLIENT), prestatiesPerClient: PER_CLIENT, month: '2026-10', provider: '45678901', municipality: MUNICIPALITY };
 const total = g.clients * PER_CLIENT;
 const facts = generatedFacts(g);
 

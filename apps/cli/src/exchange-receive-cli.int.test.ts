@@ -68,7 +68,9 @@ describe('kern exchange receive', () => {
     expect(ok.stdout).toMatch(/WMO315 C2 from AGB 12345678: answered, header 0200; 316 in/);
     expect(ok.code).toBe(0);
     expect(existsSync(join(dir, 'start.306.xml'))).toBe(true);
-    expect(readFileSync(join(dir, 'request.316.xml'), 'utf8')).toContain('<wmo316:RetourCode>0200<');
+    // IV028: accepted without findings: the header only, without return codes.
+    expect(readFileSync(join(dir, 'request.316.xml'), 'utf8')).toMatch(/<wmo316:IdentificatieRetour>R\w+</);
+    expect(readFileSync(join(dir, 'request.316.xml'), 'utf8')).not.toContain('<wmo316:Client>');
 
     const unknown = join(dir, 'unknown.xml');
     writeFileSync(unknown, sample305(header('C3'), { bsn: BSN }, [{ toewijzingNummer: '299999', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01' }]));

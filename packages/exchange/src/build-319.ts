@@ -38,7 +38,8 @@ export function build319(a: Antwoord319): string {
           { n: 'ReferentieAanbieder', t: a.referentieAanbieder },
           { n: 'VerzoekAntwoord', t: a.verzoekAntwoord },
           ...(a.redenAfwijzingVerzoek ? [{ n: 'RedenAfwijzingVerzoek', t: a.redenAfwijzingVerzoek }] : []),
-          ...(a.standard === 'ijw' && a.woonplaatsbeginselGemeente ? [{ n: 'Woonplaatsbeginsel', c: [{ n: 'Gemeente', t: a.woonplaatsbeginselGemeente }] }] : []),
+          // TR377/TR409: Woonplaatsbeginsel with reason 8 (woonplaatsbeginsel), and only then.
+          ...(a.standard === 'ijw' && a.redenAfwijzingVerzoek === '8' && a.woonplaatsbeginselGemeente ? [{ n: 'Woonplaatsbeginsel', c: [{ n: 'Gemeente', t: a.woonplaatsbeginselGemeente }] }] : []),
         ],
       },
     ],

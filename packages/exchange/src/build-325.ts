@@ -30,7 +30,11 @@ export function answerClientXml(header: InvoiceHeader, bsn: string, rejected: { 
  * The parts of a 325 around its clients: the clients (only rejected ones) are streamed in
  * between, because the totals come before them in the message.
  */
-export function answer325Parts(header: InvoiceHeader, id: AnswerIdentity, result: { headerCodes: string[]; submittedCents: number; approvedCents: number; hasClients: boolean } | { headerCodes: string[]; refused: true }): { head: string; tail: string } {
+export function answer325Parts(
+  header: InvoiceHeader,
+  id: AnswerIdentity,
+  result: { headerCodes: string[]; submittedCents: number; approvedCents: number; hasClients: boolean } | { headerCodes: string[]; refused: true } | { declarationRefused: string[] },
+): { head: string; tail: string } {
   const t = messageType(header.standard, '325');
   const p = { msg: t.prefix, base: t.basePrefix };
   const headerOut: XOut = {
@@ -39,13 +43,21 @@ export function answer325Parts(header: InvoiceHeader, id: AnswerIdentity, result
       ...headerElements(t, { afzender: header.ontvanger, ontvanger: header.afzender, identificatie: id.identificatie, dagtekening: id.dagtekening }),
       { n: 'DeclaratieIdentificatie', c: [{ n: 'Identificatie', b: true, t: header.identificatie }, { n: 'Dagtekening', b: true, t: header.dagtekening }] },
       { n: 'XsdVersieDeclaratie', c: [{ n: 'BasisschemaXsdVersie', b: true, t: header.basisschemaXsdVersie }, { n: 'BerichtXsdVersie', b: true, t: header.berichtXsdVersie }] },
-      ...(result.headerCodes.length > 0 ? [retour(result.headerCodes)] : []),
+      ...('declarationRefused' in result ? [retour(['0200'])] : result.headerCodes.length > 0 ? [retour(result.headerCodes)] : []),
     ],
   };
   const open = `<?xml version="1.0" encoding="UTF-8"?>\n<${t.prefix}:Bericht xmlns:${t.basePrefix}="${t.baseNamespace}" xmlns:${t.prefix}="${t.namespace}">\n`;
   const headXml = writeTree(headerOut, p, '\t').join('');
   const end = `</${t.prefix}:Bericht>\n`;
   if ('refused' in result) return { head: open + headXml, tail: end };
+  if ('declarationRefused' in result) {
+    // IV087: a finding on the class Declaratie (9333): the Header 0200, DeclaratieAntwoord with the
+    // code and TotaalToegekendBedrag 0 (TR342); the declaration counts as not sent.
+    const body = writeTree({ n: 'DeclaratieNummer', t: header.declaratieNummer }, p, '\t\t').join('') +
+      writeTree(bedragMetDc('TotaalIngediendBedrag', header.totaalDebetCredit === 'C' ? -header.totaalBedrag : header.totaalBedrag), p, '\t\t').join('') +
+      writeTree(bedragMetDc('TotaalToegekendBedrag', 0), p, '\t\t').join('') + writeTree(retour(result.declarationRefused), p, '\t\t').join('');
+    return { head: `${open}${headXml}\t<${t.prefix}:DeclaratieAntwoord>\n${body}`, tail: `\t</${t.prefix}:DeclaratieAntwoord>\n${end}` };
+  }
   const fully = result.approvedCents === result.submittedCents;
   const before = writeTree({ n: 'DeclaratieNummer', t: header.declaratieNummer }, p, '\t\t').join('') + writeTree(bedragMetDc('TotaalIngediendBedrag', result.submittedCents), p, '\t\t').join('') + writeTree(bedragMetDc('TotaalToegekendBedrag', result.approvedCents), p, '\t\t').join('');
   // 8001: the declaration is granted in full; otherwise 0200 on the class and the codes on the lines.

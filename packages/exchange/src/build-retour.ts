@@ -30,7 +30,7 @@ export interface RetourOptions {
   dagtekening: string;
   /** Codes per message class node of the received message; default 0200 ("geen opmerking"). */
   codesFor?: (node: XNode) => string[] | undefined;
-  /** Codes on the header (message level); default 0200. */
+  /** Codes on the header (message level); default 0200; none for a message accepted without findings. */
   headerCodes?: string[];
   /** The received message already parsed (so `codesFor` sees the caller's own nodes). */
   root?: XNode;
@@ -59,7 +59,8 @@ export function buildRetour(received: MessageType, xml: string, o: RetourOptions
           { n: 'IdentificatieRetour', t: o.identificatie },
           { n: 'DagtekeningRetour', t: o.dagtekening },
           { n: 'XsdVersieRetour', c: [{ n: 'BasisschemaXsdVersie', b: true, t: '1.0.0' }, { n: 'BerichtXsdVersie', b: true, t: '1.0.0' }] },
-          { n: 'RetourCodes', c: (o.headerCodes ?? ['0200']).map((c) => ({ n: 'RetourCode', t: c })) },
+          // No codes at all: a message accepted without any finding (IV028).
+          ...((o.headerCodes ?? ['0200']).length > 0 ? [{ n: 'RetourCodes', c: (o.headerCodes ?? ['0200']).map((c) => ({ n: 'RetourCode', t: c })) }] : []),
         ],
       };
     }

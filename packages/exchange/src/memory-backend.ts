@@ -1,5 +1,5 @@
 import type { AllocationFact, BookedLine, InvoiceClient, InvoiceHeader } from './invoice.schema';
-import type { InvoiceBackend, JudgedLine } from './process-invoice';
+import type { InvoiceBackend, JudgedLine, PriorAnswer } from './process-invoice';
 import type { VerificationFacts } from './verify-invoice';
 
 export interface MemoryFacts {
@@ -20,6 +20,7 @@ interface MessageState {
   /** The staged lines per ToewijzingNummer: earlier batches of the same message count as earlier lines. */
   stagedOn: Map<string, BookedLine[]>;
   answer?: string;
+  contentSha256?: string;
 }
 
 export class MemoryBackend implements InvoiceBackend {
@@ -45,8 +46,9 @@ export class MemoryBackend implements InvoiceBackend {
     }
   }
 
+  /** TR056: the identity is the kind of message (standard and number), the sender and the Identificatie. */
   private key(h: InvoiceHeader): string {
-    return `${h.afzender}/${h.identificatie}`;
+    return `${h.afzender}/${h.standard}/323/${h.identificatie}`;
   }
 
   /** Lines staged for a message that is not answered yet (a crash left them). */
@@ -61,10 +63,10 @@ export class MemoryBackend implements InvoiceBackend {
     else this.bookedOn.set(line.toewijzingNummer, [line]);
   }
 
-  priorAnswer(header: InvoiceHeader): Promise<string | undefined> {
+  priorAnswer(header: InvoiceHeader): Promise<PriorAnswer | undefined> {
     const k = this.key(header);
     const m = this.messages.get(k);
-    if (m?.answer !== undefined) return Promise.resolve(m.answer);
+    if (m?.answer !== undefined) return Promise.resolve({ answer: m.answer, contentSha256: m.contentSha256 ?? null });
     // A restart verifies every line again: what a crashed run staged is dropped.
     this.messages.delete(k);
     this.pending.delete(k);
@@ -72,7 +74,7 @@ export class MemoryBackend implements InvoiceBackend {
   }
 
   checkHeader(header: InvoiceHeader): Promise<string[]> {
-    const other = [...this.messages.entries()].some(([k, m]) => k !== this.key(header) && k.startsWith(`${header.afzender}/`) && m.answer !== undefined && m.declaratieNummer === header.declaratieNummer);
+    const other = [...this.messages.entries()].some(([k, m]) => k !== this.key(header) && k.startsWith(`${header.afzender}/${header.standard}/`) && m.answer !== undefined && m.declaratieNummer === header.declaratieNummer);
     return Promise.resolve(other ? ['9333'] : []);
   }
 
@@ -115,10 +117,11 @@ export class MemoryBackend implements InvoiceBackend {
     return Promise.resolve();
   }
 
-  finish(header: InvoiceHeader, answer: string): Promise<void> {
+  finish(header: InvoiceHeader, answer: string, contentSha256: string): Promise<void> {
     const k = this.key(header);
     const m = this.messages.get(k) ?? { declaratieNummer: header.declaratieNummer, staged: new Map<string, BookedLine>(), stagedOn: new Map<string, BookedLine[]>() };
     m.answer = answer;
+    m.contentSha256 = contentSha256;
     this.messages.set(k, m);
     for (const line of m.staged.values()) this.book(line);
     this.committed.push(...(this.pending.get(k) ?? []));

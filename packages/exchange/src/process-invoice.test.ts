@@ -73,6 +73,37 @@ describe('323 -> 325 over a stream', () => {
     expect(backend.committed).toHaveLength(3);
   });
 
+  it('TR056: a JW323 and a WMO323 of one sender with the same Identificatie are two messages: both are answered and booked', async () => {
+    const jw = { ...g, standard: 'ijw' as const };
+    const facts = generatedFacts(g);
+    const jwFacts = generatedFacts(jw);
+    const backend = new MemoryBackend({ allocations: [...facts.allocations, ...jwFacts.allocations.map((a) => ({ ...a, toewijzingNummer: `J${a.toewijzingNummer}` }))], tariffs: [...facts.tariffs, ...jwFacts.tariffs], residents: facts.residents });
+    const wmo = await run(generateInvoice(g), backend);
+    let jwXml = '';
+    for await (const piece of generateInvoice(jw)) jwXml += piece;
+    const jwMessage = await run(jwXml, backend);
+    expect(parseInvoiceHeader(messageType('ijw', '323'), jwXml).identificatie).toBe(wmo.outcome.header?.identificatie);
+    expect(jwMessage.outcome).toMatchObject({ repeated: false, refusal: null, lines: 3 });
+    expect(jwMessage.answer).toContain('jw325:');
+    expect(backend.committed).toHaveLength(6);
+  });
+
+  it('TR056: the same Identificatie with other content is refused with 9056; the message answered before keeps its bookings and nothing more is booked', async () => {
+    const backend = new MemoryBackend(generatedFacts(g));
+    let xml = '';
+    for await (const piece of generateInvoice(g)) xml += piece;
+    const first = await run(xml, backend);
+    const other = xml.replace('</wmo323:Prestatie>', '<!-- other content --></wmo323:Prestatie>');
+    expect(other).not.toBe(xml);
+    const again = await run(other, backend);
+    expect(again.outcome).toMatchObject({ repeated: false, refusal: { code: '9056', rule: 'TR056' } });
+    expect(again.answer).toContain('<wmo325:RetourCode>9056</wmo325:RetourCode>');
+    expect(validateAgainstXsd(messageType('iwmo', '325'), again.answer)).toEqual([]);
+    expect(backend.committed).toHaveLength(3);
+    // The first message's answer is still the one given for its own content.
+    expect((await run(xml, backend)).answer).toBe(first.answer);
+  });
+
   it('TR333: another message with a DeclaratieNummer used before is refused whole with 9333 and books nothing', async () => {
     const backend = new MemoryBackend(generatedFacts(g));
     await run(generateInvoice(g), backend);
@@ -82,6 +113,22 @@ describe('323 -> 325 over a stream', () => {
     expect(again.outcome.refusal?.code).toBe('9333');
     expect(backend.committed).toHaveLength(3);
     expect(validateAgainstXsd(messageType('iwmo', '325'), again.answer)).toEqual([]);
+  });
+
+  it('IV087: 9333 is answered on DeclaratieAntwoord (TotaalToegekendBedrag 0), the Header 0200; the 325 validates', async () => {
+    const backend = new MemoryBackend(generatedFacts(g));
+    await run(generateInvoice(g), backend);
+    let xml = '';
+    for await (const piece of generateInvoice(g)) xml += piece;
+    const { outcome, answer } = await run(xml.replace(/(<wmo323:Identificatie>|<iwmo:Identificatie>)([^<]+)</, '$1OTHER<'), backend);
+    expect(outcome.refusal?.code).toBe('9333');
+    const tree = parseTree(answer);
+    const headerCodes = tree.children.find((c) => c.name === 'Header')?.children.find((c) => c.name === 'RetourCodes')?.children.map((c) => c.text);
+    expect(headerCodes).toEqual(['0200']);
+    const antwoord = tree.children.find((c) => c.name === 'DeclaratieAntwoord');
+    expect(antwoord?.children.find((c) => c.name === 'RetourCodes')?.children.map((c) => c.text)).toEqual(['9333']);
+    expect(antwoord?.children.find((c) => c.name === 'TotaalToegekendBedrag')?.children[0]?.text).toBe('0');
+    expect(validateAgainstXsd(messageType('iwmo', '325'), answer)).toEqual([]);
   });
 
   it('a crash mid-message resumes by processing the file again, without double booking', async () => {
@@ -107,7 +154,8 @@ describe('323 -> 325 over a stream', () => {
       residents: [{ bsn, from: '2000-01-01', to: null }],
       tariffs: [{ productCategorie: '02', productCode: '02A01', from: '2026-01-01', to: null, cents: 1250 }],
     });
-    const xml = invoice('2026-05', [{ bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30)] }, { bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30), prestatie('X3', '2002', '2026-05', 5)] }]);
+    // The repeated X1 differs in its volume: an identical line would refuse the whole message (TR101).
+    const xml = invoice('2026-05', [{ bsn, prestaties: [prestatie('X1', '2002', '2026-05', 30)] }, { bsn, prestaties: [prestatie('X1', '2002', '2026-05', 29), prestatie('X3', '2002', '2026-05', 5)] }]);
     const { outcome, answer } = await run(xml, backend, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 } });
     expect(outcome).toMatchObject({ refusal: null, lines: 3, approvedLines: 1, rejectedLines: 2 });
     expect(answer).toContain('>8021<');
@@ -140,7 +188,31 @@ describe('323 -> 325 over a stream', () => {
 
   it('refuses a TotaalIngediendBedrag that is not the sum of the prestaties', async () => {
     const { outcome } = await run(build323({ ...header, totaalBedrag: 4999 }, [{ bsn: testBsn(0), prestaties: [p0] }]));
-    expect(outcome.refusal?.rule).toBe('TOTAL');
+    expect(outcome.refusal?.rule).toBe('TR358');
+  });
+
+  describe('money rules on the 323: each refuses the whole message with 0001 under its own rule, in process and in validate alike', () => {
+    const bsn = '999991838';
+    const clean = () => [{ bsn, prestaties: [prestatie('M1', '2002', '2026-05', 2), prestatie('M2', '2002', '2026-06', 2)] }];
+    const cases: [string, () => string][] = [
+      ['TR101', () => invoice('2026-05', [{ bsn, prestaties: [prestatie('M1', '2002', '2026-05', 2), prestatie('M1', '2002', '2026-05', 2)] }])],
+      ['TR316', () => invoice('2026-05', [{ bsn, prestaties: [prestatie('M1', '2002', '2026-05', 2), prestatie('M2', '2002', '2026-05', 2, { vorigReferentieNummer: 'M1', debetCredit: 'C' })] }])],
+      ['TR335', () => invoice('2026-05', [{ bsn, prestaties: [prestatie('M1', '2002', '2019-05', 2)] }], { declaratieDagtekening: '2026-11-05' })],
+      ['TR358', () => invoice('2026-05', clean(), { totaalDebetCredit: 'C' })],
+    ];
+    it.each(cases)('%s: a message that breaks it is refused under its own rule and 0001, nothing booked', async (rule, xml) => {
+      for (const verify of [true, false]) {
+        const { outcome, answer, backend } = await run(xml(), empty(), { verify });
+        expect(outcome.refusal).toMatchObject({ code: '0001', rule });
+        expect(answer).toContain('<wmo325:RetourCode>0001</wmo325:RetourCode>');
+        expect(answer).not.toContain('DeclaratieAntwoord');
+        expect(backend.committed).toHaveLength(0);
+      }
+    });
+    it('a clean message passes every money rule', async () => {
+      const { outcome } = await run(invoice('2026-05', clean()), empty(), { verify: false });
+      expect(outcome.refusal).toBeNull();
+    });
   });
 
   it('answers an unknown BSN and allocation per line (9338), not by refusing the file', async () => {
@@ -246,7 +318,7 @@ describe('323 -> 325 over a stream', () => {
         async (lines) => {
           const byClient = new Map<number, Prestatie[]>();
           lines.forEach((l, i) => {
-            const p: Prestatie = { ...p0, referentieNummer: `R${i}`, vorigReferentieNummer: l.credit ? `R${i - 1}` : null, toewijzingNummer: String(100000 + l.alloc), geleverdVolume: l.volume, productTarief: l.tariff, bedrag: l.volume * l.tariff + l.off, debetCredit: l.credit ? 'C' : 'D' };
+            const p: Prestatie = { ...p0, referentieNummer: `R${i}`, vorigReferentieNummer: l.credit ? `P${i - 1}` : null /* a line of an earlier message: TR316 forbids crediting one of this message */, toewijzingNummer: String(100000 + l.alloc), geleverdVolume: l.volume, productTarief: l.tariff, bedrag: l.volume * l.tariff + l.off, debetCredit: l.credit ? 'C' : 'D' };
             byClient.set(l.client, [...(byClient.get(l.client) ?? []), p]);
           });
           const clients = [...byClient.entries()].map(([c, prestaties]) => ({ bsn: testBsn(c), prestaties }));

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { answer325Parts, answerClientXml, type AnswerIdentity } from './build-325';
 import { parseInvoiceClient, parseInvoiceHeader, readInvoiceClient } from './invoice-parse';
 import type { BookedLine, InvoiceClient, InvoiceHeader, LineVerdict, Prestatie } from './invoice.schema';
 import { clientTexts, defaultLimits, splitInvoice, type InvoiceBatch, type SplitLimits } from './invoice-split';
 import { MessageRefusal } from './refusal';
+import { InvoiceContentRules } from './rules/invoice-content-rules';
 import { returnCodes } from './contract/return-codes';
 import { openTempFile } from './temp-file';
 import { signed, verifyPrestatie, type VerificationFacts } from './verify-invoice';
@@ -25,17 +27,26 @@ export interface JudgedLine {
  * was staged: nothing is ever half-booked.
  */
 export interface InvoiceBackend {
-  /** The stored answer when this message (sender + BerichtIdentificatie) was answered before (TR056: same message, same answer, no second effect). */
-  priorAnswer(header: InvoiceHeader): Promise<string | undefined>;
+  /**
+   * The stored answer when a message with this identity (TR056: standard, type, sender and
+   * Identificatie) was answered before, with the SHA-256 of its content (null when not kept):
+   * the same content gets the same answer with no second effect, other content is refused (9056).
+   */
+  priorAnswer(header: InvoiceHeader): Promise<PriorAnswer | undefined>;
   /** Header-level codes beyond the XSD: e.g. 9333 (DeclaratieNummer of another message). */
   checkHeader(header: InvoiceHeader): Promise<string[]>;
   factsFor(header: InvoiceHeader, clients: InvoiceClient[]): Promise<VerificationFacts>;
   /** Stages one batch's verdicts (one transaction in the database backend), idempotently. */
   commitBatch(header: InvoiceHeader, lines: JudgedLine[]): Promise<void>;
-  /** The message is answered: its staged lines count from now on, and the answer is kept. */
-  finish(header: InvoiceHeader, answer: string): Promise<void>;
+  /** The message is answered: its staged lines count from now on, and the answer and the content's SHA-256 are kept. */
+  finish(header: InvoiceHeader, answer: string, contentSha256: string): Promise<void>;
   /** The message is refused: whatever was staged for it is dropped. */
   abandon(header: InvoiceHeader): Promise<void>;
+}
+
+export interface PriorAnswer {
+  answer: string;
+  contentSha256: string | null;
 }
 
 export interface InvoiceOutcome {
@@ -92,6 +103,14 @@ function withOverlay(base: VerificationFacts, judged: Map<string, BookedLine[]>,
   };
 }
 
+/** The source as it is read, with the SHA-256 of every byte of it (TR056 compares a repeat's content). */
+async function* hashing(source: AsyncIterable<Buffer | string>, hash: ReturnType<typeof createHash>): AsyncIterable<Buffer | string> {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+
 /** A batch on its way: its XSD verdict may still be coming from a validation thread. */
 interface Pending {
   batch: InvoiceBatch;
@@ -134,7 +153,10 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     return v;
   };
 
-  /** Returns false when the message was answered before (its stored answer is given again). */
+  const hash = createHash('sha256');
+  const money = new InvoiceContentRules();
+  let prior: PriorAnswer | undefined;
+  /** Returns false when the message was answered before (the rest is only read, for its hash). */
   const handle = async ({ batch, verdict }: Pending): Promise<boolean> => {
     const findings = await verdict;
     if (findings.length > 0) {
@@ -146,10 +168,9 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       header = parseInvoiceHeader(batch.type, batch.prelude + batch.closing);
       outcome.header = header;
       basePrefixes = declaredBasePrefixes(batch.prelude);
-      const prior = o.verify === false ? undefined : await backend.priorAnswer(header);
-      if (prior !== undefined) {
-        outcome.repeated = true;
-        await o.answer(prior);
+      const earlier = o.verify === false ? undefined : await backend.priorAnswer(header);
+      if (earlier !== undefined) {
+        prior = earlier;
         return false;
       }
       const codes: string[] = [];
@@ -169,8 +190,10 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       const client = parsed[i] as InvoiceClient;
       const clientIndex = batch.firstClient + i;
       let rejected: { index: number; codes: string[] }[] | undefined;
+      money.client(client.bsn);
       for (let j = 0; j < client.prestaties.length; j++) {
         const p = client.prestaties[j] as Prestatie;
+        money.prestatie(header, client.bsn, p);
         const verdict = o.verify === false ? { approved: true, codes: [] } : verifyPrestatie(header, client.bsn, p, overlay);
         const line: JudgedLine = { clientIndex, bsn: client.bsn, prestatie: p, verdict };
         lines.push(line);
@@ -209,17 +232,24 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     try {
       const queue: Pending[] = [];
       let answered = true;
-      for await (const batch of splitInvoice(source, o.limits ?? defaultLimits)) {
+      for await (const batch of splitInvoice(hashing(source, hash), o.limits ?? defaultLimits)) {
+        // Answered before: the rest of the file is only read, so its hash says whether it is the same message.
+        if (!answered) continue;
         queue.push({ batch, verdict: verdictOf(batch) });
         // Keep the validation threads busy: up to `threads` batches are validated ahead of the one read here.
         while (answered && queue.length > (outcome.header ? threads : 0)) answered = await handle(queue.shift() as Pending);
-        if (!answered) break;
       }
       while (answered && queue.length > 0) answered = await handle(queue.shift() as Pending);
-      if (!answered) return outcome;
-      if (outcome.header && outcome.header.totaalBedrag !== Math.abs(outcome.submittedCents)) {
-        throw new MessageRefusal('0001', 'TOTAL', `TotaalIngediendBedrag ${outcome.header.totaalBedrag} is not the sum of the prestaties (${outcome.submittedCents})`);
+      if (prior) {
+        const sha = hash.digest('hex');
+        if (prior.contentSha256 === null || prior.contentSha256 === sha) {
+          outcome.repeated = true;
+          await o.answer(prior.answer);
+          return outcome;
+        }
+        throw new MessageRefusal('9056', 'TR056', `${outcome.header?.standard === 'ijw' ? 'JW' : 'WMO'}323 ${outcome.header?.identificatie ?? ''} of sender ${outcome.header?.afzender ?? ''} was received before with other content`);
       }
+      if (outcome.header) money.end(outcome.header, outcome.submittedCents);
     } catch (e) {
       if (!(e instanceof MessageRefusal)) throw e;
       outcome.refusal = e;
@@ -231,8 +261,10 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       return outcome;
     }
     if (outcome.refusal) {
-      if (o.verify !== false) await backend.abandon(header);
-      const parts = answer325Parts(header, o.answerIdentity, { headerCodes: [outcome.refusal.code], refused: true });
+      // 9056: the identity belongs to the message answered before, which stays as it was.
+      if (o.verify !== false && outcome.refusal.code !== '9056') await backend.abandon(header);
+      // 9333 is a finding on the class Declaratie, answered on DeclaratieAntwoord (IV087); every other refusal on the header only.
+      const parts = answer325Parts(header, o.answerIdentity, outcome.refusal.code === '9333' ? { declarationRefused: ['9333'] } : { headerCodes: [outcome.refusal.code], refused: true });
       await o.answer(parts.head + parts.tail);
       return outcome;
     }
@@ -242,7 +274,7 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
       for await (const piece of clientsOut.readBack()) await answer(piece);
     }
     await answer(parts.tail);
-    if (o.verify !== false) await backend.finish(header, keptChars <= 64 << 20 ? kept.join('') : '');
+    if (o.verify !== false) await backend.finish(header, keptChars <= 64 << 20 ? kept.join('') : '', hash.digest('hex'));
     return outcome;
   } finally {
     await clientsOut.dispose();

@@ -10,8 +10,10 @@ import { allocationFactsByNumbers } from '@kern/provisions';
 import type { AllocationFact, BookedLine, InvoiceHeader } from '../invoice.schema';
 import type { Standard } from '../messages';
 
+/** TR056: a message's identity. The kind of message is the standard and its number (a JW323 and a WMO323 are two kinds). */
 export interface MessageKey {
   municipalityCode: string;
+  standard: Standard;
   sender: string;
   messageType: string;
   identification: string;
@@ -22,22 +24,24 @@ export interface StoredMessage {
   status: 'receiving' | 'answered' | 'refused' | 'failed';
   answer: string | null;
   declaratieNummer: string | null;
+  /** SHA-256 of the content as received (null for a message answered before it was kept). */
+  contentSha256: string | null;
 }
 
 export async function findMessage(tx: Tx, k: MessageKey): Promise<StoredMessage | undefined> {
-  const r = await sql<{ id: string; status: StoredMessage['status']; answer: string | null; declaratie_nummer: string | null }>`
-    select id, status, answer, declaratie_nummer from exchange_messages
-    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification = ${k.identification}`.execute(tx);
+  const r = await sql<{ id: string; status: StoredMessage['status']; answer: string | null; declaratie_nummer: string | null; content_sha256: string | null }>`
+    select id, status, answer, declaratie_nummer, content_sha256 from exchange_messages
+    where municipality_code = ${k.municipalityCode} and standard = ${k.standard} and sender = ${k.sender} and message_type = ${k.messageType} and identification = ${k.identification}`.execute(tx);
   const row = r.rows[0];
-  return row ? { id: row.id, status: row.status, answer: row.answer, declaratieNummer: row.declaratie_nummer } : undefined;
+  return row ? { id: row.id, status: row.status, answer: row.answer, declaratieNummer: row.declaratie_nummer, contentSha256: row.content_sha256 } : undefined;
 }
 
 /** Starts (or restarts after a crash or a refusal) receiving a message; an answered one is left alone. */
 export async function upsertReceivingMessage(tx: Tx, id: string, k: MessageKey, h: InvoiceHeader, at: Date, by: string): Promise<string> {
   const r = await sql<{ id: string }>`
     insert into exchange_messages (id, municipality_code, standard, message_type, sender, receiver, identification, message_date, declaratie_nummer, period_begin, period_end, status, received_at, received_by, heartbeat_at)
-    values (${id}, ${k.municipalityCode}, ${h.standard}, ${k.messageType}, ${k.sender}, ${h.ontvanger}, ${k.identification}, ${h.dagtekening}::date, ${h.declaratieNummer}, ${h.periodeBegin}::date, ${h.periodeEind}::date, 'receiving', ${at.toISOString()}::timestamptz, ${by}, ${at.toISOString()}::timestamptz)
-    on conflict (municipality_code, sender, message_type, identification) do update
+    values (${id}, ${k.municipalityCode}, ${k.standard}, ${k.messageType}, ${k.sender}, ${h.ontvanger}, ${k.identification}, ${h.dagtekening}::date, ${h.declaratieNummer}, ${h.periodeBegin}::date, ${h.periodeEind}::date, 'receiving', ${at.toISOString()}::timestamptz, ${by}, ${at.toISOString()}::timestamptz)
+    on conflict (municipality_code, standard, sender, message_type, identification) do update
       set status = 'receiving', refusal_code = null, refusal_reason = null, failure_reason = null, failed_at = null, received_at = excluded.received_at, received_by = excluded.received_by, heartbeat_at = excluded.heartbeat_at,
           declaratie_nummer = excluded.declaratie_nummer, period_begin = excluded.period_begin, period_end = excluded.period_end
       where exchange_messages.status <> 'answered'
@@ -67,11 +71,11 @@ export async function otherMessageInProgress(tx: Tx, k: MessageKey, at: Date, st
   await sql`
     update exchange_messages set status = 'failed', failed_at = ${at.toISOString()}::timestamptz, heartbeat_at = null,
       failure_reason = ${`processing stopped: no heartbeat for ${Math.round(staleAfterMs / 1000)} s (the process ended); deliver the message again`}
-    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification <> ${k.identification}
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and not (standard = ${k.standard} and identification = ${k.identification})
       and status = 'receiving' and (heartbeat_at is null or heartbeat_at <= ${new Date(at.getTime() - staleAfterMs).toISOString()}::timestamptz)`.execute(tx);
   const r = await sql<{ n: number }>`
     select count(*)::int as n from exchange_messages
-    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and identification <> ${k.identification}
+    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType} and not (standard = ${k.standard} and identification = ${k.identification})
       and status = 'receiving' and heartbeat_at > ${new Date(at.getTime() - staleAfterMs).toISOString()}::timestamptz`.execute(tx);
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
@@ -84,7 +88,7 @@ export async function beat(tx: Tx, messageId: string, at: Date): Promise<void> {
 export async function declaratieNummerUsedElsewhere(tx: Tx, k: MessageKey, declaratieNummer: string): Promise<boolean> {
   const r = await sql<{ n: number }>`
     select count(*)::int as n from exchange_messages
-    where municipality_code = ${k.municipalityCode} and sender = ${k.sender} and message_type = ${k.messageType}
+    where municipality_code = ${k.municipalityCode} and standard = ${k.standard} and sender = ${k.sender} and message_type = ${k.messageType}
       and declaratie_nummer = ${declaratieNummer} and status = 'answered' and identification <> ${k.identification}`.execute(tx);
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
@@ -114,7 +118,7 @@ export async function allocationsByNumber(tx: Tx, municipalityCode: string, prov
  * repeated after a batch boundary is then a duplicate like one inside a batch. Staged lines of
  * other unanswered messages never count.
  */
-export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[], references: readonly string[], currentMessageId: string | null = null): Promise<BookedLine[]> {
+export async function bookedLines(tx: Tx, municipalityCode: string, standard: Standard, providerAgb: string, numbers: readonly string[], references: readonly string[], currentMessageId: string | null = null): Promise<BookedLine[]> {
   if (numbers.length === 0 && references.length === 0) return [];
   const r = await sql<{
     referentie_nummer: string; vorig_referentie_nummer: string | null; toewijzing_nummer: string; product_category: string; product_code: string | null;
@@ -124,7 +128,7 @@ export async function bookedLines(tx: Tx, municipalityCode: string, providerAgb:
       l.volume, l.amount_cents, l.debit_credit, l.approved
     from exchange_invoice_lines l
     join exchange_messages m on m.id = l.message_id and (m.status = 'answered' or m.id = ${currentMessageId}::uuid)
-    where l.municipality_code = ${municipalityCode} and l.provider_agb = ${providerAgb}
+    where l.municipality_code = ${municipalityCode} and l.standard = ${standard} and l.provider_agb = ${providerAgb}
       and (l.toewijzing_nummer = any(${[...numbers]}::text[]) or l.referentie_nummer = any(${[...references]}::text[]))`.execute(tx);
   return r.rows.map((l) => ({
     referentieNummer: l.referentie_nummer,
@@ -212,9 +216,9 @@ export async function stageLines(tx: Tx, municipalityCode: string, messageId: st
  * booking rewrites no line). The totals are summed from the lines and the answer stored.
  * Returns false when it was already answered (a second finish changes nothing).
  */
-export async function bookMessage(tx: Tx, messageId: string, answer: string, at: Date): Promise<boolean> {
+export async function bookMessage(tx: Tx, messageId: string, answer: string, at: Date, contentSha256: string | null = null): Promise<boolean> {
   const r = await sql<{ id: string }>`
-    update exchange_messages m set status = 'answered', answer = ${answer}, answered_at = ${at.toISOString()}::timestamptz, heartbeat_at = null,
+    update exchange_messages m set status = 'answered', answer = ${answer}, content_sha256 = ${contentSha256}, answered_at = ${at.toISOString()}::timestamptz, heartbeat_at = null,
       clients = t.clients, lines = t.lines, approved_lines = t.approved_lines, rejected_lines = t.rejected_lines,
       submitted_cents = t.submitted, approved_cents = t.approved, rejected_cents = t.rejected
     from (

@@ -84,12 +84,14 @@ describe('invoice verification through the database backend: each check accepts 
   it('a reference booked before is a duplicate (TR314 8021); a credit reverses the right earlier line (TR323 8017)', async () => {
     const first = await kit.deliver(backOffice, 'wmo', invoice('2026-07', [{ bsn: P, prestaties: [prestatie('F1', '1007', '2026-07', 3)] }]));
     expect(await codesOf(first.messageId)).toEqual({ F1: [] });
-    const second = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [
-      prestatie('F1', '1007', '2026-08', 3),
+    const second = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [prestatie('F1', '1007', '2026-08', 3)] }]));
+    expect(await codesOf(second.messageId)).toEqual({ F1: ['8021'] });
+    // The credits come in a message of their own: crediting F1 beside a line F1 of the same message breaks TR316.
+    const credits = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [
       prestatie('F2', '1007', '2026-07', 3, { debetCredit: 'C', vorigReferentieNummer: 'F1' }),
       prestatie('F3', '1007', '2026-07', 3, { debetCredit: 'C', vorigReferentieNummer: 'NOPE' }),
     ] }]));
-    expect(await codesOf(second.messageId)).toEqual({ F1: ['8021'], F2: [], F3: ['8017'] });
+    expect(await codesOf(credits.messageId)).toEqual({ F2: [], F3: ['8017'] });
     // With F1 credited, a new debit for July is no longer a double one (TR389).
     const third = await kit.deliver(backOffice, 'wmo', invoice('2026-08', [{ bsn: P, prestaties: [prestatie('F4', '1007', '2026-07', 3), prestatie('F5', '1007', '2026-07', 1)] }]));
     expect(await codesOf(third.messageId)).toEqual({ F4: [], F5: ['9389'] });
@@ -156,7 +158,8 @@ describe('message identity, crashes and refusals', () => {
     const xml = invoice('2026-05', [
       { bsn: P, prestaties: [prestatie('X1', '2002', '2026-05', 30)] },
       { bsn: Q, prestaties: [prestatie('X2', '2003', '2026-05', 1)] },
-      { bsn: P, prestaties: [prestatie('X1', '2002', '2026-05', 30), prestatie('X3', '2002', '2026-05', 20)] },
+      // The repeated X1 differs in its volume: an identical line would refuse the whole message (TR101).
+      { bsn: P, prestaties: [prestatie('X1', '2002', '2026-05', 29), prestatie('X3', '2002', '2026-05', 20)] },
     ]);
     // One client per batch: the repeated block for P lies two batches after the first.
     const r = await kit.deliver(backOffice, 'wmo', xml, { limits: { maxPreludeChars: 1 << 20, maxClientChars: 1 << 20, batchClients: 1 } });
@@ -360,5 +363,62 @@ describe('iJw through the database backend', () => {
     const wmo = await kit.as(backOffice, 'wmo', (tx, ctx) => listInvoiceMessages(kit.services, tx, ctx, { limit: 200 }));
     expect(wmo.map((m) => m.id)).not.toContain(r.messageId);
     await expect(kit.as(backOffice, 'wmo', (tx, ctx) => readInvoiceLines(kit.services, tx, ctx, r.messageId ?? '', { offset: 0, limit: 10 }))).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+// Last: these deliveries would change the counts and the inbox of the tests above.
+describe('TR056: the identity of a 323 includes its standard', () => {
+  it('TR056: a JW323 with the Identificatie of an earlier WMO323 of the same sender is its own message: both are answered and booked', async () => {
+    const wmo = invoice('2026-09', [{ bsn: rotterdam.child, prestaties: [prestatie('ID1', '2001', '2026-09', 1)] }], { identificatie: 'SAME56' });
+    const jw = invoice('2026-09', [{ bsn: rotterdam.child, prestaties: [prestatie('ID1', '7001', '2026-09', 1, { productCategorie: '45', productCode: '45A48' })] }], { identificatie: 'SAME56', standard: 'ijw' });
+    const a = await kit.deliver(backOffice, 'wmo', wmo);
+    const b = await kit.deliver(backOffice, 'jeugdwet', jw);
+    expect(a).toMatchObject({ refused: false, repeated: false, lines: 1 });
+    expect(b).toMatchObject({ refused: false, repeated: false, lines: 1 });
+    expect(b.messageId).not.toBe(a.messageId);
+    expect(b.answer).toContain('jw325:');
+    expect(Object.keys(await codesOf(a.messageId))).toEqual(['ID1']);
+    expect(Object.keys(await codesOf(b.messageId))).toEqual(['ID1']);
+  });
+
+  it('TR056: the same Identificatie with other content is refused with 9056 and books nothing; the first message stays answered', async () => {
+    const xml = invoice('2026-09', [{ bsn: rotterdam.child, prestaties: [prestatie('ID2', '2001', '2026-09', 1)] }], { identificatie: 'OTHER56' });
+    const first = await kit.deliver(backOffice, 'wmo', xml);
+    const lines = await kit.count('exchange_invoice_lines');
+    const other = xml.replace('</wmo323:Prestatie>', '<!-- another content --></wmo323:Prestatie>');
+    const again = await kit.deliver(backOffice, 'wmo', other);
+    expect(again).toMatchObject({ refused: true, refusalCode: '9056', repeated: false });
+    expect(again.answer).toContain('<wmo325:RetourCode>9056</wmo325:RetourCode>');
+    expect(await kit.count('exchange_invoice_lines')).toBe(lines);
+    const stored = await withSystem(kit.database.db, (tx) => sql<{ status: string; refusal_code: string | null }>`select status, refusal_code from exchange_messages where id = ${first.messageId}`.execute(tx));
+    expect(stored.rows[0]).toEqual({ status: 'answered', refusal_code: null });
+    expect((await kit.deliver(backOffice, 'wmo', xml)).answer).toBe(first.answer);
+  });
+});
+
+describe('money rules on the 323 through receive: refused whole under their own rule, nothing booked', () => {
+  const lines = (m: string) => [prestatie(`${m}a`, '2001', '2026-05', 1), prestatie(`${m}b`, '2001', '2026-06', 1)];
+  it.each([
+    ['TR101', () => invoice('2026-05', [{ bsn: rotterdam.child, prestaties: [prestatie('MA1', '2001', '2026-05', 1), prestatie('MA1', '2001', '2026-05', 1)] }])],
+    ['TR316', () => invoice('2026-05', [{ bsn: rotterdam.child, prestaties: [prestatie('MB1', '2001', '2026-05', 1), prestatie('MB2', '2001', '2026-05', 1, { vorigReferentieNummer: 'MB1', debetCredit: 'C' })] }])],
+    ['TR335', () => invoice('2026-05', [{ bsn: rotterdam.child, prestaties: [prestatie('MC1', '2001', '2019-05', 1)] }])],
+    ['TR358', () => invoice('2026-05', [{ bsn: rotterdam.child, prestaties: lines('MD') }], { totaalDebetCredit: 'C' })],
+  ])('%s', async (rule, xml) => {
+    const before = await kit.count('exchange_invoice_lines', "approved");
+    const r = await kit.deliver(backOffice, 'wmo', xml());
+    expect(r).toMatchObject({ refused: true, refusalCode: '0001' });
+    expect(r.outcome.refusal?.rule).toBe(rule);
+    expect(await kit.count('exchange_invoice_lines', "approved")).toBe(before);
+  });
+});
+
+describe('the 325 to the filling instructions (IV087)', () => {
+  it('each 325 has an identification of its own, unique for the municipality, not derived from the 323', async () => {
+    const a = await kit.deliver(backOffice, 'wmo', invoice('2026-04', [{ bsn: rotterdam.child, prestaties: [prestatie('IVA', '2001', '2026-04', 1)] }], { identificatie: '900000000001' }));
+    const b = await kit.deliver(backOffice, 'wmo', invoice('2026-04', [{ bsn: rotterdam.child, prestaties: [prestatie('IVB', '2001', '2026-04', 1)] }], { identificatie: '900000000002' }));
+    const idOf = (xml: string) => /<wmo325:BerichtIdentificatie>\s*<iwmo:Identificatie>([^<]+)</.exec(xml)?.[1];
+    expect(idOf(a.answer)).toMatch(/^K\w+$/);
+    expect(idOf(b.answer)).toMatch(/^K\w+$/);
+    expect(idOf(a.answer)).not.toBe(idOf(b.answer));
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendDomainEvents, isoDay, withTenant, type AnyDb, type Tx } from '@kern/db';
 import { conflict, type Clock } from '@kern/kit';
 import type { BookedLine, InvoiceClient, InvoiceHeader } from '../invoice.schema';
-import type { InvoiceBackend, JudgedLine } from '../process-invoice';
+import type { InvoiceBackend, JudgedLine, PriorAnswer } from '../process-invoice';
 import type { VerificationFacts } from '../verify-invoice';
 import {
   allocationsByNumber,
@@ -71,14 +71,14 @@ export class PgInvoiceBackend implements InvoiceBackend {
   }
 
   private key(h: InvoiceHeader): MessageKey {
-    return { municipalityCode: this.o.municipalityCode, sender: h.afzender, messageType: '323', identification: h.identificatie };
+    return { municipalityCode: this.o.municipalityCode, standard: h.standard, sender: h.afzender, messageType: '323', identification: h.identificatie };
   }
 
   private tx<T>(fn: Parameters<typeof withTenant<T>>[2]): Promise<T> {
     return withTenant(this.o.db, this.o.municipalityCode, fn);
   }
 
-  async priorAnswer(header: InvoiceHeader): Promise<string | undefined> {
+  async priorAnswer(header: InvoiceHeader): Promise<PriorAnswer | undefined> {
     return this.tx(async (tx) => {
       const k = this.key(header);
       const stored = await findMessage(tx, k);
@@ -91,7 +91,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
             en: 'This message was processed before; nothing was booked again. Its answer (325) was too large to keep: the verdict of every line is in the invoice inbox.',
           });
         }
-        return stored.answer;
+        return { answer: stored.answer, contentSha256: stored.contentSha256 };
       }
       if (await otherMessageInProgress(tx, k, this.o.clock.now(), LEASE_MS)) {
         throw conflict({
@@ -153,7 +153,7 @@ export class PgInvoiceBackend implements InvoiceBackend {
     const [db, residence] = await Promise.all([
       this.tx(async (tx) => ({
         allocations: await allocationsByNumber(tx, m, header.afzender, [...numbers]),
-        booked: await bookedLines(tx, m, header.afzender, [...numbers], [...references], this.messageId ?? null),
+        booked: await bookedLines(tx, m, header.standard, header.afzender, [...numbers], [...references], this.messageId ?? null),
         tariffs: await contractTariffs(tx, m, header.afzender, header.standard, [...categories]),
       })),
       this.o.residency.residence(m, clients.map((c) => c.bsn)),
@@ -215,12 +215,12 @@ export class PgInvoiceBackend implements InvoiceBackend {
     });
   }
 
-  async finish(header: InvoiceHeader, answer: string): Promise<void> {
+  async finish(header: InvoiceHeader, answer: string, contentSha256: string): Promise<void> {
     this.release();
     const messageId = this.requireMessage();
     const now = this.o.clock.now();
     await this.tx(async (tx) => {
-      if (!(await bookMessage(tx, messageId, answer, now))) return;
+      if (!(await bookMessage(tx, messageId, answer, now, contentSha256))) return;
       const today = isoDay(now);
       await appendLineEvents(tx, messageId, today);
       const stored = await messageTotals(tx, messageId);

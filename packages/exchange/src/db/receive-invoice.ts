@@ -6,6 +6,7 @@ import { processInvoiceStream, type InvoiceOutcome, type JudgedLine } from '../p
 import { noteRefusal, refuseMessage } from './exchange.repository';
 import type { ReceivedInvoice } from '../contract/invoice-inbox.schema';
 import { PgInvoiceBackend } from './pg-invoice-backend';
+import { nextRetourIdentification } from '../regie/regie.repository';
 import type { ResidencySource } from './residency';
 
 export interface ExchangeServices extends AccessServices {
@@ -70,12 +71,14 @@ export async function receiveInvoice(services: ExchangeServices, ctx: AccessCont
     abandon: backend.abandon.bind(backend),
   };
   const today = isoDay(services.clock.now());
+  // IV087: the 325's own identification, unique for the municipality (not derived from the 323's).
+  const answerId = await withTenant(services.db, municipality, (tx) => nextRetourIdentification(tx, 'K'));
   let outcome: InvoiceOutcome;
   try {
     outcome = await processInvoiceStream(source, guarded, {
     today,
     municipality,
-    answerIdentity: { identificatie: `K${services.clock.now().getTime().toString(36).toUpperCase()}`, dagtekening: today },
+    answerIdentity: { identificatie: answerId, dagtekening: today },
     answer: o.answer,
     ...(o.onLine ? { onLine: o.onLine } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -100,7 +103,8 @@ export async function receiveInvoice(services: ExchangeServices, ctx: AccessCont
     backend.release();
   }
   const messageId = backend.storedMessageId ?? null;
-  if (outcome.refusal && messageId) {
+  // 9056 refuses a message whose identity belongs to one answered before: that one keeps its state.
+  if (outcome.refusal && messageId && outcome.refusal.code !== '9056') {
     const r = outcome.refusal;
     await withTenant(services.db, municipality, (tx) => noteRefusal(tx, messageId, r.code, `${r.rule}: ${r.message}`));
   }

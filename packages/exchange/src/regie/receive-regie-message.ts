@@ -98,12 +98,12 @@ export async function receiveRegieMessage(services: RegieServices, tx: Tx, ctx: 
   }
   const identification = isRetour ? (msg.header.identificatieRetour ?? '') : msg.header.identificatie;
   // A 320 names no client: the client is the one of the 319 it answers (audited like any other).
-  const bsn = clientBsn(msg) ?? (number === '320' ? ((await repo.findLogged(tx, { direction: 'out', providerAgb: provider, messageType: '319', identification: msg.header.identificatie }))?.subjectBsn ?? null) : null);
+  const bsn = clientBsn(msg) ?? (number === '320' ? ((await repo.findLogged(tx, { direction: 'out', standard: msg.type.standard, providerAgb: provider, messageType: '319', identification: msg.header.identificatie }))?.subjectBsn ?? null) : null);
   const resource = number === '305' || number === '307' ? 'care-delivery' : 'exchange-message';
   await authorize(services, tx, ctx, { resource, action: 'create', subjectBsn: bsn ?? undefined, detail: `${msg.type.name} ${identification} from AGB ${provider}` });
 
   const hash = sha256(xml);
-  const earlier = await repo.findLogged(tx, { direction: 'in', providerAgb: provider, messageType: number, identification });
+  const earlier = await repo.findLogged(tx, { direction: 'in', standard: msg.type.standard, providerAgb: provider, messageType: number, identification });
   if (earlier) {
     if (earlier.contentSha256 !== hash) {
       throw new RegieRefused('TR056', '9056', `${msg.type.name} ${identification} of provider ${provider} was received before with other content`);
@@ -181,13 +181,19 @@ class Verdicts {
   }
 }
 
-function answer(r: Received, v: Verdicts, headerCodes: string[]): { messageType: MessageNumber; xml: string } {
-  const retourId = `R${r.identification}`.slice(0, 12);
+/**
+ * The retour per IV028: its own identification (unique for the municipality); only the Header
+ * when the message is accepted without any finding (no return codes) or refused as a whole (the
+ * header with its codes); the client's classes with a code on each when a finding is on one of them.
+ */
+async function answer(r: Received, v: Verdicts, headerCodes: string[], refused = false): Promise<{ messageType: MessageNumber; xml: string }> {
+  const accepted = !refused && v.list.length === 0;
   const retour = buildRetour(r.msg.type, r.msg.xml, {
-    identificatie: retourId,
+    identificatie: await repo.nextRetourIdentification(r.tx, 'R'),
     dagtekening: r.today,
     root: r.msg.root,
-    headerCodes,
+    headerCodes: accepted ? [] : headerCodes,
+    headerOnly: accepted || refused,
     codesFor: (n) => {
       const fs = v.byNode.get(n);
       return fs ? [...new Set(fs.map((f) => f.code))] : undefined;
@@ -229,7 +235,7 @@ async function refuseWhole(r: Received, whole: { header: Finding[]; content: Fin
   if (all.length === 0) return undefined;
   const headerCodes = [...new Set(all.map((f) => f.code))];
   const findings = all.map((f) => ({ element: 'Header', ref: null, rule: f.rule, code: f.code }));
-  const a = answer(r, new Verdicts(), headerCodes);
+  const a = await answer(r, new Verdicts(), headerCodes, true);
   await log(r, 'refused', headerCodes, findings, a.xml);
   return result(r, 'refused', headerCodes, findings, a);
 }
@@ -273,7 +279,7 @@ async function receiveStartStop(r: Received): Promise<ReceiveResult> {
       }
     }
   }
-  const a = answer(r, v, ['0200']);
+  const a = await answer(r, v, ['0200']);
   await repo.setLogAnswer(r.tx, messageId, { status: 'answered', headerCodes: ['0200'], findings: v.list, answer: a.xml });
   if (effects.length > 0) {
     const subjectRef = await clientPseudonym(r.tx, r.ctx.actor.municipalityCode, m.bsn);
@@ -357,7 +363,7 @@ async function receiveRequest(r: Received): Promise<ReceiveResult> {
       });
     }
   }
-  const a = answer(r, v, ['0200']);
+  const a = await answer(r, v, ['0200']);
   const messageId = await log(r, 'answered', ['0200'], v.list, a.xml);
   for (const x of accepted) {
     await repo.insertRequest(r.tx, { id: newId(), municipalityCode: r.ctx.actor.municipalityCode, messageId, kind: parsed.kind, standard: parsed.standard, providerAgb: parsed.provider, subjectBsn: parsed.bsn, referentieAanbieder: x.ref, details: x.details, receivedAt: r.now });
@@ -375,7 +381,7 @@ async function receiveRequest(r: Received): Promise<ReceiveResult> {
  */
 async function receiveRetour(r: Received): Promise<ReceiveResult> {
   const original = r.msg.type.number === '302' ? '301' : '319';
-  const sent = await repo.findLogged(r.tx, { direction: 'out', providerAgb: r.provider, messageType: original, identification: r.msg.header.identificatie });
+  const sent = await repo.findLogged(r.tx, { direction: 'out', standard: r.msg.type.standard, providerAgb: r.provider, messageType: original, identification: r.msg.header.identificatie });
   if (!sent) throw new RegieRefused('RETOUR', '0001', `no ${original} ${r.msg.header.identificatie} was sent to provider ${r.provider}`);
   const headerCodes = r.msg.header.retourCodes;
   const findings: RegieFinding[] = headerCodes.filter((c) => c !== '0200').map((c) => ({ element: 'Header', ref: null, rule: 'retour', code: c }));

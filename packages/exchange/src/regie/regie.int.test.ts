@@ -16,7 +16,7 @@ import { sendAllocationMessage } from './send-allocation-message';
 const BSN = '999991838';
 const OTHER_BSN = '999990512';
 const PROVIDER = '12345678';
-const client = { bsn: BSN, geboortedatum: '1980-05-01', datumGebruik: null, geslacht: '2' as const, achternaam: 'Jansen', voorvoegsel: null, voornamen: 'Anna', voorletters: 'A', adres: null };
+const client = { bsn: BSN, geboortedatum: '1980-05-01', datumGebruik: null, geslacht: '2' as const, achternaam: 'Jansen', voorvoegsel: null, voornamen: 'Anna', voorletters: 'A', adres: { huisnummer: 1, huisletter: null, toevoeging: null, postcode: '3011AA', straatnaam: 'Coolsingel', plaatsnaam: 'Rotterdam' } };
 
 let database: TestDatabase;
 let services: AccessServices;
@@ -40,6 +40,13 @@ const header = (identificatie: string, over: Partial<SampleHeader> = {}): Sample
 const count = async (table: string, where = sql`true`) =>
   withSystem(database.db, async (tx) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(tx)).rows[0]?.n ?? 0);
 const codesOn = (xml: string, element: string) => [...xml.matchAll(new RegExp(`<wmo\\d{3}:${element}>[\\s\\S]*?<wmo\\d{3}:RetourCode>(\\d{4})<`, 'g'))].map((m) => m[1]);
+/** IV028: a message accepted without any finding is answered with its Header only, without return codes. */
+const headerOnly = (xml: string) => {
+  expect(xml).not.toMatch(/:Client>/);
+  expect(xml).not.toMatch(/:RetourCode>/);
+  expect(xml).toMatch(/:IdentificatieRetour>R\w+</);
+  return xml;
+};
 const validAnswer = (r: ReceiveResult) => {
   expect(r.answer).not.toBeNull();
   const a = r.answer ?? { messageType: '306' as const, xml: '' };
@@ -53,7 +60,7 @@ describe('305/307: start and stop of care delivery, answered with 306/308', () =
   it('books the start, answers a valid 306 with 0200 on the StartProduct, and audits the client', async () => {
     const r = await receive(start);
     expect(r).toMatchObject({ messageType: '305', status: 'answered', duplicate: false, findings: [], headerCodes: ['0200'] });
-    expect(codesOn(validAnswer(r), 'StartProduct')).toEqual(['0200']);
+    headerOnly(validAnswer(r));
     expect(await count('exchange_care_deliveries', sql`toewijzing_nummer = '100001' and status = 'started'`)).toBe(1);
     expect(await count('audit_log', sql`subject_bsn = ${BSN} and resource = 'care-delivery' and action = 'create'`)).toBeGreaterThanOrEqual(1);
     expect(await count('domain_events', sql`type = 'exchange.care-started'`)).toBe(1);
@@ -107,7 +114,7 @@ describe('305/307: start and stop of care delivery, answered with 306/308', () =
   it('books the stop (307), answered with a valid 308; a second stop after a definitive one gets TR415 9415', async () => {
     const stop = await receive(sample307(header('E1'), { bsn: BSN }, [{ toewijzingNummer: '100001', categorie: '02', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01', redenBeeindiging: '02', einddatum: '2026-03-15' }]));
     expect(stop).toMatchObject({ messageType: '307', status: 'answered', findings: [] });
-    expect(codesOn(validAnswer(stop), 'StopProduct')).toEqual(['0200']);
+    headerOnly(validAnswer(stop));
     expect(await count('exchange_care_deliveries', sql`toewijzing_nummer = '100001' and status = 'stopped' and end_date = '2026-03-15'`)).toBe(1);
     const again = await receive(sample307(header('E2'), { bsn: BSN }, [{ toewijzingNummer: '100001', categorie: '02', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01', redenBeeindiging: '02', einddatum: '2026-03-20' }]));
     expect(again.findings.map((f) => [f.rule, f.code])).toEqual([['TR415', '9415']]);
@@ -127,7 +134,7 @@ describe('315/317: requests into the inbox, answered with 316/318 and 319', () =
   it('books each AangevraagdProduct of a 315 as a request and answers a valid 316', async () => {
     const r = await receive(sample315(header('V1'), { bsn: BSN }, [{ referentieAanbieder: 'REF-1', categorie: '02', ingangsdatum: '2026-05-01', omvang: { volume: 4, eenheid: '04', frequentie: '2' } }]));
     expect(r).toMatchObject({ messageType: '315', status: 'answered', findings: [] });
-    expect(codesOn(validAnswer(r), 'AangevraagdProduct')).toEqual(['0200']);
+    headerOnly(validAnswer(r));
     const inbox = await run(backOffice(), (tx) => readRequestsInbox(services, tx, backOffice()));
     expect(inbox.map((i) => [i.referentieAanbieder, i.status, i.subjectBsn])).toEqual([['REF-1', 'open', BSN]]);
     requestId = inbox[0]?.id ?? '';
@@ -184,7 +191,7 @@ describe('iJw under the Jeugdwet', () => {
     const jw = as('rotterdam.besluit', 'jeugdwet');
     const r = await receive(xml, jw);
     expect(r).toMatchObject({ standard: 'ijw', messageType: '305', status: 'answered', findings: [] });
-    expect(validAnswer(r)).toContain('<jw306:RetourCode>0200<');
+    expect(headerOnly(validAnswer(r))).toContain('jw306:');
     expect(await count('exchange_care_deliveries', sql`toewijzing_nummer = '300001' and status = 'started'`)).toBe(1);
   });
 });
@@ -198,6 +205,15 @@ describe('301 out, 302 in', () => {
     const r = await receive(retour.xml);
     expect(r).toMatchObject({ messageType: '302', status: 'recorded', findings: [] });
     expect(await count('exchange_allocation_messages', sql`status = 'acknowledged' and return_codes = '{0200}'`)).toBe(1);
+  });
+
+  it('a 301 that would break a rule is never sent: without an address (TR006, TR061) the use case refuses naming the rule, nothing is logged', async () => {
+    const before = await count('exchange_message_log', sql`direction = 'out'`);
+    await expect(run(backOffice(), (tx) => sendAllocationMessage(services, tx, backOffice(), { allocationIds: [allocationId], client: { ...client, adres: null } }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      invalidParams: expect.arrayContaining([expect.objectContaining({ name: 'TR061' })]),
+    });
+    expect(await count('exchange_message_log', sql`direction = 'out'`)).toBe(before);
   });
 
   it('a 302 on a 301 that was never sent is refused and recorded nowhere', async () => {
@@ -242,5 +258,56 @@ describe('another municipality, the wrong purpose or a role without it sees noth
     expect(s.careDeliveries.map((d) => [d.toewijzingNummer, d.status, d.endDate])).toEqual([['100001', 'stopped', '2026-03-15']]);
     expect(s.messages.map((m) => m.messageType)).toEqual(expect.arrayContaining(['305', '307', '315', '319', '301', '302']));
     expect(await count('audit_log', sql`municipality_code = '0599' and subject_bsn = ${BSN} and resource = 'care-delivery' and action = 'read' and outcome = 'allowed'`)).toBe(1);
+  });
+});
+
+// Last: these deliveries would change the care deliveries and the inbox the tests above read.
+describe('TR056: the identity of a message includes its standard', () => {
+  it('a WMO305 with the Identificatie of an earlier JW305 of the same provider is its own message: both are answered and booked', async () => {
+    await insertTestAllocation(database.db, { municipalityCode: '0599', bsn: '999990342', providerAgb: PROVIDER, standard: 'ijw', toewijzingNummer: '300056', category: '45', startDate: '2026-01-01' });
+    await insertTestAllocation(database.db, { municipalityCode: '0599', bsn: BSN, providerAgb: PROVIDER, standard: 'iwmo', toewijzingNummer: '100056', category: '02', startDate: '2026-01-01' });
+    const jw = await receive(sample305(header('ID56', { standard: 'ijw' }), { bsn: '999990342', geboortedatum: '2015-06-01' }, [{ toewijzingNummer: '300056', categorie: '45', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01' }]), as('rotterdam.besluit', 'jeugdwet'));
+    const wmo = await receive(sample305(header('ID56'), { bsn: BSN }, [{ toewijzingNummer: '100056', categorie: '02', toewijzingIngangsdatum: '2026-01-01', begindatum: '2026-02-01' }]));
+    expect(jw).toMatchObject({ standard: 'ijw', status: 'answered', duplicate: false, findings: [] });
+    expect(wmo).toMatchObject({ standard: 'iwmo', status: 'answered', duplicate: false, findings: [] });
+    expect(await count('exchange_care_deliveries', sql`toewijzing_nummer in ('300056', '100056') and status = 'started'`)).toBe(2);
+  });
+
+  it('a WMO315 with the Identificatie of an earlier JW315 is its own message; the same WMO315 again gets the same answer, with other content 9056', async () => {
+    const jw = await receive(sample315(header('RQ56', { standard: 'ijw' }), { bsn: '999990342', geboortedatum: '2015-06-01' }, [{ referentieAanbieder: 'JREF-56', categorie: '45', ingangsdatum: '2026-05-01' }]), as('rotterdam.besluit', 'jeugdwet'));
+    const xml = sample315(header('RQ56'), { bsn: OTHER_BSN }, [{ referentieAanbieder: 'WREF-56', categorie: '02', ingangsdatum: '2026-05-01' }]);
+    const wmo = await receive(xml);
+    expect(jw).toMatchObject({ standard: 'ijw', messageType: '315', status: 'answered', duplicate: false });
+    expect(wmo).toMatchObject({ standard: 'iwmo', messageType: '315', status: 'answered', duplicate: false });
+    const again = await receive(xml);
+    expect(again).toMatchObject({ duplicate: true });
+    expect(again.answer?.xml).toBe(wmo.answer?.xml);
+    const other = sample315(header('RQ56'), { bsn: OTHER_BSN }, [{ referentieAanbieder: 'WREF-57', categorie: '02', ingangsdatum: '2026-05-01' }]);
+    await expect(receive(other)).rejects.toMatchObject({ rule: 'TR056', returnCode: '9056' });
+  });
+});
+
+describe('retours to the filling instructions (IV028)', () => {
+  it('four retours to one provider each have an identification of their own, never cut from the received one', async () => {
+    const ids: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const r = await receive(sample315(header(`900000000000`.slice(0, 11) + String(n)), { bsn: OTHER_BSN }, [{ referentieAanbieder: `IV-${n}`, categorie: '02', ingangsdatum: '2026-05-01' }]));
+      const id = /:IdentificatieRetour>([^<]+)</.exec(validAnswer(r))?.[1] ?? '';
+      expect(id).not.toContain('9000000000');
+      ids.push(id);
+    }
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('a finding on a class answers the client with a code on every class (0200 where nothing was found); a refused message only its header with the code', async () => {
+    const found = await receive(sample315(header('IV9'), { bsn: OTHER_BSN }, [{ referentieAanbieder: 'IV-1', categorie: '02', ingangsdatum: '2026-06-01' }]));
+    const xml = validAnswer(found);
+    expect(found.findings).toEqual([{ element: 'Client', ref: null, rule: 'TR374', code: '9374' }]);
+    expect(xml).toMatch(/:Client>/);
+    expect(codesOn(xml, 'AangevraagdProduct')).toEqual(['0200']);
+    const refused = await receive(sample315(header('IV10', { dagtekening: '2026-12-31' }), { bsn: OTHER_BSN }, [{ referentieAanbieder: 'IV-20', categorie: '02', ingangsdatum: '2026-06-01' }]));
+    const rx = validAnswer(refused);
+    expect(rx).not.toMatch(/:Client>/);
+    expect(rx).toContain('<wmo316:RetourCode>8848<');
   });
 });

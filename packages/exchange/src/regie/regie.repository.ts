@@ -60,8 +60,9 @@ const toLog = (r: RawLog): LogRow => ({
   at: new Date(r.at).toISOString(),
 });
 
-export async function findLogged(tx: Tx, m: { direction: 'in' | 'out'; providerAgb: string; messageType: MessageNumber; identification: string }): Promise<LogRow | undefined> {
-  const r = await sql<RawLog>`select * from exchange_message_log where direction = ${m.direction} and provider_agb = ${m.providerAgb}
+/** TR056: a message's identity is its direction, the kind of message (standard and number), the provider and the Identificatie. */
+export async function findLogged(tx: Tx, m: { direction: 'in' | 'out'; standard: Standard; providerAgb: string; messageType: MessageNumber; identification: string }): Promise<LogRow | undefined> {
+  const r = await sql<RawLog>`select * from exchange_message_log where direction = ${m.direction} and standard = ${m.standard} and provider_agb = ${m.providerAgb}
     and message_type = ${m.messageType} and identification = ${m.identification}`.execute(tx);
   const row = r.rows[0];
   return row ? toLog(row) : undefined;
@@ -287,4 +288,14 @@ export async function recordAllocationRetour(tx: Tx, q: { messageId: string; toe
 
 export async function markRequestGranted(tx: Tx, q: { standard: Standard; providerAgb: string; ref: string }): Promise<void> {
   await sql`update exchange_requests set status = 'granted' where standard = ${q.standard} and provider_agb = ${q.providerAgb} and referentie_aanbieder = ${q.ref}`.execute(tx);
+}
+
+/**
+ * The identification of a retour or a 325 Kern sends (IV028, IV087): the next number of one
+ * sequence, in base 36 after a letter, so it is unique for the municipality and never derived
+ * from the identification of the message it answers.
+ */
+export async function nextRetourIdentification(tx: Tx, letter: 'R' | 'K'): Promise<string> {
+  const r = await sql<{ n: string }>`select nextval('exchange_retour_identification')::text as n`.execute(tx);
+  return `${letter}${BigInt(r.rows[0]?.n ?? '0').toString(36).toUpperCase().padStart(6, '0')}`;
 }

@@ -3,8 +3,8 @@ import { authorize, recordAccess, requirePurpose, type AccessContext, type Acces
 import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, conflict, invalidInput, newId, notFound } from '@kern/kit';
 import { build319 } from '../build-319';
-import { messageType, type Standard } from '../messages';
-import { validateAgainstXsd } from '../xsd';
+import type { Standard } from '../messages';
+import { refuseUnlessSendable } from '../rules/check-message';
 import * as repo from './regie.repository';
 
 const standardOf = (purpose: string): Standard => {
@@ -97,10 +97,8 @@ export async function answerRequest(services: AccessServices, tx: Tx, ctx: Acces
     redenAfwijzingVerzoek: reason,
     woonplaatsbeginselGemeente: standard === 'ijw' ? (input.woonplaatsbeginselGemeente ?? null) : null,
   });
-  const invalid = validateAgainstXsd(messageType(standard, '319'), xml);
-  if (invalid.length > 0) {
-    throw invalidInput({ nl: `Het antwoord is geen geldig 319-bericht: ${invalid[0]?.message ?? ''}`, en: `The answer is not a valid 319: ${invalid[0]?.message ?? ''}` }, invalid.map((f) => ({ name: 'xsd', reason: f.message })));
-  }
+  // XSD and every rule on the message itself: a message that breaks one is never sent.
+  refuseUnlessSendable(xml, isoDay(now));
   const messageId = newId();
   await repo.insertLog(tx, {
     id: messageId,

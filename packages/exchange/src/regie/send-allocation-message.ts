@@ -3,8 +3,8 @@ import { authorize, requirePurpose, type AccessContext, type AccessServices } fr
 import { isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, notFound } from '@kern/kit';
 import { build301, dutchDateTime, type Client301 } from '../allocation-messages/build-301';
-import { messageType, type Standard } from '../messages';
-import { validateAgainstXsd } from '../xsd';
+import type { Standard } from '../messages';
+import { refuseUnlessSendable } from '../rules/check-message';
 import * as repo from './regie.repository';
 
 export interface SendAllocationInput {
@@ -71,10 +71,8 @@ export async function sendAllocationMessage(services: AccessServices, tx: Tx, ct
       };
     }),
   });
-  const invalid = validateAgainstXsd(messageType(standard, '301'), xml);
-  if (invalid.length > 0) {
-    throw invalidInput({ nl: `De toewijzing geeft geen geldig 301-bericht: ${invalid[0]?.message ?? ''}`, en: `The allocation does not make a valid 301: ${invalid[0]?.message ?? ''}` }, invalid.map((f) => ({ name: 'xsd', reason: f.message })));
-  }
+  // XSD and every rule on the message itself: a message that breaks one is never sent.
+  refuseUnlessSendable(xml, isoDay(now));
   const messageId = newId();
   await repo.insertLog(tx, {
     id: messageId,
