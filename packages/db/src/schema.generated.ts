@@ -557,6 +557,7 @@ export interface ExchangeMessages {
   approved_cents: Generated<Int8>;
   approved_lines: Generated<number>;
   clients: Generated<number>;
+  content_sha256: string | null;
   declaratie_nummer: string | null;
   failed_at: Timestamptz | null;
   failure_reason: string | null;
