@@ -12,6 +12,7 @@ import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
 import { runInsightJob, runInsightWorker } from './commands/insight';
 import { runDiff, runExport, runImport, runValidate } from './commands/werkwijze';
+import { runTermijn, runTermijnBesluiten } from './commands/termijn';
 
 const port = (v: string): number => {
   const n = Number(v);
@@ -59,6 +60,18 @@ program
   .option('--port <port>', 'port to listen on', port, 8081)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .action(runBrp);
+
+const termijn = program
+  .command('termijn')
+  .description('Compute a statutory term with its explanation (Algemene termijnenwet, decreed days included).')
+  .argument('<term-id>', 'e.g. wmo-beschikking, awb-bezwaar, wgs-eerste-gesprek-urgent')
+  .argument('<start-date>', 'the day of the event that starts the term, YYYY-MM-DD')
+  .option('--weeks <n>', 'the municipal term in weeks (wgs-beschikking only)')
+  .action(runTermijn);
+termijn
+  .command('besluiten')
+  .description('List the Royal decrees equating days with holidays (Atw art. 3 lid 3) the calendar knows.')
+  .action(runTermijnBesluiten);
 
 const werkwijze = program.command('werkwijze').description('Validate, compare, import and export werkwijzen (YAML files or library:<id>).');
 werkwijze

@@ -1,7 +1,7 @@
 import { caseFilesOfResident, type CaseRow } from '@kern/cases';
 import { isoDay, type Tx } from '@kern/db';
 import { decisionsForCase, type DecisionOutcome } from '@kern/provisions';
-import { deadlineStatus, definitionOf, statutoryCalendar, statutoryTermEnd, statutoryTerms, type Werkwijze } from '@kern/workflows';
+import { computeDeadline, deadlineStatus, definitionOf, statutoryTerms, type Werkwijze } from '@kern/workflows';
 import type { PortalCase } from './contract';
 
 /**
@@ -29,7 +29,7 @@ const outcomeLabel: Record<DecisionOutcome, string> = { granted: 'Toegekend', 'p
 
 /** Awb art. 6:7: six weeks to object, from the day after the decision was made known. */
 export function objectionTermEnd(decidedOn: string): string {
-  return statutoryTermEnd(decidedOn, { count: 6, unit: 'weeks' }, statutoryCalendar);
+  return computeDeadline({ termId: 'awb-bezwaar', start: decidedOn }).due;
 }
 
 export async function casesOfPerson(tx: Tx, bsn: string, today: string, options: { decisions: boolean }): Promise<PortalCase[]> {

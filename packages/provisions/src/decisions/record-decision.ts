@@ -3,14 +3,14 @@ import { categoriesValidOn } from '@kern/catalogue';
 import { advanceCase, currentStepEnteredAt, loadCaseFor, stateOf } from '@kern/cases';
 import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, type InvalidParam } from '@kern/kit';
-import { availableTransitions, statutoryCalendar, statutoryTermEnd } from '@kern/workflows';
+import { availableTransitions, computeDeadline } from '@kern/workflows';
 import { countDecisionsOfCase, findDecision, insertDecision, type NewProvision } from './decisions.repository';
 import { recordDecisionInputSchema, recordDecisionOutputSchema, type RecordDecisionInput } from '../contract/decisions.schema';
 import { standardOfLaw, validateVariant, type Law } from './variant';
 
 /** Awb art. 6:7 and 6:8: six weeks to object from the day after the decision was sent; Atw applies. */
 export function objectionUntil(decidedOn: string): string {
-  return statutoryTermEnd(decidedOn, { count: 6, unit: 'weeks' }, statutoryCalendar);
+  return computeDeadline({ termId: 'awb-bezwaar', start: decidedOn }).due;
 }
 
 /**

@@ -2,3 +2,4 @@
 export * from './werkwijzen.contract';
 export * from './werkwijzen.schema';
 export * from './werkwijze-format.schema';
+export * from './termijnen.schema';

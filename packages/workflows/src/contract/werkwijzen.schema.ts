@@ -11,6 +11,7 @@ export const statutoryTermIds = [
   'wgs-beschikking',
   'wgs-moratorium',
   'fonds-overname',
+  'awb-bezwaar',
 ] as const;
 export type StatutoryTermId = (typeof statutoryTermIds)[number];
 export const statutoryTermIdSchema = z.enum(statutoryTermIds);

@@ -68,14 +68,16 @@ describe('statutoryTermEnd: counted from the day after the start event (Atw art.
   it.each([
     ['1 day from Monday ends Tuesday: the start day does not count', '2026-03-02', days(1), '2026-03-03'],
     ['a plain weekday end stays', '2026-12-16', weeks(2), '2026-12-30'],
-    ['crossing New Year onto Nieuwjaarsdag moves to Friday 2 January', '2025-12-18', weeks(2), '2026-01-02'],
+    // Friday 2 January 2026 is equated with a holiday by the decree in force (Atw art. 3 lid 3).
+    ['crossing New Year onto Nieuwjaarsdag moves past the decreed Friday 2 January to Monday 5 January', '2025-12-18', weeks(2), '2026-01-05'],
     ['ending on Christmas Day moves past Boxing Day and the weekend', '2026-12-18', weeks(1), '2026-12-28'],
     ['ending on Easter Monday moves to Tuesday', '2026-03-09', weeks(4), '2026-04-07'],
     ['ending on Good Friday moves past Easter to Tuesday', '2026-03-20', weeks(2), '2026-04-07'],
     ["ending on King's Day 2026 (Monday 27 April) moves to Tuesday", '2026-04-13', weeks(2), '2026-04-28'],
     ["ending on King's Day 2025 (Saturday 26 April) moves to Monday", '2025-04-19', weeks(1), '2025-04-28'],
     ['ending on 5 May 2026 moves to 6 May', '2026-03-24', weeks(6), '2026-05-06'],
-    ['ending on 5 May 2027 runs into Ascension Day and ends Friday 7 May', '2027-04-21', weeks(2), '2027-05-07'],
+    // Friday 7 May 2027 is a decreed day (Atw art. 3 lid 3).
+    ['ending on 5 May 2027 runs into Ascension Day and the decreed Friday 7 May, and ends Monday 10 May', '2027-04-21', weeks(2), '2027-05-10'],
     ['ending on a Saturday moves to Monday', '2026-03-07', weeks(1), '2026-03-16'],
     ['a 3-month term is still within the Atw (art. 4)', '2025-12-01', months(3), '2026-03-02'],
     ['a 12-week term is still within the Atw (art. 4)', '2025-12-07', weeks(12), '2026-03-02'],

@@ -16,10 +16,10 @@ describe('computeDeadline: hand-checked due dates', () => {
   it.each([
     // Tue 24 Mar + 6 weeks = Tue 5 May 2026, 5 May is an Atw holiday every year -> Wed 6 May.
     ['wmo-onderzoek', '2026-03-24', '2026-05-06'],
-    // Wed 21 Apr 2027 + 2 weeks = Wed 5 May (holiday), Thu 6 May Ascension -> Fri 7 May.
-    ['wmo-beschikking', '2027-04-21', '2027-05-07'],
-    // Thu 6 Nov 2025 + 8 weeks = Thu 1 Jan 2026 (Nieuwjaarsdag) -> Fri 2 Jan.
-    ['jeugdwet-beschikking', '2025-11-06', '2026-01-02'],
+    // Wed 21 Apr 2027 + 2 weeks = Wed 5 May (holiday), Thu 6 May Ascension, Fri 7 May decreed (Atw art. 3 lid 3) -> Mon 10 May.
+    ['wmo-beschikking', '2027-04-21', '2027-05-10'],
+    // Thu 6 Nov 2025 + 8 weeks = Thu 1 Jan 2026 (Nieuwjaarsdag), Fri 2 Jan decreed -> Mon 5 Jan.
+    ['jeugdwet-beschikking', '2025-11-06', '2026-01-05'],
     // Mon 20 Mar 2028 + 4 weeks = Mon 17 Apr 2028, Easter Monday -> Tue 18 Apr.
     ['wgs-eerste-gesprek', '2028-03-20', '2028-04-18'],
     // Without a municipal term the statutory maximum of 8 weeks: Tue 19 May 2026.
@@ -194,8 +194,8 @@ describe('fonds-overname: the debt fund takes over within four weeks of the deci
     ['ending on Liberation Day 2026', '2026-04-07', '2026-05-06'],
     // Fri 27 Nov 2026 + 4 weeks = Fri 25 Dec; Boxing Day and the weekend follow -> Mon 28 Dec.
     ['ending on Christmas Day 2026', '2026-11-27', '2026-12-28'],
-    // Thu 4 Dec 2025 + 4 weeks = Thu 1 Jan 2026 (Nieuwjaarsdag) -> Fri 2 Jan.
-    ['ending on New Year\'s Day 2026', '2025-12-04', '2026-01-02'],
+    // Thu 4 Dec 2025 + 4 weeks = Thu 1 Jan 2026 (Nieuwjaarsdag), Fri 2 Jan decreed -> Mon 5 Jan.
+    ['ending on New Year\'s Day 2026', '2025-12-04', '2026-01-05'],
     // Mon 20 Mar 2028 + 4 weeks = Mon 17 Apr 2028, Easter Monday -> Tue 18 Apr.
     ['ending on Easter Monday 2028', '2028-03-20', '2028-04-18'],
     // Sat 28 Mar 2026 + 4 weeks = Sat 25 Apr; Sunday and King's Day follow -> Tue 28 Apr.

@@ -60,6 +60,8 @@ export interface Deadline {
   start: IsoDate;
   due: IsoDate;
   suspendedDays: number;
+  /** The due date lies after the last day the known Royal decrees (Atw art. 3 lid 3) cover. */
+  beyondKnownDecrees: boolean;
   /** Dutch sentences for the case page: how `due` was reached. */
   explanation: string[];
 }
@@ -191,8 +193,16 @@ export function computeDeadline(input: ComputeDeadlineInput): Deadline {
   }
   for (const step of steps) explanation.push(explainStep(step));
   explanation.push(`Uiterste datum: ${formatDutchDate(due)}.`);
+  const knownUntil = cal.equatedDaysKnownUntil?.();
+  const beyondKnownDecrees = usesAtw && knownUntil !== undefined && due > knownUntil;
+  if (beyondKnownDecrees && knownUntil !== undefined) {
+    explanation.push(
+      `Let op: de termijn loopt voorbij ${formatDutchDate(knownUntil)}, de laatste dag waarvoor een Koninklijk besluit met gelijkgestelde dagen (Algemene termijnenwet art. 3 lid 3) bekend is. ` +
+        'Stelt een later besluit dagen gelijk aan een feestdag, dan kan de uiterste datum nog later worden.',
+    );
+  }
 
-  return { termId, start, due, suspendedDays, explanation };
+  return { termId, start, due, suspendedDays, beyondKnownDecrees, explanation };
 }
 
 export const deadlineStatuses = ['met', 'met-late', 'on-time', 'due-soon', 'overdue'] as const;

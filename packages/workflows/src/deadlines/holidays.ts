@@ -1,4 +1,5 @@
 import { fromParts, invalidInput, isIsoDate, shiftDays, weekday, yearOf, type IsoDate } from '@kern/kit';
+import { builtInDecrees, checkDecree, decreeCitation, lastCoveredDay, type EquatingDecree } from './decrees';
 
 /**
  * Which days are not working days besides Saturday and Sunday.
@@ -10,8 +11,9 @@ import { fromParts, invalidInput, isIsoDate, shiftDays, weekday, yearOf, type Is
  *    said otherwise; the statute text is what counts, so Good Friday is in the statutory calendar;
  *  - lid 3: the Crown may equate further days (bridge days such as the Friday after Ascension),
  *    published in the Staatscourant for a few years at a time. Those are not predictable, so they
- *    are data: pass them to `statutoryCalendarWith`. Without them a deadline can only come out
- *    earlier than the law allows, never later.
+ *    are data (decrees.ts): the decree in force and its predecessor are built in, and an operator
+ *    adds the next one (`installDecrees`). Past the last known decree a deadline can only come out
+ *    earlier than the law allows, never later; the explanation then says so.
  *
  * A municipality's own service levels may use an office calendar instead (DOMAIN.md), where
  * Liberation Day and Good Friday are its own choice.
@@ -22,6 +24,8 @@ export interface Calendar {
   isHoliday(d: IsoDate): boolean;
   /** The holiday's Dutch name (several joined with " en " when they coincide), or undefined. */
   name(d: IsoDate): string | undefined;
+  /** For the statutory calendar: the last day the known decrees (art. 3 lid 3) cover. */
+  equatedDaysKnownUntil?(): IsoDate | undefined;
 }
 
 export const FIRST_SUPPORTED_YEAR = 1900;
@@ -127,12 +131,44 @@ function calendarFrom(label: string, rules: HolidayRules): Calendar {
   };
 }
 
-/** Atw art. 3 lid 1 and 2: the calendar every statutory term is counted with. */
-export const statutoryCalendar: Calendar = calendarFrom('Algemene termijnenwet art. 3', {
-  goodFriday: true,
-  liberationDay: 'always',
-  extraDays: new Map(),
-});
+const STATUTORY_LABEL = 'Algemene termijnenwet art. 3';
+
+function equatedDaysOf(decrees: readonly EquatingDecree[]): Map<IsoDate, string> {
+  const days = new Map<IsoDate, string>();
+  for (const decree of decrees) for (const day of decree.days) days.set(day, `met feestdag gelijkgestelde dag (Atw art. 3 lid 3, ${decreeCitation(decree)})`);
+  return days;
+}
+
+let installedDecrees: readonly EquatingDecree[] = builtInDecrees;
+let installedCalendar: Calendar = calendarFrom(STATUTORY_LABEL, { goodFriday: true, liberationDay: 'always', extraDays: equatedDaysOf(builtInDecrees) });
+
+/**
+ * Atw art. 3 lid 1, 2 and 3: the calendar every statutory term is counted with, including the days
+ * equated by the known decrees. It is one object for the whole process; `installDecrees` changes
+ * which decrees it knows (the server and the CLI install the decrees stored for the installation).
+ */
+export const statutoryCalendar: Calendar = {
+  label: STATUTORY_LABEL,
+  isHoliday: (d) => installedCalendar.isHoliday(d),
+  name: (d) => installedCalendar.name(d),
+  equatedDaysKnownUntil: () => lastCoveredDay(installedDecrees),
+};
+
+/** The decrees the statutory calendar knows: the built-in ones, then those the operator added. */
+export function knownDecrees(): readonly EquatingDecree[] {
+  return installedDecrees;
+}
+
+/**
+ * Makes the statutory calendar know the built-in decrees plus `added` (the operator's, as stored).
+ * Each is checked as when it was added; an invalid set changes nothing and throws.
+ */
+export function installDecrees(added: readonly EquatingDecree[]): void {
+  const all: EquatingDecree[] = [...builtInDecrees];
+  for (const d of [...added].sort((a, b) => (a.coversFrom < b.coversFrom ? -1 : 1))) all.push(checkDecree(d, all));
+  installedDecrees = all;
+  installedCalendar = calendarFrom(STATUTORY_LABEL, { goodFriday: true, liberationDay: 'always', extraDays: equatedDaysOf(all) });
+}
 
 /** A day the Crown equated with a holiday (Atw art. 3 lid 3), with the decree that did so. */
 export interface EquatedDay {
@@ -141,7 +177,10 @@ export interface EquatedDay {
   source: string;
 }
 
-/** The statutory calendar plus the days equated by royal decree, loaded as dated data. */
+/**
+ * Atw art. 3 lid 1 and 2 plus exactly the equated days given (none of the built-in decrees): for
+ * tests and for reasoning about one decree at a time.
+ */
 export function statutoryCalendarWith(equatedDays: readonly EquatedDay[]): Calendar {
   const extraDays = new Map<IsoDate, string>();
   for (const { date, source } of equatedDays) {

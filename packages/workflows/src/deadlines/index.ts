@@ -10,7 +10,10 @@ export {
   statutoryCalendar,
   statutoryCalendarWith,
   officeCalendar,
+  knownDecrees,
+  installDecrees,
 } from './holidays';
+export { type EquatingDecree, builtInDecrees, checkDecree, decreeCitation, lastCoveredDay } from './decrees';
 export {
   type TermLength,
   type AtwStep,

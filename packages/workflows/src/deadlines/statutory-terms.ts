@@ -141,6 +141,20 @@ export const statutoryTerms: Readonly<Record<StatutoryTermId, StatutoryTerm>> = 
     setByMunicipality: false,
     suspension: { allowed: false },
   },
+  'awb-bezwaar': {
+    id: 'awb-bezwaar',
+    law: 'Awb',
+    article: 'art. 6:7 en 6:8',
+    startEvent: { nl: 'de bekendmaking van het besluit', en: 'the announcement of the decision' },
+    description: {
+      nl: 'De termijn voor het indienen van een bezwaarschrift is zes weken; hij begint met ingang van de dag na de bekendmaking van het besluit.',
+      en: 'The term for lodging an objection is six weeks, starting on the day after the decision was announced.',
+    },
+    length: { count: 6, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: false },
+  },
 };
 
 /** The most weeks a municipality may set for the Wgs decision (art. 4a). */
