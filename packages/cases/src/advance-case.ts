@@ -86,7 +86,8 @@ export async function advanceCase(services: AccessServices, tx: Tx, ctx: AccessC
   await emitStepTaken(tx, row, { today, decided, closing, stopped: stopping });
   await appendCaseEvent(tx, row.municipalityCode, row.id, {
     at: now.toISOString(), actorId: ctx.actor.id, kind: closing ? 'closed' : 'transition', fromStep: row.stepId, toStep: next.id,
-    detail: { ...(input.provisionCategories ? { provisionCategories: input.provisionCategories } : {}), fields: Object.keys(input.fields) },
+    // The values go into the journal: what was recorded at this step, shown back on the case page.
+    detail: { ...(input.provisionCategories ? { provisionCategories: input.provisionCategories } : {}), fields: Object.keys(input.fields), values: input.fields },
   });
   const routedCaseIds: string[] = [];
   if (closing) {

@@ -2,6 +2,7 @@ import { recordAccess, type AccessContext, type AccessServices } from '@kern/acc
 import { isoDay, type Tx } from '@kern/db';
 import { availableTransitions, corePhases } from '@kern/workflows';
 import { withStatus } from './case-deadlines';
+import { caseJournal } from './case-journal';
 import { findCaseEvents, findDeadlines, findTasks } from './cases.repository';
 import type { CaseDetail } from './contract';
 import { loadCaseFor, stateOf } from './advance-case';
@@ -48,6 +49,9 @@ export async function readCase(services: AccessServices, tx: Tx, ctx: AccessCont
       return rest;
     }),
     transitions: row.status === 'open' ? availableTransitions(werkwijze, state, { id: ctx.actor.id, roles: ctx.actor.roles }) : [],
-    history,
+    // The values live in the journal; history keeps its shape.
+    history: history.map(({ detail: { values: _values, ...detail }, ...event }) => ({ ...event, detail })),
+    // Read under the same grant and audit entry as the case itself.
+    journal: caseJournal(werkwijze, history, row.fields),
   };
 }

@@ -93,7 +93,7 @@ export async function createCase(
   await emitCaseStarted(tx, row);
   await appendCaseEvent(tx, row.municipalityCode, caseId, {
     at: now.toISOString(), actorId: ctx.actor.id, kind: c.parentCaseId ? 'routed' : 'started', fromStep: null, toStep: step.id,
-    detail: { werkwijze: `${c.werkwijze.id}@${c.version}`, caseType: c.caseTypeId, meldingDate, ...(c.parentCaseId ? { parentCaseId: c.parentCaseId } : {}) },
+    detail: { werkwijze: `${c.werkwijze.id}@${c.version}`, caseType: c.caseTypeId, meldingDate, ...(c.parentCaseId ? { parentCaseId: c.parentCaseId } : {}), values: c.input.fields },
   });
   if (c.parentCaseId) {
     await recordAuditEvent(tx, row.municipalityCode, now, ctx.actor, {

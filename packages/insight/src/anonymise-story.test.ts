@@ -20,6 +20,7 @@ const detail: CaseDetail = {
     { seq: 1, at: '2026-03-02T09:00:00.000Z', actorId: 'a1', actorName: 'Sanne de Wit', kind: 'started', fromStep: null, toStep: 'melding', detail: { meldingDate: '2026-03-02' } },
     { seq: 2, at: '2026-04-20T10:00:00.000Z', actorId: 'a2', actorName: 'Fatima El Amrani', kind: 'closed', fromStep: 'besluit', toStep: 'afgesloten', detail: {} },
   ],
+  journal: [],
 };
 
 describe('a leertafel story', () => {

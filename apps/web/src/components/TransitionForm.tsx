@@ -38,6 +38,8 @@ interface Props {
   step: WerkwijzeStep | null;
   /** What the case recorded so far (all steps share one set of fields). */
   recorded: Record<string, unknown>;
+  /** Record once: values taken from the decision recorded at this step (they win over what was recorded before). */
+  prefill?: { reference: string; values: Record<string, unknown> } | null | undefined;
   onDone: (result: TransitionResult) => void;
   onCancel: () => void;
 }
@@ -97,11 +99,11 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * schema does not list, and provision categories for decision steps. The server checks roles,
  * fields, guards, segregation and mandates again.
  */
-export function TransitionForm({ caseId, transition, step, recorded, onDone, onCancel }: Props) {
+export function TransitionForm({ caseId, transition, step, recorded, prefill, onDone, onCancel }: Props) {
   const { api, t } = useApp();
   const [stepFields] = useState(() => stepFieldsOf(step));
   const [values, setValues] = useState<Record<string, FormValue>>(() =>
-    Object.fromEntries(stepFields.map((field) => [field.name, toFormValue(field.control, recorded[field.name])])),
+    Object.fromEntries(stepFields.map((field) => [field.name, toFormValue(field.control, prefill && field.name in prefill.values ? prefill.values[field.name] : recorded[field.name])])),
   );
   const [rows, setRows] = useState<Row[]>([{ key: 1, name: '', value: '' }]);
   const [categories, setCategories] = useState('');
@@ -225,6 +227,11 @@ export function TransitionForm({ caseId, transition, step, recorded, onDone, onC
       </Heading3>
       <ErrorSummary errors={errors} />
       {problem && <ProblemAlert problem={problem} />}
+      {prefill && Object.keys(prefill.values).some((name) => stepFields.some((field) => field.name === name)) && (
+        <Paragraph id="transition-prefill" className="kern-prefill">
+          {t('dossier.prefill', { reference: prefill.reference })}
+        </Paragraph>
+      )}
       <form className="kern-form" noValidate aria-labelledby="transition-heading" onSubmit={(event) => void submit(event)}>
         {step === null ? (
           <Paragraph className="kern-muted">{t('transition.stepFields.unknown')}</Paragraph>

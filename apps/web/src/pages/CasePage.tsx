@@ -16,6 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useState, type ReactNode } from 'react';
+import type { Decision } from '../api/provisions';
 import type { CaseDetail, CaseTransition, Problem, SuspendTermResult, TransitionResult, WerkwijzeStep } from '../api';
 import { useApp } from '../app-context';
 import { Loading, ProblemAlert, StatusMessage, toProblem } from '../components/Alerts';
@@ -23,6 +24,9 @@ import { DeadlineBadge } from '../components/DeadlineBadge';
 import { PageTitle } from '../components/PageTitle';
 import { SuspendTermForm } from '../components/SuspendTermForm';
 import { TransitionForm } from '../components/TransitionForm';
+// dossier: what each step recorded, shown back; the decision prefills the next step
+import { CaseJournal, RecordedEarlier } from '../components/CaseJournal';
+import { decisionPrefill } from '../components/decision-prefill';
 // provisions: the decision (beschikking) at the besluit step
 import { DecisionSection } from '../components/provisions/DecisionSection';
 import { formatDate, formatDateTime } from '../i18n';
@@ -39,6 +43,7 @@ export function CasePage({ id }: { id: string }) {
   const [reloads, setReloads] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const [openIndex, setOpenIndex] = useState<number | null>(null);
+  const [decisions, setDecisions] = useState<Decision[]>([]);
   // The steps of the case's werkwijze version, for names and the form of the current step; null when loading failed.
   const [werkwijzeSteps, setWerkwijzeSteps] = useState<{ key: string; steps: WerkwijzeStep[] | null } | null>(null);
 
@@ -106,6 +111,13 @@ export function CasePage({ id }: { id: string }) {
     setReloads((n) => n + 1);
   };
 
+  // Record once: the beschikking recorded at this step fills the next step's decision, motivation and categories.
+  const prefillFor = (to: string | undefined) => {
+    if (!detail || to === undefined) return null;
+    const found = decisionPrefill(currentStep, to, decisions, detail.journal);
+    return found ? { reference: found.decision.reference, values: found.values } : null;
+  };
+
   const closeForm = (index: number) => {
     setOpenIndex(null);
     document.getElementById(`transition-${index}`)?.focus();
@@ -136,10 +148,11 @@ export function CasePage({ id }: { id: string }) {
             <Paragraph className="kern-current-step">
               {t('case.currentStep.text', { step: detail.case.stepName, phase: phaseLabel(detail.case.phase, t) })}
             </Paragraph>
+            {detail.case.status === 'open' && currentStep !== undefined && <RecordedEarlier journal={detail.journal} step={currentStep} />}
           </section>
 
           {/* provisions: decisions recorded on the case, and the form at the besluit step */}
-          <DecisionSection detail={detail} atDecisionStep={Boolean(currentStep?.decision)} onRecorded={() => setReloads((n) => n + 1)} />
+          <DecisionSection detail={detail} atDecisionStep={Boolean(currentStep?.decision)} onRecorded={() => setReloads((n) => n + 1)} onDecisions={setDecisions} />
 
           <section aria-labelledby="next-heading" className="kern-section">
             <Heading2 id="next-heading">{t('case.next')}</Heading2>
@@ -177,6 +190,7 @@ export function CasePage({ id }: { id: string }) {
                 transition={detail.transitions[openIndex]}
                 step={currentStep}
                 recorded={detail.case.fields}
+                prefill={prefillFor(detail.transitions[openIndex]?.to)}
                 onDone={(result) => {
                   const transition = detail.transitions[openIndex];
                   if (transition) onTransitionDone(transition, result);
@@ -186,6 +200,7 @@ export function CasePage({ id }: { id: string }) {
             )}
           </section>
 
+          <CaseJournal journal={detail.journal} />
           <Deadlines detail={detail} reloads={reloads} onSuspended={onSuspended} />
           <Tasks detail={detail} stepName={stepName} />
           <History detail={detail} stepName={stepName} />

@@ -53,6 +53,30 @@ export const caseSummarySchema = z.object({
   parentCaseId: z.string().nullable(),
 });
 
+export const journalFieldSchema = z.object({
+  name: z.string(),
+  /** The field's title in the werkwijze; the name when the werkwijze gives none. */
+  label: z.string(),
+  value: z.unknown(),
+  /** How to read the value: the field definition's type, or `date` for a date field. */
+  kind: z.enum(['text', 'boolean', 'number', 'date', 'list', 'other']),
+});
+export type JournalField = z.infer<typeof journalFieldSchema>;
+
+export const journalEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string().optional(),
+  /** The step at which the fields were recorded, and its name. */
+  stepId: z.string().nullable(),
+  stepName: z.string(),
+  toStep: z.string().nullable(),
+  toStepName: z.string().nullable(),
+  fields: z.array(journalFieldSchema),
+});
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
 export const caseDetailSchema = z.object({
   case: caseSummarySchema.extend({ fields: z.record(z.string(), z.unknown()) }),
   phases: z.array(z.object({ phase: z.string(), state: z.enum(['done', 'current', 'todo', 'skipped']) })),
@@ -60,6 +84,8 @@ export const caseDetailSchema = z.object({
   deadlines: z.array(caseDeadlineSchema),
   transitions: z.array(z.object({ to: z.string(), label: z.string(), allowed: z.boolean(), reason: z.string().optional(), message: z.object({ nl: z.string(), en: z.string() }).optional() })),
   history: z.array(z.object({ seq: z.number().int(), at: z.string(), actorId: z.string(), actorName: z.string().optional(), kind: z.string(), fromStep: z.string().nullable(), toStep: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
+  /** What each step recorded, newest first, with the labels of the werkwijze's field definitions. */
+  journal: z.array(journalEntrySchema),
   routedCaseIds: z.array(z.string()).optional(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

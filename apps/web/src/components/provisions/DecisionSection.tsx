@@ -28,13 +28,17 @@ const emptyProvision = (): ProvisionDraft => ({ category: '', productCode: '', f
  * stands on its werkwijze's besluit step, a form to record the beschikking with its provisions.
  * The server checks the variant, the law's categories and the mandate; its answer names the field.
  */
-export function DecisionSection({ detail, atDecisionStep, onRecorded }: { detail: CaseDetail; atDecisionStep: boolean; onRecorded: () => void }) {
+export function DecisionSection({ detail, atDecisionStep, onRecorded, onDecisions }: { detail: CaseDetail; atDecisionStep: boolean; onRecorded: () => void; /** The decisions once loaded, e.g. to prefill the next step. */ onDecisions?: (decisions: Decision[]) => void }) {
   const { api, t, lang } = useApp();
   const provisions = useMemo(() => provisionsApi(api), [api]);
   const [decisions, setDecisions] = useState<Decision[] | null>(null);
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const lawCase = detail.case.purpose === 'wmo' || detail.case.purpose === 'jeugdwet';
+
+  useEffect(() => {
+    if (decisions) onDecisions?.(decisions);
+  }, [decisions, onDecisions]);
 
   useEffect(() => {
     if (!lawCase) return;
