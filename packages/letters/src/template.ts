@@ -24,7 +24,9 @@ const PATTERN = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 export function unknownPlaceholders(texts: readonly string[]): string[] {
   const known = new Set<string>(PLACEHOLDERS);
   const found = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(PATTERN)) if (!known.has(m[1]!)) found.add(m[1]!);
+  for (const t of texts) {
+    for (const [, name = ''] of t.matchAll(PATTERN)) if (!known.has(name)) found.add(name);
+  }
   return [...found].sort();
 }
 
