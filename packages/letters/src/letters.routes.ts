@@ -6,7 +6,7 @@ import { lettersContract, portalLettersContract, type Letter } from './contract'
 import { downloadLetter, downloadMyLetter, listMyLetters, readCaseLetters } from './read-letters';
 
 const sendPdf = (reply: FastifyReply, out: { letter: Letter; pdf: Uint8Array }) =>
-  reply.type('application/pdf').header('Content-Disposition', `attachment; filename="brief-${out.letter.id}.pdf"`).header('Cache-Control', 'no-store').send(Buffer.from(out.pdf));
+  reply.type('application/pdf').header('Content-Disposition', `attachment; filename="brief-${out.letter.createdAt.slice(0, 10)}.pdf"`).header('Cache-Control', 'no-store').send(Buffer.from(out.pdf));
 
 /** Staff: the letters on a case and their PDFs, each a use case in the actor's tenant. */
 export function lettersRoutes(services: PortalServices) {
