@@ -17,6 +17,7 @@ import { insightRoutes } from '@kern/insight';
 import { offeringsRoutes } from '@kern/offerings';
 import { plansRoutes } from '@kern/plans';
 import { portalBrokerRoutes, portalRoutes, representationRoutes } from '@kern/portal';
+import { lettersRoutes, makeDecisionLetter, portalLettersRoutes } from '@kern/letters';
 import { acknowledgeAllocation, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
@@ -132,7 +133,9 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     await implementRoutes(typed, 'catalogue', catalogueRoutes(services));
     await implementRoutes(typed, 'contracting', contractingRoutes(services));
     // provisions: decisions and allocations
-    await implementRoutes(typed, 'provisions', provisionsRoutes({ ...services, invoicedCare }));
+    await implementRoutes(typed, 'provisions', provisionsRoutes({ ...services, invoicedCare, decisionRecorded: (tx, ctx, decision) => makeDecisionLetter(services, tx, ctx, decision) }));
+    await implementRoutes(typed, 'letters', lettersRoutes(services));
+    await implementRoutes(typed, 'portal-letters', portalLettersRoutes(services));
     // exchange: invoice delivery (323 -> 325), inbox, payment batches
     await implementRoutes(typed, 'exchange', exchangeRoutes({ ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes }));
     // exchange regie messages (301/302, 305-308, 315-320)

@@ -251,6 +251,11 @@ const examples: Record<string, Example> = {
   'GET /api/v1/cases/:id/decision': { as: 'rotterdam.besluit', run: async (a) => a.request('GET', `/api/v1/cases/${(await provisionsDecided()).caseId}/decision`, { purpose: 'wmo' }) },
   'GET /api/v1/decisions/:id': { as: 'rotterdam.besluit', run: async (a) => a.request('GET', `/api/v1/decisions/${(await provisionsDecided()).decisionId}`, { purpose: 'wmo' }) },
   'GET /api/v1/residents/:bsn/decisions': { as: 'rotterdam.wmo', run: async (a) => { await provisionsDecided(); return a.request('GET', `/api/v1/residents/${PARENT}/decisions`, { purpose: 'wmo' }); } },
+  // letters: the beschikking letter made with each decision
+  'GET /api/v1/cases/:id/letters': { as: 'rotterdam.wmo', run: async (a) => a.request('GET', `/api/v1/cases/${(await provisionsDecided()).caseId}/letters`, { purpose: 'wmo' }) },
+  'GET /api/v1/letters/:id/pdf': { as: 'rotterdam.besluit', run: async (a) => a.request('GET', `/api/v1/letters/${await provisionsLetter()}/pdf`, { purpose: 'wmo' }) },
+  'GET /api/v1/portal/people/:ref/letters': { as: 'citizen:999991838', run: async (a) => { await provisionsDecided(); return a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/letters`); } },
+  'GET /api/v1/portal/people/:ref/letters/:id/pdf': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/letters/${await provisionsLetter()}/pdf`) },
   'GET /api/v1/residents/:bsn/allocations': { as: 'rotterdam.wmo', run: async (a) => { await provisionsAllocated(); return a.request('GET', `/api/v1/residents/${PARENT}/allocations`, { purpose: 'wmo' }); } },
   'POST /api/v1/allocations': {
     as: 'rotterdam.besluit',
@@ -448,6 +453,11 @@ async function provisionsDecided(): Promise<{ caseId: string; decisionId: string
   const r = await b.request('POST', `/api/v1/cases/${caseId}/decision`, { purpose: 'wmo', body: provisionsDecision() });
   const d = r.json<{ decision: { id: string; provisions: { id: string }[] } }>().decision;
   return { caseId, decisionId: d.id, provisionId: d.provisions[0]?.id ?? '' };
+}
+async function provisionsLetter(): Promise<string> {
+  const { decisionId } = await provisionsDecided();
+  const r = await sql<{ id: string }>`select id from letters where decision_id = ${decisionId}`.execute(kern.services.db);
+  return r.rows[0]?.id ?? '';
 }
 async function provisionsAllocated(): Promise<string> {
   const { provisionId } = await provisionsDecided();

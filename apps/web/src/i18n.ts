@@ -12,6 +12,7 @@ import { insightEn, insightNl } from './messages/insight';
 import { securityEn, securityNl } from './messages/security';
 import { accessPolicyEn, accessPolicyNl } from './messages/access-policy';
 import { provisionsEn, provisionsNl } from './messages/provisions';
+import { lettersEn, lettersNl } from './messages/letters';
 import { relationsEn, relationsNl } from './messages/relations';
 import { dossierEn, dossierNl } from './messages/dossier';
 
@@ -830,9 +831,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...dossierNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...lettersNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...dossierNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...dossierEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...lettersEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...dossierEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

@@ -840,6 +840,35 @@ export interface Jobs {
   status: Generated<string>;
 }
 
+export interface LetterTemplates {
+  body: Json;
+  created_at: Timestamptz;
+  created_by: string;
+  id: string;
+  letter_type: string;
+  municipality_code: string | null;
+  title: string;
+  version: number;
+}
+
+export interface Letters {
+  case_id: string;
+  content: Uint8Array;
+  created_at: Timestamptz;
+  created_by: string;
+  decision_id: string;
+  delivery: string;
+  id: string;
+  language: string;
+  letter_type: string;
+  municipality_code: string;
+  sha256: string;
+  size_bytes: number;
+  subject_bsn: string;
+  template_id: string;
+  title: string;
+}
+
 export interface LocalProducts {
   category: string;
   created_at: Timestamptz;
@@ -1224,6 +1253,8 @@ export interface DB {
   involvement_requests: InvolvementRequests;
   involvements: Involvements;
   jobs: Jobs;
+  letter_templates: LetterTemplates;
+  letters: Letters;
   local_products: LocalProducts;
   login_alerts: LoginAlerts;
   login_attempts: LoginAttempts;

@@ -77,6 +77,10 @@ export const TABLE_OWNERS = {
   portal_messages: 'portal',
   portal_contacts: 'portal',
 
+  // letters: letter templates (versioned, per municipality and letter type) and the letters made
+  letter_templates: 'letters',
+  letters: 'letters',
+
   // catalogue: iStandaarden product categories and codes, local products (packages/catalogue)
   product_categories: 'catalogue',
   national_products: 'catalogue',

@@ -14,5 +14,6 @@ export * from './portal-consents';
 export * from './portal-together';
 export * from './record-representation';
 export * from './digid-machtigen';
+export * from './portal-account';
 export * from './portal.routes';
 export * from './representation.routes';

@@ -48,7 +48,7 @@ function citizenHook(services: PortalServices) {
   };
 }
 
-const citizenScope = (services: PortalServices) => (app: KernApp) => {
+export const citizenScope = (services: PortalServices) => (app: KernApp) => {
   app.addHook('onRequest', citizenHook(services));
 };
 

@@ -20,7 +20,7 @@
 // no contracting table. Product facts (categories valid on a day) come from @kern/catalogue.
 export * from './decisions/variant';
 export * from './contract';
-export { recordDecision, objectionUntil } from './decisions/record-decision';
+export { recordDecision, objectionUntil, type DecisionRecorded } from './decisions/record-decision';
 export { decisionsForPerson, decisionsForPeople, decisionsForCase, readDecision, readCaseDecisions, listResidentDecisions } from './decisions/read-decisions';
 export { provisionsSectionSource } from './decisions/household-section';
 export * from './allocations/reason-codes';

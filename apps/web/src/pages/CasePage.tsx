@@ -29,6 +29,7 @@ import { CaseJournal, RecordedEarlier } from '../components/CaseJournal';
 import { decisionPrefill } from '../components/decision-prefill';
 // provisions: the decision (beschikking) at the besluit step
 import { DecisionSection } from '../components/provisions/DecisionSection';
+import { CaseLetters } from '../components/letters/CaseLetters';
 import { formatDate, formatDateTime } from '../i18n';
 import { isPurpose, type Purpose } from '../purpose';
 import { AppLink, navigate, paths, useLocation } from '../router';
@@ -153,6 +154,8 @@ export function CasePage({ id }: { id: string }) {
 
           {/* provisions: decisions recorded on the case, and the form at the besluit step */}
           <DecisionSection detail={detail} atDecisionStep={Boolean(currentStep?.decision)} onRecorded={() => setReloads((n) => n + 1)} onDecisions={setDecisions} />
+          {/* letters: the beschikking letter of each decision, with how it is delivered */}
+          {detail.case.purpose === 'wmo' || detail.case.purpose === 'jeugdwet' ? <CaseLetters caseId={detail.case.id} reload={reloads} /> : null}
 
           <section aria-labelledby="next-heading" className="kern-section">
             <Heading2 id="next-heading">{t('case.next')}</Heading2>

@@ -9,6 +9,7 @@ import {
   type PortalPerson, type PortalPlan, type PortalRequest, type termSchema, type messageSchema, type DraftInput, type PlanAdditionInput,
 } from '@kern/portal/contract';
 import type { z } from 'zod';
+import { portalLettersContract, type Letter } from '@kern/letters/contract';
 import { contractCaller, urlOf } from '../api/client';
 
 export interface PortalProblem {
@@ -24,7 +25,7 @@ export class PortalApiError extends Error {
   }
 }
 
-export type { PortalCase, PortalPerson, PortalPlan, PortalRequest };
+export type { Letter, PortalCase, PortalPerson, PortalPlan, PortalRequest };
 export type PortalSession = CitizenSession;
 export type Term = z.infer<typeof termSchema>;
 export type PlanVersion = PortalPlan['versions'][number];
@@ -80,6 +81,8 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     send: (ref: string, body: string, topic: z.input<typeof c.sendMessage.body>['topic']) => call(c.sendMessage, { params: { ref }, body: { body, topic } }).then((r) => r.messages),
     offerings: (ref: string) => call(c.offerings, { params: { ref } }).then((r) => r.offerings),
     join: (ref: string, offeringId: string) => call(c.signUp, { params: { ref, offeringId } }).then((r) => r.offerings),
+    letters: (ref: string) => call(portalLettersContract.myLetters, { params: { ref } }).then((r) => r.letters),
+    letterUrl: (ref: string, id: string) => urlOf(portalLettersContract.myLetterPdf, { params: { ref, id } }),
     exportUrl: (ref: string, format: 'json' | 'pdf') => urlOf(format === 'json' ? c.exportJson : c.exportPdf, { params: { ref } }),
   };
 }

@@ -10,9 +10,13 @@ import { withProviderName } from './provider-names';
 import type { InvoicedCare } from './invoiced-care';
 
 /** What the provisions use cases need: access and, optionally, the invoice port. */
+import type { DecisionRecorded } from '../decisions/record-decision';
+
 export interface ProvisionsServices extends AccessServices {
   /** Paid care an ending or withdrawal must respect; without it nothing counts as invoiced. */
   invoicedCare?: InvoicedCare | undefined;
+  /** Called in the transaction of a recorded decision: the server wires @kern/letters' beschikking letter here. */
+  decisionRecorded?: DecisionRecorded | undefined;
 }
 
 /** Collects every problem with an input before refusing it as a whole (nothing is written). */

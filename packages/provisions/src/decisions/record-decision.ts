@@ -5,13 +5,16 @@ import { appendDomainEvents, clientPseudonym, isoDay, type Tx } from '@kern/db';
 import { DomainError, invalidInput, newId, type InvalidParam } from '@kern/kit';
 import { availableTransitions, computeDeadline } from '@kern/workflows';
 import { countDecisionsOfCase, findDecision, insertDecision, type NewProvision } from './decisions.repository';
-import { recordDecisionInputSchema, recordDecisionOutputSchema, type RecordDecisionInput } from '../contract/decisions.schema';
+import { recordDecisionInputSchema, recordDecisionOutputSchema, type Decision, type RecordDecisionInput } from '../contract/decisions.schema';
 import { standardOfLaw, validateVariant, type Law } from './variant';
 
 /** Awb art. 6:7 and 6:8: six weeks to object from the day after the decision was sent; Atw applies. */
 export function objectionUntil(decidedOn: string): string {
   return computeDeadline({ termId: 'awb-bezwaar', start: decidedOn }).due;
 }
+
+/** A seam for the module that writes the letter (@kern/letters), called in the decision's transaction. */
+export type DecisionRecorded = (tx: Tx, ctx: AccessContext, decision: Decision) => Promise<unknown>;
 
 /**
  * Records the beschikking on a case that stands on its werkwijze's besluit step: the outcome, the
@@ -20,7 +23,7 @@ export function objectionUntil(decidedOn: string): string {
  * (the step's roles, segregation of duties, mandates per category) and the policy for `decision`.
  * With `transition` the case takes its next step in the same transaction.
  */
-export async function recordDecision(services: AccessServices, tx: Tx, ctx: AccessContext, caseId: string, raw: RecordDecisionInput) {
+export async function recordDecision(services: AccessServices & { decisionRecorded?: DecisionRecorded }, tx: Tx, ctx: AccessContext, caseId: string, raw: RecordDecisionInput) {
   const input = recordDecisionInputSchema.parse(raw);
   const { row, werkwijze } = await loadCaseFor(services, tx, ctx, caseId, 'step');
   const step = werkwijze.steps.find((s) => s.id === row.stepId);
@@ -131,5 +134,7 @@ export async function recordDecision(services: AccessServices, tx: Tx, ctx: Acce
   }
   const decision = await findDecision(tx, id);
   if (!decision) throw new Error(`decision ${id} missing after insert`);
+  // The beschikking letter, in the same transaction: no decision without its letter.
+  await services.decisionRecorded?.(tx, ctx, decision);
   return recordDecisionOutputSchema.parse({ decision, case: moved });
 }

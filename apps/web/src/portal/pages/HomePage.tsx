@@ -4,6 +4,7 @@ import { AppLink } from '../../router';
 import { problemText, type Home } from '../api';
 import { portalPaths } from '../App';
 import { CaseCard } from './CaseCard';
+import { LettersSection } from './LettersSection';
 import { ErrorText, PortalTitle } from '../components';
 import { usePortal } from '../context';
 
@@ -60,6 +61,7 @@ export function HomePage() {
               </ul>
             </section>
           ) : null}
+          <LettersSection />
           <section aria-labelledby="home-cases">
             <Heading2 id="home-cases">{t('home.cases')}</Heading2>
             {home.cases.length === 0 ? <Paragraph>{t('home.noCases')}</Paragraph> : home.cases.map((c) => <CaseCard key={c.id} c={c} />)}
