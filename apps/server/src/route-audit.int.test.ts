@@ -241,6 +241,23 @@ const examples: Record<string, Example> = {
       return a.request('POST', `/api/v1/residents/${PARENT}/portal-messages`, { purpose: 'wmo', body: { body: 'Ik bel u morgen.' } });
     },
   },
+  'GET /api/v1/portal-inbox': {
+    as: 'rotterdam.wmo',
+    run: async (a) => {
+      const c = await kern.citizenLogin(PARENT);
+      await c.request('POST', `/api/v1/portal/people/${c.people.find((p) => p.relation === 'self')?.ref ?? ''}/messages`, { body: { body: 'Komt u langs?', topic: 'care' } });
+      return a.request('GET', '/api/v1/portal-inbox', { purpose: 'wmo' });
+    },
+  },
+  'POST /api/v1/residents/:bsn/portal-messages/:id/handled': {
+    as: 'rotterdam.wmo',
+    run: async (a) => {
+      const c = await kern.citizenLogin(PARENT);
+      await c.request('POST', `/api/v1/portal/people/${c.people.find((p) => p.relation === 'self')?.ref ?? ''}/messages`, { body: { body: 'Al geregeld.', topic: 'care' } });
+      const [item] = (await a.request('GET', '/api/v1/portal-inbox', { purpose: 'wmo' })).json<{ items: { id: string }[] }>().items;
+      return a.request('POST', `/api/v1/residents/${PARENT}/portal-messages/${item?.id ?? ''}/handled`, { purpose: 'wmo' });
+    },
+  },
 
   // provisions, contracting, exchange
   // provisions: decisions and allocations

@@ -20,6 +20,7 @@ import { WerkwijzeEditorPage } from './pages/WerkwijzeEditorPage';
 import { WerkwijzenPage } from './pages/WerkwijzenPage';
 import { WerkwijzeViewerPage } from './pages/WerkwijzeViewerPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { PortalInboxPage } from './pages/PortalInboxPage';
 // pages of the integral client view
 import { HouseholdPage } from './pages/HouseholdPage';
 import { PlanPage } from './pages/PlanPage';
@@ -179,6 +180,9 @@ export function App() {
         break;
       case 'worklist':
         page = <WorklistPage />;
+        break;
+      case 'portalInbox':
+        page = isCaseworker(session.account.roles) ? <PortalInboxPage /> : <ForbiddenPage />;
         break;
       case 'case':
         page = <CasePage key={route.id} id={route.id} />;

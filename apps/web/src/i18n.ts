@@ -15,6 +15,7 @@ import { provisionsEn, provisionsNl } from './messages/provisions';
 import { lettersEn, lettersNl } from './messages/letters';
 import { relationsEn, relationsNl } from './messages/relations';
 import { dossierEn, dossierNl } from './messages/dossier';
+import { portalInboxEn, portalInboxNl } from './messages/portal-inbox';
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -831,9 +832,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...lettersNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...dossierNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...lettersNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...dossierNl, ...portalInboxNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...lettersEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...dossierEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...lettersEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...dossierEn, ...portalInboxEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

@@ -47,6 +47,8 @@ export type Route =
   | { name: 'accessRequests' }
   // access policy (four eyes)
   | { name: 'accessPolicy' }
+  // staff inbox of portal messages
+  | { name: 'portalInbox' }
   ;
 
 export const paths = {
@@ -101,6 +103,8 @@ export const paths = {
   accessRequests: '/toegangsaanvragen',
   // access policy (four eyes)
   accessPolicy: '/toegangsbeleid',
+  // staff inbox of portal messages
+  portalInbox: '/berichten',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -111,6 +115,7 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.audit) return { name: 'audit' };
   if (path === paths.password) return { name: 'password' };
   if (path === paths.worklist) return { name: 'worklist' };
+  if (path === paths.portalInbox) return { name: 'portalInbox' };
   if (path === paths.werkwijzen) return { name: 'werkwijzen' };
   if (path === paths.werkwijzeNew) return { name: 'werkwijzeNew' };
   if (path === paths.werkwijzeCompare()) return { name: 'werkwijzeCompare' };

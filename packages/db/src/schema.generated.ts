@@ -1039,9 +1039,12 @@ export interface PortalDocuments {
 export interface PortalMessages {
   author_id: string;
   author_kind: string;
+  author_name: string | null;
   author_role: string | null;
   author_team_id: string | null;
   body: string;
+  handled_at: Timestamptz | null;
+  handled_by: string | null;
   id: string;
   municipality_code: string;
   purpose: string | null;

@@ -68,6 +68,8 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
       body: m.body,
       sentAt: m.sentAt,
       read: m.authorKind === 'citizen' || m.readByCitizenAt !== null,
+      answeredBy: m.authorKind === 'staff' && m.authorTeamId ? (teams.get(m.authorTeamId) ?? null) : null,
+      handled: m.authorKind === 'citizen' && m.handledAt !== null,
       topic: m.topic,
     })),
     contactEmail: await findContactEmail(tx, person.bsn),

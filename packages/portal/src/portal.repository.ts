@@ -211,17 +211,19 @@ export interface MessageRow {
   readByCitizenAt: string | null;
   readByStaffAt: string | null;
   topic: Topic | null;
+  authorName: string | null;
+  handledAt: string | null;
 }
 
 export async function insertMessage(
   tx: Tx,
   m: {
     id: string; municipalityCode: string; subjectBsn: string; authorKind: 'citizen' | 'staff'; authorId: string; authorRole: string | null; authorTeamId: string | null;
-    body: string; at: Date; purpose: string; topic: string;
+    body: string; at: Date; purpose: string; topic: string; authorName?: string | null;
   },
 ): Promise<void> {
-  await sql`insert into portal_messages (id, municipality_code, subject_bsn, author_kind, author_id, author_role, author_team_id, body, sent_at, purpose, topic)
-    values (${m.id}, ${m.municipalityCode}, ${m.subjectBsn}, ${m.authorKind}, ${m.authorId}, ${m.authorRole}, ${m.authorTeamId}::uuid, ${m.body}, ${m.at}, ${m.purpose}, ${m.topic})`.execute(tx);
+  await sql`insert into portal_messages (id, municipality_code, subject_bsn, author_kind, author_id, author_role, author_team_id, body, sent_at, purpose, topic, author_name)
+    values (${m.id}, ${m.municipalityCode}, ${m.subjectBsn}, ${m.authorKind}, ${m.authorId}, ${m.authorRole}, ${m.authorTeamId}::uuid, ${m.body}, ${m.at}, ${m.purpose}, ${m.topic}, ${m.authorName ?? null})`.execute(tx);
 }
 
 /**
@@ -230,15 +232,48 @@ export async function insertMessage(
  */
 export async function findMessages(tx: Tx, subjectBsn: string, purposes?: readonly string[], limit = 200): Promise<MessageRow[]> {
   const only = purposes ? sql`and coalesce(purpose, 'integraal') = any(${[...purposes]}::text[])` : sql``;
-  const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; author_role: string | null; author_team_id: string | null; body: string; sent_at: Date; read_by_citizen_at: Date | null; read_by_staff_at: Date | null; topic: Topic | null }>`
-    select id, author_kind, author_role, author_team_id, body, sent_at, read_by_citizen_at, read_by_staff_at, topic
+  const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; author_role: string | null; author_team_id: string | null; body: string; sent_at: Date; read_by_citizen_at: Date | null; read_by_staff_at: Date | null; topic: Topic | null; author_name: string | null; handled_at: Date | null }>`
+    select id, author_kind, author_role, author_team_id, body, sent_at, read_by_citizen_at, read_by_staff_at, topic, author_name, handled_at
     from portal_messages where subject_bsn = ${subjectBsn} ${only} order by seq desc limit ${limit}`.execute(tx);
   return r.rows.map((x) => ({
     id: x.id, authorKind: x.author_kind, authorRole: x.author_role, authorTeamId: x.author_team_id, body: x.body, sentAt: new Date(x.sent_at).toISOString(),
     readByCitizenAt: x.read_by_citizen_at ? new Date(x.read_by_citizen_at).toISOString() : null,
     readByStaffAt: x.read_by_staff_at ? new Date(x.read_by_staff_at).toISOString() : null,
     topic: x.topic,
+    authorName: x.author_name,
+    handledAt: x.handled_at ? new Date(x.handled_at).toISOString() : null,
   }));
+}
+
+export interface OpenMessageRow { id: string; subjectBsn: string; purpose: string; topic: Topic | null; body: string; sentAt: string }
+
+/**
+ * Citizens' messages nobody answered or marked handled yet, of the given purposes, in the order
+ * asked; the caller keeps those of residents the actor works with (the access decision).
+ */
+export async function findOpenMessages(tx: Tx, purposes: readonly string[], order: 'newest' | 'oldest', limit = 500): Promise<OpenMessageRow[]> {
+  const r = await sql<{ id: string; subject_bsn: string; purpose: string | null; topic: Topic | null; body: string; sent_at: Date }>`
+    select id, subject_bsn, purpose, topic, body, sent_at from portal_messages
+    where author_kind = 'citizen' and handled_at is null and coalesce(purpose, 'integraal') = any(${[...purposes]}::text[])
+    order by ${order === 'newest' ? sql`sent_at desc, seq desc` : sql`sent_at, seq`} limit ${limit}`.execute(tx);
+  return r.rows.map((x) => ({ id: x.id, subjectBsn: x.subject_bsn, purpose: x.purpose ?? 'integraal', topic: x.topic, body: x.body, sentAt: new Date(x.sent_at).toISOString() }));
+}
+
+/** Marks a resident's open citizen messages handled: one (`id`) or all of the purposes shown. Returns the ids marked. */
+export async function markHandled(tx: Tx, m: { subjectBsn: string; purposes: readonly string[]; id?: string; by: string; at: Date }): Promise<string[]> {
+  const r = await sql<{ id: string }>`update portal_messages set handled_at = ${m.at}, handled_by = ${m.by}::uuid
+    where subject_bsn = ${m.subjectBsn} and author_kind = 'citizen' and handled_at is null
+      and coalesce(purpose, 'integraal') = any(${[...m.purposes]}::text[]) ${m.id ? sql`and id = ${m.id}::uuid` : sql``}
+    returning id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}
+
+/** One message of a resident's thread by id, or undefined (another resident's id finds nothing). */
+export async function findMessageOf(tx: Tx, subjectBsn: string, id: string): Promise<{ id: string; authorKind: 'citizen' | 'staff'; purpose: string; handledAt: string | null } | undefined> {
+  const r = await sql<{ id: string; author_kind: 'citizen' | 'staff'; purpose: string | null; handled_at: Date | null }>`
+    select id, author_kind, purpose, handled_at from portal_messages where id = ${id}::uuid and subject_bsn = ${subjectBsn}`.execute(tx);
+  const x = r.rows[0];
+  return x ? { id: x.id, authorKind: x.author_kind, purpose: x.purpose ?? 'integraal', handledAt: x.handled_at ? new Date(x.handled_at).toISOString() : null } : undefined;
 }
 
 export async function messageSummary(tx: Tx, subjectBsn: string): Promise<{ unread: number; lastAt: string | null }> {

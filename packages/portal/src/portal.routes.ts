@@ -9,7 +9,7 @@ import {
 } from './citizen-session';
 import { CITIZEN_SESSION_COOKIE, portalBrokerContract, portalContract } from './contract';
 import { myDataPdf } from './export-pdf';
-import { answerAsStaff, dispatchOutbox, listMyMessages, readThreadAsStaff, sendMyMessage, setMyContactEmail } from './messages';
+import { answerAsStaff, dispatchOutbox, listMyMessages, markHandledAsStaff, readInbox, readThreadAsStaff, sendMyMessage, setMyContactEmail } from './messages';
 import { readAccessLog, readMyData } from './my-data';
 import { listMyConsents, withdrawMyConsent } from './portal-consents';
 import { addToMyPlan, agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
@@ -138,6 +138,14 @@ export function portalRoutes(services: PortalRouteServices) {
       // After the commit: the notification waits in the outbox, so a mail failure loses nothing.
       await dispatchOutbox(services, ctx.actor.municipalityCode).catch((e: unknown) => request.log.warn({ err: e }, 'portal mail dispatch failed'));
       return reply.code(201).send(result);
+    },
+    staffInbox: async (request) => {
+      const ctx = contextOf(request);
+      return runAsTenant(services, ctx, (tx) => readInbox(services, tx, ctx, request.query.order));
+    },
+    staffMarkHandled: async (request) => {
+      const ctx = contextOf(request);
+      return runAsTenant(services, ctx, (tx) => markHandledAsStaff(services, tx, ctx, request.params.bsn, request.params.id));
     },
   }, citizenScope(services));
 }

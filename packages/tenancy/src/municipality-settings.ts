@@ -3,7 +3,12 @@ import type { Tx } from '@kern/db';
 import { notFound } from '@kern/kit';
 import type { z } from 'zod';
 import { findRegionsOf, findSettings, upsertSettings } from './tenancy.repository';
-import { municipalitySettingsSchema, type settingsOutputSchema, type settingsUpdateSchema } from './contract';
+import { municipalitySettingsSchema, type MunicipalitySettings, type settingsOutputSchema, type settingsUpdateSchema } from './contract';
+
+/** The settings of the municipality in scope, for modules that follow one (no personal data; defaults where unset). */
+export async function municipalitySettings(tx: Tx): Promise<MunicipalitySettings> {
+  return municipalitySettingsSchema.parse((await findSettings(tx))?.settings ?? {});
+}
 
 export async function readSettings(services: AccessServices, tx: Tx, ctx: AccessContext): Promise<z.infer<typeof settingsOutputSchema>> {
   await authorize(services, tx, ctx, { resource: 'municipality-settings', action: 'read' });

@@ -28,6 +28,7 @@ export function Header({ onLogout }: { onLogout: () => void }) {
   const { pathname } = useLocation();
   const items: NavItem[] = [
     { href: paths.worklist, label: 'nav.worklist', show: true },
+    { href: paths.portalInbox, label: 'inbox.nav', show: isCaseworker(account.roles) },
     { href: paths.search, label: 'nav.search', show: true },
     { href: paths.werkwijzen, label: 'nav.werkwijzen', show: true },
     // integral client view

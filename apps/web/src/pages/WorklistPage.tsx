@@ -22,6 +22,7 @@ import { Loading, ProblemAlert, toProblem } from '../components/Alerts';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
+import { PortalInboxSignal } from '../components/PortalInboxSignal';
 import { formatDate } from '../i18n';
 import { AppLink, paths } from '../router';
 import { phaseKey } from '../werkwijze';
@@ -63,6 +64,7 @@ export function WorklistPage() {
         <AppLink href={paths.search}>{t('nav.search')}</AppLink>
         {after}
       </Paragraph>
+      <PortalInboxSignal />
 
       <form className="kern-form kern-form--filters" noValidate onSubmit={(event) => event.preventDefault()}>
         <div className="kern-worklist-controls">

@@ -2,7 +2,7 @@ import { defineContract, defineRoute } from '@kern/kit/contract';
 import { z } from 'zod';
 import {
   accessLogEntrySchema, citizenMessageInputSchema, citizenSessionSchema, consentListOutputSchema, consentRefParam, contactInputSchema, demoLoginInputSchema,
-  draftInputSchema, homeSchema, idParam, MAX_UPLOAD_BYTES, messageInputSchema, messageSchema, myDataSchema, offeringListOutputSchema, offeringRefParam,
+  draftInputSchema, homeSchema, idParam, inboxOutputSchema, inboxQuerySchema, MAX_UPLOAD_BYTES, messageInputSchema, messageSchema, myDataSchema, offeringListOutputSchema, offeringRefParam,
   personRefParam, planAdditionInputSchema, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalCaseSchema, portalPlanSchema, requestSchema,
   submissionOutputSchema, uploadInputSchema,
 } from './portal.schema';
@@ -210,6 +210,20 @@ export const portalContract = defineContract({
     summary: 'Answer in the resident\'s portal thread (the resident gets an e-mail without content)',
     params: staffBsnParam, body: messageInputSchema,
     responses: { 201: messagesOutput },
+    errors: ['invalid-input', 'forbidden', 'not-found'],
+  }),
+  staffInbox: defineRoute({
+    method: 'GET', path: '/api/v1/portal-inbox', tags: ['portal'], auth: 'staff', personalData: 'reads',
+    summary: "Unanswered portal messages of the residents your team works with, under your purpose",
+    query: inboxQuerySchema,
+    responses: { 200: inboxOutputSchema },
+    errors: ['invalid-input', 'forbidden'],
+  }),
+  staffMarkHandled: defineRoute({
+    method: 'POST', path: '/api/v1/residents/:bsn/portal-messages/:id/handled', tags: ['portal'], auth: 'staff', personalData: 'writes',
+    summary: 'Mark a citizen\'s portal message handled without an answer in the portal',
+    params: staffBsnParam.extend({ id: z.string().uuid() }),
+    responses: { 200: messagesOutput },
     errors: ['invalid-input', 'forbidden', 'not-found'],
   }),
 });

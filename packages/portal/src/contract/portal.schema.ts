@@ -133,7 +133,25 @@ export const messageSchema = z.object({
   read: z.boolean(),
   /** What the message is about; null for messages from before topics were asked. */
   topic: topicSchema.nullable(),
+  /** Who answered, as the citizen sees it: the team, or the staff member's name where the municipality chose so (portalAnswerSignature). */
+  answeredBy: z.string().nullable(),
+  /** A citizen's message that staff answered or marked handled. */
+  handled: z.boolean(),
 });
+/** One unanswered citizen message in the staff inbox. */
+export const inboxItemSchema = z.object({
+  id: z.string().uuid(),
+  bsn: z.string(),
+  clientName: z.string(),
+  topic: topicSchema.nullable(),
+  purpose: z.string(),
+  /** The start of the message (at most 140 characters). */
+  excerpt: z.string(),
+  sentAt: z.string(),
+});
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+export const inboxOutputSchema = z.object({ items: z.array(inboxItemSchema), total: z.number().int() });
+export const inboxQuerySchema = z.object({ order: z.enum(['newest', 'oldest']).default('newest') });
 export const messageInputSchema = z.object({ body: z.string().trim().min(1).max(5000) });
 /** The citizen says what a message is about, so it reaches the staff of that purpose only. */
 export const citizenMessageInputSchema = messageInputSchema.extend({ topic: topicSchema });

@@ -28,6 +28,8 @@ export const municipalitySettingsSchema = z.object({
   /** Small-cell threshold for published aggregates. */
   benchmarkSuppressBelow: z.number().int().min(10).default(10),
   benchmarkOptIn: z.boolean().default(false),
+  /** Who the citizen sees under an answer in the portal thread: the team (default) or the staff member's name. */
+  portalAnswerSignature: z.enum(['team', 'name']).default('team'),
 });
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
 

@@ -31,8 +31,9 @@ export function MessagesPage() {
         {(messages ?? []).map((m) => (
           <li key={m.id} className="kern-portal-card">
             <Paragraph>
-              <strong>{m.from === 'me' ? t('messages.me') : [t('messages.municipality'), m.role ? tx(`role.${m.role}`) : null, m.team].filter(Boolean).join(', ')}</strong>
-              {` — ${new Date(m.sentAt).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' })}`}
+              <strong>{m.from === 'me' ? t('messages.me') : [t('messages.municipality'), m.role ? tx(`role.${m.role}`) : null, m.answeredBy ?? m.team].filter(Boolean).join(', ')}</strong>
+              {' — '}
+              <time dateTime={m.sentAt}>{new Date(m.sentAt).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' })}</time>
               {m.topic ? ` — ${tx(`topic.${m.topic}`)}` : null}
             </Paragraph>
             <Paragraph className="kern-portal-message">{m.body}</Paragraph>
