@@ -13,6 +13,7 @@ import { securityEn, securityNl } from './messages/security';
 import { accessPolicyEn, accessPolicyNl } from './messages/access-policy';
 import { provisionsEn, provisionsNl } from './messages/provisions';
 import { relationsEn, relationsNl } from './messages/relations';
+import { workEn, workNl } from './messages/work';
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -829,9 +830,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...workNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...workEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 
