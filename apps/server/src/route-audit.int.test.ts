@@ -663,6 +663,19 @@ const catalogueExamples: Record<string, Example> = {
     as: 'rotterdam.wmo',
     run: (a) => a.request('GET', '/api/v1/contracting/tariff?providerAgb=98000101&category=01&productCode=HH01&on=2026-04-01', { purpose: 'wmo' }),
   },
+  // worklists (issue 15): whom a task of the team can be handed to; the route-table test runs this too
+  'GET /api/v1/worklist/tasks/:taskId/colleagues': {
+    as: 'rotterdam.generalist',
+    run: async (a) => {
+      const teamTasks = async () => (await a.request('GET', '/api/v1/worklist?scope=team')).json<{ items: { taskId: string }[] }>().items;
+      let tasks = await teamTasks();
+      if (tasks.length === 0) {
+        await a.request('POST', '/api/v1/cases', { purpose: 'wmo', body: { werkwijzeId: 'frontoffice-backoffice', caseTypeId: 'wmo-maatwerk', subjectBsn: '999993653', fields: { hulpvraag: 'Route-audit melding' } } });
+        tasks = await teamTasks();
+      }
+      return a.request('GET', `/api/v1/worklist/tasks/${tasks[0]?.taskId ?? 'none'}/colleagues`);
+    },
+  },
 };
 
 describe('product catalogue and contracting routes', () => {

@@ -55,7 +55,8 @@ import { LeertafelPage } from './pages/LeertafelPage';
 import type { Role } from '@kern/access/contract';
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
-import { FUNCTIONAL_ADMINISTRATOR, isCaseworker } from './werkwijze';
+import { startPage } from './start-page';
+import { FUNCTIONAL_ADMINISTRATOR } from './werkwijze';
 
 /** Roles that read steering figures (insight). */
 const STEERING: readonly Role[] = ['quality-analyst', 'functional-administrator', 'auditor'];
@@ -127,15 +128,8 @@ export function App() {
   const route = matchRoute(pathname);
 
   // Without a session every URL shows the login form, so after login the same URL shows what was
-  // asked for. With a session, / and /login move on to the worklist (caseworkers) or search.
-  // product catalogue and contracting: a contract manager has no resident work and starts at the catalogue
-  const landing = session && isCaseworker(session.account.roles)
-    ? paths.worklist
-    : session?.account.roles.includes('contract-manager')
-      ? paths.catalogue
-      : session?.account.roles.includes('team-lead')
-        ? paths.accessRequests
-        : paths.search;
+  // asked for. With a session, / and /login move on to the start page of the person's role.
+  const landing = session ? startPage(session.account.roles) : paths.search;
   useEffect(() => {
     if (session && (route.name === 'login' || route.name === 'home')) navigate(landing, { replace: true });
   }, [session, route.name, landing]);

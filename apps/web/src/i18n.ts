@@ -16,6 +16,7 @@ import { lettersEn, lettersNl } from './messages/letters';
 import { relationsEn, relationsNl } from './messages/relations';
 import { dossierEn, dossierNl } from './messages/dossier';
 import { portalInboxEn, portalInboxNl } from './messages/portal-inbox';
+import { workEn, workNl } from './messages/work';
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -832,9 +833,9 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
 // Each module keeps its own texts in messages/<module>.ts; the spread order only matters for
 // duplicate keys, which the module prefixes prevent.
-const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...lettersNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...dossierNl, ...portalInboxNl };
+const nl = { ...coreNl, ...clientViewNl, ...exchangeNl, ...catalogueNl, ...provisionsNl, ...lettersNl, ...exchangeRegieNl, ...debtNl, ...insightNl, ...relationsNl, ...securityNl, ...accessPolicyNl, ...dossierNl, ...portalInboxNl, ...workNl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...lettersEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...dossierEn, ...portalInboxEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...clientViewEn, ...exchangeEn, ...catalogueEn, ...provisionsEn, ...lettersEn, ...exchangeRegieEn, ...debtEn, ...insightEn, ...relationsEn, ...securityEn, ...accessPolicyEn, ...dossierEn, ...portalInboxEn, ...workEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 

@@ -148,6 +148,16 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
       legalBasis: 'Municipal task organisation (no personal data shown)',
     },
     {
+      // issue 15: work that fits the person; the use case checks the team and the task's role
+      id: 'worklist-assign',
+      description: 'Caseworkers claim their teams\' tasks, hand them to a colleague of the team with the role, or return them to the team.',
+      roles: [...caseworkers],
+      relations: ['none'],
+      resources: ['worklist'],
+      actions: ['update'],
+      legalBasis: 'Municipal task organisation (no personal data shown)',
+    },
+    {
       id: 'werkwijze-read',
       description: 'All staff may read the werkwijzen: they are process descriptions, not personal data.',
       roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker', 'quality-analyst', 'functional-administrator', 'auditor'],

@@ -253,7 +253,9 @@ export async function refreshTaskDeadline(tx: Tx, caseId: string): Promise<void>
  * (case_tasks_team_worklist) plus a primary-key lookup per row shown; the deadline status is
  * derived from the due date by the caller.
  */
-export async function findWorklist(tx: Tx, q: { municipalityCode: string; teamIds: string[]; accountId?: string; limit: number }): Promise<WorklistRow[]> {
+export async function findWorklist(tx: Tx, q: { municipalityCode: string; teamIds: string[]; accountId?: string; roles?: readonly string[]; limit: number }): Promise<WorklistRow[]> {
+  // "Mijn taken": only tasks of a role the person holds (a task that names no role is anyone's in the team).
+  const fits = q.roles ? sql`and (cardinality(t.roles) = 0 or t.roles && ${q.roles}::text[])` : sql``;
   const who = q.accountId
     ? sql`(t.account_id = ${q.accountId}::uuid or (t.account_id is null and t.team_id = any(${q.teamIds}::uuid[])))`
     : q.teamIds.length === 1
@@ -264,7 +266,7 @@ export async function findWorklist(tx: Tx, q: { municipalityCode: string; teamId
       t.due_date, t.term_id
     from case_tasks t
     join cases c on c.id = t.case_id
-    where t.status = 'open' and ${who}
+    where t.status = 'open' and ${who} ${fits}
       -- Stated explicitly although row-level security implies it: the planner cannot see
       -- through current_setting(), and with the literal it walks the worklist index in order.
       and t.municipality_code = ${q.municipalityCode} and c.municipality_code = ${q.municipalityCode}
@@ -301,4 +303,18 @@ export async function findCasesOfMembers(tx: Tx, q: { municipalityCode: string; 
     meldingDate: isoDay(c.melding_date), closedOn: c.closed_at ? isoDay(c.closed_at) : null,
     teamName: c.team_id ? names.teams.get(c.team_id) ?? null : null, contact: nameOf(c.coordinator_id) ?? nameOf(c.opened_by),
   }));
+}
+
+export interface OpenTaskRow { id: string; caseId: string; teamId: string | null; accountId: string | null; roles: string[] }
+
+/** An open task of the tenant (row-level security keeps other municipalities' tasks out), locked for its assignment. */
+export async function findOpenTaskForUpdate(tx: Tx, taskId: string): Promise<OpenTaskRow | null> {
+  const r = await sql<{ id: string; case_id: string; team_id: string | null; account_id: string | null; roles: string[] }>`
+    select id, case_id, team_id, account_id, roles from case_tasks where id = ${taskId}::uuid and status = 'open' for update`.execute(tx);
+  const t = r.rows[0];
+  return t ? { id: t.id, caseId: t.case_id, teamId: t.team_id, accountId: t.account_id, roles: t.roles } : null;
+}
+
+export async function setTaskAccount(tx: Tx, taskId: string, accountId: string | null): Promise<void> {
+  await sql`update case_tasks set account_id = ${accountId}::uuid where id = ${taskId}::uuid and status = 'open'`.execute(tx);
 }

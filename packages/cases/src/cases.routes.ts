@@ -4,6 +4,7 @@ import { migrateCaseVersion } from './migrate-case-version';
 import { readCase } from './read-case';
 import { startCaseFromMelding } from './start-case';
 import { suspendTerm } from './suspend-term';
+import { assignTask, listTaskColleagues } from './task-assignment';
 import { readWorklist } from './worklist';
 import { casesContract } from './contract';
 
@@ -34,6 +35,14 @@ export function casesRoutes(services: AccessServices) {
     readWorklist: async (request) => {
       const ctx = contextOf(request);
       return runAsTenant(services, ctx, (tx) => readWorklist(services, tx, ctx, request.query));
+    },
+    assignTask: async (request) => {
+      const ctx = contextOf(request);
+      return runAsTenant(services, ctx, (tx) => assignTask(services, tx, ctx, request.params.taskId, request.body));
+    },
+    listTaskColleagues: async (request) => {
+      const ctx = contextOf(request);
+      return runAsTenant(services, ctx, (tx) => listTaskColleagues(services, tx, ctx, request.params.taskId));
     },
   });
 }

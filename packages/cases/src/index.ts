@@ -6,6 +6,7 @@ export * from './start-case';
 export * from './advance-case';
 export * from './read-case';
 export * from './worklist';
+export * from './task-assignment';
 export * from './migrate-case-version';
 export * from './cases.routes';
 export * from './suspend-term';

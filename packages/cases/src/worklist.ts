@@ -21,7 +21,7 @@ export async function readWorklist(
   }
   await authorize(services, tx, ctx, { resource: 'worklist', action: 'read', detail: `${input.scope}${input.teamId ? ` ${input.teamId}` : ''}` });
   const teamIds = input.teamId ? [input.teamId] : ctx.actor.teamIds;
-  const rows = await findWorklist(tx, { municipalityCode: ctx.actor.municipalityCode, teamIds, ...(input.scope === 'mine' ? { accountId: ctx.actor.id } : {}), limit: input.limit });
+  const rows = await findWorklist(tx, { municipalityCode: ctx.actor.municipalityCode, teamIds, ...(input.scope === 'mine' ? { accountId: ctx.actor.id, roles: ctx.actor.roles } : {}), limit: input.limit });
   const today = isoDay(services.clock.now());
   // Many tasks share a due date; the working-day arithmetic runs once per date.
   const statusByDue = new Map<string, ReturnType<typeof deadlineStatus>>();

@@ -50,3 +50,16 @@ export async function teamWithRole(tx: Tx, roles: readonly string[], preferredTe
     order by (tm.team_id = ${preferredTeamId}::uuid) desc nulls last, t.name limit 1`.execute(tx);
   return r.rows[0]?.team_id ?? null;
 }
+
+/**
+ * The active members of a team who hold one of the roles (any member when no role is asked),
+ * by name: whom a task of that team can be handed to. Names and ids only.
+ */
+export async function teamMembersWithRole(tx: Tx, teamId: string, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (!uuid.test(teamId)) return [];
+  const r = await sql<{ id: string; name: string }>`
+    select a.id, a.display_name as name from team_memberships tm join staff_accounts a on a.id = tm.account_id
+    where tm.team_id = ${teamId}::uuid and a.active and (${roles.length === 0} or a.roles && ${roles}::text[])
+    order by a.display_name, a.id`.execute(tx);
+  return r.rows.map((m) => ({ id: m.id, name: m.name }));
+}

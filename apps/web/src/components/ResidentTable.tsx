@@ -1,12 +1,23 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ResidentSummary } from '../api';
 import { useApp } from '../app-context';
 import { formatAddress, fullName } from '../format';
 import { formatDate } from '../i18n';
 import { AppLink, paths } from '../router';
 
-/** Search results: the name links to the resident page. */
-export function ResidentTable({ residents, labelledBy }: { residents: ResidentSummary[]; labelledBy: string }) {
+/**
+ * Search results: the name links to the resident page. With `onStart`, each row also offers
+ * "Zaak starten" (a first melding needs no access to the resident's record).
+ */
+export function ResidentTable({
+  residents,
+  labelledBy,
+  onStart,
+}: {
+  residents: ResidentSummary[];
+  labelledBy: string;
+  onStart?: (resident: ResidentSummary) => void;
+}) {
   const { t, lang } = useApp();
   return (
     <div className="kern-table-scroll">
@@ -17,6 +28,7 @@ export function ResidentTable({ residents, labelledBy }: { residents: ResidentSu
             <TableHeaderCell scope="col">{t('table.bsn')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('table.birthDate')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('table.address')}</TableHeaderCell>
+            {onStart && <TableHeaderCell scope="col">{t('work.search.actions')}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -28,6 +40,14 @@ export function ResidentTable({ residents, labelledBy }: { residents: ResidentSu
               <TableCell>{resident.bsn}</TableCell>
               <TableCell>{resident.birthDate ? formatDate(resident.birthDate, lang) : t('common.unknown')}</TableCell>
               <TableCell>{resident.address ? formatAddress(resident.address) : t('resident.noAddress')}</TableCell>
+              {onStart && (
+                <TableCell>
+                  <Button type="button" appearance="secondary-action-button" data-start-bsn={resident.bsn} onClick={() => onStart(resident)}>
+                    {t('work.search.start')}
+                    <span className="kern-visually-hidden"> {t('work.search.startFor', { name: fullName(resident.name) })}</span>
+                  </Button>
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>

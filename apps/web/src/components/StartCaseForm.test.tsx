@@ -59,3 +59,22 @@ describe('StartCaseForm', () => {
     await waitFor(() => expect(window.location.pathname).toBe('/cases/case-9'));
   });
 });
+
+describe('StartCaseForm household members', () => {
+  it('offers only members with a BSN, each once, so no two checkboxes share an id', async () => {
+    const withoutBsn = [
+      ...household,
+      { name: { givenNames: 'Piet', prefix: null, surname: 'Jansen', fullName: 'Piet Jansen' }, birthDate: '2010-03-03', relation: 'child', livesElsewhere: false },
+      { name: { givenNames: 'Kees', prefix: null, surname: 'Jansen', fullName: 'Kees Jansen' }, birthDate: '2012-04-04', relation: 'child', livesElsewhere: true },
+      // A member the server sends twice (as partner and as housemate) gets one checkbox.
+      { ...household[1]!, relation: 'housemate' },
+    ] satisfies HouseholdMember[];
+    const api = fakeApi({ werkwijzen: vi.fn().mockResolvedValue([summary]), werkwijze: vi.fn().mockResolvedValue(detail) });
+    renderInApp(<StartCaseForm bsn="999993653" household={withoutBsn} />, { api });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Zaaktype' })).toHaveProperty('value', 'wmo-hv'));
+    const boxes = screen.getAllByRole('checkbox');
+    expect(boxes.map((b) => b.id)).toEqual(['start-member-999990019']);
+    expect(document.querySelectorAll('[id="start-member-undefined"]')).toHaveLength(0);
+    expect(screen.queryByText(/Piet Jansen/)).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ import {
   FieldsetLegend,
   FormField,
   FormLabel,
+  Button,
   Heading2,
   Paragraph,
   PrimaryActionButton,
@@ -12,7 +13,7 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { calendarDateSchema } from '@kern/kit/contract';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { z } from 'zod';
 import type { HouseholdMember, Problem, StartCaseInput, WerkwijzeDefinition, WerkwijzeSummary } from '../api';
 import { useApp, useSession } from '../app-context';
@@ -29,8 +30,34 @@ const meldingSchema = z.object({ meldingDate: calendarDateSchema });
 
 type CaseType = NonNullable<WerkwijzeDefinition['caseTypes']>[number];
 
-/** "Zaak starten": a case from a melding, on an active werkwijze, for a case type of the chosen law. */
-export function StartCaseForm({ bsn, household }: { bsn: string; household: HouseholdMember[] }) {
+/**
+ * Only members with a BSN can be named on the case (a relative the BRP knows no BSN of cannot);
+ * each BSN once, so every checkbox has an id of its own.
+ */
+export function nameableMembers(household: HouseholdMember[], subjectBsn: string): (HouseholdMember & { bsn: string })[] {
+  const seen = new Set<string>([subjectBsn]);
+  return household.filter((m): m is HouseholdMember & { bsn: string } => {
+    if (m.relation === 'self' || typeof m.bsn !== 'string' || !/^\d{9}$/.test(m.bsn) || seen.has(m.bsn)) return false;
+    seen.add(m.bsn);
+    return true;
+  });
+}
+
+/**
+ * "Zaak starten": a case from a melding, on an active werkwijze, for a case type of the chosen law.
+ * From search (`subjectName` given) it names the resident in its heading, takes the focus and can be cancelled.
+ */
+export function StartCaseForm({
+  bsn,
+  household,
+  subjectName,
+  onCancel,
+}: {
+  bsn: string;
+  household: HouseholdMember[];
+  subjectName?: string;
+  onCancel?: () => void;
+}) {
   const { api, t, lang, purpose } = useApp();
   const { account } = useSession();
   const [werkwijzen, setWerkwijzen] = useState<WerkwijzeSummary[] | Problem | null>(null);
@@ -43,6 +70,11 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (subjectName !== undefined) headingRef.current?.focus();
+  }, [subjectName, bsn]);
 
   useEffect(() => {
     let current = true;
@@ -95,8 +127,7 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
 
   const purposeLabel = isPurpose(purpose) ? t(`purpose.${purpose}`) : '';
   const errorFor = (id: string) => errors.find((e) => e.id === id)?.message;
-  // Only members with a BSN can be named on the case (a relative the BRP knows no BSN of cannot).
-  const others = household.filter((m): m is HouseholdMember & { bsn: string } => m.relation !== 'self' && m.bsn !== undefined && m.bsn !== bsn);
+  const others = nameableMembers(household, bsn);
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -127,8 +158,10 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
 
   return (
     <section aria-labelledby="start-case-heading" className="kern-section">
-      <Heading2 id="start-case-heading">{t('startCase.title')}</Heading2>
-      <Paragraph>{t('startCase.intro')}</Paragraph>
+      <Heading2 id="start-case-heading" ref={headingRef} tabIndex={subjectName !== undefined ? -1 : undefined}>
+        {subjectName !== undefined ? t('work.start.title', { name: subjectName }) : t('startCase.title')}
+      </Heading2>
+      <Paragraph>{subjectName !== undefined ? t('work.start.intro') : t('startCase.intro')}</Paragraph>
       <ErrorSummary errors={errors} />
       {problem && <ProblemAlert problem={problem} />}
       {!werkwijzen ? (
@@ -226,6 +259,11 @@ export function StartCaseForm({ bsn, household }: { bsn: string; household: Hous
             <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
               {t('startCase.submit')}
             </PrimaryActionButton>
+            {onCancel && (
+              <Button type="button" appearance="secondary-action-button" onClick={onCancel} disabled={busy}>
+                {t('work.start.cancel')}
+              </Button>
+            )}
           </ButtonGroup>
         </form>
       )}

@@ -11,13 +11,16 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useState, type SyntheticEvent, type RefObject } from 'react';
 import type { Problem, ResidentQuery, ResidentSummary } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useSession } from '../app-context';
 import { ErrorSummary, ProblemAlert, toProblem, type FieldError } from '../components/Alerts';
 import { TextField } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { ResidentTable } from '../components/ResidentTable';
+import { StartCaseForm } from '../components/StartCaseForm';
+import { fullName } from '../format';
 import type { MessageKey, Translate } from '../i18n';
 import { isIsoDate, isValidBsn, normalisePostcode } from '../validation';
+import { isCaseworker } from '../werkwijze';
 
 const MODES = ['bsn', 'name', 'address'] as const;
 type Mode = (typeof MODES)[number];
@@ -77,6 +80,10 @@ export function SearchPage({ memory }: { memory: RefObject<SearchMemory | null> 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  // A first melding starts from the results, without opening (or breaking the glass on) the resident's record.
+  const { account } = useSession();
+  const mayStart = isCaseworker(account.roles) && purpose !== null;
+  const [starting, setStarting] = useState<ResidentSummary | null>(null);
 
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const errorFor = (id: string) => errors.find((e) => e.id === id)?.message;
@@ -97,6 +104,7 @@ export function SearchPage({ memory }: { memory: RefObject<SearchMemory | null> 
       return;
     }
     setBusy(true);
+    setStarting(null);
     try {
       const residents = await api.searchResidents(checked.query);
       setResults(residents);
@@ -162,8 +170,24 @@ export function SearchPage({ memory }: { memory: RefObject<SearchMemory | null> 
         <section aria-labelledby="results-heading" className="kern-section">
           <Heading2 id="results-heading">{t('search.results')}</Heading2>
           <Paragraph role="status">{results.length === 0 ? t('search.none') : t('search.results.count', { count: results.length })}</Paragraph>
-          {results.length > 0 && <ResidentTable residents={results} labelledBy="results-heading" />}
+          {results.length > 0 && (
+            <ResidentTable residents={results} labelledBy="results-heading" {...(mayStart ? { onStart: setStarting } : {})} />
+          )}
         </section>
+      )}
+      {mayStart && starting && (
+        <StartCaseForm
+          key={starting.bsn}
+          bsn={starting.bsn}
+          household={[]}
+          subjectName={fullName(starting.name)}
+          onCancel={() => {
+            const bsn = starting.bsn;
+            setStarting(null);
+            // Back to the row's own button, so the keyboard continues where it was.
+            requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-start-bsn="${bsn}"]`)?.focus());
+          }}
+        />
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import { defineContract, defineRoute } from '@kern/kit/contract';
 import { z } from 'zod';
-import { caseDetailSchema, caseMigrationInputSchema, startCaseInputSchema, suspendTermInputSchema, transitionInputSchema, worklistInputSchema, worklistOutputSchema } from './cases.schema';
+import { assignTaskInputSchema, assignTaskOutputSchema, caseDetailSchema, taskColleaguesOutputSchema, caseMigrationInputSchema, startCaseInputSchema, suspendTermInputSchema, transitionInputSchema, worklistInputSchema, worklistOutputSchema } from './cases.schema';
 
 const idParam = z.object({ id: z.string().uuid() });
+const taskParam = z.object({ taskId: z.string().uuid() });
 
 export const casesContract = defineContract({
   startCaseFromMelding: defineRoute({
@@ -43,5 +44,18 @@ export const casesContract = defineContract({
     summary: 'Your or your team\'s open tasks with deadline status (no resident data)',
     query: worklistInputSchema,
     responses: { 200: worklistOutputSchema },
+  }),
+  assignTask: defineRoute({
+    method: 'POST', path: '/api/v1/worklist/tasks/:taskId/assignment', tags: ['cases'], auth: 'staff', personalData: 'none',
+    summary: 'Claim an open task of your team, hand it to a colleague of the team who holds its role, or return it to the team (audited)',
+    params: taskParam,
+    body: assignTaskInputSchema,
+    responses: { 200: assignTaskOutputSchema },
+  }),
+  listTaskColleagues: defineRoute({
+    method: 'GET', path: '/api/v1/worklist/tasks/:taskId/colleagues', tags: ['cases'], auth: 'staff', personalData: 'none',
+    summary: 'The colleagues of the task\'s team who hold its role: whom the task can be handed to (names only)',
+    params: taskParam,
+    responses: { 200: taskColleaguesOutputSchema },
   }),
 });

@@ -117,6 +117,16 @@ export const worklistOutputSchema = z.object({
   counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), onTime: z.number().int(), noDeadline: z.number().int() }),
 });
 
+/** Claim an open task, hand it to a colleague of its team who holds its role, or return it to the team. */
+export const assignTaskInputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('claim') }),
+  z.object({ action: z.literal('hand-over'), toAccountId: z.string().uuid() }),
+  z.object({ action: z.literal('return') }),
+]);
+export const assignTaskOutputSchema = z.object({ taskId: z.string(), accountId: z.string().nullable(), teamId: z.string().nullable() });
+/** The colleagues of a task's team who hold its role: whom it can be handed to. */
+export const taskColleaguesOutputSchema = z.object({ colleagues: z.array(z.object({ id: z.string(), name: z.string() })) });
+
 export const caseMigrationInputSchema = z.object({
   toVersion: z.number().int().positive(),
   /** Every step the case has used or is on, mapped onto a step of the new version. */
