@@ -56,7 +56,7 @@ import type { Role } from '@kern/access/contract';
 import { loadPurpose, savePurpose, type Purpose } from './purpose';
 import { markPageChange, matchRoute, navigate, paths, useLocation } from './router';
 import { startPage } from './start-page';
-import { FUNCTIONAL_ADMINISTRATOR } from './werkwijze';
+import { FUNCTIONAL_ADMINISTRATOR, isCaseworker } from './werkwijze';
 
 /** Roles that read steering figures (insight). */
 const STEERING: readonly Role[] = ['quality-analyst', 'functional-administrator', 'auditor'];
