@@ -1,3 +1,4 @@
+import type { QueryIn } from '@kern/kit/contract';
 import { portalContract, type InboxItem, type messageSchema } from '@kern/portal/contract';
 import type { z } from 'zod';
 import type { Api } from '../api';
@@ -5,7 +6,7 @@ import type { Api } from '../api';
 export type { InboxItem };
 /** A message of a resident's portal thread as staff see it. */
 export type ThreadMessage = z.infer<typeof messageSchema>;
-export type InboxOrder = 'newest' | 'oldest';
+export type InboxOrder = NonNullable<QueryIn<typeof portalContract.staffInbox>['order']>;
 
 /** The staff side of the portal conversation: the inbox, a thread, an answer, marking handled. */
 export function portalInboxApi(api: Api) {
