@@ -5,6 +5,7 @@ import { runCatalogueLoad } from './commands/catalogue';
 import { debtCommand } from './commands/debt';
 import { fundCommands } from './commands/debt-fund';
 import { runExchange } from './commands/exchange';
+import { runExchangeCheck } from './commands/exchange-check';
 import { runDemoInvoice, runExchangeDatabase } from './commands/exchange-db';
 import { runExchangeReceive } from './commands/exchange-receive';
 import { runMigrate } from './commands/migrate';
@@ -111,6 +112,13 @@ exchange
   .option('--municipality <code>', 'CBS code the declarations must be addressed to (TR378)')
   .option('--today <date>', 'the system date for TR135 (default today)')
   .action((files: string[], o: { municipality?: string; today?: string }) => runExchange('validate', files, o));
+exchange
+  .command('check')
+  .description("The provider self-check (the same as POST /api/v1/istandaarden/check): every finding with its rule, return code and line, on the message alone; nothing is stored. Exit code 1 when any file has a finding, for a provider's CI.")
+  .argument('<files...>', 'message files (WMO/JW 301 ... 325), at most 5 MB each')
+  .option('--json', 'the findings as JSON')
+  .option('--today <date>', 'the system date for TR135 (default today)')
+  .action((files: string[], o: { json?: boolean; today?: string }) => runExchangeCheck(files, o));
 exchange
   .command('process')
   .description('Verify 323 declarations per prestatie and write the 325 beside each file: in memory against --facts, or booked into the database (--database, or by default when DATABASE_URL or --data-dir is given). Exit code 1 when any file or line is refused.')

@@ -10,7 +10,7 @@ import { casesRoutes } from '@kern/cases';
 import { catalogueRoutes } from '@kern/catalogue';
 import { contractingRoutes } from '@kern/contracting';
 import { debtFundRoutes, debtRoutes } from '@kern/debt';
-import { brpResidency, exchangeRegieRoutes, exchangeRoutes, invoicedCare } from '@kern/exchange';
+import { brpResidency, exchangeRegieRoutes, exchangeRoutes, invoicedCare, selfCheckRoutes } from '@kern/exchange';
 import { householdRoutes } from '@kern/household';
 import { authenticationHook, identityRoutes } from '@kern/identity';
 import { insightRoutes } from '@kern/insight';
@@ -140,6 +140,8 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     await implementRoutes(typed, 'exchange', exchangeRoutes({ ...services, residency: brpResidency(services.brp), uploadLimitBytes: config.exchangeUploadLimitBytes }));
     // exchange regie messages (301/302, 305-308, 315-320)
     await implementRoutes(typed, 'exchange-regie', exchangeRegieRoutes({ ...services, allocationAcknowledged: acknowledgeAllocation }));
+    // the provider self-check: public, message-level rules only, nothing stored
+    await implementRoutes(typed, 'exchange-check', selfCheckRoutes(services));
 
     // debt help
     await implementRoutes(typed, 'debt', debtRoutes(services));

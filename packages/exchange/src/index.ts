@@ -24,3 +24,5 @@ export * from './regie/index';
 export * from './allocation-messages/build-301';
 export * from './inbound/sample-messages';
 export { maxMessageBytes } from './inbound/read-message';
+export { selfCheckMaxBytes, selfCheckMessage, type SelfCheckFinding, type SelfCheckResult } from './rules/self-check';
+export { rateLimiter, selfCheckRoutes, type SelfCheckRouteServices } from './self-check.routes';

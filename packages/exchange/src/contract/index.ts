@@ -4,3 +4,4 @@ export * from './invoice-inbox.schema';
 export * from './regie.schema';
 export * from './exchange.contract';
 export * from './regie.contract';
+export * from './self-check.contract';
