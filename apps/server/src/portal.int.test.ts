@@ -404,6 +404,28 @@ describe('my plan and my consents', () => {
     // Someone outside the household cannot reach the plan by its id.
     const other = await kern.citizenLogin(OTHER);
     expect((await other.request('POST', `/api/v1/portal/people/${selfRef(other)}/plans/${plan.id}/agreement`, { body: { version: 1 } })).statusCode).toBe(404);
+
+    // Before agreeing to version 2 the citizen is shown what changed since version 1, which they agreed to.
+    const open = (await c.request('GET', `/api/v1/portal/people/${selfRef(c)}/plan`)).json<{ plan: { changesSinceMyAgreement: { sinceVersion: number; toVersion: number; items: { kind: string; change: string; text: string }[] } | null } }>().plan;
+    expect(open.changesSinceMyAgreement).toEqual({
+      sinceVersion: 1, toVersion: 2,
+      items: [{ kind: 'goal', change: 'added', text: 'Een opleiding kiezen', fields: [] }, { kind: 'action', change: 'added', text: 'Open dag bezoeken', fields: [] }],
+    });
+    // The plan as PDF, through the plans module, audited as an export of the plan.
+    const pdf = await c.request('GET', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/pdf?version=2`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const exported = await withTenant(kern.services.db, '0599', (tx) => sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE resource = 'plan' AND action = 'export' AND actor_kind = 'citizen' AND subject_bsn = ${PARTNER}`.execute(tx));
+    expect(exported.rows[0]?.n).toBeGreaterThan(0);
+    expect((await c.request('GET', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/pdf?version=0`)).statusCode).toBe(400);
+    expect((await c.request('GET', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/pdf?version=9`)).statusCode).toBe(404);
+    // Another citizen (this municipality or another) cannot download it by the plan's id, nor with a guessed person reference.
+    expect((await other.request('GET', `/api/v1/portal/people/${selfRef(other)}/plans/${plan.id}/pdf`)).statusCode).toBe(404);
+    const denHaag = await kern.citizenLogin(DEN_HAAG, '0518');
+    expect((await denHaag.request('GET', `/api/v1/portal/people/${selfRef(denHaag)}/plans/${plan.id}/pdf`)).statusCode).toBe(404);
+    expect((await other.request('GET', `/api/v1/portal/people/${selfRef(c)}/plans/${plan.id}/pdf`)).statusCode).toBe(404);
   });
 
   it('withdraws a consent in the portal, and the staff decision on that section changes at once', async () => {

@@ -1,7 +1,8 @@
-import { agreeToPlanVersion, draftPlanVersion, planContentSchema, readHouseholdPlan, requestPlanChange, type Plan } from '@kern/plans';
+import { agreeToPlanVersion, draftPlanVersion, planContentSchema, readHouseholdPlan, renderPlanPdf, requestPlanChange, type Plan } from '@kern/plans';
 import type { Tx } from '@kern/db';
 import { conflict, invalidInput, newId } from '@kern/kit';
 import { authorizeForPerson, nothingHere, portalContext } from './citizen-access';
+import { planChangesFor } from './plan-changes';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
 import type { SessionPerson } from './portal.repository';
 import type { PlanAdditionInput, PortalPlan } from './contract';
@@ -30,6 +31,7 @@ export function toPortalPlan(plan: Plan, person: SessionPerson): PortalPlan {
       reviewDates: v.content.reviewDates,
     })),
     changeRequests: plan.changeRequests.map((c) => ({ basedOnVersion: c.basedOnVersion, requestedAt: c.requestedAt, request: c.request, answeredVersion: c.answeredVersion, mine: c.requestedByBsn === person.bsn })),
+    changesSinceMyAgreement: planChangesFor(plan, person.bsn),
   };
 }
 
@@ -58,6 +60,20 @@ export async function agreeToMyPlan(services: PortalServices, tx: Tx, session: R
     party: { bsn: person.bsn, name: person.name, role: person.relation === 'self' ? 'citizen' : 'representative' },
   });
   return { plan: toPortalPlan(fresh, person) };
+}
+
+/**
+ * My plan as PDF: the staff plan PDF from the plans module, read through the portal's access
+ * decision (the person must be the citizen or someone they represent, and a member of the plan)
+ * and audited there as an export.
+ */
+export async function myPlanPdf(
+  services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, planId: string, options: { version?: number | undefined; lang?: 'nl' | 'en' | undefined }, requestId?: string,
+): Promise<Uint8Array> {
+  const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-plan', action: 'export', detail: 'my plan as PDF' }, requestId);
+  const plan = await planOf(services, tx, session, person, requestId);
+  if (!plan || plan.id !== planId) throw nothingHere();
+  return renderPlanPdf(services, tx, portalContext(session, requestId), planId, { version: options.version, lang: options.lang });
 }
 
 export async function askPlanChange(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, planId: string, request: string, requestId?: string) {

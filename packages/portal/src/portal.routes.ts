@@ -12,7 +12,7 @@ import { myDataPdf } from './export-pdf';
 import { answerAsStaff, dispatchOutbox, listMyMessages, markHandledAsStaff, readInbox, readThreadAsStaff, sendMyMessage, setMyContactEmail } from './messages';
 import { readAccessLog, readMyData } from './my-data';
 import { listMyConsents, withdrawMyConsent } from './portal-consents';
-import { addToMyPlan, agreeToMyPlan, askPlanChange, readMyPlan } from './portal-plan';
+import { addToMyPlan, agreeToMyPlan, askPlanChange, myPlanPdf, readMyPlan } from './portal-plan';
 import { listTogether, signUp } from './portal-together';
 import { readHome, readMyCases } from './read-home';
 import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './requests';
@@ -105,6 +105,11 @@ export function portalRoutes(services: PortalRouteServices) {
       asCitizen(services, request, (tx, s) => agreeToMyPlan(services, tx, s, request.params.ref, request.params.planId, request.body.version, request.id)),
     askPlanChange: async (request, reply) =>
       reply.code(201).send(await asCitizen(services, request, (tx, s) => askPlanChange(services, tx, s, request.params.ref, request.params.planId, request.body.request, request.id))),
+    planPdf: async (request, reply) => {
+      const { ref, planId } = request.params;
+      const pdf = await asCitizen(services, request, (tx, s) => myPlanPdf(services, tx, s, ref, planId, { version: request.query.version, lang: request.query.lang }, request.id));
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="mijn-plan-${planId.slice(0, 8)}.pdf"`).send(Buffer.from(pdf));
+    },
     addToPlan: async (request, reply) =>
       reply.code(201).send(await asCitizen(services, request, (tx, s) => addToMyPlan(services, tx, s, request.params.ref, request.params.planId, request.body, request.id))),
     consents: async (request) => asCitizen(services, request, (tx, s) => listMyConsents(services, tx, s, request.params.ref, request.id)),

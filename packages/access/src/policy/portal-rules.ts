@@ -30,6 +30,16 @@ export const portalRules: PolicyRuleInput[] = [
     legalBasis: 'Wmo 2015 art. 2.3.2 (het plan is van de inwoner); AVG art. 7(3) (toestemming intrekken) en art. 15 (inzage)',
   },
   {
+    // Only after the same portal checks as above: the plan PDF the citizen downloads is an export of the plan.
+    id: 'citizen-own-plan-pdf',
+    description: 'A resident downloads their household plan as PDF in the portal.',
+    roles: ['citizen'],
+    relations: ['none'],
+    resources: ['plan'],
+    actions: ['export'],
+    legalBasis: 'Wmo 2015 art. 2.3.2 (het plan is van de inwoner); AVG art. 15 (inzage) en art. 20',
+  },
+  {
     id: 'staff-record-representation',
     description: 'A caseworker working with a resident records a court order that makes someone their legal representative (curatele, mentorschap, bewindvoering) with its reference; it takes effect only after a second staff member approves it.',
     roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor'],

@@ -1,4 +1,5 @@
 import { defineContract, defineRoute } from '@kern/kit/contract';
+import { planPdfQuerySchema } from '@kern/plans/contract';
 import { z } from 'zod';
 import {
   accessLogEntrySchema, citizenMessageInputSchema, citizenSessionSchema, consentListOutputSchema, consentRefParam, contactInputSchema, demoLoginInputSchema,
@@ -111,6 +112,13 @@ export const portalContract = defineContract({
     params: planRefParam, body: planChangeInputSchema,
     responses: { 201: z.object({ plan: portalPlanSchema.nullable() }) },
     errors: ['invalid-input', 'not-authenticated', 'csrf-token-invalid', 'forbidden', 'not-found', 'conflict'],
+  }),
+  planPdf: defineRoute({
+    method: 'GET', path: '/api/v1/portal/people/:ref/plans/:planId/pdf', tags: ['portal'], auth: 'citizen', personalData: 'reads',
+    summary: 'Download my plan as PDF (default the version in force, else the draft)',
+    params: planRefParam, query: planPdfQuerySchema,
+    responses: {}, produces: 'application/pdf',
+    errors: ['not-authenticated', 'forbidden', 'not-found', 'invalid-input'],
   }),
   addToPlan: defineRoute({
     method: 'POST', path: '/api/v1/portal/people/:ref/plans/:planId/additions', tags: ['portal'], auth: 'citizen', personalData: 'writes',

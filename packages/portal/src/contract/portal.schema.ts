@@ -187,6 +187,22 @@ export const myDataSchema = z.object({
 });
 export type MyData = z.infer<typeof myDataSchema>;
 
+/** One goal or action that differs between the version the person last agreed to and the latest one. */
+export const planItemChangeSchema = z.object({
+  kind: z.enum(['goal', 'action']),
+  change: z.enum(['added', 'changed', 'removed']),
+  text: z.string(),
+  fields: z.array(z.object({ field: z.enum(['text', 'domain', 'member', 'owner', 'dueDate', 'status']), before: z.string(), after: z.string() })),
+});
+export type PlanItemChange = z.infer<typeof planItemChangeSchema>;
+export const planChangesSchema = z.object({
+  /** The version the person last agreed to; null when they never agreed to one. */
+  sinceVersion: z.number().int().nullable(),
+  toVersion: z.number().int(),
+  items: z.array(planItemChangeSchema),
+});
+export type PlanChanges = z.infer<typeof planChangesSchema>;
+
 export const portalPlanSchema = z.object({
   id: z.string().uuid(),
   coordinator: z.string(),
@@ -206,6 +222,8 @@ export const portalPlanSchema = z.object({
     reviewDates: z.array(z.string()),
   })),
   changeRequests: z.array(z.object({ basedOnVersion: z.number().int(), requestedAt: z.string(), request: z.string(), answeredVersion: z.number().int().nullable(), mine: z.boolean() })),
+  /** What the person is asked to agree to, since the version they last agreed to; null when nothing is open for them. */
+  changesSinceMyAgreement: planChangesSchema.nullable(),
 });
 export type PortalPlan = z.infer<typeof portalPlanSchema>;
 export const planAgreeInputSchema = z.object({ version: z.number().int().positive() });
