@@ -152,6 +152,40 @@ export const accessLogEntrySchema = z.object({
 });
 export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
 
+/** "Who looked" for a period (calendar days, both included), with or without the citizen's own reads, a page at a time. */
+export const accessLogQuerySchema = z.object({
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  own: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  before: z.coerce.number().int().positive().optional(),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the end date lies before the start date', path: ['to'] });
+export type AccessLogQuery = z.input<typeof accessLogQuerySchema>;
+
+/** Who (role and team, or the citizen, a representative, the system) looked how often for one purpose in the period. */
+export const accessLogGroupSchema = z.object({
+  who: accessLogEntrySchema.shape.who,
+  role: z.string().nullable(),
+  team: z.string().nullable(),
+  purpose: z.string().nullable(),
+  count: z.number().int(),
+  denied: z.number().int(),
+  first: z.string(),
+  last: z.string(),
+});
+export type AccessLogGroup = z.infer<typeof accessLogGroupSchema>;
+
+export const ACCESS_LOG_PAGE = 50;
+
+export const accessLogOutputSchema = z.object({
+  entries: z.array(accessLogEntrySchema),
+  groups: z.array(accessLogGroupSchema),
+  /** True when the period holds more records than the groups could count (then they cover the newest ones). */
+  groupsCapped: z.boolean(),
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: z.number().int().nullable(),
+});
+export type AccessLogOutput = z.infer<typeof accessLogOutputSchema>;
+
 export const myDataSchema = z.object({
   person: portalPersonSchema,
   registry: z.object({
