@@ -3,6 +3,7 @@ import { isoDay, type Tx } from '@kern/db';
 import { findTeamNames } from '@kern/identity';
 import { authorizeForPerson } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
+import { heldRecordsOf } from './held-records';
 import { casesOfPerson } from './portal-cases';
 import { findContactEmail, findDocuments, findMessages, findRequestsOfSubject } from './portal.repository';
 import type { z } from 'zod';
@@ -90,6 +91,7 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
     })),
     contactEmail: await findContactEmail(tx, person.bsn),
     accessLog: await accessLogFor(tx, session, audit),
+    ...(action === 'export' ? { held: await heldRecordsOf(services, tx, session, person, requestId) } : {}),
     generatedAt: now.toISOString(),
   };
 }

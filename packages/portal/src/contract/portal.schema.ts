@@ -1,4 +1,7 @@
 import { shownCountSchema } from '@kern/access/contract';
+import { assessmentSchema } from '@kern/assessments/contract';
+import { enrolmentSchema } from '@kern/offerings/contract';
+import { allocationSchema, decisionSchema } from '@kern/provisions/contract';
 import { calendarDateSchema } from '@kern/kit/contract';
 import { lifeDomainSchema } from '@kern/plans/contract';
 import { z } from 'zod';
@@ -186,22 +189,6 @@ export const accessLogOutputSchema = z.object({
 });
 export type AccessLogOutput = z.infer<typeof accessLogOutputSchema>;
 
-export const myDataSchema = z.object({
-  person: portalPersonSchema,
-  registry: z.object({
-    name: z.string(),
-    birthDate: z.string().nullable(),
-    address: z.string().nullable(),
-    source: z.string(),
-  }).nullable(),
-  cases: z.array(portalCaseSchema),
-  requests: z.array(requestSchema),
-  messages: z.array(messageSchema),
-  contactEmail: z.string().nullable(),
-  accessLog: z.array(accessLogEntrySchema),
-  generatedAt: z.string(),
-});
-export type MyData = z.infer<typeof myDataSchema>;
 
 export const portalPlanSchema = z.object({
   id: z.string().uuid(),
@@ -270,3 +257,41 @@ export const portalOfferingSchema = z.object({
 export type PortalOffering = z.infer<typeof portalOfferingSchema>;
 export const offeringListOutputSchema = z.object({ offerings: z.array(portalOfferingSchema) });
 export const offeringRefParam = z.object({ ref: personRefSchema, offeringId: z.string().uuid() });
+
+/**
+ * The AVG access request (art. 15): what each module holds on the person, given by that module's
+ * own function. No staff ids (a decision's decidedBy stays for the auditor).
+ */
+export const heldRecordsSchema = z.object({
+  decisions: z.array(decisionSchema.omit({ decidedBy: true })),
+  allocations: z.array(allocationSchema),
+  plans: z.array(portalPlanSchema),
+  assessments: z.array(assessmentSchema.omit({ subjectBsn: true })),
+  enrolments: z.array(enrolmentSchema.omit({ subjectBsn: true })),
+  debtFiles: z.array(z.object({
+    reference: z.string(), status: z.string(), teamName: z.string(), contact: z.string(), requestDate: z.string(),
+    debts: z.array(z.object({ creditorName: z.string(), category: z.string(), claimedCents: z.number().int(), verifiedCents: z.number().int().nullable(), status: z.string() })),
+    solution: z.object({ kind: z.string(), status: z.string(), payoutBasisPoints: z.number().int(), termMonths: z.number().int() }).nullable(),
+  })),
+  consents: z.array(portalConsentSchema),
+});
+export type HeldRecords = z.infer<typeof heldRecordsSchema>;
+
+export const myDataSchema = z.object({
+  person: portalPersonSchema,
+  registry: z.object({
+    name: z.string(),
+    birthDate: z.string().nullable(),
+    address: z.string().nullable(),
+    source: z.string(),
+  }).nullable(),
+  cases: z.array(portalCaseSchema),
+  requests: z.array(requestSchema),
+  messages: z.array(messageSchema),
+  contactEmail: z.string().nullable(),
+  accessLog: z.array(accessLogEntrySchema),
+  /** Only in the download (JSON and PDF): every module's records on the person. */
+  held: heldRecordsSchema.optional(),
+  generatedAt: z.string(),
+});
+export type MyData = z.infer<typeof myDataSchema>;
