@@ -56,12 +56,20 @@ export async function recordDecidedAccess(
   await appendAuditEntries(tx, ctx.actor.municipalityCode, services.clock.now(), records.map((r) => auditEntryFor(ctx, r.check, r.decision)));
 }
 
+/** Narrows the records about a person: a period (calendar days, inclusive), older than a seq (paging), without one actor. */
+export interface AuditRecordsWithin {
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: number | undefined;
+  notActorId?: string | undefined;
+}
+
 /**
  * The audit records about one person, newest first: who looked at their data, for the person
  * themself (AVG art. 15). The caller has decided the person may see them.
  */
-export async function auditRecordsAbout(tx: Tx, subjectBsn: string, limit: number): Promise<AuditRecord[]> {
-  return findAuditRecords(tx, { subjectBsn, limit });
+export async function auditRecordsAbout(tx: Tx, subjectBsn: string, limit: number, within: AuditRecordsWithin = {}): Promise<AuditRecord[]> {
+  return findAuditRecords(tx, { subjectBsn, limit, from: within.from, to: within.to, before: within.before, notActorId: within.notActorId });
 }
 
 /** A municipality's audit log begins (its hash chain's genesis); again for one that has begun changes nothing. */

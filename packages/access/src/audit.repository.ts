@@ -106,6 +106,8 @@ export async function startAuditChain(tx: Tx, municipalityCode: string): Promise
 export interface AuditFilter {
   subjectBsn?: string | undefined;
   actorId?: string | undefined;
+  /** Leave out one actor's records (a resident's own reads in "who looked"). */
+  notActorId?: string | undefined;
   outcome?: 'allowed' | 'denied' | undefined;
   breakGlass?: boolean | undefined;
   from?: string | undefined;
@@ -140,6 +142,7 @@ export async function findAuditRecords(tx: Tx, f: AuditFilter, staffNames?: Staf
   const where = [sql`true`];
   if (f.subjectBsn) where.push(sql`a.subject_bsn = ${f.subjectBsn}`);
   if (f.actorId) where.push(sql`a.actor_id = ${f.actorId}`);
+  if (f.notActorId) where.push(sql`a.actor_id <> ${f.notActorId}`);
   if (f.outcome) where.push(sql`a.outcome = ${f.outcome}`);
   if (f.breakGlass !== undefined) where.push(sql`a.break_glass = ${f.breakGlass}`);
   if (f.from) where.push(sql`a.at >= ${f.from}::date`);

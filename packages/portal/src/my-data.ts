@@ -3,9 +3,11 @@ import { isoDay, type Tx } from '@kern/db';
 import { findTeamNames } from '@kern/identity';
 import { authorizeForPerson } from './citizen-access';
 import type { PortalServices, ResolvedCitizenSession } from './citizen-session';
+import { heldRecordsOf } from './held-records';
 import { casesOfPerson } from './portal-cases';
 import { findContactEmail, findDocuments, findMessages, findRequestsOfSubject } from './portal.repository';
-import type { AccessLogEntry, MyData } from './contract';
+import type { z } from 'zod';
+import { ACCESS_LOG_PAGE, groupAccessLog, type AccessLogEntry, type AccessLogOutput, type accessLogQuerySchema, type MyData } from './contract';
 import { toPortalRequest } from './requests';
 
 /**
@@ -32,9 +34,26 @@ export async function accessLogFor(tx: Tx, session: ResolvedCitizenSession, reco
   });
 }
 
-export async function readAccessLog(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, requestId?: string): Promise<{ entries: AccessLogEntry[] }> {
+/** How many records of a period the groups count at most; a longer history is grouped over its newest part. */
+const GROUP_CAP = 5000;
+
+/**
+ * "Who looked" for a period: the citizen's own reads left out unless asked for, grouped by who
+ * (role and team) and purpose over the whole period, and the entries themselves a page at a time,
+ * newest first.
+ */
+export async function readAccessLog(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, query: z.output<typeof accessLogQuerySchema>, requestId?: string): Promise<AccessLogOutput> {
   const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-data', action: 'read', detail: 'who looked at my data' }, requestId);
-  return { entries: await accessLogFor(tx, session, await auditRecordsAbout(tx, person.bsn, 200)) };
+  const within = { from: query.from, to: query.to, notActorId: query.own ? undefined : session.actor.id };
+  const page = await auditRecordsAbout(tx, person.bsn, ACCESS_LOG_PAGE + 1, { ...within, before: query.before });
+  const shown = page.slice(0, ACCESS_LOG_PAGE);
+  const all = await auditRecordsAbout(tx, person.bsn, GROUP_CAP + 1, within);
+  return {
+    entries: await accessLogFor(tx, session, shown),
+    groups: groupAccessLog(await accessLogFor(tx, session, all.slice(0, GROUP_CAP))),
+    groupsCapped: all.length > GROUP_CAP,
+    nextBefore: page.length > ACCESS_LOG_PAGE ? (shown.at(-1)?.seq ?? null) : null,
+  };
 }
 
 /** Everything Kern holds about the person, for the AVG right of access (art. 15): on screen, as JSON, as PDF. */
@@ -74,6 +93,7 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
     })),
     contactEmail: await findContactEmail(tx, person.bsn),
     accessLog: await accessLogFor(tx, session, audit),
+    ...(action === 'export' ? { held: await heldRecordsOf(services, tx, session, person, requestId) } : {}),
     generatedAt: now.toISOString(),
   };
 }

@@ -10,7 +10,7 @@ import type { PortalConsent } from './contract';
  * next staff decision and household view no longer find the consent.
  */
 type ConsentOut = Awaited<ReturnType<typeof listConsents>>['consents'][number];
-const toPortalConsent = (c: ConsentOut): PortalConsent => ({
+export const toPortalConsent = (c: ConsentOut): PortalConsent => ({
   id: c.id, purpose: c.purpose, recipient: c.recipient, dataCategories: c.dataCategories, givenAt: c.recordedAt, inEffect: c.inEffect, withdrawnAt: c.withdrawnAt,
 });
 

@@ -120,7 +120,7 @@ export function portalRoutes(services: PortalRouteServices) {
     sendMessage: async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => sendMyMessage(services, tx, s, request.params.ref, request.body, request.id))),
     setContact: async (request) => asCitizen(services, request, (tx, s) => setMyContactEmail(services, tx, s, request.params.ref, request.body.email, request.id)),
     myData: async (request) => asCitizen(services, request, (tx, s) => readMyData(services, tx, s, request.params.ref, 'read', request.id)),
-    accessLog: async (request) => asCitizen(services, request, (tx, s) => readAccessLog(services, tx, s, request.params.ref, request.id)),
+    accessLog: async (request) => asCitizen(services, request, (tx, s) => readAccessLog(services, tx, s, request.params.ref, request.query, request.id)),
     exportJson: async (request, reply) => {
       const data = await asCitizen(services, request, (tx, s) => readMyData(services, tx, s, request.params.ref, 'export', request.id));
       void reply.header('Content-Disposition', 'attachment; filename="mijn-gegevens.json"');

@@ -5,7 +5,7 @@
  */
 import type { ResponseOf } from '@kern/kit/contract';
 import {
-  portalContract, type AccessLogEntry, type CitizenSession, type MyData as PortalMyData, type PortalCase, type PortalConsent, type PortalOffering,
+  portalContract, type AccessLogEntry, type AccessLogQuery, type CitizenSession, type MyData as PortalMyData, type PortalCase, type PortalConsent, type PortalOffering,
   type PortalPerson, type PortalPlan, type PortalRequest, type termSchema, type messageSchema, type DraftInput, type PlanAdditionInput,
 } from '@kern/portal/contract';
 import type { z } from 'zod';
@@ -74,6 +74,7 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     addToPlan: (ref: string, planId: string, body: PlanAdditionInput) => call(c.addToPlan, { params: { ref, planId }, body }).then((r) => r.plan),
     askChange: (ref: string, planId: string, text: string) => call(c.askPlanChange, { params: { ref, planId }, body: { request: text } }).then((r) => r.plan),
     myData: (ref: string) => call(c.myData, { params: { ref } }),
+    accessLog: (ref: string, query: AccessLogQuery) => call(c.accessLog, { params: { ref }, query }),
     consents: (ref: string) => call(c.consents, { params: { ref } }).then((r) => r.consents),
     withdraw: (ref: string, consentId: string) => call(c.withdrawConsent, { params: { ref, consentId } }).then((r) => r.consents),
     setEmail: (ref: string, email: string | null) => call(c.setContact, { params: { ref }, body: { email } }),

@@ -1,3 +1,4 @@
 // @kern/portal/contract: browser-safe schemas and routes of the citizen portal.
 export * from './portal.schema';
 export * from './portal.contract';
+export * from './access-log';

@@ -2,7 +2,7 @@ import { defineContract, defineRoute } from '@kern/kit/contract';
 import { planPdfQuerySchema } from '@kern/plans/contract';
 import { z } from 'zod';
 import {
-  accessLogEntrySchema, citizenMessageInputSchema, citizenSessionSchema, consentListOutputSchema, consentRefParam, contactInputSchema, demoLoginInputSchema,
+  accessLogOutputSchema, accessLogQuerySchema, citizenMessageInputSchema, citizenSessionSchema, consentListOutputSchema, consentRefParam, contactInputSchema, demoLoginInputSchema,
   draftInputSchema, homeSchema, idParam, inboxOutputSchema, inboxQuerySchema, MAX_UPLOAD_BYTES, messageInputSchema, messageSchema, myDataSchema, offeringListOutputSchema, offeringRefParam,
   personRefParam, planAdditionInputSchema, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalCaseSchema, portalPlanSchema, requestSchema,
   submissionOutputSchema, uploadInputSchema,
@@ -185,10 +185,10 @@ export const portalContract = defineContract({
   }),
   accessLog: defineRoute({
     method: 'GET', path: '/api/v1/portal/people/:ref/access-log', tags: ['portal'], auth: 'citizen', personalData: 'reads',
-    summary: 'Who looked at my data and why: role, team and purpose',
-    params: personRefParam,
-    responses: { 200: z.object({ entries: z.array(accessLogEntrySchema) }) },
-    errors: ['not-authenticated', 'forbidden', 'not-found'],
+    summary: 'Who looked at my data and why: role, team and purpose, grouped, for a period, own reads only on request, a page at a time',
+    params: personRefParam, query: accessLogQuerySchema,
+    responses: { 200: accessLogOutputSchema },
+    errors: ['invalid-input', 'not-authenticated', 'forbidden', 'not-found'],
   }),
   exportJson: defineRoute({
     method: 'GET', path: '/api/v1/portal/people/:ref/export.json', tags: ['portal'], auth: 'citizen', personalData: 'reads',

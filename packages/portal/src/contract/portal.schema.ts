@@ -1,4 +1,7 @@
 import { shownCountSchema } from '@kern/access/contract';
+import { assessmentSchema } from '@kern/assessments/contract';
+import { enrolmentSchema } from '@kern/offerings/contract';
+import { allocationSchema, decisionSchema } from '@kern/provisions/contract';
 import { calendarDateSchema } from '@kern/kit/contract';
 import { lifeDomainSchema } from '@kern/plans/contract';
 import { z } from 'zod';
@@ -170,22 +173,40 @@ export const accessLogEntrySchema = z.object({
 });
 export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
 
-export const myDataSchema = z.object({
-  person: portalPersonSchema,
-  registry: z.object({
-    name: z.string(),
-    birthDate: z.string().nullable(),
-    address: z.string().nullable(),
-    source: z.string(),
-  }).nullable(),
-  cases: z.array(portalCaseSchema),
-  requests: z.array(requestSchema),
-  messages: z.array(messageSchema),
-  contactEmail: z.string().nullable(),
-  accessLog: z.array(accessLogEntrySchema),
-  generatedAt: z.string(),
+/** "Who looked" for a period (calendar days, both included), with or without the citizen's own reads, a page at a time. */
+export const accessLogQuerySchema = z.object({
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  own: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  before: z.coerce.number().int().positive().optional(),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the end date lies before the start date', path: ['to'] });
+export type AccessLogQuery = z.input<typeof accessLogQuerySchema>;
+
+/** Who (role and team, or the citizen, a representative, the system) looked how often for one purpose in the period. */
+export const accessLogGroupSchema = z.object({
+  who: accessLogEntrySchema.shape.who,
+  role: z.string().nullable(),
+  team: z.string().nullable(),
+  purpose: z.string().nullable(),
+  count: z.number().int(),
+  denied: z.number().int(),
+  first: z.string(),
+  last: z.string(),
 });
-export type MyData = z.infer<typeof myDataSchema>;
+export type AccessLogGroup = z.infer<typeof accessLogGroupSchema>;
+
+export const ACCESS_LOG_PAGE = 50;
+
+export const accessLogOutputSchema = z.object({
+  entries: z.array(accessLogEntrySchema),
+  groups: z.array(accessLogGroupSchema),
+  /** True when the period holds more records than the groups could count (then they cover the newest ones). */
+  groupsCapped: z.boolean(),
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: z.number().int().nullable(),
+});
+export type AccessLogOutput = z.infer<typeof accessLogOutputSchema>;
+
 
 /** One goal or action that differs between the version the person last agreed to and the latest one. */
 export const planItemChangeSchema = z.object({
@@ -272,3 +293,41 @@ export const portalOfferingSchema = z.object({
 export type PortalOffering = z.infer<typeof portalOfferingSchema>;
 export const offeringListOutputSchema = z.object({ offerings: z.array(portalOfferingSchema) });
 export const offeringRefParam = z.object({ ref: personRefSchema, offeringId: z.string().uuid() });
+
+/**
+ * The AVG access request (art. 15): what each module holds on the person, given by that module's
+ * own function. No staff ids (a decision's decidedBy stays for the auditor).
+ */
+export const heldRecordsSchema = z.object({
+  decisions: z.array(decisionSchema.omit({ decidedBy: true })),
+  allocations: z.array(allocationSchema),
+  plans: z.array(portalPlanSchema),
+  assessments: z.array(assessmentSchema.omit({ subjectBsn: true })),
+  enrolments: z.array(enrolmentSchema.omit({ subjectBsn: true })),
+  debtFiles: z.array(z.object({
+    reference: z.string(), status: z.string(), teamName: z.string(), contact: z.string(), requestDate: z.string(),
+    debts: z.array(z.object({ creditorName: z.string(), category: z.string(), claimedCents: z.number().int(), verifiedCents: z.number().int().nullable(), status: z.string() })),
+    solution: z.object({ kind: z.string(), status: z.string(), payoutBasisPoints: z.number().int(), termMonths: z.number().int() }).nullable(),
+  })),
+  consents: z.array(portalConsentSchema),
+});
+export type HeldRecords = z.infer<typeof heldRecordsSchema>;
+
+export const myDataSchema = z.object({
+  person: portalPersonSchema,
+  registry: z.object({
+    name: z.string(),
+    birthDate: z.string().nullable(),
+    address: z.string().nullable(),
+    source: z.string(),
+  }).nullable(),
+  cases: z.array(portalCaseSchema),
+  requests: z.array(requestSchema),
+  messages: z.array(messageSchema),
+  contactEmail: z.string().nullable(),
+  accessLog: z.array(accessLogEntrySchema),
+  /** Only in the download (JSON and PDF): every module's records on the person. */
+  held: heldRecordsSchema.optional(),
+  generatedAt: z.string(),
+});
+export type MyData = z.infer<typeof myDataSchema>;

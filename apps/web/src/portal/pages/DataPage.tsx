@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { problemText, type Consent, type MyData } from '../api';
 import { Done, ErrorText, PortalTitle, useDate } from '../components';
 import { usePortal } from '../context';
+import { AccessLog } from './AccessLog';
 
 /** My data: what is held, who looked and why (role, team, purpose), consents, downloads. */
 export function DataPage() {
@@ -22,10 +23,6 @@ export function DataPage() {
     }, fail);
     api.consents(person.ref).then(setConsents, fail);
   }, [api, person.ref]);
-
-  const who = (e: MyData['accessLog'][number]) =>
-    e.who === 'staff' ? [e.role ? tx(`role.${e.role}`) : null, e.team].filter(Boolean).join(', ')
-    : e.who === 'me' ? t('data.whoMe') : e.who === 'representative' ? t('data.whoRepresentative') : t('data.whoSystem');
 
   return (
     <>
@@ -100,34 +97,7 @@ export function DataPage() {
           </ButtonGroup>
         </form>
       </section>
-      {data ? (
-        <section aria-labelledby="data-log">
-          <Heading2 id="data-log">{t('data.log')}</Heading2>
-          <Paragraph>{t('data.logIntro')}</Paragraph>
-          <div className="kern-portal-table" role="region" aria-labelledby="data-log" tabIndex={0}>
-            <table className="utrecht-table">
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">{t('data.when')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('data.who')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('data.why')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('data.what')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {data.accessLog.slice(0, 100).map((e, i) => (
-                  <tr className="utrecht-table__row" key={`${e.at}-${i}`}>
-                    <td className="utrecht-table__cell">{new Date(e.at).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' })}</td>
-                    <td className="utrecht-table__cell">{who(e)}</td>
-                    <td className="utrecht-table__cell">{e.purpose ? tx(`purpose.${e.purpose}`) : '-'}</td>
-                    <td className="utrecht-table__cell">{`${tx(`action.${e.action}`)}${e.outcome === 'denied' ? ` (${t('data.denied')})` : ''}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      <AccessLog />
     </>
   );
 }

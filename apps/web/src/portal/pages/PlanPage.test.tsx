@@ -18,6 +18,7 @@ const plan: PortalPlan = {
     goals: [], actions: [], agreements: [], reviewDates: [],
   }],
   changeRequests: [],
+  changesSinceMyAgreement: null,
 };
 
 function renderPage() {
