@@ -170,6 +170,10 @@ const examples: Record<string, Example> = {
     as: 'citizen:999993872',
     run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/plans/${await planFor('999993872')}/agreement`, { body: { version: 1 } }),
   },
+  'GET /api/v1/portal/people/:ref/plans/:planId/pdf': {
+    as: 'citizen:999993872',
+    run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/plans/${await planFor('999993872')}/pdf?version=1`),
+  },
   'POST /api/v1/portal/people/:ref/plans/:planId/change-requests': {
     as: 'citizen:999992247',
     run: async (a) => {
@@ -554,7 +558,15 @@ async function draftOf(a: Agent): Promise<string> {
 }
 
 /** A household plan with the citizen as its only member, opened by the coordinator of an integral intake. */
-async function planFor(bsn: string): Promise<string> {
+/** One plan per household: the examples that need a resident's plan share it (opened on first use). */
+const plans = new Map<string, Promise<string>>();
+function planFor(bsn: string): Promise<string> {
+  let plan = plans.get(bsn);
+  if (!plan) plans.set(bsn, (plan = openPlanFor(bsn)));
+  return plan;
+}
+
+async function openPlanFor(bsn: string): Promise<string> {
   const g = await kern.login('rotterdam.generalist');
   await g.request('POST', '/api/v1/cases', { purpose: 'integraal', body: { werkwijzeId: 'een-loket', caseTypeId: 'integrale-intake', subjectBsn: bsn, fields: { vraag: 'Alles op een rij' } } });
   const actor = await staffActorOf(kern.services.db, 'rotterdam.generalist');

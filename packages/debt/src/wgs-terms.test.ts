@@ -21,7 +21,7 @@ describe('Wgs art. 4 lid 2: first conversation within three working days in a th
     ['Good Friday and Easter Monday skipped', '2026-04-02', '2026-04-09'],
     ['from Good Friday: weekend and Easter Monday skipped', '2026-04-03', '2026-04-09'],
     ['Liberation Day skipped', '2026-04-30', '2026-05-06'],
-    ['Ascension Day skipped', '2026-05-13', '2026-05-19'],
+    ['Ascension Day and the day after it, equated by Royal decree (Atw art. 3(3)), skipped', '2026-05-13', '2026-05-20'],
     ['Whit Monday skipped', '2026-05-22', '2026-05-28'],
     ['Christmas, Boxing Day and the weekend skipped', '2026-12-23', '2026-12-29'],
     ['New Year\'s Day skipped', '2026-12-30', '2027-01-05'],
