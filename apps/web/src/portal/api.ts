@@ -80,6 +80,7 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     send: (ref: string, body: string, topic: z.input<typeof c.sendMessage.body>['topic']) => call(c.sendMessage, { params: { ref }, body: { body, topic } }).then((r) => r.messages),
     offerings: (ref: string) => call(c.offerings, { params: { ref } }).then((r) => r.offerings),
     join: (ref: string, offeringId: string) => call(c.signUp, { params: { ref, offeringId } }).then((r) => r.offerings),
+    planPdfUrl: (ref: string, planId: string, version: number) => urlOf(c.planPdf, { params: { ref, planId }, query: { version } }),
     exportUrl: (ref: string, format: 'json' | 'pdf') => urlOf(format === 'json' ? c.exportJson : c.exportPdf, { params: { ref } }),
   };
 }
