@@ -99,7 +99,11 @@ describe('the citizen portal on a phone-sized screen', () => {
 
     // My plan: agree to version 1.
     await nav(page, 'Mijn plan', 'Mijn plan');
-    await page.getByRole('button', { name: 'Ik ga akkoord met versie 1' }).click();
+    // Two steps: first the question, then the confirmation (which gets the focus).
+    await page.getByRole('button', { name: 'Ik wil akkoord gaan met versie 1' }).click();
+    await page.getByRole('heading', { name: 'Weet u het zeker?' }).waitFor();
+    await expectNoViolations(page, 'plan confirmation');
+    await page.getByRole('button', { name: 'Ja, ik ga akkoord met versie 1' }).click();
     await page.getByRole('status').getByText('U bent akkoord gegaan met deze versie.').waitFor();
     await expectNoViolations(page, 'plan');
     // Add an own action: it makes version 2, a draft.
@@ -108,6 +112,9 @@ describe('the citizen portal on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Toevoegen' }).click();
     await page.getByRole('status').getByText('Toegevoegd. Er is een nieuwe versie van uw plan.').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Versie 2: nog niet afgesproken' }).waitFor();
+    // Before agreeing to version 2 the citizen sees what changed since version 1.
+    await page.getByRole('region', { name: 'Wat is er veranderd?' }).getByText('Nieuwe actie: Budgetcursus volgen').waitFor();
+    await expectNoViolations(page, 'plan changes');
 
     // My data: withdraw the consent, download the data.
     await nav(page, 'Mijn gegevens', 'Mijn gegevens');

@@ -84,6 +84,7 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     join: (ref: string, offeringId: string) => call(c.signUp, { params: { ref, offeringId } }).then((r) => r.offerings),
     letters: (ref: string) => call(portalLettersContract.myLetters, { params: { ref } }).then((r) => r.letters),
     letterUrl: (ref: string, id: string) => urlOf(portalLettersContract.myLetterPdf, { params: { ref, id } }),
+    planPdfUrl: (ref: string, planId: string, version: number) => urlOf(c.planPdf, { params: { ref, planId }, query: { version } }),
     exportUrl: (ref: string, format: 'json' | 'pdf') => urlOf(format === 'json' ? c.exportJson : c.exportPdf, { params: { ref } }),
   };
 }

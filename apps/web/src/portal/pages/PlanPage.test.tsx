@@ -1,5 +1,5 @@
 import type { PortalPlan } from '@kern/portal/contract';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { PortalApi } from '../api';
@@ -21,8 +21,35 @@ const plan: PortalPlan = {
   changesSinceMyAgreement: null,
 };
 
-function renderPage() {
-  const api = { plan: vi.fn(() => Promise.resolve(plan)), addToPlan: vi.fn(() => Promise.resolve(plan)), askChange: vi.fn(() => Promise.resolve(plan)) };
+/** Version 2 waits for the citizen: an action was added and a goal reached since version 1. */
+const open: PortalPlan = {
+  ...plan,
+  draftVersion: 2,
+  versions: [
+    { ...plan.versions[0]!, state: 'agreed' },
+    {
+      version: 2, state: 'draft', createdAt: '2026-11-10T10:00:00Z', agreedAt: null, changeNote: null, agreedByMe: false,
+      goals: [{ id: 'g1', domain: 'financien', text: 'Schulden op een rij', status: 'achieved', mine: true }],
+      actions: [{ id: 'a2', goalId: null, text: 'Budgetcursus volgen', owner: { kind: 'citizen', name: 'Jan' }, dueDate: '2026-12-01', status: 'open' }],
+      agreements: [], reviewDates: [],
+    },
+  ],
+  changesSinceMyAgreement: {
+    sinceVersion: 1, toVersion: 2,
+    items: [
+      { kind: 'goal', change: 'changed', text: 'Schulden op een rij', fields: [{ field: 'status', before: 'open', after: 'achieved' }] },
+      { kind: 'action', change: 'added', text: 'Budgetcursus volgen', fields: [] },
+      { kind: 'action', change: 'removed', text: 'Post openen', fields: [] },
+    ],
+  },
+};
+
+function renderPage(shown: PortalPlan = plan) {
+  const api = {
+    plan: vi.fn(() => Promise.resolve(shown)), addToPlan: vi.fn(() => Promise.resolve(shown)), askChange: vi.fn(() => Promise.resolve(shown)),
+    agree: vi.fn(() => Promise.resolve({ ...shown, changesSinceMyAgreement: null, versions: shown.versions.map((v) => ({ ...v, agreedByMe: true })) })),
+    planPdfUrl: vi.fn((ref: string, planId: string, version: number) => `/api/v1/portal/people/${ref}/plans/${planId}/pdf?version=${version}`),
+  };
   const state: PortalState = {
     lang: 'nl', setLang: () => undefined,
     t: (key: PortalKey) => portalMessages.nl[key], tx: (key: string) => portalText('nl', key),
@@ -68,5 +95,45 @@ describe('portal plan forms, checked with the routes\' own body schemas', () => 
     await user.click(screen.getByRole('button', { name: 'Verzoek versturen' }));
     expect(screen.getByRole('alert').textContent).toContain('Wat wilt u veranderen?: Vul dit veld in.');
     expect(api.askChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('agreeing to a plan: first the differences, then a second step', () => {
+  it('lists what changed since the version the citizen agreed to, in words', async () => {
+    renderPage(open);
+    const changes = await screen.findByRole('region', { name: 'Wat is er veranderd?' });
+    expect(changes.textContent).toContain('Dit is veranderd sinds versie 1, waarmee u akkoord ging.');
+    const items = Array.from(changes.querySelectorAll('li')).map((li) => li.textContent);
+    expect(items).toEqual([
+      'Doel veranderd: Schulden op een rij (de stand was: nog bezig, nu: bereikt)',
+      'Nieuwe actie: Budgetcursus volgen',
+      'Actie eruit gehaald: Post openen',
+    ]);
+  });
+
+  it('agrees only after the confirmation, with the focus on the question, and can go back', async () => {
+    const { api, user } = renderPage(open);
+    await user.click(await screen.findByRole('button', { name: 'Ik wil akkoord gaan met versie 2' }));
+    expect(api.agree).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Weet u het zeker?' }));
+    await user.click(screen.getByRole('button', { name: 'Nee, terug' }));
+    expect(screen.queryByRole('heading', { name: 'Weet u het zeker?' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Ik wil akkoord gaan met versie 2' }));
+    await user.keyboard('{Tab}{Enter}');
+    expect(api.agree).toHaveBeenCalledWith(expect.any(String), open.id, 2);
+    await waitFor(() => expect(screen.getAllByRole('status').map((e) => e.textContent).join(' ')).toContain('U bent akkoord gegaan met deze versie.'));
+  });
+
+  it('offers the shown version as PDF through the portal route', async () => {
+    renderPage(open);
+    const link = await screen.findByRole('link', { name: 'Download versie 2 als PDF' });
+    expect(link.getAttribute('href')).toBe(`/api/v1/portal/people/6f1c0d7e-0000-4000-8000-0000000000b1/plans/${open.id}/pdf?version=2`);
+  });
+
+  it('shows no differences and no agree button once the citizen agreed to the latest version', async () => {
+    renderPage(plan);
+    await screen.findByText('U bent akkoord gegaan met deze versie.');
+    expect(screen.queryByRole('region', { name: 'Wat is er veranderd?' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /akkoord gaan/ })).toBeNull();
   });
 });

@@ -1,12 +1,41 @@
-import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Paragraph, PrimaryActionButton, Textarea, Textbox } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Link, Paragraph, PrimaryActionButton, Textarea, Textbox } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
 import { planAdditionInputSchema, planChangeInputSchema } from '@kern/portal/contract';
 import { problemText, type PortalPlan } from '../api';
+import type { PortalKey } from '../messages';
 import { Done, ErrorText, PortalTitle, useDate } from '../components';
 import { usePortal } from '../context';
 import { checkForm } from '../validate';
 
-/** My plan: the latest version first; agree to it, or ask for a change to the agreed plan. */
+/** Fills {name} placeholders in a portal text. */
+const fill = (text: string, vars: Record<string, string | number>): string => text.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
+
+type Changes = NonNullable<PortalPlan['changesSinceMyAgreement']>;
+
+/** What changed since the version the person agreed to, in words (the server computes the differences). */
+function PlanChanges({ changes }: { changes: Changes }) {
+  const { t } = usePortal();
+  const date = useDate();
+  const value = (field: string, v: string) => (field === 'dueDate' ? date(v) : field === 'status' ? t(`plan.status.${v}` as PortalKey) ?? v : v);
+  return (
+    <section aria-labelledby="plan-changes">
+      <Heading3 id="plan-changes">{t('plan.changesTitle')}</Heading3>
+      <Paragraph>{changes.sinceVersion === null ? t('plan.changesFirst') : fill(t('plan.changesSince'), { since: changes.sinceVersion })}</Paragraph>
+      {changes.items.length === 0 ? <Paragraph>{t('plan.changesNone')}</Paragraph> : (
+        <ul className="kern-portal-list">
+          {changes.items.map((item, i) => (
+            <li key={`${item.kind}-${item.change}-${i}`}>
+              {fill(t(`plan.change.${item.kind}.${item.change}` as PortalKey), { text: item.text })}
+              {item.fields.length > 0 ? ` (${item.fields.map((f) => fill(t(`plan.field.${f.field}` as PortalKey), { before: value(f.field, f.before), after: value(f.field, f.after) })).join('; ')})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** My plan: the latest version first; see what changed, agree in two steps, download it, or ask for a change. */
 export function PlanPage() {
   const { api, person, t, lang } = usePortal();
   const date = useDate();
@@ -17,6 +46,11 @@ export function PlanPage() {
   const [change, setChange] = useState('');
   const [action, setAction] = useState('');
   const [due, setDue] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
 
   useEffect(() => {
     api.plan(person.ref).then(setPlan, (e: unknown) => setError(problemText(e, lang, t('app.error'))));
@@ -62,20 +96,37 @@ export function PlanPage() {
             ))}
           </ul>
           {latest.agreedByMe ? <Paragraph>{t('plan.agreed')}</Paragraph> : null}
+          {!latest.agreedByMe && plan.changesSinceMyAgreement ? <PlanChanges changes={plan.changesSinceMyAgreement} /> : null}
+          {!latest.agreedByMe && confirming ? (
+            <section aria-labelledby="plan-confirm" className="kern-portal-confirm">
+              <Heading3 id="plan-confirm" tabIndex={-1} ref={confirmHeading}>{t('plan.confirmTitle')}</Heading3>
+              <Paragraph>{fill(t('plan.confirmText'), { version: latest.version })}</Paragraph>
+              <ButtonGroup>
+                <PrimaryActionButton
+                  onClick={() => {
+                    setError(null);
+                    api.agree(person.ref, plan.id, latest.version).then((p) => {
+                      setPlan(p);
+                      setConfirming(false);
+                      setDone(t('plan.agreed'));
+                    }, fail);
+                  }}
+                >
+                  {fill(t('plan.confirm'), { version: latest.version })}
+                </PrimaryActionButton>
+                <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>{t('plan.back')}</Button>
+              </ButtonGroup>
+            </section>
+          ) : null}
           <ButtonGroup>
-            {!latest.agreedByMe ? (
-              <PrimaryActionButton
-                onClick={() => {
-                  setError(null);
-                  api.agree(person.ref, plan.id, latest.version).then((p) => {
-                    setPlan(p);
-                    setDone(t('plan.agreed'));
-                  }, fail);
-                }}
-              >
-                {`${t('plan.agree')} ${latest.version}`}
+            {!latest.agreedByMe && !confirming ? (
+              <PrimaryActionButton onClick={() => { setError(null); setConfirming(true); }}>
+                {fill(t('plan.agreeStart'), { version: latest.version })}
               </PrimaryActionButton>
             ) : null}
+            <Link href={api.planPdfUrl(person.ref, plan.id, latest.version)} download={`mijn-plan-versie-${latest.version}.pdf`} className="utrecht-button utrecht-button--secondary-action">
+              {fill(t('plan.pdf'), { version: latest.version })}
+            </Link>
             {plan.agreedVersion !== null ? (
               <Button appearance="secondary-action-button" aria-expanded={asking} onClick={() => setAsking(!asking)}>
                 {t('plan.change')}
