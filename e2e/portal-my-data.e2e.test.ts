@@ -92,9 +92,11 @@ describe('my data on a phone: who looked, and the AVG download (issue 16)', () =
     await page.getByRole('link', { name: 'Download mijn gegevens (JSON)' }).focus();
     const [json] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(json.suggestedFilename()).toBe('mijn-gegevens.json');
-    const exported = JSON.parse(await readFile(await json.path(), 'utf8')) as { registry: { name: string } | null; accessLog: { who: string }[] };
+    const exported = JSON.parse(await readFile(await json.path(), 'utf8')) as { registry: { name: string } | null; accessLog: { who: string }[]; held?: { consents: unknown[]; decisions: unknown[] } };
     expect(exported.registry?.name).toMatch(/Barbara/);
     expect(exported.accessLog.some((e) => e.who === 'staff')).toBe(true);
+    expect(exported.held?.consents).toEqual(expect.any(Array));
+    expect(exported.held?.decisions).toEqual(expect.any(Array));
     await page.getByRole('link', { name: 'Download mijn gegevens (PDF)' }).focus();
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(pdf.suggestedFilename()).toBe('mijn-gegevens.pdf');

@@ -11,6 +11,7 @@ import { findLiveSolution } from './solutions.repository';
  *   at team <team>; contact: <contact>"), never amounts, creditors or the solution;
  * - `full`: the trajectory, the debts and the solution as well.
  * It reads no BRP data and writes no audit record: the caller audits its own read of the household.
+ * A closed file is left out, unless `includeClosed` (the resident's own AVG access request).
  */
 export interface DebtHouseholdSection {
   law: 'wgs';
@@ -29,8 +30,8 @@ export interface DebtHouseholdSection {
   }[];
 }
 
-export async function debtHouseholdSection(tx: Tx, memberBsns: readonly string[], view: View): Promise<DebtHouseholdSection> {
-  const files = (await findDebtFilesForMembers(tx, memberBsns)).filter((f) => f.status !== 'closed');
+export async function debtHouseholdSection(tx: Tx, memberBsns: readonly string[], view: View, opts: { includeClosed?: boolean } = {}): Promise<DebtHouseholdSection> {
+  const files = (await findDebtFilesForMembers(tx, memberBsns)).filter((f) => opts.includeClosed === true || f.status !== 'closed');
   const signals = files.map((f) => ({
     debtFileId: f.id,
     memberBsn: f.subjectBsn,

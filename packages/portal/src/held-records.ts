@@ -26,7 +26,7 @@ export async function heldRecordsOf(services: PortalServices, tx: Tx, session: R
   const plans = await planSection(tx, [bsn]);
   const assessments = await assessmentSection(tx, [bsn]);
   const enrolments = await offeringSection(tx, [bsn]);
-  const debt = await debtHouseholdSection(tx, [bsn], 'full');
+  const debt = await debtHouseholdSection(tx, [bsn], 'full', { includeClosed: true });
   const { consents } = await listConsents(services, tx, portalContext(session, requestId), bsn);
   return {
     decisions: decisions.filter((d) => d.subjectBsn === bsn).map(({ decidedBy: _staffId, ...d }) => d),

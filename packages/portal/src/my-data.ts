@@ -56,6 +56,9 @@ export async function readAccessLog(services: PortalServices, tx: Tx, session: R
   };
 }
 
+/** The download's audit trail holds this many reads at most (newest first); far beyond any real history. */
+const EXPORT_AUDIT_CAP = 50_000;
+
 /** Everything Kern holds about the person, for the AVG right of access (art. 15): on screen, as JSON, as PDF. */
 export async function readMyData(services: PortalServices, tx: Tx, session: ResolvedCitizenSession, ref: string, action: 'read' | 'export', requestId?: string): Promise<MyData> {
   const { person } = await authorizeForPerson(services, tx, session, ref, { resource: 'portal-data', action, detail: action === 'export' ? 'download of my data (AVG art. 15)' : 'my data' }, requestId);
@@ -65,7 +68,7 @@ export async function readMyData(services: PortalServices, tx: Tx, session: Reso
   const documents = await findDocuments(tx, requests.map((r) => r.id));
   const messages = await findMessages(tx, person.bsn, undefined, 1000);
   const teams = await findTeamNames(tx, messages.map((m) => m.authorTeamId).filter((t): t is string => t !== null));
-  const audit = await auditRecordsAbout(tx, person.bsn, 1000);
+  const audit = await auditRecordsAbout(tx, person.bsn, action === 'export' ? EXPORT_AUDIT_CAP : 1000);
   const address = resident?.address;
   return {
     person: { ref: person.ref, name: person.name, relation: person.relation },
