@@ -12,15 +12,9 @@ import { MessagesPage } from './pages/MessagesPage';
 import { PlanPage } from './pages/PlanPage';
 import { RequestPage } from './pages/RequestPage';
 import { TogetherPage } from './pages/TogetherPage';
+import { portalPaths } from './paths';
 
-export const portalPaths = {
-  home: '/portaal/',
-  request: '/portaal/vraag',
-  plan: '/portaal/plan',
-  data: '/portaal/gegevens',
-  messages: '/portaal/berichten',
-  together: '/portaal/samen',
-} as const;
+
 
 const NAV: { path: string; key: PortalKey }[] = [
   { path: portalPaths.home, key: 'nav.home' },

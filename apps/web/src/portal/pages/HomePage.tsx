@@ -2,7 +2,7 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { AppLink } from '../../router';
 import { problemText, type Home } from '../api';
-import { portalPaths } from '../App';
+import { portalPaths } from '../paths';
 import { CaseCard } from './CaseCard';
 import { LettersSection } from './LettersSection';
 import { ErrorText, PortalTitle } from '../components';
