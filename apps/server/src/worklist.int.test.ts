@@ -98,6 +98,14 @@ describe('claiming and handing over tasks (issue 15)', () => {
     expect((await assign(wmo, taskId, { action: 'claim' })).statusCode).toBe(403);
   });
 
+  it('keeps each refused claim on record for the auditor, though the refused request changes nothing', async () => {
+    const zuid = await kern.login('rotterdam.jeugd');
+    expect((await assign(zuid, taskId, { action: 'claim' })).statusCode).toBe(403);
+    const auditor = await kern.login('rotterdam.auditor');
+    const records = (await auditor.request('GET', '/api/v1/audit-records?outcome=denied&limit=1000')).json<{ records: { resource: string; action: string; reason: string }[] }>().records;
+    expect(records.some((r) => r.resource === 'worklist' && r.action === 'update' && r.reason.includes(`claim ${taskId}`) && r.reason.includes('task of another team'))).toBe(true);
+  });
+
   it('shows another municipality nothing (404), and refuses a role without case work (403)', async () => {
     const denHaag = await kern.login('denhaag.generalist');
     expect((await assign(denHaag, taskId, { action: 'claim' })).statusCode).toBe(404);

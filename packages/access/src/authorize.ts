@@ -28,10 +28,12 @@ export class AccessDenied extends DomainError {
   constructor(
     readonly audit: AuditEntry,
     readonly breakGlassPossible: boolean,
+    /** The refusal in words a person can act on, where the use case knows better than the policy's default. */
+    message?: UserMessage,
   ) {
     super(
       'forbidden',
-      breakGlassPossible
+      message ?? (breakGlassPossible
         ? {
             nl: 'U heeft voor dit doel geen relatie met deze inwoner. Alleen met een geschreven reden (doorbreekglas) kunt u toch inzien; dat wordt beoordeeld.',
             en: 'You have no relation with this resident for this purpose. Only with a written reason (break the glass) can you still look; that will be reviewed.',
@@ -39,7 +41,7 @@ export class AccessDenied extends DomainError {
         : {
             nl: 'U heeft geen toegang tot deze gegevens voor dit doel.',
             en: 'You have no access to this data for this purpose.',
-          },
+          }),
     );
   }
 }

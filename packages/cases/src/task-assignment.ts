@@ -1,4 +1,4 @@
-import { authorize, type AccessContext, type AccessServices } from '@kern/access';
+import { AccessDenied, auditEntryFor, authorize, type AccessCheck, type AccessContext, type AccessServices } from '@kern/access';
 import type { Tx } from '@kern/db';
 import { teamMembersWithRole } from '@kern/identity';
 import { DomainError, invalidInput } from '@kern/kit';
@@ -8,13 +8,20 @@ import type { assignTaskInputSchema, assignTaskOutputSchema, taskColleaguesOutpu
 
 const notFound = () => new DomainError('not-found', { nl: 'Deze taak bestaat niet of is al afgerond.', en: 'This task does not exist or is already done.' });
 
+/**
+ * A refusal after the access decision: its audit record is written in a transaction of its own
+ * (runAsTenant, as for every AccessDenied), so the attempt stays on record though this one rolls back.
+ */
+const refused = (ctx: AccessContext, check: AccessCheck, reason: string, message: { nl: string; en: string }) =>
+  new AccessDenied(auditEntryFor(ctx, check, { allowed: false, reason, legalBasis: undefined, relation: 'none' }), false, message);
+
 /** The task, if it is open and belongs to one of the actor's teams (or is the actor's own); otherwise a refusal. */
-async function ownTeamTask(tx: Tx, ctx: AccessContext, taskId: string): Promise<OpenTaskRow> {
+async function ownTeamTask(tx: Tx, ctx: AccessContext, check: AccessCheck, taskId: string): Promise<OpenTaskRow> {
   const task = await findOpenTaskForUpdate(tx, taskId);
   if (!task) throw notFound();
   const inTeam = task.teamId !== null && ctx.actor.teamIds.includes(task.teamId);
   if (!inTeam && task.accountId !== ctx.actor.id) {
-    throw new DomainError('forbidden', { nl: 'U kunt alleen taken van uw eigen team oppakken of overdragen.', en: 'You can only take or hand over tasks of your own team.' });
+    throw refused(ctx, check, 'task of another team', { nl: 'U kunt alleen taken van uw eigen team oppakken of overdragen.', en: 'You can only take or hand over tasks of your own team.' });
   }
   return task;
 }
@@ -34,13 +41,14 @@ export async function assignTask(
   input: z.infer<typeof assignTaskInputSchema>,
 ): Promise<z.infer<typeof assignTaskOutputSchema>> {
   const detail = input.action === 'hand-over' ? `hand-over ${taskId} to ${input.toAccountId}` : `${input.action} ${taskId}`;
-  await authorize(services, tx, ctx, { resource: 'worklist', action: 'update', detail });
-  const task = await ownTeamTask(tx, ctx, taskId);
+  const check: AccessCheck = { resource: 'worklist', action: 'update', detail };
+  await authorize(services, tx, ctx, check);
+  const task = await ownTeamTask(tx, ctx, check, taskId);
   let accountId: string | null;
   switch (input.action) {
     case 'claim':
       if (!holdsRole(task, ctx.actor.roles)) {
-        throw new DomainError('forbidden', { nl: 'Deze taak vraagt een rol die u niet heeft.', en: 'This task needs a role you do not hold.' });
+        throw refused(ctx, check, 'task needs a role the actor lacks', { nl: 'Deze taak vraagt een rol die u niet heeft.', en: 'This task needs a role you do not hold.' });
       }
       accountId = ctx.actor.id;
       break;
@@ -71,8 +79,9 @@ export async function listTaskColleagues(
   ctx: AccessContext,
   taskId: string,
 ): Promise<z.infer<typeof taskColleaguesOutputSchema>> {
-  await authorize(services, tx, ctx, { resource: 'worklist', action: 'read', detail: `colleagues for ${taskId}` });
-  const task = await ownTeamTask(tx, ctx, taskId);
+  const check: AccessCheck = { resource: 'worklist', action: 'read', detail: `colleagues for ${taskId}` };
+  await authorize(services, tx, ctx, check);
+  const task = await ownTeamTask(tx, ctx, check, taskId);
   const colleagues = task.teamId ? await teamMembersWithRole(tx, task.teamId, task.roles) : [];
   return { colleagues: colleagues.filter((c) => c.id !== ctx.actor.id) };
 }
