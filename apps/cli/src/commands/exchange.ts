@@ -63,16 +63,23 @@ async function handle(file: string, mode: 'validate' | 'process', opts: { facts?
   const bar = progress(`${file}`, size);
   let read = 0;
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  input.on('data', (chunk) => {
-    read += chunk.length;
-    bar.tick(chunk.length);
-  });
+  // Counted as the reader pulls, not with a 'data' listener: that listener would put the stream
+  // in flowing mode, and a chunk read before the splitter asked for it would be lost (a small
+  // file then looked empty: "no Bericht root element", under load only).
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of input) {
+      const piece = chunk as Buffer;
+      read += piece.length;
+      bar.tick(piece.length);
+      yield piece;
+    }
+  }
   const outFile = `${file.replace(/\.xml$/i, '')}.325.xml`;
   // Every handle has an error path: a failed write fails this file (reported by runExchange), not the run.
   const out = mode === 'process' ? openFileSink(outFile) : undefined;
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const backend = new MemoryBackend(facts);
-  const outcome = await processInvoiceStream(input, backend, {
+  const outcome = await processInvoiceStream(counted(), backend, {
     today,
     ...(opts.municipality ? { municipality: opts.municipality.replace(/^GM/i, '') } : {}),
     verify: mode === 'process',
