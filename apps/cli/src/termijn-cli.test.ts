@@ -17,7 +17,7 @@ async function kern(...args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-describe('kern termijn', () => {
+describe('kern termijn', { timeout: 60_000 }, () => {
   it('computes the objection term of a decision of 3 April 2026 as 18 May 2026, naming the decreed day', async () => {
     const r = await kern('termijn', 'awb-bezwaar', '2026-04-03');
     expect(r.code).toBe(0);
