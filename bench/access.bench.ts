@@ -10,7 +10,7 @@
  * machine noise hits both alike. Target from the issue: at most 1.3x.
  */
 import { requireActor } from '@kern/access';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { loadConfig, notFound } from '@kern/kit';
 import { createBrpClient, readResidentOutputSchema, startFakeBrp } from '@kern/registry';
 import { DEMO_PASSWORD, seedDemo } from '@kern/seed';
@@ -21,7 +21,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
 const BSN = '999991838'; // demo parent; team Noord has a Wmo case
 
-const database = await createTestDatabase();
+const database = await benchDatabase();
 await seedDemo(database.db);
 const brp = await startFakeBrp({ port: 0 });
 const services = createServices(loadConfig({}, { logLevel: 'silent' }), { database, brp: createBrpClient({ baseUrl: brp.url }) });
@@ -86,4 +86,4 @@ console.log('target: at most 1.3x');
 await app.close();
 await brp.close();
 await database.close();
-console.log(`access: kern ${k.toFixed(3)} ms / reference ${ref.toFixed(3)} ms = ratio ${(k / ref).toFixed(3)}`);
+console.log(ratioLine('access', database.engine, `kern ${k.toFixed(3)} ms / reference ${ref.toFixed(3)} ms`, k / ref));

@@ -9,7 +9,7 @@
  */
 import { runAsTenant, type AccessContext, type Actor } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { runMonth } from '@kern/debt';
 import { FixedClock, loadConfig } from '@kern/kit';
 import { createBrpClient } from '@kern/registry';
@@ -22,7 +22,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MUNICIPALITY = '0599';
 const sectors = ['housing', 'energy', 'water', 'health-insurance', 'public', 'other'];
 
-const database = await createTestDatabase();
+const database = await benchDatabase();
 await seedDemo(database.db);
 const clock = new FixedClock('2026-12-15T10:00:00Z');
 const services = createServices(loadConfig({}, { logLevel: 'silent' }), { database, brp: createBrpClient({ baseUrl: 'http://127.0.0.1:9' }), clock });
@@ -127,4 +127,4 @@ const k = median(kernTimes);
 const f = median(floorTimes);
 console.log(`kern monthly run (access, audit, RLS, chunks of 20,000, idempotency, balances, end of term): median ${k.toFixed(0)} ms over ${kernTimes.length} months`);
 console.log(`floor, one set-based INSERT of the same repayments: median ${f.toFixed(0)} ms`);
-console.log(`fund: kern ${k.toFixed(0)} ms / floor ${f.toFixed(0)} ms = ratio ${(k / f).toFixed(3)}`);
+console.log(ratioLine('fund', database.engine, `kern ${k.toFixed(0)} ms / floor ${f.toFixed(0)} ms`, k / f));

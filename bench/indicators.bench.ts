@@ -7,16 +7,15 @@
  * Then 1,000 new events and an incremental refresh, timed on its own.
  *
  * BENCH_FRACTION (default 0.1) is the share of the full dataset (1 = 2.2 M clients, 24 M events).
- * Use a PostgreSQL server (DATABASE_URL); PGlite works for small fractions.
+ * Use a PostgreSQL server (KERN_TEST_ENGINE=postgres with DATABASE_URL); PGlite works for small fractions.
  */
 import { sql, withSystem } from '@kern/db';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { refreshAll, refreshIncremental } from '@kern/insight';
 import { seedNl } from '@kern/seed';
 
 const FRACTION = Number(process.env.BENCH_FRACTION ?? 0.1);
-if (process.env.DATABASE_URL) process.env.KERN_TEST_ENGINE ??= 'postgres';
-const database = await createTestDatabase();
+const database = await benchDatabase();
 console.log(`indicators bench: engine ${database.engine}, national dataset at fraction ${FRACTION}`);
 const seeded = await seedNl(database.db, { fraction: FRACTION }, {
   step: (l) => process.stderr.write(`  ${l}\r`), tick: () => undefined, done: () => process.stderr.write('\n'),
@@ -125,4 +124,4 @@ console.log(`kern full refresh (interpreter, delete + insert, ${cellCount.toLoca
 console.log(`kern incremental refresh after 1,000 new events spread over all 342 municipalities: ${incSpread.toFixed(2)} s (aim: under 1 s)`);
 console.log(`kern incremental refresh after 1,000 new events in one municipality (Amsterdam): ${incOne.toFixed(2)} s (aim: under 1 s)`);
 await database.close();
-console.log(`indicators (engine ${database.engine}, fraction ${FRACTION}, ${seeded.events.toLocaleString('en')} events): kern full ${k.toFixed(2)} s / floor ${f.toFixed(2)} s = ratio ${(k / f).toFixed(3)}`);
+console.log(ratioLine('indicators', database.engine, `fraction ${FRACTION}, ${seeded.events.toLocaleString('en')} events: kern full ${k.toFixed(2)} s / floor ${f.toFixed(2)} s`, k / f));

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { PolicyStore, type AccessContext } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { MemoryBackend, fixedResidency, generateInvoice, generatedFacts, processInvoiceStream, receiveInvoice } from '@kern/exchange';
 import { FixedClock } from '@kern/kit';
 import { seedDemo } from '@kern/seed';
@@ -28,7 +28,7 @@ const g = { standard: 'iwmo' as const, clients: Math.ceil(PRESTATIES / PER_CLIEN
 const total = g.clients * PER_CLIENT;
 const facts = generatedFacts(g);
 
-const database = await createTestDatabase();
+const database = await benchDatabase();
 const dir = await mkdtemp(join(tmpdir(), 'kern-bench-323db-'));
 const file = join(dir, 'WMO323.xml');
 try {
@@ -84,7 +84,7 @@ try {
   const rate = (n: number, ms: number): string => Math.round(n / (ms / 1000)).toLocaleString('en');
   console.log(`kern with the database (facts per batch, staged and booked, events, stored 325): ${(dbMs / 1000).toFixed(2)} s, ${rate(total, dbMs)} prestaties/s`);
   console.log(`reference, the same pipeline in memory (MemoryBackend): ${(memoryMs / 1000).toFixed(2)} s, ${rate(total, memoryMs)} prestaties/s`);
-  console.log(`invoices-db: database ${(dbMs / 1000).toFixed(2)} s / memory ${(memoryMs / 1000).toFixed(2)} s = ratio ${(dbMs / memoryMs).toFixed(3)}`);
+  console.log(ratioLine('invoices-db', database.engine, `database ${(dbMs / 1000).toFixed(2)} s / memory ${(memoryMs / 1000).toFixed(2)} s`, dbMs / memoryMs));
 } finally {
   await rm(dir, { recursive: true, force: true });
   await database.close();

@@ -17,6 +17,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { ratioLine } from './harness';
 import { MemoryBackend, defaultXsdThreads, generateInvoice, generatedFacts, messageType, processInvoiceStream, xsdPath } from '@kern/exchange';
 
 const PRESTATIES = Number(process.env.BENCH_PRESTATIES ?? 1_000_000);
@@ -74,7 +75,7 @@ try {
     const single = await kern(0);
     console.log(`kern pipeline, one thread: ${(single.ms / 1000).toFixed(2)} s, ${rate(total, single.ms)} prestaties/s; ratio to xmllint ${(single.ms / xmllintMs).toFixed(3)}; peak RSS ${peakRss()}`);
   }
-  console.log(`invoices: kern ${(main.ms / 1000).toFixed(2)} s (${rate(total, main.ms)} prestaties/s, XSD threads ${THREADS}) / xmllint ${(xmllintMs / 1000).toFixed(2)} s = ratio ${(main.ms / xmllintMs).toFixed(3)}`);
+  console.log(ratioLine('invoices', 'none', `kern ${(main.ms / 1000).toFixed(2)} s (${rate(total, main.ms)} prestaties/s, XSD threads ${THREADS}) / xmllint ${(xmllintMs / 1000).toFixed(2)} s`, main.ms / xmllintMs));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -19,7 +19,7 @@
  */
 import { requireActor } from '@kern/access';
 import { sql, withSystem } from '@kern/db';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { loadConfig } from '@kern/kit';
 import type { BrpClient, Resident } from '@kern/registry';
 import { createBrpClient, startFakeBrp } from '@kern/registry';
@@ -83,7 +83,7 @@ const brp: BrpClient = {
 const byAddress = new Map(households.map((trio, h) => [`${address(h).postcode}:${address(h).houseNumber}`, trio]));
 brp.searchByPostcodeAndHouseNumber = async (q) => (byAddress.get(`${q.postcode}:${q.houseNumber}`) ?? []).map((m) => summary(resident(m)));
 
-const database = await createTestDatabase();
+const database = await benchDatabase();
 await seedDemo(database.db);
 let viewers: { username: string; bsns: string[] }[] = [{ username: 'rotterdam.generalist', bsns: households.map((h) => h[0].bsn) }];
 let serviceBrp: BrpClient = brp;
@@ -224,4 +224,4 @@ console.log('aim: p95 at most 50 ms and at most 3x the floor');
 await app.close();
 await closeBrp();
 await database.close();
-console.log(`klantbeeld: p95 kern ${pct(kern, 0.95).toFixed(2)} ms / p95 floor ${pct(floor, 0.95).toFixed(2)} ms = ratio ${(pct(kern, 0.95) / pct(floor, 0.95)).toFixed(3)}`);
+console.log(ratioLine('klantbeeld', database.engine, `p95 kern ${pct(kern, 0.95).toFixed(2)} ms / p95 floor ${pct(floor, 0.95).toFixed(2)} ms`, pct(kern, 0.95) / pct(floor, 0.95)));

@@ -17,7 +17,7 @@
  * citizen session for BENCH_SESSIONS of them. Target from the issue: ratio at most 3, p95 under 100 ms.
  */
 import { createHash } from 'node:crypto';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { sql, withSystem } from '@kern/db';
 import { staffActorOf } from '@kern/identity';
 import { loadConfig } from '@kern/kit';
@@ -35,7 +35,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const MUNICIPALITY = '0599';
 
-const database = await createTestDatabase();
+const database = await benchDatabase();
 await seedDemo(database.db);
 const services = createServices(loadConfig({}, { logLevel: (process.env.BENCH_LOG_LEVEL ?? 'silent') as 'silent' }), { database, brp: createBrpClient({ baseUrl: 'http://127.0.0.1:9' }) });
 const prebuilt = new Map<string, z.infer<typeof homeSchema>>();
@@ -189,4 +189,4 @@ console.log(`reference, the same pages prebuilt as JSON: p95 ${f.toFixed(1)} ms,
 console.log(`one citizen at a time: kern p95 ${single.kern.toFixed(1)} ms, prebuilt JSON p95 ${single.floor.toFixed(1)} ms`);
 await app.close();
 await database.close();
-console.log(`portal: kern p95 ${k.toFixed(1)} ms / prebuilt JSON p95 ${f.toFixed(1)} ms = ratio ${(k / f).toFixed(3)}`);
+console.log(ratioLine('portal', database.engine, `kern p95 ${k.toFixed(1)} ms / prebuilt JSON p95 ${f.toFixed(1)} ms`, k / f));

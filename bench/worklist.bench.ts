@@ -7,7 +7,7 @@
  */
 import { runAsTenant, type AccessContext } from '@kern/access';
 import { findWorklist, readWorklist } from '@kern/cases';
-import { createTestDatabase } from '@kern/db/testing';
+import { benchDatabase, ratioLine } from './harness';
 import { sql, withSystem } from '@kern/db';
 import { staffActorOf } from '@kern/identity';
 import { loadConfig } from '@kern/kit';
@@ -20,7 +20,7 @@ const TASKS_PER_CASE = Number(process.env.BENCH_TASKS_PER_CASE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const MUNICIPALITY = '0599';
 
-const database = await createTestDatabase();
+const database = await benchDatabase();
 await seedDemo(database.db);
 const services = createServices(loadConfig({}, { logLevel: 'silent' }), { database, brp: createBrpClient({ baseUrl: 'http://127.0.0.1:9' }) });
 const actor = await staffActorOf(database.db, 'rotterdam.wmo');
@@ -98,4 +98,4 @@ const b = p95(bare);
 console.log(`kern team worklist (policy, audit, RLS, status): p95 ${k.toFixed(2)} ms over ${kern.length} runs (target: at most 50 ms)`);
 console.log(`reference, the same query as bare SQL: p95 ${b.toFixed(2)} ms over ${bare.length} runs`);
 await database.close();
-console.log(`worklist: kern p95 ${k.toFixed(2)} ms / bare SQL p95 ${b.toFixed(2)} ms = ratio ${(k / b).toFixed(3)}`);
+console.log(ratioLine('worklist', database.engine, `kern p95 ${k.toFixed(2)} ms / bare SQL p95 ${b.toFixed(2)} ms`, k / b));
