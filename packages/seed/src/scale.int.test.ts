@@ -39,6 +39,12 @@ describe('the scale generator (a small city of 2,000 residents)', () => {
     expect(left.rows).toEqual([]);
   });
 
+  it('ends with planner statistics, as after a bulk load in production: the generated tables have been analysed', async () => {
+    const stats = await sql<{ relname: string; analysed: boolean }>`select relname, coalesce(last_analyze, last_autoanalyze) is not null as analysed
+      from pg_stat_user_tables where relname in ('cases', 'plan_members', 'allocations', 'involvements') order by relname`.execute(database.db);
+    expect(stats.rows).toEqual(['allocations', 'cases', 'involvements', 'plan_members'].map((relname) => ({ relname, analysed: true })));
+  });
+
   it('has about the residents asked for, one in six a client, and every client with a case, a plan and an assessment', async () => {
     expect(result.residents).toBeGreaterThanOrEqual(2_000);
     expect(result.residents).toBeLessThan(2_010);

@@ -184,6 +184,9 @@ async function generateCity(db: AnyDb, bar: ScaleProgress, options: ScaleOptions
     await sql`insert into scale_cities (municipality_code, households, residents, clients, generated_at, seconds)
       values (${code}, ${shape.households}, ${shape.residents}, ${shape.clients}, now(), ${seconds})`.execute(tx);
   });
+  // Planner statistics, as an operator runs ANALYZE after a bulk load: PGlite has no autovacuum, and
+  // without them the plan-member and allocation reads of the klantbeeld scan the whole city.
+  await sql`analyze`.execute(db);
   bar.tick(SCALE_PROGRESS_TOTAL - reported);
   const result: ScaleResult = { ...shape, municipalityCode: code, municipalityName: municipality.name, ...totals, offerings: groupOfferingCount(shape) + GENERAL_OFFERINGS, seconds, coordinators, created: true };
   bar.done(`${shape.residents.toLocaleString('en')} residents, ${shape.clients.toLocaleString('en')} clients, ${totals.cases.toLocaleString('en')} cases, ${totals.plans.toLocaleString('en')} plans, ${totals.assessments.toLocaleString('en')} assessments, ${shape.enrolments.toLocaleString('en')} enrolments, ${totals.provisions.toLocaleString('en')} decisions, provisions and allocations`);
