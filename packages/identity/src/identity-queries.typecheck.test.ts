@@ -1,20 +1,13 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DB, TableRow } from '@kern/db';
+import { compileOnlyDb } from '@kern/db/testing';
+import type { TableRow } from '@kern/db';
 
 /**
  * The `@ts-expect-error` lines are the point: `npm run typecheck` fails if identity's queries ever
  * accept a column its tables do not have, so renaming a column in a migration (and running
  * `npm run db:types`) breaks identity.repository.ts and staff-directory.ts at compile time.
  */
-const db = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const db = compileOnlyDb();
 
 describe("identity's typed queries", () => {
   it('a misspelt column in a select, where or update of staff_accounts is a type error', () => {
