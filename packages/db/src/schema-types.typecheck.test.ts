@@ -1,6 +1,6 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DB } from './schema.generated';
+import { compileOnlyDb } from './testing';
 import type { TableRow } from './table-row';
 
 /**
@@ -8,14 +8,7 @@ import type { TableRow } from './table-row';
  * wrong column name or a wrong value type is ever accepted by the generated table types. The
  * tests themselves only compile queries (no database), to show the typed builder writes plain SQL.
  */
-const db = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const db = compileOnlyDb();
 
 describe('typed queries on the generated schema', () => {
   it('a select by key names only real columns and compiles to plain SQL', () => {

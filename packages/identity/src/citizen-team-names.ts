@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { anyOf, type Tx } from '@kern/db';
 
 /**
  * Team names by id, for telling a resident which team looked at their data (the citizen portal's
@@ -7,6 +7,6 @@ import { sql, type Tx } from '@kern/db';
 export async function findTeamNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (uuids.length === 0) return new Map();
-  const r = await sql<{ id: string; name: string }>`select id, name from teams where id = any(${uuids}::uuid[])`.execute(tx);
-  return new Map(r.rows.map((x) => [x.id, x.name]));
+  const rows = await tx.selectFrom('teams').select(['id', 'name']).where('id', '=', anyOf(uuids, 'uuid')).execute();
+  return new Map(rows.map((x) => [x.id, x.name]));
 }

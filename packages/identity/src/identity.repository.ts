@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { sql, type TableRow, type Tx } from '@kern/db';
 import type { Role } from '@kern/access';
 import { municipalityName } from '@kern/tenancy';
 
@@ -14,14 +14,8 @@ export interface AccountRow {
   teams: { id: string; name: string }[];
 }
 
-interface RawAccount {
-  id: string;
-  municipality_code: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
+type RawAccount = TableRow<'staff_accounts', 'id' | 'municipality_code' | 'username' | 'display_name' | 'password_hash' | 'active'> & {
   roles: Role[];
-  active: boolean;
   teams: { id: string; name: string }[] | string | null;
 }
 
@@ -59,7 +53,7 @@ export async function findAccountById(tx: Tx, id: string): Promise<AccountRow | 
 }
 
 export async function findSessionAccount(tx: Tx, idHash: string, now: Date): Promise<{ account: AccountRow; csrfToken: string; lastSeenAt: Date } | undefined> {
-  const r = await sql<RawAccount & { csrf_token: string; last_seen_at: Date }>`
+  const r = await sql<RawAccount & TableRow<'staff_sessions', 'csrf_token' | 'last_seen_at'>>`
     select s.csrf_token, s.last_seen_at, x.* from staff_sessions s
     join (${accountSelect}) x on x.id = s.account_id
     where s.id_hash = ${idHash} and s.expires_at > ${now.toISOString()}::timestamptz and x.active`.execute(tx);
@@ -71,20 +65,25 @@ export async function insertSession(
   tx: Tx,
   s: { idHash: string; accountId: string; municipalityCode: string; csrfToken: string; now: Date; expiresAt: Date },
 ): Promise<void> {
-  await sql`insert into staff_sessions (id_hash, account_id, municipality_code, csrf_token, created_at, expires_at, last_seen_at)
-    values (${s.idHash}, ${s.accountId}, ${s.municipalityCode}, ${s.csrfToken}, ${s.now.toISOString()}, ${s.expiresAt.toISOString()}, ${s.now.toISOString()})`.execute(tx);
+  await tx
+    .insertInto('staff_sessions')
+    .values({
+      id_hash: s.idHash, account_id: s.accountId, municipality_code: s.municipalityCode, csrf_token: s.csrfToken,
+      created_at: s.now.toISOString(), expires_at: s.expiresAt.toISOString(), last_seen_at: s.now.toISOString(),
+    })
+    .execute();
 }
 
 export async function touchSession(tx: Tx, idHash: string, now: Date): Promise<void> {
-  await sql`update staff_sessions set last_seen_at = ${now.toISOString()} where id_hash = ${idHash}`.execute(tx);
+  await tx.updateTable('staff_sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
 }
 
 export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
-  await sql`delete from staff_sessions where id_hash = ${idHash}`.execute(tx);
+  await tx.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
 }
 
 export async function deleteOtherSessions(tx: Tx, accountId: string, keepIdHash: string): Promise<void> {
-  await sql`delete from staff_sessions where account_id = ${accountId}::uuid and id_hash <> ${keepIdHash}`.execute(tx);
+  await tx.deleteFrom('staff_sessions').where('account_id', '=', accountId).where('id_hash', '<>', keepIdHash).execute();
 }
 
 /** Failed attempts on a key since its last success (and within `since`), with the newest one's time. */
@@ -106,7 +105,7 @@ export async function failuresByPrefix(tx: Tx, prefix: string, since: Date): Pro
 
 export async function recordAttempt(tx: Tx, keys: string[], at: Date, succeeded: boolean): Promise<void> {
   for (const key of keys) {
-    await sql`insert into login_attempts (key, attempted_at, succeeded) values (${key}, ${at.toISOString()}, ${succeeded})`.execute(tx);
+    await tx.insertInto('login_attempts').values({ key, attempted_at: at.toISOString(), succeeded }).execute();
   }
 }
 
@@ -124,43 +123,58 @@ export async function upsertLoginAlert(
   tx: Tx,
   a: { id: string; municipalityCode: string; accountId: string; username: string; failures: number; addresses: number; windowStart: Date; raisedAt: Date },
 ): Promise<boolean> {
-  const inserted = await sql<{ id: string }>`insert into login_alerts (id, municipality_code, account_id, username, failures, addresses, window_start, raised_at)
-    values (${a.id}::uuid, ${a.municipalityCode}, ${a.accountId}::uuid, ${a.username}, ${a.failures}, ${a.addresses}, ${a.windowStart.toISOString()}, ${a.raisedAt.toISOString()})
-    on conflict (account_id, window_start) do nothing returning id`.execute(tx);
-  if (inserted.rows.length > 0) return true;
-  await sql`update login_alerts set failures = ${a.failures}, addresses = ${a.addresses}
-    where account_id = ${a.accountId}::uuid and window_start = ${a.windowStart.toISOString()}::timestamptz`.execute(tx);
+  const inserted = await tx
+    .insertInto('login_alerts')
+    .values({
+      id: a.id, municipality_code: a.municipalityCode, account_id: a.accountId, username: a.username, failures: a.failures, addresses: a.addresses,
+      window_start: a.windowStart.toISOString(), raised_at: a.raisedAt.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['account_id', 'window_start']).doNothing())
+    .returning('id')
+    .execute();
+  if (inserted.length > 0) return true;
+  await tx
+    .updateTable('login_alerts')
+    .set({ failures: a.failures, addresses: a.addresses })
+    .where('account_id', '=', a.accountId)
+    .where('window_start', '=', a.windowStart)
+    .execute();
   return false;
 }
 
 /** The municipality's alerts, newest first; row-level security keeps them to the tenant in scope. */
 export async function findLoginAlerts(tx: Tx, limit: number): Promise<LoginAlertRow[]> {
-  const r = await sql<{ id: string; username: string; failures: number; addresses: number; window_start: Date; raised_at: Date }>`
-    select id, username, failures, addresses, window_start, raised_at from login_alerts order by raised_at desc limit ${limit}`.execute(tx);
-  return r.rows.map((x) => ({ id: x.id, username: x.username, failures: Number(x.failures), addresses: Number(x.addresses), windowStart: new Date(x.window_start), raisedAt: new Date(x.raised_at) }));
+  const rows = await tx
+    .selectFrom('login_alerts')
+    .select(['id', 'username', 'failures', 'addresses', 'window_start', 'raised_at'])
+    .orderBy('raised_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((x) => ({ id: x.id, username: x.username, failures: Number(x.failures), addresses: Number(x.addresses), windowStart: new Date(x.window_start), raisedAt: new Date(x.raised_at) }));
 }
 
 export async function updatePasswordHash(tx: Tx, accountId: string, passwordHash: string, at: Date): Promise<void> {
-  await sql`update staff_accounts set password_hash = ${passwordHash}, password_changed_at = ${at.toISOString()} where id = ${accountId}::uuid`.execute(tx);
+  await tx.updateTable('staff_accounts').set({ password_hash: passwordHash, password_changed_at: at.toISOString() }).where('id', '=', accountId).execute();
 }
 
 export async function insertAccount(
   tx: Tx,
   a: { id: string; municipalityCode: string; username: string; displayName: string; passwordHash: string; roles: Role[] },
 ): Promise<void> {
-  await sql`insert into staff_accounts (id, municipality_code, username, display_name, password_hash, roles)
-    values (${a.id}, ${a.municipalityCode}, ${a.username}, ${a.displayName}, ${a.passwordHash}, ${a.roles}::text[])`.execute(tx);
+  await tx
+    .insertInto('staff_accounts')
+    .values({ id: a.id, municipality_code: a.municipalityCode, username: a.username, display_name: a.displayName, password_hash: a.passwordHash, roles: sql`${a.roles}::text[]` })
+    .execute();
 }
 
 export async function insertTeam(tx: Tx, t: { id: string; municipalityCode: string; name: string; area: string | null }): Promise<void> {
-  await sql`insert into teams (id, municipality_code, name, area) values (${t.id}, ${t.municipalityCode}, ${t.name}, ${t.area})`.execute(tx);
+  await tx.insertInto('teams').values({ id: t.id, municipality_code: t.municipalityCode, name: t.name, area: t.area }).execute();
 }
 
 export async function insertMembership(tx: Tx, m: { accountId: string; teamId: string; municipalityCode: string }): Promise<void> {
-  await sql`insert into team_memberships (account_id, team_id, municipality_code) values (${m.accountId}, ${m.teamId}, ${m.municipalityCode})`.execute(tx);
+  await tx.insertInto('team_memberships').values({ account_id: m.accountId, team_id: m.teamId, municipality_code: m.municipalityCode }).execute();
 }
 
 export async function findTeamByName(tx: Tx, name: string): Promise<{ id: string } | undefined> {
-  const r = await sql<{ id: string }>`select id from teams where name = ${name}`.execute(tx);
-  return r.rows[0];
+  return tx.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirst();
 }

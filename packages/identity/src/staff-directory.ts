@@ -1,4 +1,4 @@
-import { sql, type Tx } from '@kern/db';
+import { anyOf, sql, type TableRow, type Tx } from '@kern/db';
 
 /**
  * The staff directory: what other modules may know of identity's accounts and teams (names by id,
@@ -22,21 +22,20 @@ const uuidsOf = (ids: readonly (string | null | undefined)[] | undefined) => [..
 export async function staffNames(tx: Tx, ids: { staff?: readonly (string | null | undefined)[]; teams?: readonly (string | null | undefined)[] }): Promise<StaffNames> {
   const staff = uuidsOf(ids.staff);
   const teams = uuidsOf(ids.teams);
-  const s = staff.length === 0 ? { rows: [] } : await sql<{ id: string; name: string }>`select id, display_name as name from staff_accounts where id = any(${staff}::uuid[])`.execute(tx);
-  const t = teams.length === 0 ? { rows: [] } : await sql<{ id: string; name: string }>`select id, name from teams where id = any(${teams}::uuid[])`.execute(tx);
-  return { staff: new Map(s.rows.map((r) => [r.id, r.name])), teams: new Map(t.rows.map((r) => [r.id, r.name])) };
+  const s = staff.length === 0 ? [] : await tx.selectFrom('staff_accounts').select(['id', 'display_name as name']).where('id', '=', anyOf(staff, 'uuid')).execute();
+  const t = teams.length === 0 ? [] : await tx.selectFrom('teams').select(['id', 'name']).where('id', '=', anyOf(teams, 'uuid')).execute();
+  return { staff: new Map(s.map((r) => [r.id, r.name])), teams: new Map(t.map((r) => [r.id, r.name])) };
 }
 
 /** The municipality's teams with their area (neighbourhood), by name. */
 export async function listTeams(tx: Tx): Promise<{ id: string; name: string; area: string | null }[]> {
-  const r = await sql<{ id: string; name: string; area: string | null }>`select id, name, area from teams order by name`.execute(tx);
-  return r.rows.map((t) => ({ id: t.id, name: t.name, area: t.area }));
+  const rows = await tx.selectFrom('teams').select(['id', 'name', 'area']).orderBy('name').execute();
+  return rows.map((t) => ({ id: t.id, name: t.name, area: t.area }));
 }
 
 export async function teamExists(tx: Tx, id: string): Promise<boolean> {
   if (!uuid.test(id)) return false;
-  const r = await sql<{ id: string }>`select id from teams where id = ${id}::uuid`.execute(tx);
-  return r.rows.length > 0;
+  return (await tx.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 /**
@@ -44,7 +43,7 @@ export async function teamExists(tx: Tx, id: string): Promise<boolean> {
  * otherwise the first by name; null when no team has such a member.
  */
 export async function teamWithRole(tx: Tx, roles: readonly string[], preferredTeamId: string | null): Promise<string | null> {
-  const r = await sql<{ team_id: string }>`
+  const r = await sql<TableRow<'team_memberships', 'team_id'>>`
     select tm.team_id from team_memberships tm join staff_accounts a on a.id = tm.account_id join teams t on t.id = tm.team_id
     where a.active and a.roles && ${roles}::text[]
     order by (tm.team_id = ${preferredTeamId}::uuid) desc nulls last, t.name limit 1`.execute(tx);
@@ -57,7 +56,7 @@ export async function teamWithRole(tx: Tx, roles: readonly string[], preferredTe
  */
 export async function teamMembersWithRole(tx: Tx, teamId: string, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (!uuid.test(teamId)) return [];
-  const r = await sql<{ id: string; name: string }>`
+  const r = await sql<TableRow<'staff_accounts', 'id'> & { name: TableRow<'staff_accounts', 'display_name'>['display_name'] }>`
     select a.id, a.display_name as name from team_memberships tm join staff_accounts a on a.id = tm.account_id
     where tm.team_id = ${teamId}::uuid and a.active and (${roles.length === 0} or a.roles && ${roles}::text[])
     order by a.display_name, a.id`.execute(tx);
