@@ -9,6 +9,7 @@ import { DataPage } from './pages/DataPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MessagesPage } from './pages/MessagesPage';
+import { ObjectionPage } from './pages/ObjectionPage';
 import { PlanPage } from './pages/PlanPage';
 import { RequestPage } from './pages/RequestPage';
 import { TogetherPage } from './pages/TogetherPage';
@@ -125,6 +126,7 @@ export function PortalApp() {
     : path === portalPaths.data ? <DataPage key={person.ref} />
     : path === portalPaths.messages ? <MessagesPage key={person.ref} />
     : path === portalPaths.together ? <TogetherPage key={person.ref} />
+    : path === portalPaths.objection ? <ObjectionPage key={person.ref} />
     : <HomePage key={person.ref} />;
 
   return (
