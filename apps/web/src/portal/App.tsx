@@ -1,6 +1,6 @@
 import { Button, ButtonGroup, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink, navigate, useLocation } from '../router';
+import { AppLink, markPageChange, navigate, useLocation } from '../router';
 import { createPortalApi, type PortalSession } from './api';
 import { ErrorText } from './components';
 import { PortalContext, type PortalState } from './context';
@@ -106,6 +106,8 @@ export function PortalApp() {
             t={t}
             api={api}
             onLoggedIn={(s) => {
+              // The home page's h1 takes focus, as after every navigation (not BODY).
+              markPageChange();
               setExpired(false);
               setSession(s);
             }}
