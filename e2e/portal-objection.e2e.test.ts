@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { runAsTenant, type AccessContext } from '@kern/access';
 import { advanceCase, readWorklist, startCaseFromMelding } from '@kern/cases';
+import { makeDecisionLetter } from '@kern/letters';
 import { recordDecision } from '@kern/provisions';
 import { actorFor } from '@kern/seed';
 import type { KernServices } from '@kern/server';
@@ -35,9 +36,11 @@ beforeAll(async () => {
   await runAsTenant(s, wmo, (tx) => advanceCase(s, tx, wmo, caseId, { to: 'besluiten', fields: { adviesVolledig: true } }));
   const decider = await ctx('rotterdam.besluit');
   const today = new Date().toISOString().slice(0, 10);
-  await runAsTenant(s, decider, (tx) => recordDecision(s, tx, decider, caseId, {
+  // The server's wiring: recording a decision makes its beschikking letter.
+  const withLetter = { ...s, decisionRecorded: (tx: Parameters<typeof makeDecisionLetter>[1], c: AccessContext, d: Parameters<typeof makeDecisionLetter>[3]) => makeDecisionLetter(s, tx, c, d) };
+  await runAsTenant(s, decider, (tx) => recordDecision(withLetter, tx, decider, caseId, {
     outcome: 'granted', reasons: 'U krijgt drie uur hulp bij het huishouden per week.',
-    provisions: [{ category: '01', form: 'zin', volume: 3, unit: '04', frequency: '2', validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` }],
+    provisions: [{ category: '01', productCode: '01A01', form: 'zin', volume: 3, unit: '04', frequency: '2', validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` }],
   }));
 });
 afterAll(async () => {
