@@ -277,6 +277,11 @@ const examples: Record<string, Example> = {
   'GET /api/v1/letters/:id/pdf': { as: 'rotterdam.besluit', run: async (a) => a.request('GET', `/api/v1/letters/${await provisionsLetter()}/pdf`, { purpose: 'wmo' }) },
   'GET /api/v1/portal/people/:ref/letters': { as: 'citizen:999991838', run: async (a) => { await provisionsDecided(); return a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/letters`); } },
   'GET /api/v1/portal/people/:ref/letters/:id/pdf': { as: 'citizen:999991838', run: async (a) => a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/letters/${await provisionsLetter()}/pdf`) },
+  'GET /api/v1/portal/people/:ref/decisions': { as: 'citizen:999991838', run: async (a) => { await provisionsDecided(); return a.request('GET', `/api/v1/portal/people/${await selfRef(a)}/decisions`); } },
+  'POST /api/v1/portal/people/:ref/decisions/:decisionId/objections': {
+    as: 'citizen:999991838',
+    run: async (a) => a.request('POST', `/api/v1/portal/people/${await selfRef(a)}/decisions/${(await provisionsDecided()).decisionId}/objections`, { body: { grounds: 'Drie uur per week is te weinig voor mij.' } }),
+  },
   'GET /api/v1/residents/:bsn/allocations': { as: 'rotterdam.wmo', run: async (a) => { await provisionsAllocated(); return a.request('GET', `/api/v1/residents/${PARENT}/allocations`, { purpose: 'wmo' }); } },
   'POST /api/v1/allocations': {
     as: 'rotterdam.besluit',

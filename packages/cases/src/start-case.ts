@@ -45,7 +45,11 @@ export async function createCase(
   services: AccessServices,
   tx: Tx,
   ctx: AccessContext,
-  c: { werkwijze: Werkwijze; version: number; caseTypeId: string; purpose: string; input: StartCaseInput; teamId: string | null; parentCaseId: string | null },
+  c: {
+    werkwijze: Werkwijze; version: number; caseTypeId: string; purpose: string; input: StartCaseInput; teamId: string | null; parentCaseId: string | null;
+    /** The day the first step's terms count from when the law names another event than the melding (an objection: Awb 7:10). */
+    termsFrom?: string;
+  },
 ): Promise<{ caseId: string; reference: string }> {
   const now = services.clock.now();
   const today = isoDay(now);
@@ -89,7 +93,7 @@ export async function createCase(
     id: newId(), caseId, stepId: step.id, phase: step.phase, title: step.name, roles: step.roles, teamId: stepTeam, accountId: null,
     status: 'open', createdAt: now.toISOString(), doneAt: null, doneBy: null,
   });
-  await startTerms(tx, row.municipalityCode, caseId, step.deadlines?.starts ?? [], meldingDate);
+  await startTerms(tx, row.municipalityCode, caseId, step.deadlines?.starts ?? [], c.termsFrom ?? meldingDate);
   await emitCaseStarted(tx, row);
   await appendCaseEvent(tx, row.municipalityCode, caseId, {
     at: now.toISOString(), actorId: ctx.actor.id, kind: c.parentCaseId ? 'routed' : 'started', fromStep: null, toStep: step.id,

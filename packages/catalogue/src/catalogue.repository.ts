@@ -178,3 +178,10 @@ export async function findExpiredMappings(tx: Tx, on: string): Promise<{ product
     return [];
   });
 }
+
+/** The Dutch names of a standard's categories (WMO020 / JZ020), by code. */
+export async function findCategoryNames(tx: Tx, standard: Standard, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const r = await sql<{ code: string; name: string }>`select code, name from product_categories where standard = ${standard} and code = any(${[...codes]}::text[])`.execute(tx);
+  return new Map(r.rows.map((row) => [row.code, row.name]));
+}

@@ -7,6 +7,7 @@
 //   categoryValidity(tx, standard, code)                 a category's validity, or undefined
 //   categoriesValidOn(tx, standard, on)                  the categories of a standard valid on a day
 //   productCodeKnown(tx, { standard, category, code, on }) a local or national code of the category that day
+//   categoryNames(tx, standard, codes)                   the categories' Dutch names, for citizens' texts
 // Use cases (access first, audited): listCategories, listNationalProducts, listLocalProducts,
 // createLocalProduct, changeLocalProduct, endLocalProduct, readMappingReport. Routes: catalogueRoutes.
 // Reference data load (a seed step, schema owner): loadNationalCatalogue, readNationalCatalogue.

@@ -1,6 +1,6 @@
 import type { Tx } from '@kern/db';
 import type { Period } from './catalogue-rules';
-import { findCategoriesValidOn, findCategory, productCodeValidOn } from './catalogue.repository';
+import { findCategoriesValidOn, findCategory, findCategoryNames, productCodeValidOn } from './catalogue.repository';
 import type { Standard } from './contract/catalogue.schema';
 
 // Facts of the product catalogue that other modules check their own data against: decisions
@@ -26,4 +26,9 @@ export function categoriesValidOn(tx: Tx, standard: Standard, on: string): Promi
 /** Whether a product code is a local product of the municipality or a national code of the category on the day. */
 export function productCodeKnown(tx: Tx, q: { standard: Standard; category: string; code: string; on: string }): Promise<boolean> {
   return productCodeValidOn(tx, q.standard, q.category, q.code, q.on);
+}
+
+/** The categories' Dutch names (WMO020 / JZ020) by code, for texts a citizen reads; unknown codes are absent. */
+export function categoryNames(tx: Tx, standard: Standard, codes: readonly string[]): Promise<Map<string, string>> {
+  return findCategoryNames(tx, standard, codes);
 }

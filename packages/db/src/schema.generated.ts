@@ -1064,6 +1064,28 @@ export interface PortalMessages {
   topic: string | null;
 }
 
+export interface PortalObjections {
+  attachment_content: Uint8Array | null;
+  attachment_media_type: string | null;
+  attachment_name: string | null;
+  attachment_sha256: string | null;
+  attachment_size_bytes: number | null;
+  created_at: Timestamptz;
+  decision_id: string;
+  grounds: string;
+  id: string;
+  kind: string;
+  late: boolean;
+  late_reason: string | null;
+  lodged_by: string;
+  lodged_on: IsoDay;
+  municipality_code: string;
+  objection_case_id: string;
+  objection_until: IsoDay;
+  original_case_id: string;
+  subject_bsn: string;
+}
+
 export interface PortalRepresentations {
   court_reference: string | null;
   decided_at: Timestamptz | null;
@@ -1283,6 +1305,7 @@ export interface DB {
   portal_contacts: PortalContacts;
   portal_documents: PortalDocuments;
   portal_messages: PortalMessages;
+  portal_objections: PortalObjections;
   portal_representations: PortalRepresentations;
   portal_requests: PortalRequests;
   privacy_notices: PrivacyNotices;

@@ -76,6 +76,7 @@ export const TABLE_OWNERS = {
   portal_documents: 'portal',
   portal_messages: 'portal',
   portal_contacts: 'portal',
+  portal_objections: 'portal',
 
   // letters: letter templates (versioned, per municipality and letter type) and the letters made
   letter_templates: 'letters',

@@ -5,6 +5,8 @@ export * from './citizen-access';
 export * from './requests';
 export * from './submit-request';
 export * from './portal-cases';
+export { readMyDecisions, decisionsOfPerson } from './portal-decisions';
+export { lodgeObjection } from './lodge-objection';
 export * from './read-home';
 export * from './messages';
 export * from './my-data';

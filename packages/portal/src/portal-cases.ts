@@ -1,7 +1,9 @@
 import { caseFilesOfResident, type CaseRow } from '@kern/cases';
 import { isoDay, type Tx } from '@kern/db';
+import { findTeamNames } from '@kern/identity';
 import { decisionsForCase, type DecisionOutcome } from '@kern/provisions';
 import { computeDeadline, deadlineStatus, definitionOf, statutoryTerms, type Werkwijze } from '@kern/workflows';
+import { citizenStatusOf } from './citizen-status';
 import type { PortalCase } from './contract';
 
 /**
@@ -13,7 +15,7 @@ import type { PortalCase } from './contract';
 // Stored werkwijze versions never change, so a definition read once is good for the process's life.
 const definitions = new Map<string, Werkwijze>();
 
-async function definition(tx: Tx, c: CaseRow): Promise<Werkwijze | undefined> {
+export async function definition(tx: Tx, c: Pick<CaseRow, 'municipalityCode' | 'werkwijzeId' | 'werkwijzeVersion'>): Promise<Werkwijze | undefined> {
   const key = `${c.municipalityCode}:${c.werkwijzeId}@${c.werkwijzeVersion}`;
   const cached = definitions.get(key);
   if (cached) return cached;
@@ -22,7 +24,7 @@ async function definition(tx: Tx, c: CaseRow): Promise<Werkwijze | undefined> {
   return found;
 }
 
-const termText = (termId: string): { nl: string; en: string } =>
+export const termText = (termId: string): { nl: string; en: string } =>
   (statutoryTerms as Record<string, { description: { nl: string; en: string } } | undefined>)[termId]?.description ?? { nl: termId, en: termId };
 
 const outcomeLabel: Record<DecisionOutcome, string> = { granted: 'Toegekend', 'partly-granted': 'Gedeeltelijk toegekend', refused: 'Afgewezen' };
@@ -34,7 +36,9 @@ export function objectionTermEnd(decidedOn: string): string {
 
 export async function casesOfPerson(tx: Tx, bsn: string, today: string, options: { decisions: boolean }): Promise<PortalCase[]> {
   const result: PortalCase[] = [];
-  for (const { row: c, deadlines, history } of await caseFilesOfResident(tx, bsn)) {
+  const files = await caseFilesOfResident(tx, bsn);
+  const teams = await findTeamNames(tx, [...new Set(files.map((f) => f.row.teamId).filter((t): t is string => t !== null))]);
+  for (const { row: c, deadlines, history } of files) {
     const w = await definition(tx, c);
     const step = w?.steps.find((s) => s.id === c.stepId);
     const caseType = w?.caseTypes.find((t) => t.id === c.caseTypeId);
@@ -77,6 +81,7 @@ export async function casesOfPerson(tx: Tx, bsn: string, today: string, options:
         description: termText(d.termId),
       })),
       decisions,
+      citizenStatus: citizenStatusOf(c, w, deadlines, c.teamId ? (teams.get(c.teamId) ?? null) : null),
     });
   }
   return result;

@@ -17,6 +17,8 @@ import { listTogether, signUp } from './portal-together';
 import { readHome, readMyCases } from './read-home';
 import { createDraft, readOwnRequest, saveDraft, uploadDocument } from './requests';
 import { submitRequest } from './submit-request';
+import { lodgeObjection } from './lodge-objection';
+import { readMyDecisions } from './portal-decisions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,6 +97,9 @@ export function portalRoutes(services: PortalRouteServices) {
     },
     home: async (request) => asCitizen(services, request, (tx, s) => readHome(services, tx, s, request.params.ref, request.id)),
     cases: async (request) => asCitizen(services, request, (tx, s) => readMyCases(services, tx, s, request.params.ref, request.id)),
+    decisions: async (request) => asCitizen(services, request, (tx, s) => readMyDecisions(services, tx, s, request.params.ref, request.id)),
+    lodgeObjection: async (request, reply) =>
+      reply.code(201).send(await asCitizen(services, request, (tx, s) => lodgeObjection(services, tx, s, request.params.ref, request.params.decisionId, request.body, request.id))),
     createDraft: async (request, reply) => reply.code(201).send(await asCitizen(services, request, (tx, s) => createDraft(services, tx, s, request.params.ref, request.body))),
     readRequest: async (request) => asCitizen(services, request, (tx, s) => readOwnRequest(services, tx, s, request.params.id)),
     saveDraft: async (request) => asCitizen(services, request, (tx, s) => saveDraft(services, tx, s, request.params.id, request.body)),

@@ -36,7 +36,7 @@ async function caseTypeFor(tx: Tx, law: Purpose): Promise<{ werkwijze: Werkwijze
   active.sort((a, b) => Number(b.werkwijzeId === 'een-loket') - Number(a.werkwijzeId === 'een-loket'));
   for (const stored of active) {
     const w = stored.definition as Werkwijze;
-    const type = w.caseTypes.find((t) => t.law === law);
+    const type = w.caseTypes.find((t) => t.law === law && !t.objection);
     if (type) return { werkwijze: w, version: stored.version, caseTypeId: type.id };
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { Button, ButtonGroup, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink, navigate, useLocation } from '../router';
+import { AppLink, markPageChange, navigate, useLocation } from '../router';
 import { createPortalApi, type PortalSession } from './api';
 import { ErrorText } from './components';
 import { PortalContext, type PortalState } from './context';
@@ -9,6 +9,7 @@ import { DataPage } from './pages/DataPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MessagesPage } from './pages/MessagesPage';
+import { ObjectionPage } from './pages/ObjectionPage';
 import { PlanPage } from './pages/PlanPage';
 import { RequestPage } from './pages/RequestPage';
 import { TogetherPage } from './pages/TogetherPage';
@@ -105,6 +106,8 @@ export function PortalApp() {
             t={t}
             api={api}
             onLoggedIn={(s) => {
+              // The home page's h1 takes focus, as after every navigation (not BODY).
+              markPageChange();
               setExpired(false);
               setSession(s);
             }}
@@ -125,6 +128,7 @@ export function PortalApp() {
     : path === portalPaths.data ? <DataPage key={person.ref} />
     : path === portalPaths.messages ? <MessagesPage key={person.ref} />
     : path === portalPaths.together ? <TogetherPage key={person.ref} />
+    : path === portalPaths.objection ? <ObjectionPage key={person.ref} />
     : <HomePage key={person.ref} />;
 
   return (

@@ -6,7 +6,7 @@
 import type { ResponseOf } from '@kern/kit/contract';
 import {
   portalContract, type AccessLogEntry, type AccessLogQuery, type CitizenSession, type MyData as PortalMyData, type PortalCase, type PortalConsent, type PortalOffering,
-  type PortalPerson, type PortalPlan, type PortalRequest, type termSchema, type messageSchema, type DraftInput, type PlanAdditionInput,
+  type PortalPerson, type PortalPlan, type PortalRequest, type termSchema, type messageSchema, type DraftInput, type PlanAdditionInput, type PortalDecision, type ObjectionInput,
 } from '@kern/portal/contract';
 import type { z } from 'zod';
 import { portalLettersContract, type Letter } from '@kern/letters/contract';
@@ -25,7 +25,7 @@ export class PortalApiError extends Error {
   }
 }
 
-export type { Letter, PortalCase, PortalPerson, PortalPlan, PortalRequest };
+export type { Letter, PortalCase, PortalDecision, PortalPerson, PortalPlan, PortalRequest };
 export type PortalSession = CitizenSession;
 export type Term = z.infer<typeof termSchema>;
 export type PlanVersion = PortalPlan['versions'][number];
@@ -82,6 +82,8 @@ export function createPortalApi(options: { lang: () => string; csrfToken: () => 
     send: (ref: string, body: string, topic: z.input<typeof c.sendMessage.body>['topic']) => call(c.sendMessage, { params: { ref }, body: { body, topic } }).then((r) => r.messages),
     offerings: (ref: string) => call(c.offerings, { params: { ref } }).then((r) => r.offerings),
     join: (ref: string, offeringId: string) => call(c.signUp, { params: { ref, offeringId } }).then((r) => r.offerings),
+    decisions: (ref: string) => call(c.decisions, { params: { ref } }).then((r) => r.decisions),
+    lodgeObjection: (ref: string, decisionId: string, body: ObjectionInput) => call(c.lodgeObjection, { params: { ref, decisionId }, body }),
     letters: (ref: string) => call(portalLettersContract.myLetters, { params: { ref } }).then((r) => r.letters),
     letterUrl: (ref: string, id: string) => urlOf(portalLettersContract.myLetterPdf, { params: { ref, id } }),
     planPdfUrl: (ref: string, planId: string, version: number) => urlOf(c.planPdf, { params: { ref, planId }, query: { version } }),

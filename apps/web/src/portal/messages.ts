@@ -2,7 +2,10 @@
  * The portal's texts: plain Dutch at language level B1 (short sentences, everyday words, "u"),
  * with English. Every key exists in both languages (the type makes a missing one a compile error).
  */
+import { decisionsEn, decisionsNl } from './messages-decisions';
+
 const nl = {
+  ...decisionsNl,
   'app.name': 'Mijn gemeente: hulp en ondersteuning',
   'app.skip': 'Naar de inhoud',
   'app.nav': 'Menu',
@@ -244,6 +247,7 @@ const nl = {
 export type PortalKey = keyof typeof nl;
 
 const en: Record<PortalKey, string> = {
+  ...decisionsEn,
   'app.name': 'My municipality: help and support',
   'app.skip': 'Skip to content',
   'app.nav': 'Menu',

@@ -6,4 +6,5 @@ export const portalPaths = {
   data: '/portaal/gegevens',
   messages: '/portaal/berichten',
   together: '/portaal/samen',
+  objection: '/portaal/bezwaar',
 } as const;

@@ -7,6 +7,7 @@ import {
   personRefParam, planAdditionInputSchema, planAgreeInputSchema, planChangeInputSchema, planRefParam, portalCaseSchema, portalPlanSchema, requestSchema,
   submissionOutputSchema, uploadInputSchema,
 } from './portal.schema';
+import { decisionRefParam, decisionsOutputSchema, objectionInputSchema, objectionOutputSchema } from './portal-decisions.schema';
 
 const messagesOutput = z.object({ messages: z.array(messageSchema) });
 const staffBsnParam = z.object({ bsn: z.string().regex(/^\d{9}$/) });
@@ -54,6 +55,21 @@ export const portalContract = defineContract({
     params: personRefParam,
     responses: { 200: z.object({ cases: z.array(portalCaseSchema) }) },
     errors: ['not-authenticated', 'forbidden', 'not-found'],
+  }),
+  decisions: defineRoute({
+    method: 'GET', path: '/api/v1/portal/people/:ref/decisions', tags: ['portal'], auth: 'citizen', personalData: 'reads',
+    summary: 'My decisions in words: what was decided, period, volume and provider, the last day to object, objections lodged',
+    params: personRefParam,
+    responses: { 200: decisionsOutputSchema },
+    errors: ['not-authenticated', 'forbidden', 'not-found'],
+  }),
+  lodgeObjection: defineRoute({
+    method: 'POST', path: '/api/v1/portal/people/:ref/decisions/:decisionId/objections', tags: ['portal'], auth: 'citizen', personalData: 'writes',
+    summary: 'Lodge an objection (bezwaar) or ask for a review: it starts its own case with the statutory decision term (Awb 7:10); a late one is received and marked late',
+    bodyLimit: Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024,
+    params: decisionRefParam, body: objectionInputSchema,
+    responses: { 201: objectionOutputSchema },
+    errors: ['invalid-input', 'not-authenticated', 'csrf-token-invalid', 'forbidden', 'not-found', 'conflict', 'payload-too-large'],
   }),
   createDraft: defineRoute({
     method: 'POST', path: '/api/v1/portal/people/:ref/requests', tags: ['portal'], auth: 'citizen', personalData: 'writes',

@@ -110,6 +110,17 @@ export const submissionOutputSchema = z.object({
   cases: z.array(z.object({ reference: z.string(), law: z.string(), terms: z.array(termSchema) })),
 });
 
+/** Where a case stands in the citizen's words (never a step name), what comes next and by when, who to contact. */
+export const citizenStatusWordsSchema = z.object({
+  asked: z.string(),
+  now: z.object({ nl: z.string(), en: z.string() }),
+  next: z.object({ nl: z.string(), en: z.string() }),
+  nextBy: z.string().nullable(),
+  /** The team to contact; null: the municipality itself. */
+  contact: z.string().nullable(),
+});
+export type CitizenStatusWords = z.infer<typeof citizenStatusWordsSchema>;
+
 export const portalCaseSchema = z.object({
   id: z.string().uuid(),
   reference: z.string(),
@@ -122,6 +133,8 @@ export const portalCaseSchema = z.object({
   terms: z.array(termSchema),
   /** Decisions taken on the case with their reasons and the six-week objection term (Awb 6:7). */
   decisions: z.array(z.object({ on: z.string(), stepName: z.string(), outcome: z.string(), reason: z.string().nullable(), objectionUntil: z.string() })),
+  /** The case as the citizen understands it: what was asked, where it stands, what next and by when, who to contact. */
+  citizenStatus: citizenStatusWordsSchema,
 });
 export type PortalCase = z.infer<typeof portalCaseSchema>;
 

@@ -154,8 +154,20 @@ export const caseTypeSchema = z.strictObject({
   law: lawSchema,
   subject: z.enum(['person', 'household']),
   start: kebab,
+  /**
+   * A case type for objections (bezwaar, Awb 6:4) against decisions under `law` taken in this
+   * werkwijze: the portal starts it when a citizen objects, for the team that holds the original case.
+   */
+  objection: z.literal(true).optional(),
 });
 export type CaseType = z.infer<typeof caseTypeSchema>;
+
+/** Where a case stands and what comes next, in the citizen's words (the portal never shows step names). */
+export const citizenStatusSchema = z.strictObject({
+  now: z.string().min(3),
+  next: z.string().min(3),
+});
+export type CitizenStatus = z.infer<typeof citizenStatusSchema>;
 
 export const werkwijzeSchema = z.strictObject({
   id: kebab,
@@ -169,6 +181,8 @@ export const werkwijzeSchema = z.strictObject({
   segregationOfDuties: z.array(z.strictObject({ step: kebab, notSameActorAs: z.array(kebab).min(1) })).default([]),
   /** When a decision step has mandates, an actor decides only the categories one of their roles holds a mandate for. */
   mandates: z.array(z.strictObject({ role: werkwijzeRoleSchema, step: kebab, categories: z.array(z.string().regex(/^\d{2}$/, 'A provision category is two digits, e.g. "01"')).min(1) })).default([]),
+  /** The municipality's own words for a core phase in the portal, instead of Kern's default text. */
+  citizenStatus: z.partialRecord(phaseSchema, citizenStatusSchema).optional(),
 });
 export type Werkwijze = z.infer<typeof werkwijzeSchema>;
 /** What an author writes (defaults not yet applied). */

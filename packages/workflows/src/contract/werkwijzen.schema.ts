@@ -12,6 +12,8 @@ export const statutoryTermIds = [
   'wgs-moratorium',
   'fonds-overname',
   'awb-bezwaar',
+  'awb-beslissing-bezwaar',
+  'awb-beslissing-bezwaar-commissie',
 ] as const;
 export type StatutoryTermId = (typeof statutoryTermIds)[number];
 export const statutoryTermIdSchema = z.enum(statutoryTermIds);

@@ -155,6 +155,37 @@ export const statutoryTerms: Readonly<Record<StatutoryTermId, StatutoryTerm>> = 
     setByMunicipality: false,
     suspension: { allowed: false },
   },
+  // Awb 7:10 lid 1: the decision on an objection is due six weeks (twelve with an advisory
+  // committee, art. 7:13) counted from the day after the objection term ended, not from receipt.
+  // Lid 3 allows six weeks more once; lid 4 more with the objector's consent: suspension grounds.
+  'awb-beslissing-bezwaar': {
+    id: 'awb-beslissing-bezwaar',
+    law: 'Awb',
+    article: 'art. 7:10 lid 1',
+    startEvent: { nl: 'het einde van de bezwaartermijn (of de ontvangst van een te laat bezwaar)', en: 'the end of the objection term (or receipt of a late objection)' },
+    description: {
+      nl: 'De gemeente beslist op het bezwaar binnen zes weken, gerekend vanaf de dag na het einde van de bezwaartermijn.',
+      en: 'The municipality decides on the objection within six weeks, counted from the day after the objection term ended.',
+    },
+    length: { count: 6, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: true, grounds: ['awb-4:15-instemming', 'awb-4:15-vertraging-aanvrager'] },
+  },
+  'awb-beslissing-bezwaar-commissie': {
+    id: 'awb-beslissing-bezwaar-commissie',
+    law: 'Awb',
+    article: 'art. 7:10 lid 1 (met adviescommissie, art. 7:13)',
+    startEvent: { nl: 'het einde van de bezwaartermijn (of de ontvangst van een te laat bezwaar)', en: 'the end of the objection term (or receipt of a late objection)' },
+    description: {
+      nl: 'Met een bezwaarcommissie beslist de gemeente op het bezwaar binnen twaalf weken, gerekend vanaf de dag na het einde van de bezwaartermijn.',
+      en: 'With an advisory committee the municipality decides on the objection within twelve weeks, counted from the day after the objection term ended.',
+    },
+    length: { count: 12, unit: 'weeks' },
+    counting: 'atw',
+    setByMunicipality: false,
+    suspension: { allowed: true, grounds: ['awb-4:15-instemming', 'awb-4:15-vertraging-aanvrager'] },
+  },
 };
 
 /** The most weeks a municipality may set for the Wgs decision (art. 4a). */

@@ -4,6 +4,7 @@ import { AppLink } from '../../router';
 import { problemText, type Home } from '../api';
 import { portalPaths } from '../paths';
 import { CaseCard } from './CaseCard';
+import { DecisionsSection } from './DecisionsSection';
 import { LettersSection } from './LettersSection';
 import { ErrorText, PortalTitle } from '../components';
 import { usePortal } from '../context';
@@ -61,6 +62,7 @@ export function HomePage() {
               </ul>
             </section>
           ) : null}
+          <DecisionsSection />
           <LettersSection />
           <section aria-labelledby="home-cases">
             <Heading2 id="home-cases">{t('home.cases')}</Heading2>

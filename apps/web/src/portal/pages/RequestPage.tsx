@@ -5,6 +5,7 @@ import { draftInputSchema, MAX_UPLOAD_BYTES, topics, urgentSituations, type Topi
 import { problemText, type PortalRequest, type Term } from '../api';
 import { Done, ErrorText, PortalTitle, useDate } from '../components';
 import { usePortal } from '../context';
+import { FileField, readBase64 } from '../file-field';
 import { checkForm } from '../validate';
 
 interface Draft {
@@ -16,16 +17,6 @@ interface Draft {
 }
 const empty: Draft = { topic: null, urgentSituations: [], description: '', phone: '', email: '' };
 const toBody = (d: Draft) => ({ ...d, phone: d.phone || null, email: d.email || null });
-
-/** Reads a file as base64 without the data-URL prefix. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result.replace(/^data:[^,]*,/, '') : '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * The one front door. What the citizen types is saved on the server as a draft (a moment after
@@ -202,11 +193,7 @@ export function RequestPage() {
           input={<Textbox id="email" name="email" type="email" autoComplete="email" value={draft.email} onChange={(e) => update({ email: e.target.value })} />}
         />
         <Heading2>{t('request.documents')}</Heading2>
-        <FormField
-          label={<FormLabel htmlFor="file">{t('request.addFile')}</FormLabel>}
-          description={<FormFieldDescription id="file-hint">{t('request.documentsHint')}</FormFieldDescription>}
-          input={<input id="file" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby="file-hint" onChange={(e) => void onFile(e)} />}
-        />
+        <FileField id="file" label={t('request.addFile')} hint={t('request.documentsHint')} onChange={(e) => void onFile(e)} />
         {request && request.documents.length > 0 ? (
           <ul className="kern-portal-list">
             {request.documents.map((d) => (
