@@ -13,7 +13,7 @@ import { runSeed } from './commands/seed';
 import { runServe } from './commands/serve';
 import { runInsightJob, runInsightWorker } from './commands/insight';
 import { runDiff, runExport, runImport, runValidate } from './commands/werkwijze';
-import { runTermijn, runTermijnBesluiten } from './commands/termijn';
+import { runTermijn, runTermijnBesluiten, runTermijnBesluitToevoegen } from './commands/termijn';
 
 const port = (v: string): number => {
   const n = Number(v);
@@ -68,11 +68,28 @@ const termijn = program
   .argument('<term-id>', 'e.g. wmo-beschikking, awb-bezwaar, wgs-eerste-gesprek-urgent')
   .argument('<start-date>', 'the day of the event that starts the term, YYYY-MM-DD')
   .option('--weeks <n>', 'the municipal term in weeks (wgs-beschikking only)')
+  .option('--data-dir <dir>', 'PGlite data directory with the stored decrees (env KERN_DATA_DIR, default ./data)')
   .action(runTermijn);
 termijn
   .command('besluiten')
-  .description('List the Royal decrees equating days with holidays (Atw art. 3 lid 3) the calendar knows.')
+  .description('List the Royal decrees equating days with holidays (Atw art. 3 lid 3) the calendar knows: shipped and stored.')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
   .action(runTermijnBesluiten);
+termijn
+  .command('besluit')
+  .description('Manage the Royal decrees equating days with holidays (Atw art. 3 lid 3).')
+  .command('toevoegen')
+  .description('Store the next decree as data; every statutory term counts its days from then on. Refusals name the field; nothing is stored.')
+  .requiredOption('--titel <titel>', 'the official title of the decree')
+  .requiredOption('--dagen <dagen>', 'the equated days, comma-separated: 2029-05-11,2030-05-31')
+  .option('--datum <datum>', 'date of publication in the Staatscourant, YYYY-MM-DD')
+  .option('--vindplaats <vindplaats>', 'where it was published, e.g. "Stcrt. 2028, 12345"')
+  .option('--van <datum>', 'first day the decree covers (default 1 January of the first day\'s year)')
+  .option('--tot <datum>', 'last day the decree covers (default 31 December of the last day\'s year)')
+  .option('--id <id>', 'the decree\'s id (default atw-gelijkgestelde-dagen-<from year>-<to year>)')
+  .option('--toelichting <tekst>', 'a note on the source')
+  .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
+  .action(runTermijnBesluitToevoegen);
 
 const werkwijze = program.command('werkwijze').description('Validate, compare, import and export werkwijzen (YAML files or library:<id>).');
 werkwijze

@@ -21,7 +21,7 @@ import { lettersRoutes, makeDecisionLetter, portalLettersRoutes } from '@kern/le
 import { acknowledgeAllocation, provisionsRoutes } from '@kern/provisions';
 import { registryRoutes } from '@kern/registry';
 import { tenancyRoutes } from '@kern/tenancy';
-import { werkwijzenRoutes } from '@kern/workflows';
+import { installStoredDecrees, termijnenRoutes, werkwijzenRoutes } from '@kern/workflows';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inputGuard } from './input-guard';
@@ -67,6 +67,9 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     }
     return notFoundHandler(request, reply);
   });
+
+  // The statutory calendar counts the decrees (Atw art. 3 lid 3) the operator stored, from the first request on.
+  await installStoredDecrees(services.db);
 
   const routes: KernRoute[] = [];
   app.addHook('onRoute', (route) => guardRoute(route, routes));
@@ -115,6 +118,7 @@ export async function buildApp(services: KernServices, options: BuildOptions = {
     await implementRoutes(typed, 'access', accessRoutes(services));
     await implementRoutes(typed, 'registry', registryRoutes(services));
     await implementRoutes(typed, 'werkwijzen', werkwijzenRoutes(services));
+    await implementRoutes(typed, 'termijnen', termijnenRoutes(services));
     await implementRoutes(typed, 'cases', casesRoutes(services));
     // integral client view (household, consent, plans, assessments, offerings)
     await implementRoutes(typed, 'consent', consentRoutes(services));

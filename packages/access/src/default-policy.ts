@@ -176,6 +176,25 @@ export const defaultPolicy: PolicyDocument = policyDocumentSchema.parse({
       legalBasis: 'Municipal mandate for the administration of the system',
     },
     {
+      id: 'statutory-calendar-read',
+      description: 'All staff may compute a statutory term and read the decrees of the statutory calendar: law, not personal data.',
+      roles: ['wijkteam-generalist', 'wmo-consultant', 'youth-consultant', 'income-consultant', 'debt-counsellor', 'decision-maker', 'quality-analyst', 'functional-administrator', 'auditor', 'contract-manager', 'team-lead'],
+      relations: ['none'],
+      resources: ['statutory-calendar'],
+      actions: ['read'],
+      legalBasis: 'Algemene termijnenwet (public law)',
+    },
+    {
+      // The decree is national: a decree added here counts for every municipality on the installation.
+      id: 'statutory-calendar-manage',
+      description: 'Functional administrators add the next Royal decree equating days with holidays (Atw art. 3 lid 3).',
+      roles: ['functional-administrator'],
+      relations: ['none'],
+      resources: ['statutory-calendar'],
+      actions: ['create'],
+      legalBasis: 'Algemene termijnenwet art. 3 lid 3; municipal mandate for the administration of the system',
+    },
+    {
       // Creating an involvement through the API is only ever a request now (open-involvement.ts):
       // the relation exists once someone else approves it (issue 22).
       id: 'open-case',

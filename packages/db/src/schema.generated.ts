@@ -1192,6 +1192,20 @@ export interface StaffSessions {
   municipality_code: string;
 }
 
+export interface StatutoryDecrees {
+  added_at: Timestamptz;
+  added_by: string;
+  added_in: string | null;
+  covers_from: IsoDay;
+  covers_until: IsoDay;
+  days: IsoDay[];
+  id: string;
+  publication: string | null;
+  published_on: IsoDay | null;
+  source_note: string | null;
+  title: string;
+}
+
 export interface SubjectPseudonyms {
   municipality_code: string;
   ref: string;
@@ -1316,6 +1330,7 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   staff_accounts: StaffAccounts;
   staff_sessions: StaffSessions;
+  statutory_decrees: StatutoryDecrees;
   subject_pseudonyms: SubjectPseudonyms;
   team_memberships: TeamMemberships;
   teams: Teams;

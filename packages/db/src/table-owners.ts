@@ -39,8 +39,9 @@ export const TABLE_OWNERS = {
   subject_pseudonyms: 'db',
   jobs: 'db',
 
-  // workflows: werkwijzen
+  // workflows: werkwijzen, and the decrees of the statutory calendar added as data (Atw art. 3 lid 3)
   werkwijze_versions: 'workflows',
+  statutory_decrees: 'workflows',
 
   // cases
   cases: 'cases',

@@ -84,6 +84,8 @@ export const resources = [
   'case',
   'worklist',
   'werkwijze',
+  // the statutory calendar: computing a term, and the decrees (Atw art. 3 lid 3) added as data
+  'statutory-calendar',
   // integral client view: household sections, consent, plans, assessments, group offerings
   'consent',
   'privacy-notice',

@@ -3,3 +3,4 @@ export * from './werkwijzen.contract';
 export * from './werkwijzen.schema';
 export * from './werkwijze-format.schema';
 export * from './termijnen.schema';
+export * from './termijnen.contract';

@@ -197,7 +197,7 @@ export function computeDeadline(input: ComputeDeadlineInput): Deadline {
   const beyondKnownDecrees = usesAtw && knownUntil !== undefined && due > knownUntil;
   if (beyondKnownDecrees && knownUntil !== undefined) {
     explanation.push(
-      `Let op: de termijn loopt voorbij ${formatDutchDate(knownUntil)}, de laatste dag waarvoor een Koninklijk besluit met gelijkgestelde dagen (Algemene termijnenwet art. 3 lid 3) bekend is. ` +
+      `Let op: na ${formatDutchDate(knownUntil)} zijn nog geen besluiten bekend die dagen met een feestdag gelijkstellen (Algemene termijnenwet art. 3 lid 3), en deze termijn loopt tot daarna. ` +
         'Stelt een later besluit dagen gelijk aan een feestdag, dan kan de uiterste datum nog later worden.',
     );
   }

@@ -51,12 +51,12 @@ describe('the statutory calendar knows the decreed days by default (Atw art. 3 l
     expect(inside.beyondKnownDecrees).toBe(false);
     const past = computeDeadline({ termId: 'awb-bezwaar', start: '2028-12-01' });
     expect(past.beyondKnownDecrees).toBe(true);
-    expect(past.explanation.at(-1)).toContain('31 december 2028');
+    expect(past.explanation.at(-1)).toContain('na 31 december 2028 zijn nog geen besluiten bekend');
   });
 
   it('an added decree is used and moves the knowledge horizon', () => {
     installDecrees([
-      { id: 'test-2029-2031', title: 'Testbesluit 2029-2031', decreedOn: '2028-10-01', publication: 'Stcrt. 2028, 1', coversFrom: '2029-01-01', coversUntil: '2031-12-31', days: ['2029-05-11'] },
+      { id: 'test-2029-2031', title: 'Testbesluit 2029-2031', publishedOn: '2028-10-01', sourceNote: null, publication: 'Stcrt. 2028, 1', coversFrom: '2029-01-01', coversUntil: '2031-12-31', days: ['2029-05-11'] },
     ]);
     expect(knownDecrees()).toHaveLength(3);
     expect(statutoryCalendar.isHoliday('2029-05-11')).toBe(true);
@@ -72,7 +72,7 @@ describe('the statutory calendar knows the decreed days by default (Atw art. 3 l
     ['an end before the start', { coversUntil: '2028-12-31', coversFrom: '2029-01-01' }, 'coversUntil'],
     ['an existing id', { id: 'atw-gelijkgestelde-dagen-2026-2028' }, 'id'],
   ])('refuses a decree with %s, naming the field', (_why, change, field) => {
-    const decree = { id: 'test-2029-2031', title: 'Testbesluit 2029-2031', decreedOn: null, publication: null, coversFrom: '2029-01-01', coversUntil: '2031-12-31', days: ['2029-05-11'], ...change };
+    const decree = { id: 'test-2029-2031', title: 'Testbesluit 2029-2031', publishedOn: null, publication: null, sourceNote: null, coversFrom: '2029-01-01', coversUntil: '2031-12-31', days: ['2029-05-11'], ...change };
     let thrown: unknown;
     try {
       installDecrees([decree]);

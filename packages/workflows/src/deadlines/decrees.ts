@@ -3,38 +3,47 @@ import { equatingDecreeSchema, type EquatingDecree } from '../contract/termijnen
 
 export type { EquatingDecree } from '../contract/termijnen.schema';
 
+const NO_CITATION =
+  'Bron: DOMAIN.md (Kern), "How statutory terms are counted". DOMAIN.md noemt de dagen, niet de officiële titel, de datum van bekendmaking of de vindplaats in de Staatscourant; die zijn daarom leeg gelaten en niet verzonnen. De periode is afgeleid uit de genoemde dagen (het besluit geldt "ongeveer drie jaar").';
+
 /**
  * The days equated with holidays by Royal decree (Algemene termijnenwet art. 3 lid 3), as shipped
- * with Kern: the decree in force and its predecessor, with the days DOMAIN.md lists. The decree's
- * own date and its Staatscourant reference are not recorded there, so they are null here rather
- * than guessed; an operator can add them (or the next decree) with `kern termijn besluit toevoegen`.
+ * with Kern: the decree in force and its predecessor, with the days DOMAIN.md lists. DOMAIN.md
+ * gives no official title, publication date or Staatscourant reference, so the titles below only
+ * describe the decree, the date and reference are null, and `sourceNote` says so; an operator adds
+ * the next decree (with its citation) with `kern termijn besluit toevoegen` or the admin page.
  */
 export const builtInDecrees: readonly EquatingDecree[] = [
   {
     id: 'atw-gelijkgestelde-dagen-2023-2025',
-    title: 'Koninklijk besluit gelijkgestelde dagen Algemene termijnenwet, 2023 tot en met 2025 (voorganger van het besluit in werking)',
-    decreedOn: null,
+    title: 'Besluit gelijkgestelde dagen Algemene termijnenwet 2023-2025, de voorganger van het besluit in werking (officiële titel niet bekend)',
+    publishedOn: null,
     publication: null,
+    sourceNote: NO_CITATION,
     coversFrom: '2023-01-01',
     coversUntil: '2025-12-31',
     days: ['2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30'],
   },
   {
     id: 'atw-gelijkgestelde-dagen-2026-2028',
-    title: 'Koninklijk besluit gelijkgestelde dagen Algemene termijnenwet, 2026 tot en met 2028 (in werking)',
-    decreedOn: null,
+    title: 'Besluit gelijkgestelde dagen Algemene termijnenwet 2026-2028, in werking (officiële titel niet bekend)',
+    publishedOn: null,
     publication: null,
+    sourceNote: NO_CITATION,
     coversFrom: '2026-01-01',
     coversUntil: '2028-12-31',
     days: ['2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26'],
   },
 ];
 
-/** How a decree is named in an explanation: its title, with date and publication where known. */
+/**
+ * How a decree is named in an explanation: its title, with publication date and reference where
+ * known, and "vindplaats onbekend" where not, so that no reader takes a description for a citation.
+ */
 export function decreeCitation(d: EquatingDecree): string {
   const parts = [d.title];
-  if (d.decreedOn) parts.push(`van ${formatDutchDate(d.decreedOn)}`);
-  if (d.publication) parts.push(d.publication);
+  if (d.publishedOn) parts.push(`bekendgemaakt ${formatDutchDate(d.publishedOn)}`);
+  parts.push(d.publication ?? 'vindplaats onbekend');
   return parts.join(', ');
 }
 
