@@ -78,7 +78,8 @@ export interface AddDecreeOptions extends DataOptions {
 export async function runTermijnBesluitToevoegen(opts: AddDecreeOptions): Promise<void> {
   const days = opts.dagen.split(',').map((d) => d.trim()).filter((d) => d !== '').sort();
   const coversFrom = opts.van ?? (days[0] ? `${days[0].slice(0, 4)}-01-01` : '');
-  const coversUntil = opts.tot ?? (days.at(-1) ? `${days.at(-1)?.slice(0, 4)}-12-31` : '');
+  const last = days.at(-1);
+  const coversUntil = opts.tot ?? (last ? `${last.slice(0, 4)}-12-31` : '');
   const decree = {
     id: opts.id ?? `atw-gelijkgestelde-dagen-${coversFrom.slice(0, 4)}-${coversUntil.slice(0, 4)}`,
     title: opts.titel,

@@ -68,7 +68,7 @@ export async function storeStatutoryDecree(tx: Tx, raw: unknown, by: { addedBy: 
 
 /** The admin page's use case: a functional administrator adds the next decree (audited). */
 export async function addStatutoryDecree(services: AccessServices, tx: Tx, ctx: AccessContext, raw: unknown) {
-  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '?';
   await authorize(services, tx, ctx, { resource: 'statutory-calendar', action: 'create', detail: `decree ${id}` });
   const decree = await storeStatutoryDecree(tx, raw, { addedBy: ctx.actor.id, addedIn: ctx.actor.municipalityCode, at: services.clock.now() });
   return { decree, knownUntil: decreesOut([...(await findAddedDecrees(tx))]).knownUntil };
