@@ -62,6 +62,15 @@ program
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .action(runBrp);
 
+/** The --data-dir a parent command took (see `termijn besluit toevoegen`). */
+function dataDirOfAncestors(cmd: Command): string | undefined {
+  for (let c = cmd.parent; c; c = c.parent) {
+    const dir = c.opts<{ dataDir?: string }>().dataDir;
+    if (dir) return dir;
+  }
+  return undefined;
+}
+
 const termijn = program
   .command('termijn')
   .description('Compute a statutory term with its explanation (Algemene termijnenwet, decreed days included).')
@@ -74,7 +83,9 @@ termijn
   .command('besluiten')
   .description('List the Royal decrees equating days with holidays (Atw art. 3 lid 3) the calendar knows: shipped and stored.')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
-  .action(runTermijnBesluiten);
+  // `termijn` itself takes --data-dir, and commander gives an option both define to the parent:
+  // without this the subcommand wrote to ./data whatever --data-dir said.
+  .action((opts: { dataDir?: string }, cmd: Command) => runTermijnBesluiten({ ...opts, dataDir: opts.dataDir ?? dataDirOfAncestors(cmd) }));
 termijn
   .command('besluit')
   .description('Manage the Royal decrees equating days with holidays (Atw art. 3 lid 3).')
@@ -89,7 +100,7 @@ termijn
   .option('--id <id>', 'the decree\'s id (default atw-gelijkgestelde-dagen-<from year>-<to year>)')
   .option('--toelichting <tekst>', 'a note on the source')
   .option('--data-dir <dir>', 'PGlite data directory (env KERN_DATA_DIR, default ./data)')
-  .action(runTermijnBesluitToevoegen);
+  .action((opts: Parameters<typeof runTermijnBesluitToevoegen>[0], cmd: Command) => runTermijnBesluitToevoegen({ ...opts, dataDir: opts.dataDir ?? dataDirOfAncestors(cmd) }));
 
 const werkwijze = program.command('werkwijze').description('Validate, compare, import and export werkwijzen (YAML files or library:<id>).');
 werkwijze

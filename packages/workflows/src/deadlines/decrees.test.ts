@@ -51,7 +51,7 @@ describe('the statutory calendar knows the decreed days by default (Atw art. 3 l
     expect(inside.beyondKnownDecrees).toBe(false);
     const past = computeDeadline({ termId: 'awb-bezwaar', start: '2028-12-01' });
     expect(past.beyondKnownDecrees).toBe(true);
-    expect(past.explanation.at(-1)).toContain('na 31 december 2028 zijn nog geen besluiten bekend');
+    expect(past.explanation.at(-1)).toContain('na zondag 31 december 2028 zijn nog geen besluiten bekend');
   });
 
   it('an added decree is used and moves the knowledge horizon', () => {
