@@ -17,7 +17,6 @@ export * from './build-retour';
 export * from './build-319';
 export * from './payment-batch';
 export { checkMessage, statefulRules, type MessageCheck } from './rules/check-message';
-export { ruleBreakingSamples, type RuleBreakingSample } from './rules/rule-breaking-samples';
 export { openFileSink, type FileSink } from './temp-file';
 export * from './db';
 // exchange regie messages (301/302, 305-308, 315-320)

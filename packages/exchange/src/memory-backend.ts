@@ -1,6 +1,5 @@
 import type { AllocationFact, BookedLine, InvoiceClient, InvoiceHeader } from './invoice.schema';
 import type { InvoiceBackend, JudgedLine, PriorAnswer } from './process-invoice';
-import { tr318 } from './rules/invoice-content-rules';
 import type { VerificationFacts } from './verify-invoice';
 
 export interface MemoryFacts {
@@ -17,7 +16,6 @@ export interface MemoryFacts {
  */
 interface MessageState {
   declaratieNummer: string;
-  periodeBegin: string;
   staged: Map<string, BookedLine>;
   /** The staged lines per ToewijzingNummer: earlier batches of the same message count as earlier lines. */
   stagedOn: Map<string, BookedLine[]>;
@@ -76,10 +74,8 @@ export class MemoryBackend implements InvoiceBackend {
   }
 
   checkHeader(header: InvoiceHeader): Promise<string[]> {
-    const earlier = [...this.messages.entries()].filter(([k, m]) => k !== this.key(header) && k.startsWith(`${header.afzender}/${header.standard}/`) && m.answer !== undefined).map(([, m]) => m);
-    const other = earlier.some((m) => m.declaratieNummer === header.declaratieNummer);
-    const last = earlier.reduce<string | null>((max, m) => (max === null || m.periodeBegin > max ? m.periodeBegin : max), null);
-    return Promise.resolve([...(other ? ['9333'] : []), ...tr318(header, last)]);
+    const other = [...this.messages.entries()].some(([k, m]) => k !== this.key(header) && k.startsWith(`${header.afzender}/${header.standard}/`) && m.answer !== undefined && m.declaratieNummer === header.declaratieNummer);
+    return Promise.resolve(other ? ['9333'] : []);
   }
 
   factsFor(header: InvoiceHeader, _clients: InvoiceClient[]): Promise<VerificationFacts> {
@@ -104,7 +100,7 @@ export class MemoryBackend implements InvoiceBackend {
     const k = this.key(header);
     let m = this.messages.get(k);
     if (!m) {
-      m = { declaratieNummer: header.declaratieNummer, periodeBegin: header.periodeBegin, staged: new Map(), stagedOn: new Map() };
+      m = { declaratieNummer: header.declaratieNummer, staged: new Map(), stagedOn: new Map() };
       this.messages.set(k, m);
     }
     const fresh: JudgedLine[] = [];
@@ -123,7 +119,7 @@ export class MemoryBackend implements InvoiceBackend {
 
   finish(header: InvoiceHeader, answer: string, contentSha256: string): Promise<void> {
     const k = this.key(header);
-    const m = this.messages.get(k) ?? { declaratieNummer: header.declaratieNummer, periodeBegin: header.periodeBegin, staged: new Map<string, BookedLine>(), stagedOn: new Map<string, BookedLine[]>() };
+    const m = this.messages.get(k) ?? { declaratieNummer: header.declaratieNummer, staged: new Map<string, BookedLine>(), stagedOn: new Map<string, BookedLine[]>() };
     m.answer = answer;
     m.contentSha256 = contentSha256;
     this.messages.set(k, m);

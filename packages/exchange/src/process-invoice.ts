@@ -85,9 +85,6 @@ export interface ProcessOptions {
   verify?: boolean;
 }
 
-/** Codes on the class Declaratie (IV087): answered on DeclaratieAntwoord, the header 0200. */
-const declarationCodes: ReadonlySet<string> = new Set(['9333', '8214']);
-
 const ruleOf = new Map(returnCodes.map((c) => [c.code, c.rule ?? c.code]));
 export function ruleForCode(code: string): string {
   return ruleOf.get(code) ?? (code === '8187' ? 'TR304' : code);
@@ -176,7 +173,6 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
         prior = earlier;
         return false;
       }
-      money.header(header);
       const codes: string[] = [];
       if (header.dagtekening > o.today || header.declaratieDagtekening > o.today) codes.push('8848'); // TR135
       if (o.municipality !== undefined && header.ontvanger !== o.municipality) codes.push('S300'); // TR378
@@ -267,8 +263,8 @@ export async function processInvoiceStream(source: AsyncIterable<Buffer | string
     if (outcome.refusal) {
       // 9056: the identity belongs to the message answered before, which stays as it was.
       if (o.verify !== false && outcome.refusal.code !== '9056') await backend.abandon(header);
-      // 9333 and 8214 are findings on the class Declaratie, answered on DeclaratieAntwoord (IV087); every other refusal on the header only.
-      const parts = answer325Parts(header, o.answerIdentity, declarationCodes.has(outcome.refusal.code) ? { declarationRefused: [outcome.refusal.code] } : { headerCodes: [outcome.refusal.code], refused: true });
+      // 9333 is a finding on the class Declaratie, answered on DeclaratieAntwoord (IV087); every other refusal on the header only.
+      const parts = answer325Parts(header, o.answerIdentity, outcome.refusal.code === '9333' ? { declarationRefused: ['9333'] } : { headerCodes: [outcome.refusal.code], refused: true });
       await o.answer(parts.head + parts.tail);
       return outcome;
     }

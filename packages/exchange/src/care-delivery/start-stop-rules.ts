@@ -1,7 +1,6 @@
 import type { Standard } from '../messages';
 import { child, childText, children, req, type XNode } from '../xml-lite';
 import { tr002, tr101, tr135, type Finding } from '../inbound/header-rules';
-import { tr381 } from '../rules/product-code-rules';
 import type { InboundMessage } from '../inbound/read-message';
 
 /** One StartProduct (305) or StopProduct (307), as the rules need it. */
@@ -59,7 +58,7 @@ export function parseStartStop(msg: InboundMessage): StartStopMessage {
 /**
  * Findings about the message as a whole. TR135 (8848) is a header code; the others are content
  * rules of the XSLT level (TR002, TR018, TR101, TR134) and OP033x2, which refuse the whole message
- * with 0001, and TR381 (S329, the product code list).
+ * with 0001.
  */
 export function startStopMessageFindings(m: StartStopMessage, dagtekening: string, today: string): { header: Finding[]; content: Finding[] } {
   const content: Finding[] = [...tr002(m.client, dagtekening), ...tr101(m.lines.map((l) => l.node))];
@@ -71,7 +70,6 @@ export function startStopMessageFindings(m: StartStopMessage, dagtekening: strin
     // OP033x2: StatusAanlevering 2 (gewijzigde aanlevering) is not used in release 3.2: remove (3) and send anew (1).
     if (l.statusAanlevering === '2') content.push({ rule: 'OP033x2', code: '0001' });
   }
-  content.push(...tr381(m.standard, m.lines));
   return { header: tr135(dagtekening, today), content: dedupe(content) };
 }
 

@@ -93,15 +93,6 @@ export async function declaratieNummerUsedElsewhere(tx: Tx, k: MessageKey, decla
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
 
-/** TR318: the latest DeclaratiePeriode Begindatum of the sender's other answered declarations in this law, or null. */
-export async function lastDeclarationPeriod(tx: Tx, k: MessageKey): Promise<string | null> {
-  const r = await sql<{ last: string | null }>`
-    select to_char(max(period_begin), 'YYYY-MM-DD') as last from exchange_messages
-    where municipality_code = ${k.municipalityCode} and standard = ${k.standard} and sender = ${k.sender} and message_type = ${k.messageType}
-      and status = 'answered' and identification <> ${k.identification}`.execute(tx);
-  return r.rows[0]?.last ?? null;
-}
-
 /** The provider's allocations with these numbers (any client: TR304 must see a mismatch): facts of @kern/provisions. */
 export async function allocationsByNumber(tx: Tx, municipalityCode: string, providerAgb: string, numbers: readonly string[]): Promise<AllocationFact[]> {
   const facts = await allocationFactsByNumbers(tx, { municipalityCode, providerAgb, numbers });

@@ -4,7 +4,6 @@ import { conflict, type Clock } from '@kern/kit';
 import type { BookedLine, InvoiceClient, InvoiceHeader } from '../invoice.schema';
 import type { InvoiceBackend, JudgedLine, PriorAnswer } from '../process-invoice';
 import type { VerificationFacts } from '../verify-invoice';
-import { tr318 } from '../rules/invoice-content-rules';
 import {
   allocationsByNumber,
   beat,
@@ -14,7 +13,6 @@ import {
   bookMessage,
   contractTariffs,
   declaratieNummerUsedElsewhere,
-  lastDeclarationPeriod,
   failMessage,
   findMessage,
   messageTotals,
@@ -135,8 +133,8 @@ export class PgInvoiceBackend implements InvoiceBackend {
   }
 
   async checkHeader(header: InvoiceHeader): Promise<string[]> {
-    const [used, last] = await this.tx(async (tx) => [await declaratieNummerUsedElsewhere(tx, this.key(header), header.declaratieNummer), await lastDeclarationPeriod(tx, this.key(header))] as const);
-    return [...(used ? ['9333'] : []), ...tr318(header, last)];
+    const used = await this.tx((tx) => declaratieNummerUsedElsewhere(tx, this.key(header), header.declaratieNummer));
+    return used ? ['9333'] : [];
   }
 
   async factsFor(header: InvoiceHeader, clients: InvoiceClient[]): Promise<VerificationFacts> {

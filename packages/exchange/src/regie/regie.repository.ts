@@ -122,7 +122,7 @@ export async function findAllocationByNumber(tx: Tx, toewijzingNummer: string): 
 /** OP087 / TR349: the client's allocations at the provider under the standard that are current on a date. */
 export async function currentAllocations(tx: Tx, q: { bsn: string; providerAgb: string; standard: Standard; on: string }): Promise<CurrentAllocation[]> {
   const facts = await currentAllocationFacts(tx, q);
-  return facts.map((a) => ({ toewijzingNummer: a.toewijzingNummer, startDate: a.startDate, endDate: a.endDate, categorie: a.category, code: a.productCode }));
+  return facts.map((a) => ({ toewijzingNummer: a.toewijzingNummer, startDate: a.startDate, endDate: a.endDate }));
 }
 
 export interface AllocationRow {

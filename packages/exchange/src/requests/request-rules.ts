@@ -1,5 +1,4 @@
 import { overlaps, tr002, tr101, tr135, type Finding } from '../inbound/header-rules';
-import { tr381 } from '../rules/product-code-rules';
 import type { XNode } from '../xml-lite';
 import type { Request315, Request317 } from './request-parse';
 
@@ -13,7 +12,6 @@ export function requestMessageFindings(r: Request315 | Request317, dagtekening: 
     if (new Set(refs).size !== refs.length) content.push({ rule: 'TR383', code: '0001' });
     // TR386: the same product only more than once when the periods do not overlap.
     if (sameProductOverlaps(r.products.map((p) => ({ categorie: p.categorie, code: p.code, from: p.ingangsdatum, to: p.einddatum })))) content.push({ rule: 'TR386', code: '0001' });
-    content.push(...tr381(r.standard, r.products));
   } else {
     content.push(...tr101([...r.unchanged, ...r.toChange, ...r.added].map((p) => p.node)));
     // TR352: at least one OngewijzigdProduct or TeWijzigenProduct; TR353: at least one TeWijzigenProduct or NieuwProduct.
@@ -21,47 +19,25 @@ export function requestMessageFindings(r: Request315 | Request317, dagtekening: 
     if (r.toChange.length + r.added.length === 0) content.push({ rule: 'TR353', code: '0001' });
     // TR410: a product only more than once among the NieuwProducten when the periods do not overlap.
     if (sameProductOverlaps(r.added.map((p) => ({ categorie: p.categorie, code: p.code, from: p.gewensteIngangsdatum, to: p.einddatum })))) content.push({ rule: 'TR410', code: '0001' });
-    // TR380 (OP343: a request in time): a TeWijzigenProduct's new Einddatum lies after the Dagtekening.
-    if (r.toChange.some((p) => p.einddatum !== null && p.einddatum <= dagtekening)) content.push({ rule: 'TR380', code: '0001' });
-    content.push(...tr381(r.standard, r.added));
   }
   return { header: tr135(dagtekening, today), content };
 }
 
-interface ProductPeriod<N = unknown> {
-  node?: N;
-  categorie: string | null;
-  code: string | null;
-  from: string;
-  to: string | null;
-}
-
 /**
- * The products (the later of each pair) that occur twice with overlapping periods. Without a
- * product code the category is compared; without a category the product overlaps with any other.
- * TR361 lets categories 11-14 overlap, also with a product without a category.
+ * Whether a product occurs twice with overlapping periods. Without a product code the category is
+ * compared; without a category the product overlaps with any other (as TR361 spells out).
  */
-function overlappingProducts<N>(ps: ProductPeriod<N>[], freeCategories: readonly string[] = ['11', '12', '13', '14']): N[] {
-  const out: N[] = [];
-  const free = (c: string | null) => c !== null && freeCategories.includes(c);
-  for (let j = 1; j < ps.length; j++) {
-    const b = ps[j] as ProductPeriod<N>;
-    for (let i = 0; i < j; i++) {
-      const a = ps[i] as ProductPeriod<N>;
-      if (free(a.categorie) || free(b.categorie)) continue;
+function sameProductOverlaps(ps: { categorie: string | null; code: string | null; from: string; to: string | null }[]): boolean {
+  for (let i = 0; i < ps.length; i++) {
+    for (let j = i + 1; j < ps.length; j++) {
+      const a = ps[i];
+      const b = ps[j];
+      if (!a || !b) continue;
       const same = a.categorie === null || b.categorie === null || (a.categorie === b.categorie && (a.code === null || b.code === null || a.code === b.code));
-      if (same && overlaps(a.from, a.to, b.from, b.to)) {
-        out.push(b.node as N);
-        break;
-      }
+      if (same && overlaps(a.from, a.to, b.from, b.to)) return true;
     }
   }
-  return out;
-}
-
-/** TR386 / TR410: whether a product occurs twice with overlapping periods (no category is exempt there). */
-function sameProductOverlaps(ps: ProductPeriod[]): boolean {
-  return overlappingProducts(ps.map((p, i) => ({ ...p, node: i })), []).length > 0;
+  return false;
 }
 
 /** A current allocation (actuele toewijzing) of the client at the provider, per OP087 / TR349. */
@@ -69,9 +45,6 @@ export interface CurrentAllocation {
   toewijzingNummer: string;
   startDate: string;
   endDate: string | null;
-  /** The allocated Product (TR361, TR375, TR411, TR412); null where the toewijzing has none. */
-  categorie: string | null;
-  code: string | null;
 }
 
 /** What the request rules need to know beyond the message. */
@@ -117,34 +90,6 @@ export async function judge317(r: Request317, dagtekening: string, facts: Reques
     if (p.gewensteIngangsdatum <= dagtekening && p.gewensteIngangsdatum !== a.startDate) add(p.node, { rule: 'TR357', code: '9357' });
     // TR373: a changed budget or total-in-period (frequency 6) is a change for the whole period.
     else if ((p.budget !== null || p.omvang?.frequentie === '6') && p.gewensteIngangsdatum !== a.startDate) add(p.node, { rule: 'TR373', code: '9373' });
-    for (const f of omvangFindings(p, a)) add(p.node, f);
   }
-  // TR361: a product named by ToewijzingNummer (unchanged or to change) only more than once when the periods do not overlap.
-  const named317 = [
-    ...r.unchanged.flatMap((p) => {
-      const a = byNumber.get(p.toewijzingNummer);
-      return a ? [{ node: p.node, categorie: a.categorie, code: a.code, from: a.startDate, to: a.endDate }] : [];
-    }),
-    ...r.toChange.flatMap((p) => {
-      const a = byNumber.get(p.toewijzingNummer);
-      return a ? [{ node: p.node, categorie: a.categorie, code: a.code, from: a.startDate, to: p.einddatum ?? a.endDate }] : [];
-    }),
-  ];
-  for (const node of overlappingProducts(named317)) add(node, { rule: 'TR361', code: '9361' });
   return out;
-}
-
-/** The end date after which TR375 and TR412 ask for an empty Omvang on a toewijzing without (code of) product. */
-const omvangRulesFrom = '2020-12-31';
-
-/**
- * TR375, TR411, TR412 on a TeWijzigenProduct, against the product of the toewijzing it names:
- * with a product code, Omvang is required (9411); without one (and an end after 2020 or none),
- * Omvang stays empty: 9375 when the toewijzing has no Product at all, 9412 when it has only a category.
- */
-function omvangFindings(p: { omvang: unknown }, a: CurrentAllocation): Finding[] {
-  if (a.code !== null) return p.omvang === null ? [{ rule: 'TR411', code: '9411' }] : [];
-  const current = a.endDate === null || a.endDate > omvangRulesFrom;
-  if (!current || p.omvang === null) return [];
-  return a.categorie === null ? [{ rule: 'TR375', code: '9375' }] : [{ rule: 'TR412', code: '9412' }];
 }

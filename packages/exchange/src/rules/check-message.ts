@@ -5,7 +5,6 @@ import { readInboundMessage, type InboundMessage } from '../inbound/read-message
 import type { MessageNumber, MessageType, Standard } from '../messages';
 import { MessageRefusal } from '../refusal';
 import { parse315, parse317 } from '../requests/request-parse';
-import { tr381 } from './product-code-rules';
 import { requestMessageFindings } from '../requests/request-rules';
 import { child, childText, children, type XNode } from '../xml-lite';
 
@@ -68,7 +67,7 @@ export function contentFindings(msg: InboundMessage, today: string): Finding[] {
       return [...f.header, ...f.content];
     }
     case '301':
-      return findings301(msg.root, msg.type.standard);
+      return findings301(msg.root);
     case '319':
       return findings319(msg.root, msg.type.standard);
     default:
@@ -76,8 +75,8 @@ export function contentFindings(msg: InboundMessage, today: string): Finding[] {
   }
 }
 
-/** TR006, TR061, TR302 and TR381 on a 301. */
-export function findings301(root: XNode, standard: Standard): Finding[] {
+/** TR006, TR061, TR302 on a 301. */
+export function findings301(root: XNode): Finding[] {
   const out: Finding[] = [];
   const client = child(root, 'Client');
   const contacts = client ? children(child(client, 'Contactgegevens') ?? client, 'Contact') : [];
@@ -112,7 +111,6 @@ export function findings301(root: XNode, standard: Standard): Finding[] {
       }
     }
   }
-  out.push(...tr381(standard, ps));
   return out;
 }
 

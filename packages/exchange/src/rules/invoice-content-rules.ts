@@ -2,7 +2,6 @@ import { yearsBefore } from '../inbound/header-rules';
 import type { InvoiceHeader, Prestatie } from '../invoice.schema';
 import { MessageRefusal } from '../refusal';
 import { signed } from '../verify-invoice';
-import { productCodeFits } from './product-code-rules';
 
 /**
  * The rules on a 323's content that need no state (controleniveau 2, "xslt"): checked on the
@@ -24,19 +23,7 @@ export class InvoiceContentRules {
     this.lines.clear();
   }
 
-  /** The header's own rules, once: TR137 on the DeclaratiePeriode. */
-  header(header: InvoiceHeader): void {
-    // TR137: the period's Einddatum is on or after its Begindatum and not after the message's Dagtekening.
-    if (header.periodeEind < header.periodeBegin || header.periodeEind > header.dagtekening) {
-      throw new MessageRefusal('0001', 'TR137', `DeclaratiePeriode ends on ${header.periodeEind}: before its Begindatum ${header.periodeBegin} or after the Dagtekening ${header.dagtekening}`);
-    }
-  }
-
   prestatie(header: InvoiceHeader, bsn: string, p: Prestatie): void {
-    // TR381: the ProductCode fits the ProductCategorie per the code list (S329; the whole message, see docs/istandaarden.md).
-    if (!productCodeFits(header.standard, p.productCategorie, p.productCode ?? null)) {
-      throw new MessageRefusal('S329', 'TR381', `Prestatie ${p.referentieNummer}: ProductCode ${p.productCode ?? ''} does not fit ProductCategorie ${p.productCategorie} per the product code list`);
-    }
     // TR101: no identical lines. A Prestatie equal in every element to an earlier one of the same
     // client is a duplicate line; one that only repeats the ReferentieNummer is judged per line (TR314, 8021).
     const key = `${bsn}/${p.referentieNummer}/${p.vorigReferentieNummer ?? ''}/${p.toewijzingNummer}/${p.productCategorie}/${p.productCode ?? ''}/${p.begindatum}/${p.einddatum}/${p.geleverdVolume}/${p.eenheid}/${p.productTarief}/${p.bedrag}/${p.debetCredit}`;
@@ -59,14 +46,4 @@ export class InvoiceContentRules {
       throw new MessageRefusal('0001', 'TR358', `TotaalIngediendBedrag ${header.totaalBedrag} ${header.totaalDebetCredit} is not the sum of the prestaties, debit minus credit (${Math.abs(submittedCents)} ${submittedCents < 0 ? 'C' : 'D'})`);
     }
   }
-}
-
-/**
- * TR318 (8214), as far as the messages tell: a DeclaratiePeriode follows the provider's previous
- * one in the same law, so one that begins on or before the last answered period is never "the
- * calendar month after the previous period". Whether care was delivered in a month the provider
- * skipped is not in any message, so a gap is not refused (partial, see docs/istandaarden.md).
- */
-export function tr318(header: InvoiceHeader, lastPeriodBegin: string | null): string[] {
-  return lastPeriodBegin !== null && header.periodeBegin <= lastPeriodBegin ? ['8214'] : [];
 }
