@@ -759,8 +759,8 @@ describe('the route table', () => {
     const admin = await kern.login('rotterdam.beheer');
     const caseworker = await kern.login('rotterdam.generalist');
     for (const route of kern.routes.filter((r) => r.personalData === 'none' && r.method === 'GET')) {
-      const query: Record<string, string> = { '/api/v1/werkwijze-diffs': '?from=library:een-loket&to=frontoffice-backoffice@1' };
-      const url = route.url.replace(':code', '0599').replace(':id', 'frontoffice-backoffice').replace(':version', '1') + (query[route.url] ?? '');
+      const query: Record<string, string> = { '/api/v1/werkwijze-diffs': '?from=library:een-loket&to=frontoffice-backoffice@1', '/api/v1/statutory-terms/:termId': '?start=2026-04-03' };
+      const url = route.url.replace(':termId', 'awb-bezwaar').replace(':code', '0599').replace(':id', 'frontoffice-backoffice').replace(':version', '1') + (query[route.url] ?? '');
       const who = route.url.includes('settings') || route.url.includes('access-policy') || route.url.includes('login-alerts') ? admin : route.url.includes('worklist') ? caseworker : agent;
       // product catalogue and contracting: read by the contract manager, with a demo contract and tariff question
       const catalogueExample = catalogueExamples[`GET ${route.url}`];
